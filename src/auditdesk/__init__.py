@@ -1,0 +1,3 @@
+"""AuditDesk: monitoring and measuring customer-service standards in a public office."""
+
+__version__ = "0.1.0"

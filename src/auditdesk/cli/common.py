@@ -1,0 +1,41 @@
+"""What every sub-command shares: opening the database as an acting user, progress, output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from tqdm import tqdm
+
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.store.migrate import open_database
+
+T = TypeVar("T")
+
+# Sign-in (issue: users and roles) replaces this with the user named by --user.
+ActorResolver = Callable[[argparse.Namespace, AppContext], Actor]
+_actor_resolver: list[ActorResolver] = []
+
+
+def set_actor_resolver(resolver: ActorResolver) -> None:
+    _actor_resolver[:] = [resolver]
+
+
+def open_context(args: argparse.Namespace) -> AppContext:
+    """Opens (and migrates) the database named by --db / AUDITDESK_DB, acting as the CLI user."""
+    db = open_database(getattr(args, "db", None))
+    ctx = AppContext(db, Actor.system())
+    if _actor_resolver:
+        ctx = AppContext(db, _actor_resolver[0](args, ctx))
+    return ctx
+
+
+def progress(items: Iterable[T], total: int | None = None, desc: str = "") -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal; silent in scripts and tests."""
+    return iter(tqdm(items, total=total, desc=desc, disable=not sys.stderr.isatty(), leave=False))
+
+
+def out(line: str = "") -> None:
+    print(line, flush=True)

@@ -1,0 +1,1 @@
+"""Pure rules and types of the domain. Imports neither Qt nor SQLAlchemy."""

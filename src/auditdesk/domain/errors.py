@@ -1,0 +1,51 @@
+"""Errors a user can cause, carrying a message a person can act on."""
+
+from __future__ import annotations
+
+
+class AuditDeskError(Exception):
+    """Base of every error a user can cause; `str()` is the message to show."""
+
+
+class FormError(AuditDeskError):
+    """A form definition file is malformed; lists every problem found in it."""
+
+    def __init__(self, source: str, problems: list[FormProblem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = [f"{source}: {len(problems)} error(s) in form definition"]
+        lines += [f"  {p}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class FormProblem:
+    """One problem in a form file: where it is (line, key path) and what is wrong."""
+
+    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.path:
+            where.append(self.path)
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+    def __repr__(self) -> str:
+        return f"FormProblem({self.message!r}, path={self.path!r}, line={self.line!r})"
+
+
+class PermissionDenied(AuditDeskError):
+    """The acting user's role does not allow the operation."""
+
+
+class NotFound(AuditDeskError):
+    """A record the user asked for does not exist."""
+
+
+class ValidationFailed(AuditDeskError):
+    """Input a user gave breaks a rule; the message says which and how to fix it."""

@@ -1,0 +1,209 @@
+"""Loads a form file: YAML → plain data with line numbers → a validated pydantic model.
+
+Every problem names the file, the line and the key path, so that whoever edits a form can fix it
+without reading Python. The content hash is taken over a canonical JSON of the parsed data, so
+reformatting or re-commenting a file does not make a new version, while any change of meaning does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from auditdesk.domain.errors import FormError, FormProblem
+from auditdesk.domain.forms.base import FormBase
+
+_KINDS: dict[str, type[FormBase]] = {}
+
+Loc = tuple[str | int, ...]
+
+
+def register_kind(kind: str, model: type[FormBase]) -> None:
+    """Registers the schema of one form kind (checklist, appraisal, survey, …)."""
+    _KINDS[kind] = model
+
+
+def known_kinds() -> list[str]:
+    _ensure_builtin_kinds()
+    return sorted(_KINDS)
+
+
+@dataclass(frozen=True)
+class LoadedForm:
+    """A validated form definition with the canonical data it was built from and its hash."""
+
+    definition: FormBase
+    data: dict[str, Any]
+    content_hash: str
+    source: str
+
+    @property
+    def kind(self) -> str:
+        return self.definition.kind
+
+    @property
+    def form_id(self) -> str:
+        return self.definition.id
+
+
+def canonical_json(data: Any) -> str:
+    """The one serialisation that is hashed: sorted keys, no whitespace, UTF-8 kept as is."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(data: Any) -> str:
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def load_form(path: Path) -> LoadedForm:
+    """Reads and validates one form file; raises FormError listing every problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormError(str(path), [FormProblem(f"cannot read the file: {exc.strerror}")]) from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormError(
+            str(path),
+            [FormProblem(f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")],
+        ) from exc
+    return load_form_text(text, str(path))
+
+
+def load_form_text(text: str, source: str = "<form>") -> LoadedForm:
+    data, lines = _parse_yaml(text, source)
+    return load_form_data(data, source, lines)
+
+
+def load_form_data(
+    data: Any, source: str = "<stored form>", lines: dict[Loc, int] | None = None
+) -> LoadedForm:
+    """Validates already parsed data (e.g. a version kept in the database)."""
+    _ensure_builtin_kinds()
+    lines = lines or {}
+    if not isinstance(data, dict):
+        raise FormError(source, [FormProblem("the top level must be a mapping of keys")])
+    kind = data.get("kind")
+    if kind not in _KINDS:
+        known = ", ".join(sorted(_KINDS))
+        msg = f"unknown form kind {kind!r}; expected one of: {known}"
+        if kind is None:
+            msg = f"missing key 'kind'; expected one of: {known}"
+        raise FormError(source, [FormProblem(msg, "kind", lines.get(("kind",)))])
+    try:
+        definition = _KINDS[kind].model_validate(data)
+    except ValidationError as exc:
+        raise FormError(source, [_problem(err, lines) for err in exc.errors()]) from exc
+    return LoadedForm(definition, data, content_hash(data), source)
+
+
+def _problem(err: Any, lines: dict[Loc, int]) -> FormProblem:
+    loc: Loc = tuple(err.get("loc", ()))
+    path = _path_text(loc)
+    line = None
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in lines:
+            line = lines[loc[:n]]
+            break
+    message = err.get("msg", "invalid")
+    if err.get("type") == "extra_forbidden":
+        message = "unknown key (check its spelling; see docs/forms.md for the allowed keys)"
+    elif err.get("type") == "missing":
+        message = "required key is missing"
+    elif "input" in err and err.get("type", "").endswith("_type"):
+        message = f"{message} (got {err['input']!r})"
+    return FormProblem(message, path, line)
+
+
+def _path_text(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif isinstance(part, str) and not part.startswith(("function-", "tagged-union")):
+            out += f".{part}" if out else part
+    return out
+
+
+def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FormError(source, [FormProblem(f"not valid YAML: {problem}", "", line)]) from exc
+    if node is None:
+        raise FormError(source, [FormProblem("the file is empty")])
+    lines: dict[Loc, int] = {}
+    problems: list[FormProblem] = []
+    data = _to_python(node, (), lines, problems)
+    if problems:
+        raise FormError(source, problems)
+    return data, lines
+
+
+def _to_python(
+    node: yaml.Node, loc: Loc, lines: dict[Loc, int], problems: list[FormProblem]
+) -> Any:
+    """Builds plain data from the YAML node tree, recording each key's line and refusing
+    duplicate keys (PyYAML would silently keep the last one)."""
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(
+                    FormProblem(
+                        "keys must be plain text", _path_text(loc), key_node.start_mark.line + 1
+                    )
+                )
+                continue
+            if key in out:
+                problems.append(
+                    FormProblem(
+                        f"duplicate key {key!r}",
+                        _path_text((*loc, key)),
+                        key_node.start_mark.line + 1,
+                    )
+                )
+                continue
+            out[key] = _to_python(value_node, (*loc, key), lines, problems)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(v, (*loc, i), lines, problems) for i, v in enumerate(node.value)]
+    value = yaml.SafeLoader("").construct_object(node)  # type: ignore[no-untyped-call]
+    if not isinstance(value, str | int | float | bool | type(None)):
+        # dates and other tagged scalars become text so that the hash is stable JSON
+        value = str(value)
+    return value
+
+
+_builtin_loaded = False
+
+
+def _ensure_builtin_kinds() -> None:
+    """Imports the modules that register the built-in kinds (kept lazy to avoid import cycles)."""
+    global _builtin_loaded
+    if _builtin_loaded:
+        return
+    _builtin_loaded = True
+    import importlib
+
+    for module in BUILTIN_KIND_MODULES:
+        importlib.import_module(module)
+
+
+# Each form kind lives in its own module and registers itself on import.
+BUILTIN_KIND_MODULES: list[str] = [
+    "auditdesk.domain.forms.survey",
+]

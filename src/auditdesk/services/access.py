@@ -1,0 +1,44 @@
+"""Role rules, enforced in the services (hiding a button is only a courtesy)."""
+
+from __future__ import annotations
+
+import enum
+
+from auditdesk.domain.errors import PermissionDenied
+from auditdesk.services.context import Actor
+from auditdesk.store.models import Role
+
+
+class Permission(enum.StrEnum):
+    VIEW_ORG = "view_org"
+    MANAGE_ORG = "manage_org"
+    MANAGE_USERS = "manage_users"
+    MANAGE_FORMS = "manage_forms"
+    BACKUP = "backup"
+    CHECK = "check"
+    CREATE_DEMO = "create_demo"
+    VIEW_TRAIL = "view_trail"
+
+
+GRANTS: dict[Permission, frozenset[Role]] = {
+    Permission.VIEW_ORG: frozenset(Role),
+    Permission.MANAGE_ORG: frozenset({Role.ADMIN, Role.HR}),
+    Permission.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Permission.MANAGE_FORMS: frozenset({Role.ADMIN}),
+    Permission.BACKUP: frozenset({Role.ADMIN, Role.HR}),
+    Permission.CHECK: frozenset({Role.ADMIN, Role.HR}),
+    Permission.CREATE_DEMO: frozenset({Role.ADMIN}),
+    Permission.VIEW_TRAIL: frozenset({Role.ADMIN, Role.HR}),
+}
+
+
+def allowed(actor: Actor, permission: Permission) -> bool:
+    return actor.role in GRANTS[permission]
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not allowed(actor, permission):
+        raise PermissionDenied(
+            f"{actor.login} ({actor.role.value}) may not {permission.value.replace('_', ' ')}; "
+            "ask an administrator for the right role."
+        )

@@ -1,0 +1,36 @@
+"""Who is acting, on which database: handed to every service call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from auditdesk.store.db import Database
+from auditdesk.store.models import Role, User
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as the services see it (a plain value, safe to pass between threads)."""
+
+    user_id: int | None
+    login: str
+    role: Role
+    employee_id: int | None = None
+    display_name: str = ""
+
+    @classmethod
+    def of(cls, user: User) -> Actor:
+        return cls(user.id, user.login, user.role, user.employee_id, user.display_name)
+
+    @classmethod
+    def system(cls) -> Actor:
+        """The application itself (migrations, demo data, form registration at start-up)."""
+        return cls(None, "system", Role.ADMIN, None, "AuditDesk")
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """What a service needs: the database and the acting user."""
+
+    db: Database
+    actor: Actor

@@ -1,0 +1,98 @@
+"""Appends to the audit trail inside the caller's transaction, chaining each entry by hash."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditdesk.services.context import Actor
+from auditdesk.store.base import utcnow
+from auditdesk.store.models import AuditLogEntry
+
+GENESIS = "0" * 64
+
+
+def _digest(
+    prev: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: str | None,
+    after: str | None,
+) -> str:
+    payload = json.dumps(
+        [prev, at, actor, action, entity, entity_id, before, after],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _dump(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object,
+    before: Any = None,
+    after: Any = None,
+) -> AuditLogEntry:
+    """Adds one entry: who (actor), what (action on entity #id), and the values before/after."""
+    last = session.scalar(select(AuditLogEntry).order_by(AuditLogEntry.id.desc()).limit(1))
+    prev = last.entry_hash if last else GENESIS
+    at = utcnow()
+    b, a = _dump(before), _dump(after)
+    entry = AuditLogEntry(
+        at=at,
+        actor=actor.login,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before_json=b,
+        after_json=a,
+        prev_hash=prev,
+    )
+    entry.entry_hash = _digest(
+        prev, at.isoformat(), actor.login, action, entity, str(entity_id), b, a
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def verify_chain(session: Session) -> str | None:
+    """None when the chain is intact, else a sentence naming the first altered or missing entry."""
+    prev = GENESIS
+    expected_id: int | None = None
+    for e in session.scalars(select(AuditLogEntry).order_by(AuditLogEntry.id)):
+        if expected_id is not None and e.id != expected_id:
+            return f"audit trail: entry #{expected_id} is missing (next present is #{e.id})"
+        if e.prev_hash != prev:
+            return f"audit trail: entry #{e.id} does not follow the entry before it"
+        digest = _digest(
+            prev,
+            e.at.isoformat(),
+            e.actor,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.before_json,
+            e.after_json,
+        )
+        if digest != e.entry_hash:
+            return f"audit trail: entry #{e.id} ({e.action} {e.entity} {e.entity_id}) was altered"
+        prev = e.entry_hash
+        expected_id = e.id + 1
+    return None

@@ -1,0 +1,140 @@
+"""Engine and session factory: a file path or any SQLAlchemy URL, SQLite tuned for a desktop."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from auditdesk.domain.errors import AuditDeskError
+
+ENV_VAR = "AUDITDESK_DB"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(AuditDeskError):
+    """The database cannot be opened or used; the message says which file and what to do."""
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("AuditDesk", appauthor=False)) / "auditdesk.sqlite"
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+    """`--db` value, else AUDITDESK_DB, else the file in the platform's user-data folder.
+    A value containing '://' is a SQLAlchemy URL; anything else is a SQLite file path."""
+    value = os.fspath(target) if target is not None else os.environ.get(ENV_VAR) or None
+    if value is None:
+        value = str(default_database_path())
+    if "://" in value:
+        try:
+            make_url(value)
+        except ArgumentError as exc:
+            raise DatabaseError(f"{value}: not a valid database URL ({exc})") from exc
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for in-memory SQLite and other databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # NORMAL is durable in WAL mode across application crashes (only an OS crash may lose the
+    # last commit), and much faster than FULL for autosave.
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":  # in-memory, for tests
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    """One database: its URL, engine and a factory of short sessions, one per unit of work."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def describe(self) -> str:
+        """What the status bar shows: the file, or the URL without its password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any exception."""
+        with self._factory() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def preflight_sqlite(path: Path) -> None:
+    """Refuses a damaged file before anything writes to it (setting WAL would), so that a
+    corrupt or foreign file stays byte-for-byte as it was."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path}: this file is not a SQLite database (it may be another kind of file, or "
+            "encrypted). Nothing was changed. Choose another file with --db, or restore a backup."
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchall()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path}: the database is damaged ({exc}). Nothing was changed. Restore the latest "
+            "backup (see 'auditdesk backup') or open another file with --db."
+        ) from exc
+    if result != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in result[:3])
+        raise DatabaseError(
+            f"{path}: the database failed its integrity check ({detail}). Nothing was changed. "
+            "Restore the latest backup or open another file with --db."
+        )

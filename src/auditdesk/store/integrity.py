@@ -1,0 +1,52 @@
+"""Integrity checks: SQLite's own check and the stored form versions against their hashes."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, text
+
+from auditdesk.store.db import Database
+from auditdesk.store.models import FormVersion
+
+
+@dataclass
+class CheckReport:
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# Feature areas add their own checks here (e.g. the audit trail's hash chain).
+EXTRA_CHECKS: list[Callable[[Database, CheckReport], None]] = []
+
+
+def check_database(db: Database) -> CheckReport:
+    report = CheckReport()
+    if db.path is not None:
+        with db.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check")).all()]
+            fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+        if rows != ["ok"]:
+            report.problems += [f"SQLite integrity: {r}" for r in rows[:20]]
+        for table, rowid, parent, _ in fk[:20]:
+            report.problems.append(f"foreign key: {table} row {rowid} points to missing {parent}")
+        report.checked["sqlite pages"] = 1
+    with db.session() as s:
+        versions = s.scalars(select(FormVersion)).all()
+        for v in versions:
+            digest = hashlib.sha256(v.definition_json.encode("utf-8")).hexdigest()
+            if digest != v.content_hash:
+                report.problems.append(
+                    f"form version {v.form_id} #{v.id}: content does not match its hash "
+                    f"{v.content_hash[:12]}… (it was altered after it was stored)"
+                )
+        report.checked["form versions"] = len(versions)
+    for extra in EXTRA_CHECKS:
+        extra(db, report)
+    return report

@@ -1,0 +1,116 @@
+"""Schema versions: create, migrate (after a timestamped backup) or refuse a newer database.
+
+Feature areas keep their own migration branch (each revision names what it builds on), so the
+database is at the current version when it holds exactly the script's heads.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError
+
+from auditdesk.store.backup import backup_database
+from auditdesk.store.db import Database, DatabaseError, preflight_sqlite, resolve_url
+
+log = logging.getLogger(__name__)
+
+
+def alembic_config(db: Database) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(files("auditdesk.store") / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    current: frozenset[str]
+    heads: frozenset[str]
+    has_tables: bool
+
+    @property
+    def empty(self) -> bool:
+        return not self.current and not self.has_tables
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.current == self.heads
+
+
+def schema_state(db: Database) -> SchemaState:
+    script = ScriptDirectory.from_config(alembic_config(db))
+    known = {rev.revision for rev in script.walk_revisions()}
+    with db.engine.connect() as conn:
+        current = frozenset(MigrationContext.configure(conn).get_current_heads())
+        tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+    unknown = current - known
+    if unknown:
+        raise DatabaseError(
+            f"{db.describe()}: this database was written by a newer AuditDesk (schema "
+            f"{', '.join(sorted(unknown))}). Nothing was changed. Update AuditDesk to open it."
+        )
+    if not current and tables:
+        raise DatabaseError(
+            f"{db.describe()}: this database holds tables but no AuditDesk schema version; it "
+            "is not an AuditDesk database. Nothing was changed. Choose another file with --db."
+        )
+    return SchemaState(current, frozenset(script.get_heads()), bool(tables))
+
+
+def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
+    """Brings the schema to the current version; returns the backup made first, if any."""
+    state = schema_state(db)
+    if state.up_to_date:
+        return None
+    backup: Path | None = None
+    if not state.empty and db.path is not None:
+        folder = backup_dir or db.path.parent
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = folder / f"{db.path.stem}.before-migration-{stamp}{db.path.suffix}"
+        backup_database(db, backup)
+        log.info("backed up %s to %s before migrating", db.path, backup)
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")
+    log.info("migrated %s from %s to %s", db.describe(), sorted(state.current), sorted(state.heads))
+    return backup
+
+
+def open_database(target: str | None = None, *, migrate: bool = True) -> Database:
+    """Resolves, checks and (unless told not to) migrates a database, ready for services."""
+    url = resolve_url(target)
+    db = Database(url)
+    if db.path is not None:
+        if db.path.is_dir():
+            raise DatabaseError(f"{db.path}: is a folder, not a database file; give a file name.")
+        if not db.path.parent.exists():
+            try:
+                db.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(
+                    f"{db.path.parent}: cannot create the folder for the database ({exc.strerror})."
+                ) from exc
+        preflight_sqlite(db.path)
+    try:
+        if migrate:
+            upgrade(db)
+        else:
+            schema_state(db)
+    except DBAPIError as exc:
+        db.dispose()
+        raise DatabaseError(f"{db.describe()}: cannot use the database ({exc.orig}).") from exc
+    except DatabaseError:
+        db.dispose()
+        raise
+    return db

@@ -1,0 +1,7 @@
+"""Every model module is imported here so that Base.metadata knows all tables."""
+
+from auditdesk.store.models.forms import FormVersion
+from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
+from auditdesk.store.models.trail import AuditLogEntry
+
+__all__ = ["AuditLogEntry", "Employee", "FormVersion", "Office", "OrgUnit", "Role", "User"]
