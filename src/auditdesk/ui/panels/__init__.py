@@ -1,0 +1,45 @@
+"""The main window's panels. Each feature area provides its panels from its own module, listed
+in PANEL_MODULES; a module's `panels()` returns PanelSpecs. A later spec with the same key
+replaces an earlier one, so a feature's real panel replaces its placeholder."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from auditdesk.services.context import AppContext
+from auditdesk.settings import Settings
+from auditdesk.ui.tasks import TaskRunner
+
+PANEL_MODULES = [
+    "auditdesk.ui.panels.placeholders",
+]
+
+
+@dataclass(frozen=True)
+class PanelDeps:
+    """What a panel may use, injected: never the main window, never a global."""
+
+    context: Callable[[], AppContext]  # the current database and signed-in user
+    runner: TaskRunner
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class PanelSpec:
+    key: str  # "audits", "appraisals", "monitoring", "admin" or a new one
+    order: int  # position in the navigation
+    title: Callable[[], str]  # called after the translator is installed
+    factory: Callable[[PanelDeps], QWidget]
+    shortcut: str = ""  # e.g. "Ctrl+1"
+
+
+def collect_panels() -> list[PanelSpec]:
+    by_key: dict[str, PanelSpec] = {}
+    for name in PANEL_MODULES:
+        for spec in importlib.import_module(name).panels():
+            by_key[spec.key] = spec
+    return sorted(by_key.values(), key=lambda s: s.order)
