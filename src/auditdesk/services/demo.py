@@ -4,6 +4,7 @@ records through DEMO_SEEDERS, each also idempotent."""
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,9 +128,9 @@ class DemoReport:
     accounts: list[tuple[str, str, str]] = field(default_factory=list)  # login, role, note
 
 
-# Each seeder gets the open session and the demo office, and returns counts of what it added.
-DemoSeeder = Callable[[Session, AppContext, Office], dict[str, int]]
-DEMO_SEEDERS: list[DemoSeeder] = []
+# Feature areas add demo records from their own module, listed here: each module has
+# `seed_demo(session, ctx, office) -> dict[str, int]` (counts of what it added), idempotent.
+DEMO_SEEDER_MODULES: list[str] = []
 
 DEMO_USERS: list[tuple[str, Role, str]] = [
     ("admin", Role.ADMIN, "Administrator systemu"),
@@ -155,8 +156,9 @@ def create_demo(ctx: AppContext, on_step: Callable[[str], None] | None = None) -
             step("organisation")
             office = _create_org(s, ctx, report)
             report.created = True
-        for seeder in DEMO_SEEDERS:
-            step(getattr(seeder, "__name__", "records"))
+        for name in DEMO_SEEDER_MODULES:
+            step(name.rsplit(".", 1)[-1])
+            seeder = importlib.import_module(name).seed_demo
             for key, count in seeder(s, ctx, office).items():
                 report.counts[key] = report.counts.get(key, 0) + count
     return report

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Qt translations: one .ts per feature area and language, built into .qm files that ship.
+
+  python tools/i18n.py update   # refresh every resources/i18n/<area>_pl.ts from its sources
+  python tools/i18n.py build    # compile every .ts into .qm (committed, shipped in the wheel)
+
+AREAS maps an area to the source files whose tr()/translate() strings it holds. Source strings
+are English; Polish is the default language, so every Polish message must be translated (a test
+checks that none is left unfinished).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+UI = ROOT / "src" / "auditdesk" / "ui"
+LANGUAGES = ["pl"]
+
+# area -> glob patterns (relative to src/auditdesk/ui) of the files whose strings it holds
+AREAS: dict[str, list[str]] = {
+    "shell": ["*.py", "panels/__init__.py", "panels/placeholders.py"],
+}
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).with_name(f"pyside6-{name}")
+    return str(exe) if exe.exists() else f"pyside6-{name}"
+
+
+def sources(area: str) -> list[str]:
+    found: list[str] = []
+    for pattern in AREAS[area]:
+        found += sorted(str(p) for p in UI.glob(pattern))
+    return found
+
+
+def update() -> None:
+    for area in AREAS:
+        for lang in LANGUAGES:
+            ts = I18N / f"{area}_{lang}.ts"
+            subprocess.run(
+                [_tool("lupdate"), "-locations", "none", "-no-obsolete", *sources(area),
+                 "-ts", str(ts)],
+                check=True,
+            )
+
+
+def build() -> None:
+    for ts in sorted(I18N.glob("*.ts")):
+        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+if __name__ == "__main__":
+    {"update": update, "build": build}[sys.argv[1] if len(sys.argv) > 1 else "build"]()
