@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.resources import as_file, files
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,18 +12,14 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import FormError, FormProblem, NotFound
 from auditdesk.domain.forms.loader import LoadedForm, canonical_json, load_form, load_form_data
+from auditdesk.resources import resource_path
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import FormVersion
 
 
 def shipped_forms_dir() -> Path:
     """forms/ as shipped in the package (a wheel), or at the top of a source checkout."""
-    packaged = files("auditdesk") / "forms"
-    if packaged.is_dir():
-        with as_file(packaged) as path:
-            return Path(path)
-    # editable install: the package lives in src/auditdesk, forms/ two levels up
-    return Path(__file__).resolve().parents[3] / "forms"
+    return resource_path("forms")
 
 
 def form_files(paths: Iterable[Path] = ()) -> Iterator[Path]:

@@ -58,4 +58,13 @@ def panels() -> list[PanelSpec]:
             ),
             "Ctrl+3",
         ),
+        PanelSpec(
+            "admin", 40, lambda: _tr("Administration"),
+            lambda _d: _make(
+                "Administration",
+                "Users and roles, the audit trail, backups and integrity checks will be "
+                "managed here.",
+            ),
+            "Ctrl+4",
+        ),
     ]
