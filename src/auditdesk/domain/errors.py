@@ -49,3 +49,7 @@ class NotFound(AuditDeskError):
 
 class ValidationFailed(AuditDeskError):
     """Input a user gave breaks a rule; the message says which and how to fix it."""
+
+
+class StaleRecord(AuditDeskError):
+    """The record was changed by someone else since it was opened; reload it and redo the edit."""

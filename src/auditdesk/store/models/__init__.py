@@ -2,6 +2,16 @@
 
 from auditdesk.store.models.forms import FormVersion
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
+from auditdesk.store.models.security import LoginAttempt
 from auditdesk.store.models.trail import AuditLogEntry
 
-__all__ = ["AuditLogEntry", "Employee", "FormVersion", "Office", "OrgUnit", "Role", "User"]
+__all__ = [
+    "AuditLogEntry",
+    "Employee",
+    "FormVersion",
+    "LoginAttempt",
+    "Office",
+    "OrgUnit",
+    "Role",
+    "User",
+]
