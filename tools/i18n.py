@@ -3,6 +3,8 @@
 
   python tools/i18n.py update   # refresh every resources/i18n/<area>_pl.ts from its sources
   python tools/i18n.py build    # compile every .ts into .qm (committed, shipped in the wheel)
+  python tools/i18n.py fill resources/i18n/shell_pl.ts pl.json   # {"English": "Polski", ...}
+  python tools/i18n.py missing  # list unfinished translations (exit 1 if any)
 
 AREAS maps an area to the source files whose tr()/translate() strings it holds. Source strings
 are English; Polish is the default language, so every Polish message must be translated (a test
@@ -43,17 +45,73 @@ def update() -> None:
         for lang in LANGUAGES:
             ts = I18N / f"{area}_{lang}.ts"
             subprocess.run(
-                [_tool("lupdate"), "-locations", "none", "-no-obsolete", *sources(area),
-                 "-ts", str(ts)],
+                [
+                    _tool("lupdate"),
+                    "-locations",
+                    "none",
+                    "-no-obsolete",
+                    *sources(area),
+                    "-ts",
+                    str(ts),
+                ],
                 check=True,
             )
 
 
 def build() -> None:
     for ts in sorted(I18N.glob("*.ts")):
-        subprocess.run([_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        subprocess.run(
+            [_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
+
+
+def fill(ts_path: str, json_path: str) -> None:
+    """Fills unfinished messages of a .ts from a JSON map of source text → translation."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    mapping: dict[str, str] = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    tree = ET.parse(ts_path)
+    filled = 0
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or source not in mapping:
+            continue
+        translation.text = mapping[source]
+        translation.attrib.pop("type", None)
+        filled += 1
+    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    print(f"{ts_path}: filled {filled} message(s)")
+
+
+def unfinished() -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    missing: list[str] = []
+    for ts in sorted(I18N.glob("*.ts")):
+        for context in ET.parse(ts).iter("context"):
+            name = context.findtext("name")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if (
+                    translation is None
+                    or translation.get("type") == "unfinished"
+                    or not (translation.text or "").strip()
+                ):
+                    missing.append(f"{ts.name}: [{name}] {message.findtext('source')!r}")
+    return missing
+
+
+def missing() -> None:
+    rows = unfinished()
+    print("\n".join(rows) or "all translations finished")
+    sys.exit(1 if rows else 0)
 
 
 if __name__ == "__main__":
-    {"update": update, "build": build}[sys.argv[1] if len(sys.argv) > 1 else "build"]()
+    command = sys.argv[1] if len(sys.argv) > 1 else "build"
+    if command == "fill":
+        fill(sys.argv[2], sys.argv[3])
+    else:
+        {"update": update, "build": build, "missing": missing}[command]()

@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    for handler in logging.getLogger().handlers:  # the window's log file may lower the root level
+        handler.setLevel(logging.INFO if args.verbose else logging.WARNING)
     try:
         if args.command is None:
             from auditdesk.ui.app import run_gui  # Qt is loaded only for the window

@@ -9,7 +9,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QT_VERSION_STR
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -27,10 +27,12 @@ from auditdesk.settings import log_dir
 log = logging.getLogger(__name__)
 
 
-def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+def crash_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
     lines = [
         f"AuditDesk {__version__}",
-        f"Python {platform.python_version()}, Qt {QT_VERSION_STR}, {platform.platform()}",
+        f"Python {platform.python_version()}, Qt {qVersion()}, {platform.platform()}",
         "",
         *traceback.format_exception(exc_type, exc, tb),
     ]

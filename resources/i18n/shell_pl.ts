@@ -1,0 +1,243 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About AuditDesk</source>
+        <translation>O programie AuditDesk</translation>
+    </message>
+    <message>
+        <source>Monitoring and measuring customer-service standards in a public office: mystery-client audits, appraisals, satisfaction surveys, complaints, research and timeliness of cases.</source>
+        <translation>Monitorowanie i pomiar standardów obsługi klienta w urzędzie: Tajemniczy Klient, oceny okresowe, badania satysfakcji, skargi, badania dodatkowe i terminowość załatwiania spraw.</translation>
+    </message>
+    <message>
+        <source>Python {0}, Qt {1}</source>
+        <translation>Python {0}, Qt {1}</translation>
+    </message>
+    <message>
+        <source>Licences of the bundled fonts:</source>
+        <translation>Licencje dołączonych czcionek:</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>AuditDesk</source>
+        <translation>AuditDesk</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>Otwórz inny plik…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Zakończ</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Otwórz bazę danych</translation>
+    </message>
+    <message>
+        <source>This database is empty. Fill it with a demo office (units, staff, users and sample records) so you can try AuditDesk out?</source>
+        <translation>Ta baza danych jest pusta. Czy wypełnić ją przykładowym urzędem (komórki, pracownicy, użytkownicy i przykładowe rekordy), aby wypróbować AuditDesk?</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>AuditDesk</source>
+        <translation>AuditDesk</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>AuditDesk: unexpected error</source>
+        <translation>AuditDesk: nieoczekiwany błąd</translation>
+    </message>
+    <message>
+        <source>Something went wrong that AuditDesk did not expect. Your saved work is safe in the database. Please copy the report below and send it to your administrator. The full log is in: {folder}</source>
+        <translation>Wystąpił błąd, którego AuditDesk nie przewidział. Zapisane dane są bezpieczne w bazie. Skopiuj poniższy raport i przekaż go administratorowi. Pełny dziennik znajduje się w: {folder}</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Kopiuj raport</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>AuditDesk</source>
+        <translation>AuditDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Plik</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Otwórz bazę danych…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up database…</source>
+        <translation>&amp;Kopia zapasowa bazy…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Zakończ</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Widok</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Narzędzia</translation>
+    </message>
+    <message>
+        <source>&amp;Check database</source>
+        <translation>&amp;Sprawdź bazę danych</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ustawienia…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Pomo&amp;c</translation>
+    </message>
+    <message>
+        <source>&amp;About AuditDesk</source>
+        <translation>&amp;O programie AuditDesk</translation>
+    </message>
+    <message>
+        <source>Database: {0}</source>
+        <translation>Baza danych: {0}</translation>
+    </message>
+    <message>
+        <source>Signed in: {0} ({1})</source>
+        <translation>Zalogowano: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Otwórz bazę danych</translation>
+    </message>
+    <message>
+        <source>AuditDesk database (*.sqlite *.db);;All files (*)</source>
+        <translation>Baza AuditDesk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Back up database</source>
+        <translation>Kopia zapasowa bazy danych</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>Baza SQLite (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>Kopię zapisano w {0}</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Tworzenie kopii zapasowej bazy…</translation>
+    </message>
+    <message>
+        <source>Check database</source>
+        <translation>Sprawdzenie bazy danych</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Nie znaleziono problemów.</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Sprawdzanie bazy danych…</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings to {0}: {1}</source>
+        <translation>Nie można zapisać ustawień w {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Panels</name>
+    <message>
+        <source>Audits</source>
+        <translation>Audyty</translation>
+    </message>
+    <message>
+        <source>Mystery-client audits will be planned, filled in, scored and compared here.</source>
+        <translation>Tutaj będą planowane, wypełniane, oceniane i porównywane audyty Tajemniczego Klienta.</translation>
+    </message>
+    <message>
+        <source>Appraisals</source>
+        <translation>Oceny okresowe</translation>
+    </message>
+    <message>
+        <source>Periodic appraisals, ongoing feedback and development plans of your team will be kept here.</source>
+        <translation>Tutaj będą prowadzone oceny okresowe, bieżąca informacja zwrotna i plany rozwoju Twojego zespołu.</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitorowanie</translation>
+    </message>
+    <message>
+        <source>The office-wide picture will be here: audit results, satisfaction surveys, complaints, research and cases settled on time.</source>
+        <translation>Tutaj będzie obraz całego urzędu: wyniki audytów, badania satysfakcji, skargi, badania dodatkowe i sprawy załatwione w terminie.</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administracja</translation>
+    </message>
+    <message>
+        <source>Users and roles, the audit trail, backups and integrity checks will be managed here.</source>
+        <translation>Tutaj będą zarządzane konta i role, dziennik zdarzeń, kopie zapasowe i kontrola spójności.</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ustawienia</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Język:</translation>
+    </message>
+    <message>
+        <source>Largest &amp;evidence file:</source>
+        <translation>Największy plik &amp;dowodowy:</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;backups kept:</source>
+        <translation>Liczba automatycznych &amp;kopii:</translation>
+    </message>
+    <message>
+        <source>empty: signatures without a time-stamp (B-B)</source>
+        <translation>puste: podpisy bez znacznika czasu (B-B)</translation>
+    </message>
+    <message>
+        <source>&amp;Time-stamp server (TSA) URL:</source>
+        <translation>Adres serwera &amp;znacznika czasu (TSA):</translation>
+    </message>
+    <message>
+        <source>PKCS#11 &amp;module (smart card):</source>
+        <translation>&amp;Moduł PKCS#11 (karta kryptograficzna):</translation>
+    </message>
+    <message>
+        <source>PKCS#11 t&amp;oken label:</source>
+        <translation>Etykieta t&amp;okenu PKCS#11:</translation>
+    </message>
+    <message>
+        <source>PKCS#11 &amp;key label:</source>
+        <translation>Etykieta &amp;klucza PKCS#11:</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,126 @@
+"""Starts the window: logging, crash handler, settings, language, database, first-run demo."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from sqlalchemy import select
+
+from auditdesk import __version__
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.logs import setup_file_logging
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.demo import create_demo
+from auditdesk.services.forms import register_forms
+from auditdesk.settings import Settings
+from auditdesk.store.db import Database
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import Office
+from auditdesk.ui.crash import install_excepthook, show_error
+from auditdesk.ui.i18n import install_language
+from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+def open_database_interactively(target: str | None) -> Database | None:
+    """Opens the database; on a problem explains it and lets the user pick another file."""
+    while True:
+        try:
+            return open_database(target)
+        except AuditDeskError as exc:
+            log.error("cannot open database %s: %s", target, exc)
+            box = QMessageBox(
+                QMessageBox.Icon.Critical, QCoreApplication.translate("App", "AuditDesk"), str(exc)
+            )
+            other = box.addButton(
+                QCoreApplication.translate("App", "Open another file…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole
+            )
+            box.exec()
+            if box.clickedButton() is not other:
+                return None
+            path, _ = QFileDialog.getOpenFileName(
+                None, QCoreApplication.translate("App", "Open database")
+            )
+            if not path:
+                return None
+            target = path
+
+
+def offer_demo(ctx: AppContext, settings: Settings) -> None:
+    """On the first run against an empty database, asks once whether to fill in a demo office."""
+    with ctx.db.session() as s:
+        has_office = s.scalar(select(Office.id).limit(1)) is not None
+    key = ctx.db.describe()
+    if has_office or key in settings.asked_for_demo:
+        return
+    settings.asked_for_demo.append(key)
+    try:
+        settings.save()
+    except OSError as exc:
+        log.warning("cannot save settings: %s", exc)
+    answer = QMessageBox.question(
+        None,
+        QCoreApplication.translate("App", "AuditDesk"),
+        QCoreApplication.translate(
+            "App",
+            "This database is empty. Fill it with a demo office (units, staff, users and sample "
+            "records) so you can try AuditDesk out?",
+        ),
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        create_demo(ctx)
+
+
+def run_gui(db_target: str | None = None, language: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AuditDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("AuditDesk")
+    setup_file_logging()
+    install_excepthook()
+    settings = Settings.load()
+    if language:
+        settings.language = language
+    install_language(app, settings.language)
+    db = open_database_interactively(db_target or settings.database or None)
+    if db is None:
+        return 1
+    ctx = AppContext(db, Actor.system())
+    try:
+        register_forms(ctx)
+        offer_demo(ctx, settings)
+    except AuditDeskError as exc:
+        show_error(None, exc)
+    window = MainWindow(ctx, settings, TaskRunner())
+
+    def change_language(lang: str) -> None:
+        install_language(app, lang)
+        window.retranslate()
+
+    def change_database(path: str) -> None:
+        new_db = open_database_interactively(path)
+        if new_db is None:
+            return
+        old = window.context().db
+        new_ctx = AppContext(new_db, window.context().actor)
+        register_forms(new_ctx)
+        offer_demo(new_ctx, settings)
+        window.set_context(new_ctx)
+        old.dispose()
+
+    window.language_changed.connect(change_language)
+    window.database_change_requested.connect(change_database)
+    window.show()
+    code = app.exec()
+    window.context().db.dispose()
+    return int(code)

@@ -1,0 +1,267 @@
+"""The main window: navigation, menus, status bar. It composes panels; their logic is theirs."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.services import maintenance
+from auditdesk.services.context import AppContext
+from auditdesk.settings import Settings
+from auditdesk.ui.about import AboutDialog
+from auditdesk.ui.crash import show_error
+from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
+from auditdesk.ui.settings_dialog import SettingsDialog
+from auditdesk.ui.tasks import Progress, TaskRunner
+
+
+class MainWindow(QMainWindow):
+    """Holds the current AppContext; panels read it through PanelDeps.context()."""
+
+    database_change_requested = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        settings: Settings,
+        runner: TaskRunner | None = None,
+        panel_specs: list[PanelSpec] | None = None,
+    ) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.settings = settings
+        self.runner = runner or TaskRunner()
+        self.specs = panel_specs if panel_specs is not None else collect_panels()
+        self.panels: dict[str, QWidget] = {}
+        self.setObjectName("MainWindow")
+        self.resize(QSize(1200, 780))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 8px 10px; }"
+        )
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addWidget(self.db_label, 1)
+        self.nav.currentRowChanged.connect(self._show_panel)
+        self._build()
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+
+    # -- composition -------------------------------------------------------------------------
+
+    def context(self) -> AppContext:
+        return self._ctx
+
+    def deps(self) -> PanelDeps:
+        return PanelDeps(context=self.context, runner=self.runner, settings=self.settings)
+
+    def _build(self) -> None:
+        """(Re)creates menus, navigation and panels in the current language."""
+        current = self.nav.currentRow()
+        self.menuBar().clear()
+        self.nav.clear()
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.panels.clear()
+        self.setWindowTitle(self.tr("AuditDesk"))
+        self._build_menus()
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            if spec.shortcut:
+                item.setToolTip(spec.shortcut)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # filled on first show: start-up stays fast
+        self._update_status()
+        self.nav.setCurrentRow(max(current, 0))
+
+    def _show_panel(self, row: int) -> None:
+        if row < 0 or row >= len(self.specs):
+            return
+        spec = self.specs[row]
+        if spec.key not in self.panels:
+            panel = spec.factory(self.deps())
+            panel.setObjectName(f"panel_{spec.key}")
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, panel)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.panels[spec.key] = panel
+        self.stack.setCurrentIndex(row)
+
+    def show_panel(self, key: str) -> QWidget:
+        row = next(i for i, s in enumerate(self.specs) if s.key == key)
+        self.nav.setCurrentRow(row)
+        return self.panels[key]
+
+    def _action(
+        self, menu_text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(menu_text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(
+            self._action(
+                self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Back up database…"), self.backup_database, "Ctrl+Shift+B")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
+        view_menu = bar.addMenu(self.tr("&View"))
+        for row, spec in enumerate(self.specs):
+            view_menu.addAction(
+                self._action(
+                    spec.title(), lambda r=row: self.nav.setCurrentRow(r), spec.shortcut or None
+                )
+            )
+        tools = bar.addMenu(self.tr("&Tools"))
+        tools.addAction(self._action(self.tr("&Check database"), self.check_database))
+        tools.addAction(
+            self._action(
+                self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
+            )
+        )
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About AuditDesk"), self.show_about, "F1"))
+
+    def _update_status(self) -> None:
+        self.db_label.setText(self.tr("Database: {0}").format(self._ctx.db.describe()))
+        actor = self._ctx.actor
+        name = actor.display_name or actor.login
+        self.user_label.setText(self.tr("Signed in: {0} ({1})").format(name, actor.role.value))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def set_context(self, ctx: AppContext) -> None:
+        """Switches database or user: panels are rebuilt so none keeps data of the old one."""
+        self._ctx = ctx
+        self._build()
+
+    def retranslate(self) -> None:
+        self._build()
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open database"),
+            "",
+            self.tr("AuditDesk database (*.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.database_change_requested.emit(path)
+
+    def backup_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up database"),
+            "auditdesk-backup.sqlite",
+            self.tr("SQLite database (*.sqlite)"),
+        )
+        if not path:
+            return
+        from pathlib import Path
+
+        ctx = self._ctx
+
+        def work(_progress: Progress) -> object:
+            return maintenance.backup(ctx, Path(path))
+
+        self.runner.submit(
+            work,
+            lambda target: self.statusBar().showMessage(
+                self.tr("Backed up to {0}").format(target), 8000
+            ),
+            lambda exc, tb: show_error(self, exc, tb),
+            title=self.tr("Backing up the database…"),
+            parent=self,
+        )
+
+    def check_database(self) -> None:
+        ctx = self._ctx
+
+        def done(report: object) -> None:
+            assert isinstance(report, maintenance.CheckReport)
+            if report.ok:
+                QMessageBox.information(
+                    self, self.tr("Check database"), self.tr("No problems found.")
+                )
+            else:
+                QMessageBox.warning(self, self.tr("Check database"), "\n".join(report.problems))
+
+        self.runner.submit(
+            lambda _p: maintenance.check(ctx),
+            done,
+            lambda exc, tb: show_error(self, exc, tb),
+            title=self.tr("Checking the database…"),
+            parent=self,
+        )
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        old_language = self.settings.language
+        if dialog.exec():
+            dialog.apply()
+            try:
+                self.settings.save()
+            except OSError as exc:
+                show_error(
+                    self,
+                    AuditDeskError(
+                        self.tr("Cannot save the settings to {0}: {1}").format(
+                            Settings.path(), exc.strerror
+                        )
+                    ),
+                )
+            if self.settings.language != old_language:
+                self.language_changed.emit(self.settings.language)
+
+    def show_about(self) -> None:
+        AboutDialog(self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
+        try:
+            self.settings.save()
+        except OSError:
+            pass  # the window closes anyway; geometry is a convenience
+        super().closeEvent(event)
