@@ -10,13 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from auditdesk.services.context import Actor, AppContext  # noqa: E402
-from auditdesk.store.db import Database  # noqa: E402
-from auditdesk.store.migrate import open_database  # noqa: E402
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.store.db import Database
+from auditdesk.store.migrate import open_database
 
 
 @pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Settings and logs of every test go to a fresh folder, never the user's real ones."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("AUDITDESK_CONFIG_DIR", str(folder))

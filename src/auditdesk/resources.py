@@ -1,8 +1,4 @@
-"""Finds shipped data (forms/, resources/) with importlib.resources.
-
-In an installed wheel they are package data inside `auditdesk/`; in an editable install from a
-source checkout they stay at the top of the repository, two folders above this package.
-"""
+"""Locating files under resources/ (fonts, icons, translations), installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -10,10 +6,16 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 
-def resource_path(*parts: str) -> Path:
-    """Path of a shipped folder or file, e.g. resource_path("resources", "fonts", "x.ttf")."""
-    packaged = files("auditdesk").joinpath(*parts)
-    if packaged.is_dir() or packaged.is_file():
+def resources_dir() -> Path:
+    """resources/ as shipped in the package (a wheel), or at the top of a source checkout."""
+    packaged = files("auditdesk") / "resources"
+    if packaged.is_dir():
         with as_file(packaged) as path:
             return Path(path)
-    return Path(__file__).resolve().parents[2].joinpath(*parts)
+    # editable install: the package lives in src/auditdesk, resources/ two levels up
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file below resources/, e.g. resource_path("fonts", "DejaVuSans.ttf")."""
+    return resources_dir().joinpath(*parts)

@@ -83,6 +83,7 @@ class Settings:
         path = self.path()
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(dataclasses.asdict(self), indent=2, ensure_ascii=False),
-                       encoding="utf-8")
+        tmp.write_text(
+            json.dumps(dataclasses.asdict(self), indent=2, ensure_ascii=False), encoding="utf-8"
+        )
         tmp.replace(path)

@@ -19,8 +19,9 @@ def install_language(app: QCoreApplication, language: str) -> list[str]:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Polish if language == "pl" else
-                               QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Polish if language == "pl" else QLocale.Language.English)
+    )
     loaded: list[str] = []
     if language == "en":
         return loaded
