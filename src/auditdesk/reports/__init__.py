@@ -1,0 +1,1 @@
+"""PDF protocols (reportlab), PAdES signing and verification (pyHanko), CSV/XLSX exports."""

@@ -1,0 +1,414 @@
+"""Lays out a ProtocolDocument as a PDF shaped like an official form (reportlab).
+
+Every font is embedded (DejaVu Sans, for the Polish letters), nothing is loaded from outside the
+document, and the output is deterministic: reportlab's invariant mode plus the record's own date
+in the metadata, so the same record always gives the same bytes and its SHA-256 means something.
+The last flowable reserves the box where a PAdES signature stamp goes; its position is returned.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from PIL import Image as PilImage
+from PIL import UnidentifiedImageError
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from auditdesk.reports.fonts import BOLD, REGULAR, register_fonts
+from auditdesk.reports.protocol_model import Align, Field, ProtocolDocument, Section
+
+log = logging.getLogger(__name__)
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 26 * mm
+MARGIN_BOTTOM = 20 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+STAMP_H = 30 * mm
+THUMB_W, THUMB_H = 38 * mm, 28 * mm
+SIGNATURE_IMG_H = 18 * mm
+
+INK = colors.HexColor("#1a1a1a")
+GREY = colors.HexColor("#666666")
+RULE = colors.HexColor("#9a9a9a")
+HEAD_BG = colors.HexColor("#e6e9ee")
+CRIT_BG = colors.HexColor("#fbe3e3")
+CRIT_INK = colors.HexColor("#a30000")
+OK_INK = colors.HexColor("#1d6b2f")
+
+
+@dataclass(frozen=True)
+class StampBox:
+    """Where the signature stamp goes: 0-based page index and (x1, y1, x2, y2) in points."""
+
+    page: int
+    box: tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class RenderedProtocol:
+    pdf: bytes
+    stamp: StampBox
+    pages: int
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9, leading=11.5, textColor=INK)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
+        "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=8.5, leading=10.5,
+                                 alignment=TA_RIGHT),
+        "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=8.5, leading=10.5,
+                                 alignment=TA_CENTER),
+        "th": ParagraphStyle("th", parent=base, fontName=BOLD, fontSize=8, leading=10),
+        "hash": ParagraphStyle("hash", parent=base, fontSize=6.5, leading=8.5, textColor=GREY),
+        "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10, textColor=GREY,
+                               leftIndent=6),
+        "label": ParagraphStyle("label", parent=base, fontSize=8, leading=10, textColor=GREY),
+        "value": ParagraphStyle("value", parent=base, fontName=BOLD, fontSize=9, leading=11.5),
+        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=14, leading=18,
+                                alignment=TA_CENTER, spaceAfter=2 * mm),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=10.5, leading=13,
+                             spaceBefore=4 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
+        "summary": ParagraphStyle("summary", parent=base, fontName=BOLD, fontSize=8.5,
+                                  leading=11, alignment=TA_RIGHT, spaceBefore=1 * mm),
+        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=12,
+                                  leading=15, alignment=TA_CENTER),
+        "crit": ParagraphStyle("crit", parent=base, textColor=CRIT_INK),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A paragraph of user text: escaped (so '<' or '&' in a comment is printed, not parsed)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Table:
+    """Label/value pairs, two pairs per row, like the boxes at the top of a paper form."""
+    cells: list[list[Any]] = []
+    pair: list[Any] = []
+    for f in fields:
+        pair += [_p(f.label, st["label"]), _p(f.value or "—", st["value"])]
+        if len(pair) == 4:
+            cells.append(pair)
+            pair = []
+    if pair:
+        cells.append(pair + ["", ""])
+    w = CONTENT_W
+    table = Table(cells, colWidths=[0.17 * w, 0.33 * w, 0.17 * w, 0.33 * w])
+    table.setStyle(_table_style([
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+        ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+    ]))
+    return table
+
+
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """Every table sets DejaVu for its (possibly empty) string cells: reportlab's default is
+    Helvetica, which would be referenced in the PDF without being embedded."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+_ALIGN_STYLE = {Align.LEFT: "cell", Align.RIGHT: "cell_r", Align.CENTER: "cell_c"}
+
+
+def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [_p(section.title, st["h2"])]
+    if section.intro:
+        out.append(_p(section.intro, st["base"]))
+    total = sum(c.width for c in section.columns) or 1.0
+    widths = [CONTENT_W * c.width / total for c in section.columns]
+    n = len(section.columns)
+    data: list[list[Any]] = [[_p(c.title, st["th"]) for c in section.columns]]
+    style: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if not section.rows:
+        data.append([_p(section.empty_text, st["note"])] + [""] * (n - 1))
+        style.append(("SPAN", (0, 1), (-1, 1)))
+    for row in section.rows:
+        r = len(data)
+        cells = list(row.cells) + [""] * (n - len(row.cells))
+        data.append([
+            _p(text, st[_ALIGN_STYLE[col.align]]) for text, col in zip(cells, section.columns,
+                                                                       strict=False)
+        ])
+        last = r
+        if row.note:
+            data.append([_p(row.note, st["note"])] + [""] * (n - 1))
+            last = r + 1
+            style += [("SPAN", (0, last), (-1, last)), ("LINEABOVE", (0, last), (-1, last), 0, RULE)]
+        if row.highlight:
+            style += [("BACKGROUND", (0, r), (-1, last), CRIT_BG),
+                      ("LINEBEFORE", (0, r), (0, last), 2.5, CRIT_INK)]
+            for c in range(n):
+                data[r][c] = _p(cells[c], ParagraphStyle(
+                    "crit_cell", parent=st[_ALIGN_STYLE[section.columns[c].align]],
+                    textColor=CRIT_INK, fontName=BOLD))
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(_table_style(style))
+    out.append(table)
+    if section.summary:
+        out.append(_p(section.summary, st["summary"]))
+    return out
+
+
+def _thumbnail(data: bytes) -> Image | None:
+    try:
+        with PilImage.open(io.BytesIO(data)) as img:
+            img.load()
+            picture = img.convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError) as exc:
+        log.warning("evidence image cannot be read (%s); listed without a thumbnail", exc)
+        return None
+    scale = 3  # pixels per point: sharp enough on paper, small in the file
+    picture.thumbnail((int(THUMB_W / mm * scale * 2.83), int(THUMB_H / mm * scale * 2.83)))
+    buf = io.BytesIO()
+    picture.save(buf, format="JPEG", quality=80, optimize=False)
+    w, h = picture.size
+    ratio = min(THUMB_W / w, THUMB_H / h)
+    return Image(io.BytesIO(buf.getvalue()), width=w * ratio, height=h * ratio)
+
+
+def _evidence_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not doc.evidence:
+        return []
+    data: list[list[Any]] = [[_p("Lp.", st["th"]), _p("Podgląd", st["th"]),
+                              _p("Plik i opis", st["th"]), _p("Skrót SHA-256", st["th"])]]
+    for i, ev in enumerate(doc.evidence, start=1):
+        thumb = _thumbnail(ev.image) if ev.image else None
+        label = ev.name + (f"\n{ev.caption}" if ev.caption else "")
+        digest = ev.sha256[:32] + "\n" + ev.sha256[32:]
+        data.append([_p(str(i), st["cell"]), thumb or _p("—", st["cell_c"]),
+                     _p(label, st["cell"]), _p(digest, st["hash"])])
+    w = CONTENT_W
+    table = Table(data, colWidths=[0.06 * w, 0.25 * w, 0.35 * w, 0.34 * w], repeatRows=1)
+    table.setStyle(_table_style([
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return [_p("Materiał dowodowy", st["h2"]), table]
+
+
+def _signature_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    if not doc.signatures:
+        return []
+    col_w = CONTENT_W / 2
+    cells: list[list[Any]] = []
+    for block in doc.signatures:
+        drawn: Flowable = Spacer(1, SIGNATURE_IMG_H)
+        if block.image:
+            try:
+                with PilImage.open(io.BytesIO(block.image)) as img:
+                    iw, ih = img.size
+                ratio = min((col_w - 12 * mm) / iw, SIGNATURE_IMG_H / ih)
+                drawn = Image(io.BytesIO(block.image), width=iw * ratio, height=ih * ratio,
+                              mask="auto")
+            except (UnidentifiedImageError, OSError, ValueError) as exc:
+                log.warning("drawn signature of %s cannot be read (%s)", block.role, exc)
+        inner = Table(
+            [[_p(block.role, st["label"])], [drawn],
+             [_p(block.name or " ", st["value"])],
+             [_p(f"data: {block.date}" if block.date else "data: ....................",
+                 st["small"])]],
+            colWidths=[col_w - 8 * mm],
+        )
+        inner.setStyle(_table_style([
+            ("LINEBELOW", (0, 1), (0, 1), 0.6, INK),
+            ("ALIGN", (0, 1), (0, 1), "CENTER"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        cells.append([inner])
+    rows = [[cells[i][0], cells[i + 1][0] if i + 1 < len(cells) else ""]
+            for i in range(0, len(cells), 2)]
+    grid = Table(rows, colWidths=[col_w, col_w])
+    grid.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                              ("TOPPADDING", (0, 0), (-1, -1), 4 * mm)]))
+    return [KeepTogether([_p("Podpisy", st["h2"]), grid])]
+
+
+class _StampSpace(Flowable):
+    """A framed, empty box for the electronic signature's stamp; remembers where it landed."""
+
+    def __init__(self, on_place: Callable[[StampBox], None]) -> None:
+        super().__init__()
+        self.width = CONTENT_W
+        self.height = STAMP_H
+        self._on_place = on_place
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setDash(2, 2)
+        c.setLineWidth(0.5)
+        c.rect(0, 0, self.width, self.height)
+        c.setFont(REGULAR, 6.5)
+        c.setFillColor(GREY)
+        c.drawString(2 * mm, self.height - 3 * mm, "Miejsce na podpis elektroniczny (PAdES)")
+        c.restoreState()
+        x, y = c.absolutePosition(0, 0)
+        self._on_place(StampBox(c.getPageNumber() - 1,
+                                (round(x) + 1, round(y) + 1, round(x + self.width) - 1,
+                                 round(y + self.height) - 7)))
+
+
+def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [_p("Podsumowanie", st["h2"])]
+    if doc.totals:
+        out.append(_field_table(doc.totals, st))
+    if doc.verdict:
+        ink = {True: OK_INK, False: CRIT_INK, None: INK}[doc.verdict_ok]
+        box = Table([[_p(doc.verdict, ParagraphStyle("v", parent=st["verdict"], textColor=ink))]],
+                    colWidths=[CONTENT_W])
+        box.setStyle(_table_style([("BOX", (0, 0), (-1, -1), 1.2, ink),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 5),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        out += [Spacer(1, 2 * mm), box]
+    if doc.critical_failures:
+        out.append(_p("Niespełnione wymagania krytyczne:", ParagraphStyle(
+            "ch", parent=st["crit"], fontName=BOLD, spaceBefore=2 * mm)))
+        out += [_p(f"• {text}", st["crit"]) for text in doc.critical_failures]
+    return out
+
+
+def _story(doc: ProtocolDocument, on_stamp: Callable[[StampBox], None]) -> list[Flowable]:
+    st = _styles()
+    story: list[Flowable] = [_p(doc.title, st["title"])]
+    head = [Field("Urząd", doc.office), Field("Komórka", doc.unit),
+            Field("Numer", doc.record_number), Field("Formularz", doc.form_name),
+            Field("Wersja formularza", doc.form_version), *doc.header]
+    story.append(_field_table(head, st))
+    for section in doc.sections:
+        story += _section_flowables(section, st)
+    story += _verdict_flowables(doc, st)
+    for block in doc.blocks:
+        style = st["crit"] if block.highlight else st["base"]
+        story += [_p(block.title, st["h2"]), _p(block.text or "—", style)]
+    story += _evidence_flowables(doc, st)
+    story += _signature_flowables(doc, st)
+    story += [Spacer(1, 5 * mm), _StampSpace(on_stamp)]
+    return story
+
+
+def _canvas_class(doc: ProtocolDocument, page_counts: list[int]) -> type[Canvas]:
+    """A canvas that defers each page so that 'strona X z Y' can carry the page count, and
+    stamps the record's own date (not today's) into the document information."""
+    created = doc.created
+    pdf_date = created.strftime("D:%Y%m%d%H%M%S") + "Z"
+    footer_left = f"{doc.form_name} · wersja {doc.form_version}"
+
+    class ProtocolCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # the default first font is Helvetica, which would be referenced but not embedded
+            kwargs["initialFontName"] = REGULAR
+            kwargs["initialFontSize"] = 9
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self.setDateFormatter(lambda *_: pdf_date)
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            page_counts.append(total)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(REGULAR, 7.5)
+                self.setFillColor(GREY)
+                self.drawRightString(PAGE_W - MARGIN_X, 11 * mm, f"strona {number} z {total}")
+                self.drawString(MARGIN_X, 11 * mm, footer_left)
+                self.restoreState()
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return ProtocolCanvas
+
+
+def _page_header(doc: ProtocolDocument) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def draw(canvas: Canvas, _template: BaseDocTemplate) -> None:
+        canvas.saveState()
+        top = PAGE_H - 12 * mm
+        canvas.setFillColor(INK)
+        canvas.setFont(BOLD, 9)
+        canvas.drawString(MARGIN_X, top, doc.office)
+        canvas.setFont(REGULAR, 8)
+        canvas.drawString(MARGIN_X, top - 4 * mm, doc.unit)
+        canvas.setFont(BOLD, 9)
+        canvas.drawRightString(PAGE_W - MARGIN_X, top, f"Nr {doc.record_number}")
+        canvas.setFont(REGULAR, 8)
+        canvas.drawRightString(PAGE_W - MARGIN_X, top - 4 * mm, doc.created.strftime("%d.%m.%Y"))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_X, top - 7 * mm, PAGE_W - MARGIN_X, top - 7 * mm)
+        canvas.line(MARGIN_X, 14 * mm, PAGE_W - MARGIN_X, 14 * mm)
+        canvas.restoreState()
+
+    return draw
+
+
+def render_protocol(doc: ProtocolDocument) -> RenderedProtocol:
+    """The protocol as PDF bytes, and where its signature stamp goes."""
+    register_fonts()
+    buf = io.BytesIO()
+    placed: list[StampBox] = []
+    page_counts: list[int] = []
+    template = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=f"{doc.title} nr {doc.record_number}",
+        author=doc.author,
+        subject=doc.subject or f"{doc.form_name} — {doc.unit}",
+        keywords=list(doc.keywords),
+        creator="AuditDesk",
+        invariant=1,
+        lang="pl-PL",
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                            onPage=_page_header(doc))])
+    template.build(_story(doc, placed.append), canvasmaker=_canvas_class(doc, page_counts))
+    return RenderedProtocol(buf.getvalue(), placed[-1], page_counts[-1])
