@@ -117,7 +117,7 @@ def _problem(err: Any, lines: dict[Loc, int]) -> FormProblem:
         message = "unknown key (check its spelling; see docs/forms.md for the allowed keys)"
     elif err.get("type") == "missing":
         message = "required key is missing"
-    elif "input" in err and err.get("type", "").endswith("_type"):
+    elif isinstance(err.get("input"), str | int | float | bool) and err.get("type") != "value_error":
         message = f"{message} (got {err['input']!r})"
     return FormProblem(message, path, line)
 
@@ -206,4 +206,6 @@ def _ensure_builtin_kinds() -> None:
 # Each form kind lives in its own module and registers itself on import.
 BUILTIN_KIND_MODULES: list[str] = [
     "auditdesk.domain.forms.survey",
+    "auditdesk.domain.forms.appraisal_sheet",
+    "auditdesk.domain.forms.checklist",
 ]
