@@ -68,7 +68,10 @@ def build_stamp_font(source: Path, target: Path) -> Path:
 
     font = FtFont(str(source))
     options = subset.Options()
-    options.layout_features = ["kern", "liga", "ccmp", "locl", "mark", "mkmk"]
+    # no layout tables: a stamp needs no kerning, and pyHanko re-subsets the font on every
+    # signature, which is several times faster without GSUB/GPOS
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]
@@ -95,7 +98,7 @@ def stamp_font_file() -> Path:
     """The 1000-units-per-em DejaVu Sans for pyHanko stamps, built on first use and cached."""
     source = font_file()
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    name = f"{REGULAR}-{STAMP_UNITS_PER_EM}upem-{digest}.ttf"
+    name = f"{REGULAR}-{STAMP_UNITS_PER_EM}upem-v2-{digest}.ttf"
     for folder in (_cache_dir() / "fonts", Path(tempfile.gettempdir()) / "auditdesk-fonts"):
         target = folder / name
         if target.is_file() and target.stat().st_size > 0:

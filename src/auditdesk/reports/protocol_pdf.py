@@ -285,7 +285,7 @@ class _StampSpace(Flowable):
         x, y = c.absolutePosition(0, 0)
         self._on_place(StampBox(c.getPageNumber() - 1,
                                 (round(x) + 1, round(y) + 1, round(x + self.width) - 1,
-                                 round(y + self.height) - 7)))
+                                 round(y + self.height) - 11)))
 
 
 def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -342,7 +342,7 @@ def _canvas_class(doc: ProtocolDocument, page_counts: list[int]) -> type[Canvas]
             self._pages: list[dict[str, Any]] = []
             self.setDateFormatter(lambda *_: pdf_date)
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -1,0 +1,117 @@
+"""Self-issued signing certificates (PKCS#12) for testing and for offices without a qualified one.
+
+Such a certificate proves only that the protocol was not changed after signing and which key
+signed it; it is NOT a qualified certificate and carries no legal presumption. Its subject says
+so, and signing.py prints the same on every stamp made with a non-qualified certificate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from auditdesk.domain.errors import ValidationFailed
+
+NOT_QUALIFIED = "Certyfikat niekwalifikowany (wystawiony samodzielnie w AuditDesk)"
+# id-pe-qcStatements and id-etsi-qcs-QcCompliance: what makes a certificate qualified (eIDAS)
+QC_STATEMENTS_OID = "1.3.6.1.5.5.7.1.3"
+QC_COMPLIANCE_DER = bytes.fromhex("060604008e460101")
+
+
+@dataclass(frozen=True)
+class CreatedCertificate:
+    p12: Path
+    pem: Path  # the certificate alone, to pass as --trust when verifying
+    subject: str
+    fingerprint_sha256: str
+    not_after: datetime
+
+
+def build_certificate(
+    name: str, *, organisation: str = "", email: str = "", days: int = 3 * 365,
+    now: datetime | None = None,
+) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    if not name.strip():
+        raise ValidationFailed("--name: give the signer's full name, e.g. --name 'Jan Kowalski'")
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
+    if organisation:
+        attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
+    attrs.append(x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, NOT_QUALIFIED))
+    if email:
+        attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
+    subject = x509.Name(attrs)
+    start = (now or datetime.now(UTC)) - timedelta(minutes=5)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(start + timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True, content_commitment=True, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
+                       critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    return key, cert
+
+
+def write_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, out: Path,
+                 password: bytes, friendly_name: str) -> None:
+    """Writes FILE.p12 (and FILE.pem with the certificate alone) via temporary names."""
+    encryption = (serialization.BestAvailableEncryption(password) if password
+                  else serialization.NoEncryption())
+    data = pkcs12.serialize_key_and_certificates(
+        friendly_name.encode("utf-8"), key, cert, None, encryption
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for target, payload in ((out, data),
+                            (out.with_suffix(".pem"), cert.public_bytes(serialization.Encoding.PEM))):
+        tmp = target.with_name(target.name + ".part")
+        tmp.write_bytes(payload)
+        tmp.replace(target)
+
+
+def create_certificate(name: str, out: Path, password: bytes, *, organisation: str = "",
+                       email: str = "") -> CreatedCertificate:
+    if out.suffix.lower() not in (".p12", ".pfx"):
+        raise ValidationFailed(f"{out}: the output file should end in .p12 (PKCS#12)")
+    key, cert = build_certificate(name, organisation=organisation, email=email)
+    write_pkcs12(key, cert, out, password, name)
+    return CreatedCertificate(
+        p12=out,
+        pem=out.with_suffix(".pem"),
+        subject=cert.subject.rfc4514_string(),
+        fingerprint_sha256=cert.fingerprint(hashes.SHA256()).hex(),
+        not_after=cert.not_valid_after_utc,
+    )
+
+
+def is_qualified(cert_der: bytes) -> bool:
+    """True when the certificate declares QcCompliance in its qcStatements (eIDAS qualified)."""
+    cert = x509.load_der_x509_certificate(cert_der)
+    for ext in cert.extensions:
+        if ext.oid.dotted_string == QC_STATEMENTS_OID:
+            raw = ext.value.public_bytes() if hasattr(ext.value, "public_bytes") else b""
+            return QC_COMPLIANCE_DER in raw
+    return False

@@ -1,0 +1,201 @@
+"""PAdES signatures (ETSI.CAdES.detached) with pyHanko, from a PKCS#12 file or a PKCS#11 token.
+
+Level B-B offline; B-T when a time-stamp server URL is configured. The visible stamp shows the
+signer's name, the time, the reason and the place, set in the 1000-units-per-em copy of DejaVu
+Sans (fonts.py) so that Polish letters come out right, and says when the certificate is not a
+qualified one. Passwords and PINs are passed in by the caller for each signature and never kept.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs12
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.signers import Signer
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.reports.certs import NOT_QUALIFIED, is_qualified
+from auditdesk.reports.fonts import stamp_font_file
+from auditdesk.reports.protocol_pdf import StampBox
+
+FIELD_NAME = "Podpis"
+STAMP_TEXT = (
+    "Podpisano elektronicznie (PAdES): %(signer)s\n"
+    "Data: %(ts)s\n"
+    "Powód: %(reason)s\n"
+    "Miejsce: %(location)s\n"
+    "%(quality)s"
+)
+QUALIFIED = "Podpis złożony certyfikatem kwalifikowanym"
+
+
+class SigningError(AuditDeskError):
+    """The key or certificate cannot be used (wrong password or PIN, missing token, bad file)."""
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    reason: str
+    location: str
+    stamp: StampBox | None  # None: an invisible signature
+    tsa_url: str = ""  # non-empty: PAdES B-T with a time stamp from this server
+
+
+def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
+    """A signer from a PKCS#12 file; a wrong password gives a message saying just that."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SigningError(f"{path}: cannot read the certificate file ({exc.strerror})") from exc
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
+    except ValueError as exc:
+        raise SigningError(
+            f"{path}: wrong password for this PKCS#12 file, or the file is not a PKCS#12 "
+            "certificate. Check the password (it is case-sensitive) and try again."
+        ) from exc
+    if key is None or cert is None:
+        raise SigningError(f"{path}: the file holds no private key with its certificate")
+    key_der = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    to_asn1 = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+               for c in extra]
+    return signers.SimpleSigner(
+        signing_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
+        cert_registry=SimpleCertificateStore.from_certs(to_asn1),
+    )
+
+
+@contextmanager
+def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> Iterator[Signer]:
+    """A signer on a smart card or token; the token is chosen by label (slot numbers change)."""
+    from pkcs11 import exceptions as p11_errors
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+    if not module or not Path(module).is_file():
+        raise SigningError(f"PKCS#11 module {module!r} not found; set its path in the settings")
+    try:
+        session = open_pkcs11_session(
+            module, token_criteria=TokenCriteria(label=token_label), user_pin=pin
+        )
+    except p11_errors.PinIncorrect as exc:
+        raise SigningError(f"token {token_label!r}: wrong PIN; try again (careful: after a "
+                           "few wrong PINs the card locks)") from exc
+    except p11_errors.PinLocked as exc:
+        raise SigningError(f"token {token_label!r}: the PIN is locked; unblock it with the "
+                           "card's PUK first") from exc
+    except Exception as exc:  # python-pkcs11 and pyHanko raise many kinds here
+        raise SigningError(f"token {token_label!r} in {module}: cannot open it ({exc})") from exc
+    try:
+        signer = PKCS11Signer(session, key_label=key_label, cert_label=key_label)
+        try:
+            _ = signer.signing_cert
+        except Exception as exc:
+            raise SigningError(f"token {token_label!r}: no key and certificate labelled "
+                               f"{key_label!r} ({exc})") from exc
+        yield signer
+    finally:
+        session.close()
+
+
+def signer_name(signer: Signer) -> str:
+    cert = signer.signing_cert
+    if cert is None:
+        return ""
+    name: Any = cert.subject.native.get("common_name") or cert.subject.human_friendly
+    return str(name)
+
+
+def _stamp_style() -> TextStampStyle:
+    font = GlyphAccumulatorFactory(str(stamp_font_file()), font_size=9)
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(font=font, leading=11),
+        timestamp_format="%d.%m.%Y %H:%M:%S %Z",
+        border_width=1,
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(left=6, right=6),
+        ),
+    )
+
+
+def _reserve(signer: Signer, request: SignRequest) -> int:
+    """Room for the CMS container, so pyHanko need not sign twice to measure it: the
+    certificates, the signature itself and attributes, plus a time-stamp token for B-T."""
+    registry = getattr(signer, "cert_registry", None)
+    certs = list(registry) if registry is not None else []
+    cert = signer.signing_cert
+    size = sum(len(c.dump()) for c in certs) + (len(cert.dump()) if cert is not None else 0)
+    size += 4096 + (12288 if request.tsa_url else 0)
+    return 2 * size  # hex-encoded in the file
+
+
+def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
+    """The PDF with a PAdES signature appended as an incremental update."""
+    cert = signer.signing_cert
+    qualified = cert is not None and is_qualified(cert.dump())
+    name = signer_name(signer)
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        reason=request.reason,
+        location=request.location,
+        name=name,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+    )
+    if request.stamp is not None:
+        field_spec = fields.SigFieldSpec(FIELD_NAME, on_page=request.stamp.page,
+                                         box=request.stamp.box)
+    else:
+        field_spec = fields.SigFieldSpec(FIELD_NAME)
+    timestamper = HTTPTimeStamper(request.tsa_url) if request.tsa_url else None
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer=signer,
+        timestamper=timestamper,
+        stamp_style=_stamp_style() if request.stamp is not None else None,
+        new_field_spec=field_spec,
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    out = io.BytesIO()
+    params = {
+        "reason": request.reason,
+        "location": request.location,
+        "quality": QUALIFIED if qualified else NOT_QUALIFIED,
+    }
+    try:
+        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params,
+                            bytes_reserved=_reserve(signer, request))
+    except Exception as exc:
+        if request.tsa_url and "timestamp" in str(type(exc)).lower():
+            raise SigningError(
+                f"time-stamp server {request.tsa_url}: {exc}. Check the address in the "
+                "settings, or clear it to sign at level B-B without a time stamp."
+            ) from exc
+        raise
+    return out.getvalue()
+

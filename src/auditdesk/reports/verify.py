@@ -1,0 +1,134 @@
+"""Checks a signed protocol: who signed, when, whether the file is intact and the signer trusted.
+
+pyHanko's `valid` only says the signature over the signed attributes is mathematically right; it
+stays true when the document bytes were changed. The judgement therefore rests on `bottom_line`,
+which also requires the document digest to match (`intact`), the modification policy to hold and
+any time stamp to be sound. Intactness is judged with the signer's own certificate as the trust
+root (so an untrusted but unchanged file still counts as intact), trust separately against the
+certificates given with --trust.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.reports.certs import is_qualified
+
+
+class UnreadablePdf(AuditDeskError):
+    """The file is not a PDF that can be read; `verify` exits 2."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    field_name: str
+    signer: str
+    signer_subject: str
+    signing_time: datetime | None
+    intact: bool  # bottom_line against the signer's own certificate, and covering the whole file
+    trusted: bool | None  # None when no trust anchors were given
+    qualified: bool
+    timestamped: bool
+    summary: str  # pyHanko's own one-line summary, for the curious
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    sha256: str
+    signatures: tuple[SignatureReport, ...] = field(default_factory=tuple)
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.signatures)
+
+    @property
+    def intact(self) -> bool:
+        return self.signed and all(s.intact for s in self.signatures)
+
+    @property
+    def trusted(self) -> bool | None:
+        values = [s.trusted for s in self.signatures]
+        if not values or any(v is None for v in values):
+            return None
+        return all(v is True for v in values)
+
+
+def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
+    roots: list[asn1_x509.Certificate] = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise AuditDeskError(f"{path}: cannot read the trusted certificate "
+                                 f"({exc.strerror})") from exc
+        try:
+            if pem.detect(data):
+                roots += [asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(data, True)]
+            else:
+                roots.append(asn1_x509.Certificate.load(data))
+        except ValueError as exc:
+            raise AuditDeskError(f"{path}: not a certificate in PEM or DER form ({exc})") from exc
+    return roots
+
+
+def _context(roots: list[asn1_x509.Certificate]) -> ValidationContext:
+    return ValidationContext(trust_roots=roots, allow_fetching=False)
+
+
+def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None,
+               source: str = "PDF") -> VerificationResult:
+    """Every signature in the file, judged offline."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise UnreadablePdf(f"{source}: not a readable PDF ({exc})") from exc
+    reports = []
+    for sig in embedded:
+        try:
+            cert = sig.signer_cert
+            own = validate_pdf_signature(sig, _context([cert]))
+        except (PdfReadError, ValueError, KeyError) as exc:
+            raise UnreadablePdf(f"{source}: the signature cannot be read ({exc})") from exc
+        intact = own.bottom_line and own.coverage == SignatureCoverageLevel.ENTIRE_FILE
+        trusted: bool | None = None
+        if trust is not None:
+            trusted = intact and validate_pdf_signature(sig, _context(trust)).bottom_line
+        name = cert.subject.native.get("common_name") or cert.subject.human_friendly
+        reports.append(SignatureReport(
+            field_name=sig.field_name,
+            signer=str(name),
+            signer_subject=cert.subject.human_friendly,
+            signing_time=own.signer_reported_dt,
+            intact=intact,
+            trusted=trusted,
+            qualified=is_qualified(cert.dump()),
+            timestamped=own.timestamp_validity is not None,
+            summary=own.summary(),
+        ))
+    return VerificationResult(digest, tuple(reports))
+
+
+def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None
+                ) -> VerificationResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadablePdf(f"{path}: cannot read the file ({exc.strerror})") from exc
+    return verify_pdf(data, trust, str(path))
