@@ -1,15 +1,31 @@
 """Every model module is imported here so that Base.metadata knows all tables."""
 
+from auditdesk.store.models.appraisals import (
+    Absence,
+    Appraisal,
+    AppraisalRating,
+    DevelopmentAction,
+    DevelopmentArea,
+    FeedbackNote,
+    Objection,
+)
 from auditdesk.store.models.forms import FormVersion
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.security import LoginAttempt
 from auditdesk.store.models.trail import AuditLogEntry
 
 __all__ = [
+    "Absence",
+    "Appraisal",
+    "AppraisalRating",
     "AuditLogEntry",
+    "DevelopmentAction",
+    "DevelopmentArea",
     "Employee",
+    "FeedbackNote",
     "FormVersion",
     "LoginAttempt",
+    "Objection",
     "Office",
     "OrgUnit",
     "Role",
