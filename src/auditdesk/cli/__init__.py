@@ -17,6 +17,7 @@ from auditdesk.domain.errors import AuditDeskError
 
 COMMAND_MODULES = [
     "auditdesk.cli.core",
+    "auditdesk.cli.users",
 ]
 
 
@@ -32,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DB",
         help="database file or SQLAlchemy URL (default: $AUDITDESK_DB, else the file in the "
         "user-data folder)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", help="sign in as NAME (password: prompt or $AUDITDESK_PASSWORD)"
     )
     parser.add_argument("--lang", choices=["pl", "en"], help="language of the window")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")

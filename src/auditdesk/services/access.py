@@ -18,6 +18,7 @@ class Permission(enum.StrEnum):
     CHECK = "check"
     CREATE_DEMO = "create_demo"
     VIEW_TRAIL = "view_trail"
+    RESTORE_BACKUP = "restore_backup"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -29,6 +30,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.CHECK: frozenset({Role.ADMIN, Role.HR}),
     Permission.CREATE_DEMO: frozenset({Role.ADMIN}),
     Permission.VIEW_TRAIL: frozenset({Role.ADMIN, Role.HR}),
+    Permission.RESTORE_BACKUP: frozenset({Role.ADMIN}),
 }
 
 

@@ -17,6 +17,7 @@ from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import register_forms
+from auditdesk.services.users import demo_password, demo_password_hash
 from auditdesk.store.models import Employee, Office, OrgUnit, Role, User
 
 DEMO_OFFICE = "Urząd Miejski w Zielonej Łące"
@@ -242,8 +243,10 @@ def _create_org(s: Session, ctx: AppContext, report: DemoReport) -> Office:
         elif login == "kierownik.wks":
             employee = managers["WKS"]
         name = employee.full_name if employee else note
-        s.add(User(login=login, display_name=name, role=role, employee=employee))
-        report.accounts.append((login, role.value, note))
+        password_hash = demo_password_hash(login)  # printed once, by the command that made it
+        s.add(User(login=login, display_name=name, role=role, employee=employee,
+                   password_hash=password_hash))
+        report.accounts.append((login, role.value, f"password {demo_password(login)}  {note}"))
     s.flush()
     trail.record(
         s,

@@ -1,0 +1,190 @@
+"""Signing in on the command line (`--user NAME`) and the `users` / `backups` sub-commands.
+
+Who the command line acts as:
+  * `--user NAME` (or $AUDITDESK_USER): signs in as NAME; the password comes from
+    $AUDITDESK_PASSWORD, else from a prompt (getpass) when there is a terminal. Wrong passwords
+    count towards the same growing delay as in the window.
+  * no user given, on a database where nobody can sign in yet (a new file, or one made before
+    accounts had passwords): the command acts as the application itself, so that `demo`,
+    `users create-admin` and scripts that set up a fresh database work without an account.
+  * no user given, once any account has a password: refused. Otherwise anyone who can start
+    the program could bypass the roles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from auditdesk.cli.common import open_context, out, set_actor_resolver
+from auditdesk.domain.errors import PermissionDenied, ValidationFailed
+from auditdesk.services import auth, backups, users
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import Role
+
+USER_ENV = "AUDITDESK_USER"
+PASSWORD_ENV = "AUDITDESK_PASSWORD"
+
+
+def _password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
+    if env and os.environ.get(env) is not None:
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise ValidationFailed(
+            f"no password: set {PASSWORD_ENV} or run the command in a terminal to be asked."
+        )
+    return getpass.getpass(prompt)
+
+
+def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
+    login = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if login:
+        return auth.sign_in(ctx.db, login, _password(f"Password for {login}: "))
+    if not auth.has_accounts(ctx.db):
+        return ctx.actor  # nobody can sign in yet: the application itself (see module docstring)
+    raise PermissionDenied(
+        f"{ctx.db.describe()}: this database has user accounts; sign in with --user NAME "
+        f"(the password is asked for, or taken from {PASSWORD_ENV})."
+    )
+
+
+set_actor_resolver(resolve_actor)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("users", help="user accounts (administrators)")
+    us = p.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+
+    c = us.add_parser("create-admin", help="create the first administrator of a new database")
+    c.add_argument("login")
+    c.add_argument("--name", default="", help="display name")
+    c.set_defaults(func=cmd_create_admin)
+
+    c = us.add_parser("list", help="list the accounts")
+    c.set_defaults(func=cmd_list)
+
+    c = us.add_parser("add", help="add an account (password asked, or $AUDITDESK_NEW_PASSWORD)")
+    c.add_argument("login")
+    c.add_argument("--name", default="")
+    c.add_argument("--role", required=True, choices=[r.value for r in Role])
+    c.add_argument("--employee", type=int, metavar="ID", help="the employee this user is")
+    c.add_argument("--no-password", action="store_true", help="set the password later")
+    c.set_defaults(func=cmd_add)
+
+    c = us.add_parser("role", help="change the role of an account")
+    c.add_argument("login")
+    c.add_argument("role", choices=[r.value for r in Role])
+    c.set_defaults(func=cmd_role)
+
+    for name, active in (("deactivate", False), ("activate", True)):
+        c = us.add_parser(name, help=f"{name} an account (its records stay)")
+        c.add_argument("login")
+        c.set_defaults(func=cmd_set_active, active=active)
+
+    c = us.add_parser("reset-password", help="set a new password for an account")
+    c.add_argument("login")
+    c.set_defaults(func=cmd_reset_password)
+
+    p = sub.add_parser("backups", help="automatic and manual backups of the database file")
+    bs = p.add_subparsers(dest="backups_command", metavar="ACTION", required=True)
+    c = bs.add_parser("list", help="list the backups of the database")
+    c.set_defaults(func=cmd_backups_list)
+    c = bs.add_parser("now", help="make a backup now, in the backups folder")
+    c.set_defaults(func=cmd_backups_now)
+
+
+NEW_PASSWORD_ENV = "AUDITDESK_NEW_PASSWORD"
+
+
+def _new_password(login: str) -> str:
+    if os.environ.get(NEW_PASSWORD_ENV) is not None:
+        return os.environ[NEW_PASSWORD_ENV]
+    if not sys.stdin.isatty():
+        raise ValidationFailed(
+            f"no new password: set {NEW_PASSWORD_ENV} or run the command in a terminal."
+        )
+    first = getpass.getpass(f"New password for {login}: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise ValidationFailed("the two passwords differ; nothing was changed.")
+    return first
+
+
+def cmd_create_admin(args: argparse.Namespace) -> int:
+    db = open_database(args.db)
+    try:
+        if not auth.needs_first_admin(db):
+            raise PermissionDenied(
+                f"{db.describe()}: an administrator already exists; use "
+                "'auditdesk --user ADMIN users add …' instead."
+            )
+        actor = auth.create_first_admin(db, args.login, args.name, _new_password(args.login))
+        out(f"Created the administrator {actor.login} in {db.describe()}.")
+    finally:
+        db.dispose()
+    return 0
+
+
+def _user_id(ctx: AppContext, login: str) -> users.UserRow:
+    for row in users.list_users(ctx):
+        if row.login.lower() == login.lower():
+            return row
+    raise ValidationFailed(f"no account with login {login!r}; see 'auditdesk users list'.")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    for u in users.list_users(ctx):
+        state = "active" if u.active else "inactive"
+        pw = "" if u.has_password else "  (no password)"
+        out(f"{u.login:20} {u.role.value:11} {state:9} {u.display_name}{pw}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    password = None if args.no_password else _new_password(args.login)
+    row = users.create_user(ctx, args.login, args.name, Role(args.role), password, args.employee)
+    out(f"Created {row.login} ({row.role.value}).")
+    return 0
+
+
+def cmd_role(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    row = users.change_role(ctx, _user_id(ctx, args.login).id, Role(args.role))
+    out(f"{row.login} is now {row.role.value}.")
+    return 0
+
+
+def cmd_set_active(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    row = users.set_active(ctx, _user_id(ctx, args.login).id, args.active)
+    out(f"{row.login} is now {'active' if row.active else 'inactive'}.")
+    return 0
+
+
+def cmd_reset_password(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    row = _user_id(ctx, args.login)
+    users.reset_password(ctx, row.id, _new_password(row.login))
+    out(f"New password set for {row.login}.")
+    return 0
+
+
+def cmd_backups_list(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    found = backups.list_backups(ctx)
+    for b in found:
+        out(f"{b.created:%Y-%m-%d %H:%M}  {b.kind:9} {b.size // 1024:8} KiB  {b.path}")
+    out(f"{len(found)} backup(s)")
+    return 0
+
+
+def cmd_backups_now(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    info = backups.backup_now(ctx)
+    out(f"Backed up {ctx.db.describe()} to {info.path}")
+    return 0

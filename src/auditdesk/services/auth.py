@@ -1,0 +1,213 @@
+"""Local accounts: argon2 password hashes, sign-in with a growing delay after failures, and the
+first administrator of a new database.
+
+The delay is kept in the database per login name (known or not), so restarting the program or
+using the command line instead of the window does not reset it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
+from auditdesk.services import trail
+from auditdesk.services.context import Actor
+from auditdesk.store.base import utcnow
+from auditdesk.store.db import Database
+from auditdesk.store.models import LoginAttempt, Role, User
+
+MIN_PASSWORD_LENGTH = 8
+FREE_ATTEMPTS = 3  # failures before any delay: a typo or two costs nothing
+MAX_DELAY = timedelta(minutes=15)
+
+_hasher = PasswordHasher()
+
+
+class SignInFailed(AuditDeskError):
+    """Wrong login or password, an inactive account, or an account without a password."""
+
+
+class SignInLocked(SignInFailed):
+    """Too many failed attempts: the login is refused until `until` (UTC)."""
+
+    def __init__(self, login: str, until: datetime, now: datetime) -> None:
+        self.until = until
+        self.seconds = max(1, int((until - now).total_seconds() + 0.999))
+        super().__init__(
+            f"{login}: too many failed sign-in attempts; try again in {self.seconds} s."
+        )
+
+
+def hash_password(password: str) -> str:
+    check_password_strength(password)
+    return _hasher.hash(password)
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            f"password: at least {MIN_PASSWORD_LENGTH} characters are needed "
+            f"(got {len(password)}); a short sentence is easier to remember than symbols."
+        )
+    if password.strip() != password:
+        raise ValidationFailed("password: must not begin or end with a space.")
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def delay_after(failed_count: int) -> timedelta:
+    """No delay for the first FREE_ATTEMPTS failures, then 1 s, 2 s, 4 s … up to MAX_DELAY."""
+    if failed_count < FREE_ATTEMPTS:
+        return timedelta(0)
+    seconds = 2 ** min(failed_count - FREE_ATTEMPTS, 20)
+    return min(timedelta(seconds=seconds), MAX_DELAY)
+
+
+def _attempt(s: Session, login: str) -> LoginAttempt:
+    row = s.get(LoginAttempt, login)
+    if row is None:
+        row = LoginAttempt(login=login, failed_count=0)
+        s.add(row)
+    return row
+
+
+def wait_seconds(db: Database, login: str, now: datetime | None = None) -> int:
+    """How long this login must still wait before the next attempt (0: may try now)."""
+    now = now or utcnow()
+    with db.session() as s:
+        row = s.get(LoginAttempt, login.strip().lower())
+        if row is None or row.locked_until is None or row.locked_until <= now:
+            return 0
+        return max(1, int((row.locked_until - now).total_seconds() + 0.999))
+
+
+def sign_in(db: Database, login: str, password: str, now: datetime | None = None) -> Actor:
+    """Checks login and password; returns the Actor, or raises SignInFailed / SignInLocked.
+
+    The message never tells whether the login exists. A wrong password while locked does not
+    even reach argon2, so guessing costs the guesser the full delay every time."""
+    now = now or utcnow()
+    key = login.strip().lower()
+    with db.session() as s:
+        attempt = s.get(LoginAttempt, key)
+        if attempt is not None and attempt.locked_until and attempt.locked_until > now:
+            raise SignInLocked(login, attempt.locked_until, now)
+        user = s.scalar(select(User).where(func.lower(User.login) == key))
+        ok = user is not None and user.active and verify_password(user.password_hash, password)
+        if not ok or user is None:
+            attempt = _attempt(s, key)
+            attempt.failed_count += 1
+            attempt.last_failed_at = now
+            delay = delay_after(attempt.failed_count)
+            attempt.locked_until = now + delay if delay else None
+            failed = attempt.failed_count
+        else:
+            if attempt is not None:
+                s.delete(attempt)
+            if user.password_hash and _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            actor = Actor.of(user)
+            trail.record(s, actor, "sign_in", "user", user.id)
+            return actor
+    # committed the failure above; now tell the user (outside the transaction)
+    if delay:
+        raise SignInFailed(
+            f"{login}: wrong login or password ({failed} failed attempts); "
+            f"the next attempt is possible in {int(delay.total_seconds())} s."
+        )
+    raise SignInFailed(f"{login}: wrong login or password, or the account is inactive.")
+
+
+def has_accounts(db: Database) -> bool:
+    """True once any active user can sign in (has a password): then everyone must sign in."""
+    with db.session() as s:
+        n = s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.active.is_(True), User.password_hash.is_not(None))
+        )
+    return bool(n)
+
+
+def needs_first_admin(db: Database) -> bool:
+    """A new database (or one whose users were never given passwords) has no administrator
+    who can sign in; the first run creates one."""
+    with db.session() as s:
+        n = s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(
+                User.active.is_(True),
+                User.role == Role.ADMIN,
+                User.password_hash.is_not(None),
+            )
+        )
+    return not n
+
+
+def create_first_admin(db: Database, login: str, display_name: str, password: str) -> Actor:
+    """Creates the administrator of a database that has none yet; refused once one exists."""
+    login = validate_login(login)
+    password_hash = hash_password(password)
+    with db.session() as s:
+        has_admin = s.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(
+                User.active.is_(True),
+                User.role == Role.ADMIN,
+                User.password_hash.is_not(None),
+            )
+        )
+        if has_admin:
+            raise PermissionDenied(
+                f"{db.describe()}: an administrator already exists; sign in as the "
+                "administrator to add users."
+            )
+        user = s.scalar(select(User).where(func.lower(User.login) == login.lower()))
+        if user is None:
+            user = User(login=login, display_name=display_name.strip() or login, role=Role.ADMIN)
+            s.add(user)
+        else:  # a demo or imported admin without a password takes one now
+            user.role = Role.ADMIN
+            user.active = True
+            user.display_name = display_name.strip() or user.display_name
+        user.password_hash = password_hash
+        s.flush()
+        actor = Actor.of(user)
+        trail.record(
+            s,
+            actor,
+            "create",
+            "user",
+            user.id,
+            after={"login": user.login, "role": Role.ADMIN.value, "first_admin": True},
+        )
+    return actor
+
+
+def validate_login(login: str) -> str:
+    login = login.strip()
+    if not login:
+        raise ValidationFailed("login: must not be empty.")
+    if len(login) > 80:
+        raise ValidationFailed(f"login: at most 80 characters (got {len(login)}).")
+    allowed = set("abcdefghijklmnopqrstuvwxyz0123456789._-@")
+    bad = sorted({c for c in login.lower() if c not in allowed})
+    if bad:
+        raise ValidationFailed(
+            f"login {login!r}: use letters a–z, digits and . _ - @ only (not {''.join(bad)!r})."
+        )
+    return login

@@ -1,0 +1,208 @@
+"""Backups of the database file: a daily automatic one (rotated, `backup_keep` kept), manual
+ones on request, and restoring one. They live beside the database in `<name>-backups/`.
+
+Restoring copies the backup *into* the live file with SQLite's backup API (under SQLite's own
+lock), so another window open on the same file sees the restored data instead of writing into
+a file that was swapped away beneath it. A safety copy of the current state is taken first.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from auditdesk.services import trail
+from auditdesk.services.access import Permission, require
+from auditdesk.services.context import AppContext
+from auditdesk.store.backup import backup_database
+from auditdesk.store.db import SQLITE_HEADER, Database, DatabaseError
+
+log = logging.getLogger(__name__)
+
+KINDS = ("auto", "manual", "before-restore", "before-migration")
+STAMP = "%Y%m%d-%H%M%S"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    kind: str  # one of KINDS
+    created: datetime  # local time, from the file name
+    size: int
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def _sqlite_file(db: Database) -> Path:
+    if db.path is None:
+        raise DatabaseError(
+            f"{db.describe()}: backups here are for SQLite files; back up a server database "
+            "with its own tools (for PostgreSQL, pg_dump)."
+        )
+    return db.path
+
+
+def _parse(path: Path, stem: str) -> BackupInfo | None:
+    name = path.name
+    if not name.startswith(stem + ".") or name.endswith(".partial"):
+        return None
+    rest = name[len(stem) + 1 :]
+    for kind in KINDS:
+        if rest.startswith(kind + "-"):
+            stamp = rest[len(kind) + 1 :].split(".", 1)[0]
+            try:
+                created = datetime.strptime(stamp, STAMP)
+            except ValueError:
+                return None
+            try:
+                size = path.stat().st_size
+            except OSError:
+                return None
+            return BackupInfo(path, kind, created, size)
+    return None
+
+
+def backups_of(db_path: Path) -> list[BackupInfo]:
+    """Every backup of this database file, newest first (no permission check: used before
+    anyone can sign in, to recover a damaged file)."""
+    found: list[BackupInfo] = []
+    for folder in (backup_folder(db_path), db_path.parent):
+        if not folder.is_dir():
+            continue
+        try:
+            entries = list(folder.iterdir())
+        except OSError as exc:
+            log.warning("cannot list %s: %s", folder, exc)
+            continue
+        for p in entries:
+            info = _parse(p, db_path.stem)
+            if info is not None:
+                found.append(info)
+    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def list_backups(ctx: AppContext) -> list[BackupInfo]:
+    require(ctx.actor, Permission.BACKUP)
+    return backups_of(_sqlite_file(ctx.db))
+
+
+def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
+    path = _sqlite_file(db)
+    now = now or datetime.now()
+    folder = backup_folder(path)
+    target = folder / f"{path.stem}.{kind}-{now.strftime(STAMP)}{path.suffix or '.sqlite'}"
+    n = 1
+    while target.exists():  # two in the same second: never overwrite an older one
+        n += 1
+        target = folder / f"{path.stem}.{kind}-{now.strftime(STAMP)}.{n}{path.suffix}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"{folder}: cannot create the backup folder ({exc.strerror}). The database is "
+            "unchanged; make the folder writable or free some disk space."
+        ) from exc
+    backup_database(db, target)
+    return BackupInfo(target, kind, now.replace(microsecond=0), target.stat().st_size)
+
+
+def backup_now(ctx: AppContext) -> BackupInfo:
+    require(ctx.actor, Permission.BACKUP)
+    info = _make(ctx.db, "manual")
+    with ctx.db.session() as s:
+        trail.record(s, ctx.actor, "backup", "database", info.path.name, after={"size": info.size})
+    return info
+
+
+def auto_backup_if_due(db: Database, keep: int, now: datetime | None = None) -> BackupInfo | None:
+    """Takes the automatic backup of the day unless one exists, then keeps the newest `keep`.
+    Not a user action, so no permission check; runs at start-up after sign-in."""
+    if db.path is None or not db.path.exists() or keep <= 0:
+        return None
+    now = now or datetime.now()
+    autos = [b for b in backups_of(db.path) if b.kind == "auto"]
+    made: BackupInfo | None = None
+    if not any(b.created.date() == now.date() for b in autos):
+        made = _make(db, "auto", now)
+        autos.insert(0, made)
+        log.info("automatic backup %s", made.path)
+    autos.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    for old in autos[keep:]:
+        try:
+            old.path.unlink()
+        except OSError as exc:
+            log.warning("cannot remove old backup %s: %s", old.path, exc)
+    return made
+
+
+def verify_backup(path: Path) -> None:
+    """Raises DatabaseError unless the file is an intact SQLite database of AuditDesk."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot read the backup ({exc.strerror}).") from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path}: not a SQLite database; choose another backup.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            check = con.execute("PRAGMA quick_check").fetchall()
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path}: the backup is damaged ({exc}); choose another.") from exc
+    if check != [("ok",)]:
+        raise DatabaseError(f"{path}: the backup fails its integrity check; choose another.")
+    if "alembic_version" not in tables or "audit_log" not in tables:
+        raise DatabaseError(f"{path}: not an AuditDesk database; choose another backup.")
+
+
+def copy_into(source: Path, target: Path) -> None:
+    """Overwrites the database `target` with the content of `source`, page by page, in one
+    SQLite transaction: either all of the backup is in place or none of it."""
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dest = sqlite3.connect(target, timeout=10)
+            try:
+                src.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise DatabaseError(
+            f"{target}: restoring {source.name} failed ({exc}); the database was left as it "
+            "was. Free some disk space or make the folder writable, then try again."
+        ) from exc
+
+
+def restore(ctx: AppContext, backup: Path) -> BackupInfo:
+    """Replaces the database content with the backup; returns the safety copy of what was there
+    before (itself a backup, so the restore can be undone)."""
+    require(ctx.actor, Permission.RESTORE_BACKUP)
+    path = _sqlite_file(ctx.db)
+    backup = backup.expanduser().resolve()
+    if backup == path:
+        raise DatabaseError(f"{backup}: this is the database itself, not a backup.")
+    verify_backup(backup)
+    safety = _make(ctx.db, "before-restore")
+    ctx.db.engine.dispose()  # our own pooled connections would hold the old pages
+    copy_into(backup, path)
+    with ctx.db.session() as s:
+        trail.record(
+            s,
+            ctx.actor,
+            "restore",
+            "database",
+            backup.name,
+            after={"restored_from": backup.name, "safety_copy": safety.path.name},
+        )
+    return safety

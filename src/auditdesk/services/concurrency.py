@@ -1,0 +1,67 @@
+"""Optimistic concurrency: a record changed elsewhere since it was opened is never overwritten
+silently. Two windows (or a window and the command line) may share one SQLite file.
+
+A versioned model has `version: Mapped[int]` with `__mapper_args__ = {"version_id_col": version}`.
+The screen remembers the version it showed; the service that saves calls `expect_version(...)`
+with it, and wraps the transaction in `stale_guard(...)` so that a race between reading and
+writing (SQLAlchemy's StaleDataError) becomes the same clear StaleRecord message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from auditdesk.domain.errors import StaleRecord
+from auditdesk.store.db import Database
+from auditdesk.store.models import AuditLogEntry
+
+
+def last_change(session: Session, entity: str, entity_id: object) -> tuple[str, datetime] | None:
+    """Who changed the record last and when (UTC), from the audit trail."""
+    entry = session.scalar(
+        select(AuditLogEntry)
+        .where(AuditLogEntry.entity == entity, AuditLogEntry.entity_id == str(entity_id))
+        .order_by(AuditLogEntry.id.desc())
+        .limit(1)
+    )
+    return (entry.actor, entry.at) if entry else None
+
+
+def stale_record(session: Session, entity: str, entity_id: object) -> StaleRecord:
+    """The error to raise: names who changed the record and when, and what to do."""
+    change = last_change(session, entity, entity_id)
+    if change is None:
+        return StaleRecord(
+            f"{entity} #{entity_id} was changed elsewhere since you opened it; "
+            "reload it and make your change again."
+        )
+    who, at = change
+    return StaleRecord(
+        f"{entity} #{entity_id} was changed by {who} at {at:%Y-%m-%d %H:%M:%S} UTC since you "
+        "opened it; reload it and make your change again."
+    )
+
+
+def expect_version(
+    session: Session, entity: str, entity_id: object, current: int, expected: int | None
+) -> None:
+    """Raises StaleRecord when the stored version is not the one the user saw.
+    `expected=None` means the caller did not open the record first (a script): no check."""
+    if expected is not None and current != expected:
+        raise stale_record(session, entity, entity_id)
+
+
+@contextmanager
+def stale_guard(db: Database, entity: str, entity_id: object) -> Iterator[None]:
+    """Turns a version conflict found at flush/commit into StaleRecord (after the rollback)."""
+    try:
+        yield
+    except StaleDataError as exc:
+        with db.session() as s:
+            raise stale_record(s, entity, entity_id) from exc
