@@ -1,4 +1,9 @@
-"""Locating files under resources/ (fonts, icons, translations), installed or in a checkout."""
+"""Locating shipped data: forms/ and resources/ (fonts, icons, translations).
+
+In an installed wheel both are package data inside `auditdesk/` (found with importlib.resources);
+in an editable install from a source checkout they stay at the top of the repository, two
+folders above this package.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,17 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """resources/ as shipped in the package (a wheel), or at the top of a source checkout."""
-    packaged = files("auditdesk") / "resources"
+def data_dir(name: str) -> Path:
+    """A shipped top-level folder: "forms" or "resources"."""
+    packaged = files("auditdesk") / name
     if packaged.is_dir():
         with as_file(packaged) as path:
             return Path(path)
-    # editable install: the package lives in src/auditdesk, resources/ two levels up
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parents[2] / name
+
+
+def resources_dir() -> Path:
+    return data_dir("resources")
 
 
 def resource_path(*parts: str) -> Path:

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import FormError, FormProblem, NotFound
 from auditdesk.domain.forms.loader import LoadedForm, canonical_json, load_form, load_form_data
-from auditdesk.resources import resource_path
+from auditdesk.resources import data_dir
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import FormVersion
 
 
 def shipped_forms_dir() -> Path:
     """forms/ as shipped in the package (a wheel), or at the top of a source checkout."""
-    return resource_path("forms")
+    return data_dir("forms")
 
 
 def form_files(paths: Iterable[Path] = ()) -> Iterator[Path]:

@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from auditdesk.store.backup import backup_database
@@ -47,10 +47,12 @@ class SchemaState:
         return self.current == self.heads
 
 
-def schema_state(db: Database) -> SchemaState:
+def schema_state(db: Database, engine: Engine | None = None) -> SchemaState:
+    """Where the database stands against the migration scripts; refuses a newer or foreign one.
+    `engine` may be a read-only engine on the same database (see open_database)."""
     script = ScriptDirectory.from_config(alembic_config(db))
     known = {rev.revision for rev in script.walk_revisions()}
-    with db.engine.connect() as conn:
+    with (engine or db.engine).connect() as conn:
         current = frozenset(MigrationContext.configure(conn).get_current_heads())
         tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
     unknown = current - known
@@ -65,6 +67,18 @@ def schema_state(db: Database) -> SchemaState:
             "is not an AuditDesk database. Nothing was changed. Choose another file with --db."
         )
     return SchemaState(current, frozenset(script.get_heads()), bool(tables))
+
+
+def _check_read_only(db: Database, path: Path) -> None:
+    """Looks at an existing SQLite file without writing to it: opening it normally would switch
+    it to WAL, which rewrites its header, and a newer or foreign file must stay untouched."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    ro = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        schema_state(db, ro)
+    finally:
+        ro.dispose()
 
 
 def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
@@ -103,6 +117,8 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
                 ) from exc
         preflight_sqlite(db.path)
     try:
+        if db.path is not None:
+            _check_read_only(db, db.path)
         if migrate:
             upgrade(db)
         else:

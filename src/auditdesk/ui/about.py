@@ -21,7 +21,7 @@ from auditdesk.resources import resource_path
 def font_licences() -> str:
     """Every bundled licence text (resources/fonts/LICENSE-*.txt), each under its file name."""
     parts = []
-    for path in sorted(resource_path("resources", "fonts").glob("LICENSE-*.txt")):
+    for path in sorted(resource_path("fonts").glob("LICENSE-*.txt")):
         parts.append(f"== {path.name} ==\n{path.read_text(encoding='utf-8').strip()}")
     return "\n\n".join(parts)
 

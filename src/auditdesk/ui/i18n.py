@@ -25,7 +25,7 @@ def install_language(app: QCoreApplication, language: str) -> list[str]:
     loaded: list[str] = []
     if language == "en":
         return loaded
-    folder = resource_path("resources", "i18n")
+    folder = resource_path("i18n")
     for qm in sorted(folder.glob(f"*_{language}.qm")):
         translator = QTranslator(app)
         if translator.load(str(qm)):

@@ -144,23 +144,19 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Back up database…"), self.backup_database, "Ctrl+Shift+B")
         )
         file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
         view_menu = bar.addMenu(self.tr("&View"))
         for row, spec in enumerate(self.specs):
             view_menu.addAction(
                 self._action(
-                    spec.title(), lambda r=row: self.nav.setCurrentRow(r), spec.shortcut or None
+                    spec.title(),
+                    lambda _checked=False, r=row: self.nav.setCurrentRow(r),
+                    spec.shortcut or None,
                 )
             )
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(self._action(self.tr("&Check database"), self.check_database))
-        tools.addAction(
-            self._action(
-                self.tr("&Settings…"), self.open_settings, QKeySequence.StandardKey.Preferences
-            )
-        )
+        tools.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About AuditDesk"), self.show_about, "F1"))
 

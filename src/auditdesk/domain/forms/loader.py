@@ -117,7 +117,9 @@ def _problem(err: Any, lines: dict[Loc, int]) -> FormProblem:
         message = "unknown key (check its spelling; see docs/forms.md for the allowed keys)"
     elif err.get("type") == "missing":
         message = "required key is missing"
-    elif isinstance(err.get("input"), str | int | float | bool) and err.get("type") != "value_error":
+    elif (
+        isinstance(err.get("input"), str | int | float | bool) and err.get("type") != "value_error"
+    ):
         message = f"{message} (got {err['input']!r})"
     return FormProblem(message, path, line)
 

@@ -1,0 +1,55 @@
+"""Every Polish message is translated and every .qm is built from the current .ts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+I18N = ROOT / "resources" / "i18n"
+sys.path.insert(0, str(ROOT / "tools"))
+import i18n  # noqa: E402
+
+
+def test_no_unfinished_polish_translation() -> None:
+    assert list(I18N.glob("*_pl.ts")), "no Polish translation files"
+    assert i18n.unfinished() == []
+
+
+@pytest.mark.parametrize("ts", sorted(I18N.glob("*.ts")), ids=lambda p: p.name)
+def test_qm_is_built_from_current_ts(ts: Path, tmp_path: Path) -> None:
+    qm = ts.with_suffix(".qm")
+    assert qm.exists(), f"{qm.name} missing: run python tools/i18n.py build"
+    fresh = tmp_path / qm.name
+    subprocess.run([i18n._tool("lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
+    assert fresh.read_bytes() == qm.read_bytes(), f"{qm.name} is stale: run tools/i18n.py build"
+
+
+@pytest.mark.parametrize("area", sorted(i18n.AREAS))
+def test_every_tr_string_is_in_the_committed_ts(area: str, tmp_path: Path) -> None:
+    """lupdate over the area's sources finds no string that its committed .ts file lacks."""
+    fresh = tmp_path / f"{area}_pl.ts"
+    subprocess.run(
+        [
+            i18n._tool("lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            *i18n.sources(area),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    missing = _sources(fresh) - _sources(I18N / f"{area}_pl.ts")
+    assert not missing, f"run tools/i18n.py update and translate: {sorted(missing)}"
+
+
+def _sources(ts: Path) -> set[str]:
+    import xml.etree.ElementTree as ET
+
+    return {m.findtext("source") or "" for m in ET.parse(ts).iter("message")}
