@@ -11,6 +11,7 @@ from auditdesk.store.models.appraisals import (
 )
 from auditdesk.store.models.forms import FormVersion
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
+from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
 from auditdesk.store.models.trail import AuditLogEntry
 
@@ -21,6 +22,7 @@ __all__ = [
     "AuditLogEntry",
     "DevelopmentAction",
     "DevelopmentArea",
+    "DrawnSignature",
     "Employee",
     "FeedbackNote",
     "FormVersion",
@@ -28,6 +30,7 @@ __all__ = [
     "Objection",
     "Office",
     "OrgUnit",
+    "Protocol",
     "Role",
     "User",
 ]
