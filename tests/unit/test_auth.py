@@ -133,8 +133,7 @@ def test_user_changes_are_in_the_trail(ctx: AppContext) -> None:
     users.set_active(ctx, row.id, False)
     with ctx.db.session() as s:
         actions = [
-            e.action
-            for e in s.scalars(select(AuditLogEntry).where(AuditLogEntry.entity == "user"))
+            e.action for e in s.scalars(select(AuditLogEntry).where(AuditLogEntry.entity == "user"))
         ]
     assert actions == ["create", "change", "reset_password", "deactivate"]
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from auditdesk.cli.common import open_context, out, set_actor_resolver
 from auditdesk.domain.errors import PermissionDenied, ValidationFailed
-from auditdesk.services import auth, backups, users
+from auditdesk.services import auth, backups, recovery, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role
@@ -53,6 +53,7 @@ def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
 
 
 set_actor_resolver(resolve_actor)
+recovery.install()  # disk-full / read-only errors in words a person can act on
 
 
 def register(sub: Any) -> None:
