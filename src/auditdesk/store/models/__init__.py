@@ -9,6 +9,15 @@ from auditdesk.store.models.appraisals import (
     FeedbackNote,
     Objection,
 )
+from auditdesk.store.models.audits import (
+    ActionItem,
+    ActionPlan,
+    Audit,
+    AuditAnswer,
+    AuditDispute,
+    Evidence,
+    EvidenceBlob,
+)
 from auditdesk.store.models.forms import FormVersion
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
@@ -17,13 +26,20 @@ from auditdesk.store.models.trail import AuditLogEntry
 
 __all__ = [
     "Absence",
+    "ActionItem",
+    "ActionPlan",
     "Appraisal",
     "AppraisalRating",
+    "Audit",
+    "AuditAnswer",
+    "AuditDispute",
     "AuditLogEntry",
     "DevelopmentAction",
     "DevelopmentArea",
     "DrawnSignature",
     "Employee",
+    "Evidence",
+    "EvidenceBlob",
     "FeedbackNote",
     "FormVersion",
     "LoginAttempt",
