@@ -1,4 +1,4 @@
-"""The command line of the foundation: demo, forms check, backup, check, errors without tracebacks."""
+"""The foundation's command line: demo, forms check, backup, check, errors without tracebacks."""
 
 from __future__ import annotations
 

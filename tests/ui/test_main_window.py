@@ -93,7 +93,7 @@ def test_language_setting_switches_to_polish_and_back(qtbot: QtBot, window: Main
     assert changes == ["pl"]
     assert Settings.load().language == "pl"  # saved in the (isolated) config folder
     assert window.nav.item(0).text() == "Audyty"
-    assert [a.text() for a in window.menuBar().actions()][0] == "&Plik"
+    assert next(a.text() for a in window.menuBar().actions()) == "&Plik"
     assert window.db_label.text().startswith("Baza danych:")
     install_language(QCoreApplication.instance(), "en")
     window.retranslate()

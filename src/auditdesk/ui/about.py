@@ -32,7 +32,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About AuditDesk"))
         layout = QVBoxLayout(self)
         heading = QLabel(
-            "<h2>AuditDesk {0}</h2><p>{1}</p><p>{2}</p>".format(
+            "<h2>AuditDesk {}</h2><p>{}</p><p>{}</p>".format(
                 __version__,
                 self.tr(
                     "Monitoring and measuring customer-service standards in a public office: "

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +25,7 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import maintenance
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
+from auditdesk.store.integrity import CheckReport
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.panels.clear()
@@ -113,8 +117,9 @@ class MainWindow(QMainWindow):
             panel.setObjectName(f"panel_{spec.key}")
             old = self.stack.widget(row)
             self.stack.insertWidget(row, panel)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
             self.panels[spec.key] = panel
         self.stack.setCurrentIndex(row)
 
@@ -129,17 +134,13 @@ class MainWindow(QMainWindow):
         action = QAction(menu_text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # drop Qt's 'checked' argument
         return action
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(
-                self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open
-            )
-        )
+        file_menu.addAction(self._action(self.tr("&Open database…"), self.open_database, "Ctrl+O"))
         file_menu.addAction(
             self._action(self.tr("&Back up database…"), self.backup_database, "Ctrl+Shift+B")
         )
@@ -149,9 +150,7 @@ class MainWindow(QMainWindow):
         for row, spec in enumerate(self.specs):
             view_menu.addAction(
                 self._action(
-                    spec.title(),
-                    lambda _checked=False, r=row: self.nav.setCurrentRow(r),
-                    spec.shortcut or None,
+                    spec.title(), partial(self.nav.setCurrentRow, row), spec.shortcut or None
                 )
             )
         tools = bar.addMenu(self.tr("&Tools"))
@@ -216,7 +215,7 @@ class MainWindow(QMainWindow):
         ctx = self._ctx
 
         def done(report: object) -> None:
-            assert isinstance(report, maintenance.CheckReport)
+            assert isinstance(report, CheckReport)
             if report.ok:
                 QMessageBox.information(
                     self, self.tr("Check database"), self.tr("No problems found.")
@@ -256,8 +255,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
-        try:
+        with contextlib.suppress(OSError):  # the window closes anyway; geometry is a convenience
             self.settings.save()
-        except OSError:
-            pass  # the window closes anyway; geometry is a convenience
         super().closeEvent(event)

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,9 @@ class TaskRunner:
         self._live.add(handle)
         dialog: QProgressDialog | None = None
         if title:
-            dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 0, parent)
+            dialog = QProgressDialog(
+                title, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent
+            )
             dialog.setWindowTitle(title)
             dialog.setMinimumDuration(400)
             dialog.setAutoClose(False)

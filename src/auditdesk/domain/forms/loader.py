@@ -183,7 +183,7 @@ def _to_python(
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(v, (*loc, i), lines, problems) for i, v in enumerate(node.value)]
-    value = yaml.SafeLoader("").construct_object(node)  # type: ignore[no-untyped-call]
+    value = yaml.SafeLoader("").construct_object(node)
     if not isinstance(value, str | int | float | bool | type(None)):
         # dates and other tagged scalars become text so that the hash is stable JSON
         value = str(value)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from auditdesk.ui.panels import PanelSpec
 
 # key, order, title, sentence, shortcut — marked for lupdate, translated when shown
-PLACEHOLDERS: list[tuple[str, int, str, str, str]] = [
+PLACEHOLDERS: list[tuple[str, int, object, object, str]] = [
     (
         "audits",
         10,
@@ -71,7 +71,8 @@ class PlaceholderPanel(QWidget):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
 
 
-def _spec(key: str, order: int, title: str, sentence: str, shortcut: str) -> PanelSpec:
+def _spec(key: str, order: int, title_: object, sentence_: object, shortcut: str) -> PanelSpec:
+    title, sentence = str(title_), str(sentence_)  # QT_TRANSLATE_NOOP is typed as object
     return PanelSpec(
         key,
         order,
