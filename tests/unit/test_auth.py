@@ -106,7 +106,7 @@ def test_demo_accounts_have_their_printed_passwords(demo_ctx: AppContext) -> Non
 
 
 def test_precomputed_demo_hashes_match_their_passwords() -> None:
-    for login, stored in users._DEMO_HASHES.items():
+    for login, stored in auth.DEMO_PASSWORD_HASHES.items():
         assert auth.verify_password(stored, users.demo_password(login)), login
 
 
@@ -194,9 +194,11 @@ def test_cli_roles_are_enforced(
     db = str(db_path)
     code, out, _ = _run(["--db", db, "demo"], capsys)
     assert code == 0 and "password audytor1-demo" in out
-    code, out, _ = _run(["--db", db, "demo"], capsys)  # the passwords are printed once
-    assert "already exists" not in out or "password" not in out
-    assert code == 1  # now it needs --user
+    code, out, _ = _run(["--db", db, "demo"], capsys)
+    assert code == 0 and "password" not in out  # printed once
+    # the demo passwords are public: a demo database works without --user …
+    code, out, _ = _run(["--db", db, "check"], capsys)
+    assert code == 0
     monkeypatch.setenv("AUDITDESK_PASSWORD", "audytor1-demo")
     code, _, err = _run(["--db", db, "--user", "audytor1", "users", "list"], capsys)
     assert code == 1 and "may not manage users" in err
@@ -206,12 +208,18 @@ def test_cli_roles_are_enforced(
         ["--db", db, "--user", "admin", "users", "add", "nowa", "--role", "auditor"], capsys
     )
     assert code == 0
+    # … until someone has a private password
+    monkeypatch.delenv("AUDITDESK_PASSWORD")
+    code, _, err = _run(["--db", db, "check"], capsys)
+    assert code == 1 and "sign in with --user" in err
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "admin-demo")
     code, out, _ = _run(["--db", db, "--user", "admin", "users", "role", "nowa", "hr"], capsys)
     assert code == 0 and "now hr" in out
     code, out, _ = _run(["--db", db, "--user", "admin", "users", "deactivate", "nowa"], capsys)
     assert code == 0
     code, out, _ = _run(["--db", db, "--user", "admin", "users", "list"], capsys)
     assert "nowa" in out and "inactive" in out
-    monkeypatch.setenv("AUDITDESK_USER", "admin")  # the user may come from the environment
+    monkeypatch.setenv("AUDITDESK_USER", "kadry")  # the user may come from the environment
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "kadry-demo")
     code, out, _ = _run(["--db", db, "check"], capsys)
     assert code == 0

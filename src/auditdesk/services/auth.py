@@ -27,6 +27,21 @@ MAX_DELAY = timedelta(minutes=15)
 
 _hasher = PasswordHasher()
 
+# Demo accounts have the password "<login>-demo". The hashes are computed once (argon2 is slow on
+# purpose) so that creating the demo office, which many tests do, stays fast. They are public,
+# so a database whose accounts still have them is not protected (see has_accounts).
+DEMO_PASSWORD_SUFFIX = "-demo"
+_A2 = "$argon2id$v=19$m=65536,t=3,p=4$"
+DEMO_PASSWORD_HASHES = {
+    "admin": _A2 + "z+6ifSq6beeoncMD+940lQ$MT/rJJLFwX/wAWVG8weqPqD1u7N2kboWJ5yHRXrFXBg",
+    "kadry": _A2 + "a41zoH+iSn7c1WduZwcUnA$4AXrRochIAy7tt+eglH3drOFzs3PM0GLV7QXVsCuozA",
+    "jakosc": _A2 + "t4ysL3CptexLYmM4YFvYXQ$shPc+maEHNkyyPX4hS3/d9aTENZKhHwRkzgIrNJUTj0",
+    "audytor1": _A2 + "TOytvac+nCGpgR7yCu59+g$2pdB8N+6FfS7UAqg6fKrSgIZdyvSJSiNV/+Ls6hffAw",
+    "audytor2": _A2 + "6flK6D/Ise5D/lqv6nTy+A$rqZkyzcL+U6RVvQV2ieR61SZtkafx8w7B8kyUHKpNuc",
+    "kierownik.bok": _A2 + "feaCubxDSgRdB5NxFuSxHw$JrLMMtRHkIFSWEyPyf1ad6GatHVpseWJfbnKJlrfm6I",
+    "kierownik.wks": _A2 + "Ef6cWHHf24YaSXyvDwk5zQ$talJ0HpO4gkfu+ZDk7zlWwwmi1wUW4n3faYeypZCRW8",
+}
+
 
 class SignInFailed(AuditDeskError):
     """Wrong login or password, an inactive account, or an account without a password."""
@@ -131,12 +146,18 @@ def sign_in(db: Database, login: str, password: str, now: datetime | None = None
 
 
 def has_accounts(db: Database) -> bool:
-    """True once any active user can sign in (has a password): then everyone must sign in."""
+    """True once any active user has a private password: from then on everyone must sign in.
+    A new database, or a demo whose accounts still have the published demo passwords, has
+    nothing to protect against someone who knows those passwords anyway."""
     with db.session() as s:
         n = s.scalar(
             select(func.count())
             .select_from(User)
-            .where(User.active.is_(True), User.password_hash.is_not(None))
+            .where(
+                User.active.is_(True),
+                User.password_hash.is_not(None),
+                User.password_hash.not_in(list(DEMO_PASSWORD_HASHES.values())),
+            )
         )
     return bool(n)
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from auditdesk.services.context import Actor
@@ -40,6 +40,17 @@ def _dump(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def _lock_for_append(session: Session) -> None:
+    """Takes the write lock before the last hash is read, so that two instances on one file
+    cannot both chain to the same entry (pysqlite begins a transaction only at the first write,
+    so without this the read of the last hash could be outside the transaction)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(text("UPDATE audit_log SET id = id WHERE 0"))
+    elif dialect == "postgresql":
+        session.execute(text("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE"))
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -50,6 +61,7 @@ def record(
     after: Any = None,
 ) -> AuditLogEntry:
     """Adds one entry: who (actor), what (action on entity #id), and the values before/after."""
+    _lock_for_append(session)
     last = session.scalar(select(AuditLogEntry).order_by(AuditLogEntry.id.desc()).limit(1))
     prev = last.entry_hash if last else GENESIS
     at = utcnow()

@@ -13,6 +13,8 @@ from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.auth import (
+    DEMO_PASSWORD_HASHES,
+    DEMO_PASSWORD_SUFFIX,
     SignInFailed,
     hash_password,
     validate_login,
@@ -22,27 +24,13 @@ from auditdesk.services.concurrency import stale_record
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import Employee, LoginAttempt, Role, User
 
-# Demo accounts have the password "<login>-demo". The hashes are computed once (argon2 is slow on
-# purpose) so that creating the demo office, which many tests do, stays fast.
-DEMO_PASSWORD_SUFFIX = "-demo"
-_A2 = "$argon2id$v=19$m=65536,t=3,p=4$"
-_DEMO_HASHES = {
-    "admin": _A2 + "z+6ifSq6beeoncMD+940lQ$MT/rJJLFwX/wAWVG8weqPqD1u7N2kboWJ5yHRXrFXBg",
-    "kadry": _A2 + "a41zoH+iSn7c1WduZwcUnA$4AXrRochIAy7tt+eglH3drOFzs3PM0GLV7QXVsCuozA",
-    "jakosc": _A2 + "t4ysL3CptexLYmM4YFvYXQ$shPc+maEHNkyyPX4hS3/d9aTENZKhHwRkzgIrNJUTj0",
-    "audytor1": _A2 + "TOytvac+nCGpgR7yCu59+g$2pdB8N+6FfS7UAqg6fKrSgIZdyvSJSiNV/+Ls6hffAw",
-    "audytor2": _A2 + "6flK6D/Ise5D/lqv6nTy+A$rqZkyzcL+U6RVvQV2ieR61SZtkafx8w7B8kyUHKpNuc",
-    "kierownik.bok": _A2 + "feaCubxDSgRdB5NxFuSxHw$JrLMMtRHkIFSWEyPyf1ad6GatHVpseWJfbnKJlrfm6I",
-    "kierownik.wks": _A2 + "Ef6cWHHf24YaSXyvDwk5zQ$talJ0HpO4gkfu+ZDk7zlWwwmi1wUW4n3faYeypZCRW8",
-}
-
 
 def demo_password(login: str) -> str:
     return login + DEMO_PASSWORD_SUFFIX
 
 
 def demo_password_hash(login: str) -> str:
-    return _DEMO_HASHES.get(login) or hash_password(demo_password(login))
+    return DEMO_PASSWORD_HASHES.get(login) or hash_password(demo_password(login))
 
 
 @dataclass(frozen=True)
