@@ -18,6 +18,7 @@ from auditdesk.domain.errors import AuditDeskError
 COMMAND_MODULES = [
     "auditdesk.cli.core",
     "auditdesk.cli.users",
+    "auditdesk.cli.protocols",
 ]
 
 

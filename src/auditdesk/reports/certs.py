@@ -35,7 +35,11 @@ class CreatedCertificate:
 
 
 def build_certificate(
-    name: str, *, organisation: str = "", email: str = "", days: int = 3 * 365,
+    name: str,
+    *,
+    organisation: str = "",
+    email: str = "",
+    days: int = 3 * 365,
     now: datetime | None = None,
 ) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
     if not name.strip():
@@ -60,40 +64,52 @@ def build_certificate(
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, content_commitment=True, key_encipherment=False,
-                data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                crl_sign=False, encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
         .add_extension(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()),
-                       critical=False)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
     return key, cert
 
 
-def write_pkcs12(key: rsa.RSAPrivateKey, cert: x509.Certificate, out: Path,
-                 password: bytes, friendly_name: str) -> None:
+def write_pkcs12(
+    key: rsa.RSAPrivateKey, cert: x509.Certificate, out: Path, password: bytes, friendly_name: str
+) -> None:
     """Writes FILE.p12 (and FILE.pem with the certificate alone) via temporary names."""
-    encryption = (serialization.BestAvailableEncryption(password) if password
-                  else serialization.NoEncryption())
+    encryption = (
+        serialization.BestAvailableEncryption(password)
+        if password
+        else serialization.NoEncryption()
+    )
     data = pkcs12.serialize_key_and_certificates(
         friendly_name.encode("utf-8"), key, cert, None, encryption
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    for target, payload in ((out, data),
-                            (out.with_suffix(".pem"), cert.public_bytes(serialization.Encoding.PEM))):
+    for target, payload in (
+        (out, data),
+        (out.with_suffix(".pem"), cert.public_bytes(serialization.Encoding.PEM)),
+    ):
         tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(payload)
         tmp.replace(target)
 
 
-def create_certificate(name: str, out: Path, password: bytes, *, organisation: str = "",
-                       email: str = "") -> CreatedCertificate:
+def create_certificate(
+    name: str, out: Path, password: bytes, *, organisation: str = "", email: str = ""
+) -> CreatedCertificate:
     if out.suffix.lower() not in (".p12", ".pfx"):
         raise ValidationFailed(f"{out}: the output file should end in .p12 (PKCS#12)")
     key, cert = build_certificate(name, organisation=organisation, email=email)

@@ -81,24 +81,50 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=GREY),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
-        "cell_r": ParagraphStyle("cell_r", parent=base, fontSize=8.5, leading=10.5,
-                                 alignment=TA_RIGHT),
-        "cell_c": ParagraphStyle("cell_c", parent=base, fontSize=8.5, leading=10.5,
-                                 alignment=TA_CENTER),
+        "cell_r": ParagraphStyle(
+            "cell_r", parent=base, fontSize=8.5, leading=10.5, alignment=TA_RIGHT
+        ),
+        "cell_c": ParagraphStyle(
+            "cell_c", parent=base, fontSize=8.5, leading=10.5, alignment=TA_CENTER
+        ),
         "th": ParagraphStyle("th", parent=base, fontName=BOLD, fontSize=8, leading=10),
         "hash": ParagraphStyle("hash", parent=base, fontSize=6.5, leading=8.5, textColor=GREY),
-        "note": ParagraphStyle("note", parent=base, fontSize=8, leading=10, textColor=GREY,
-                               leftIndent=6),
+        "note": ParagraphStyle(
+            "note", parent=base, fontSize=8, leading=10, textColor=GREY, leftIndent=6
+        ),
         "label": ParagraphStyle("label", parent=base, fontSize=8, leading=10, textColor=GREY),
         "value": ParagraphStyle("value", parent=base, fontName=BOLD, fontSize=9, leading=11.5),
-        "title": ParagraphStyle("title", parent=base, fontName=BOLD, fontSize=14, leading=18,
-                                alignment=TA_CENTER, spaceAfter=2 * mm),
-        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=10.5, leading=13,
-                             spaceBefore=4 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
-        "summary": ParagraphStyle("summary", parent=base, fontName=BOLD, fontSize=8.5,
-                                  leading=11, alignment=TA_RIGHT, spaceBefore=1 * mm),
-        "verdict": ParagraphStyle("verdict", parent=base, fontName=BOLD, fontSize=12,
-                                  leading=15, alignment=TA_CENTER),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14,
+            leading=18,
+            alignment=TA_CENTER,
+            spaceAfter=2 * mm,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=4 * mm,
+            spaceAfter=1.5 * mm,
+            keepWithNext=1,
+        ),
+        "summary": ParagraphStyle(
+            "summary",
+            parent=base,
+            fontName=BOLD,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_RIGHT,
+            spaceBefore=1 * mm,
+        ),
+        "verdict": ParagraphStyle(
+            "verdict", parent=base, fontName=BOLD, fontSize=12, leading=15, alignment=TA_CENTER
+        ),
         "crit": ParagraphStyle("crit", parent=base, textColor=CRIT_INK),
     }
 
@@ -118,15 +144,19 @@ def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Tabl
             cells.append(pair)
             pair = []
     if pair:
-        cells.append(pair + ["", ""])
+        cells.append([*pair, "", ""])
     w = CONTENT_W
     table = Table(cells, colWidths=[0.17 * w, 0.33 * w, 0.17 * w, 0.33 * w])
-    table.setStyle(_table_style([
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
-        ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
-    ]))
+    table.setStyle(
+        _table_style(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
+                ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+            ]
+        )
+    )
     return table
 
 
@@ -160,22 +190,35 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
     for row in section.rows:
         r = len(data)
         cells = list(row.cells) + [""] * (n - len(row.cells))
-        data.append([
-            _p(text, st[_ALIGN_STYLE[col.align]]) for text, col in zip(cells, section.columns,
-                                                                       strict=False)
-        ])
+        data.append(
+            [
+                _p(text, st[_ALIGN_STYLE[col.align]])
+                for text, col in zip(cells, section.columns, strict=False)
+            ]
+        )
         last = r
         if row.note:
             data.append([_p(row.note, st["note"])] + [""] * (n - 1))
             last = r + 1
-            style += [("SPAN", (0, last), (-1, last)), ("LINEABOVE", (0, last), (-1, last), 0, RULE)]
+            style += [
+                ("SPAN", (0, last), (-1, last)),
+                ("LINEABOVE", (0, last), (-1, last), 0, RULE),
+            ]
         if row.highlight:
-            style += [("BACKGROUND", (0, r), (-1, last), CRIT_BG),
-                      ("LINEBEFORE", (0, r), (0, last), 2.5, CRIT_INK)]
+            style += [
+                ("BACKGROUND", (0, r), (-1, last), CRIT_BG),
+                ("LINEBEFORE", (0, r), (0, last), 2.5, CRIT_INK),
+            ]
             for c in range(n):
-                data[r][c] = _p(cells[c], ParagraphStyle(
-                    "crit_cell", parent=st[_ALIGN_STYLE[section.columns[c].align]],
-                    textColor=CRIT_INK, fontName=BOLD))
+                data[r][c] = _p(
+                    cells[c],
+                    ParagraphStyle(
+                        "crit_cell",
+                        parent=st[_ALIGN_STYLE[section.columns[c].align]],
+                        textColor=CRIT_INK,
+                        fontName=BOLD,
+                    ),
+                )
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(_table_style(style))
     out.append(table)
@@ -204,21 +247,37 @@ def _thumbnail(data: bytes) -> Image | None:
 def _evidence_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     if not doc.evidence:
         return []
-    data: list[list[Any]] = [[_p("Lp.", st["th"]), _p("Podgląd", st["th"]),
-                              _p("Plik i opis", st["th"]), _p("Skrót SHA-256", st["th"])]]
+    data: list[list[Any]] = [
+        [
+            _p("Lp.", st["th"]),
+            _p("Podgląd", st["th"]),
+            _p("Plik i opis", st["th"]),
+            _p("Skrót SHA-256", st["th"]),
+        ]
+    ]
     for i, ev in enumerate(doc.evidence, start=1):
         thumb = _thumbnail(ev.image) if ev.image else None
         label = ev.name + (f"\n{ev.caption}" if ev.caption else "")
         digest = ev.sha256[:32] + "\n" + ev.sha256[32:]
-        data.append([_p(str(i), st["cell"]), thumb or _p("—", st["cell_c"]),
-                     _p(label, st["cell"]), _p(digest, st["hash"])])
+        data.append(
+            [
+                _p(str(i), st["cell"]),
+                thumb or _p("—", st["cell_c"]),
+                _p(label, st["cell"]),
+                _p(digest, st["hash"]),
+            ]
+        )
     w = CONTENT_W
     table = Table(data, colWidths=[0.06 * w, 0.25 * w, 0.35 * w, 0.34 * w], repeatRows=1)
-    table.setStyle(_table_style([
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table.setStyle(
+        _table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return [_p("Materiał dowodowy", st["h2"]), table]
 
 
@@ -234,32 +293,49 @@ def _signature_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -
                 with PilImage.open(io.BytesIO(block.image)) as img:
                     iw, ih = img.size
                 ratio = min((col_w - 12 * mm) / iw, SIGNATURE_IMG_H / ih)
-                drawn = Image(io.BytesIO(block.image), width=iw * ratio, height=ih * ratio,
-                              mask="auto")
+                drawn = Image(
+                    io.BytesIO(block.image), width=iw * ratio, height=ih * ratio, mask="auto"
+                )
             except (UnidentifiedImageError, OSError, ValueError) as exc:
                 log.warning("drawn signature of %s cannot be read (%s)", block.role, exc)
         inner = Table(
-            [[_p(block.role, st["label"])], [drawn],
-             [_p(block.name or " ", st["value"])],
-             [_p(f"data: {block.date}" if block.date else "data: ....................",
-                 st["small"])]],
+            [
+                [_p(block.role, st["label"])],
+                [drawn],
+                [_p(block.name or " ", st["value"])],
+                [
+                    _p(
+                        f"data: {block.date}" if block.date else "data: ....................",
+                        st["small"],
+                    )
+                ],
+            ],
             colWidths=[col_w - 8 * mm],
         )
-        inner.setStyle(_table_style([
-            ("LINEBELOW", (0, 1), (0, 1), 0.6, INK),
-            ("ALIGN", (0, 1), (0, 1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ]))
+        inner.setStyle(
+            _table_style(
+                [
+                    ("LINEBELOW", (0, 1), (0, 1), 0.6, INK),
+                    ("ALIGN", (0, 1), (0, 1), "CENTER"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         cells.append([inner])
-    rows = [[cells[i][0], cells[i + 1][0] if i + 1 < len(cells) else ""]
-            for i in range(0, len(cells), 2)]
+    rows = [
+        [cells[i][0], cells[i + 1][0] if i + 1 < len(cells) else ""]
+        for i in range(0, len(cells), 2)
+    ]
     grid = Table(rows, colWidths=[col_w, col_w])
-    grid.setStyle(_table_style([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                              ("TOPPADDING", (0, 0), (-1, -1), 4 * mm)]))
+    grid.setStyle(
+        _table_style(
+            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 4 * mm)]
+        )
+    )
     return [KeepTogether([_p("Podpisy", st["h2"]), grid])]
 
 
-class _StampSpace(Flowable):
+class _StampSpace(Flowable):  # type: ignore[misc]
     """A framed, empty box for the electronic signature's stamp; remembers where it landed."""
 
     def __init__(self, on_place: Callable[[StampBox], None]) -> None:
@@ -283,9 +359,17 @@ class _StampSpace(Flowable):
         c.drawString(2 * mm, self.height - 3 * mm, "Miejsce na podpis elektroniczny (PAdES)")
         c.restoreState()
         x, y = c.absolutePosition(0, 0)
-        self._on_place(StampBox(c.getPageNumber() - 1,
-                                (round(x) + 1, round(y) + 1, round(x + self.width) - 1,
-                                 round(y + self.height) - 11)))
+        self._on_place(
+            StampBox(
+                c.getPageNumber() - 1,
+                (
+                    round(x) + 1,
+                    round(y) + 1,
+                    round(x + self.width) - 1,
+                    round(y + self.height) - 11,
+                ),
+            )
+        )
 
 
 def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -294,15 +378,27 @@ def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> 
         out.append(_field_table(doc.totals, st))
     if doc.verdict:
         ink = {True: OK_INK, False: CRIT_INK, None: INK}[doc.verdict_ok]
-        box = Table([[_p(doc.verdict, ParagraphStyle("v", parent=st["verdict"], textColor=ink))]],
-                    colWidths=[CONTENT_W])
-        box.setStyle(_table_style([("BOX", (0, 0), (-1, -1), 1.2, ink),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 5),
-                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        box = Table(
+            [[_p(doc.verdict, ParagraphStyle("v", parent=st["verdict"], textColor=ink))]],
+            colWidths=[CONTENT_W],
+        )
+        box.setStyle(
+            _table_style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, ink),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
         out += [Spacer(1, 2 * mm), box]
     if doc.critical_failures:
-        out.append(_p("Niespełnione wymagania krytyczne:", ParagraphStyle(
-            "ch", parent=st["crit"], fontName=BOLD, spaceBefore=2 * mm)))
+        out.append(
+            _p(
+                "Niespełnione wymagania krytyczne:",
+                ParagraphStyle("ch", parent=st["crit"], fontName=BOLD, spaceBefore=2 * mm),
+            )
+        )
         out += [_p(f"• {text}", st["crit"]) for text in doc.critical_failures]
     return out
 
@@ -310,9 +406,14 @@ def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> 
 def _story(doc: ProtocolDocument, on_stamp: Callable[[StampBox], None]) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = [_p(doc.title, st["title"])]
-    head = [Field("Urząd", doc.office), Field("Komórka", doc.unit),
-            Field("Numer", doc.record_number), Field("Formularz", doc.form_name),
-            Field("Wersja formularza", doc.form_version), *doc.header]
+    head = [
+        Field("Urząd", doc.office),
+        Field("Komórka", doc.unit),
+        Field("Numer", doc.record_number),
+        Field("Formularz", doc.form_name),
+        Field("Wersja formularza", doc.form_version),
+        *doc.header,
+    ]
     story.append(_field_table(head, st))
     for section in doc.sections:
         story += _section_flowables(section, st)
@@ -333,7 +434,7 @@ def _canvas_class(doc: ProtocolDocument, page_counts: list[int]) -> type[Canvas]
     pdf_date = created.strftime("D:%Y%m%d%H%M%S") + "Z"
     footer_left = f"{doc.form_name} · wersja {doc.form_version}"
 
-    class ProtocolCanvas(Canvas):
+    class ProtocolCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             # the default first font is Helvetica, which would be referenced but not embedded
             kwargs["initialFontName"] = REGULAR
@@ -406,9 +507,17 @@ def render_protocol(doc: ProtocolDocument) -> RenderedProtocol:
         invariant=1,
         lang="pl-PL",
     )
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                            onPage=_page_header(doc))])
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        CONTENT_W,
+        PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_header(doc))])
     template.build(_story(doc, placed.append), canvasmaker=_canvas_class(doc, page_counts))
     return RenderedProtocol(buf.getvalue(), placed[-1], page_counts[-1])

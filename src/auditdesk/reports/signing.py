@@ -78,12 +78,13 @@ def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    to_asn1 = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-               for c in extra]
+    to_asn1 = [
+        asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in extra
+    ]
     return signers.SimpleSigner(
         signing_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-        cert_registry=SimpleCertificateStore.from_certs(to_asn1),
+        cert_registry=SimpleCertificateStore.from_certs(to_asn1),  # type: ignore[no-untyped-call]
     )
 
 
@@ -101,11 +102,14 @@ def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> It
             module, token_criteria=TokenCriteria(label=token_label), user_pin=pin
         )
     except p11_errors.PinIncorrect as exc:
-        raise SigningError(f"token {token_label!r}: wrong PIN; try again (careful: after a "
-                           "few wrong PINs the card locks)") from exc
+        raise SigningError(
+            f"token {token_label!r}: wrong PIN; try again (careful: after a "
+            "few wrong PINs the card locks)"
+        ) from exc
     except p11_errors.PinLocked as exc:
-        raise SigningError(f"token {token_label!r}: the PIN is locked; unblock it with the "
-                           "card's PUK first") from exc
+        raise SigningError(
+            f"token {token_label!r}: the PIN is locked; unblock it with the card's PUK first"
+        ) from exc
     except Exception as exc:  # python-pkcs11 and pyHanko raise many kinds here
         raise SigningError(f"token {token_label!r} in {module}: cannot open it ({exc})") from exc
     try:
@@ -113,8 +117,9 @@ def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> It
         try:
             _ = signer.signing_cert
         except Exception as exc:
-            raise SigningError(f"token {token_label!r}: no key and certificate labelled "
-                               f"{key_label!r} ({exc})") from exc
+            raise SigningError(
+                f"token {token_label!r}: no key and certificate labelled {key_label!r} ({exc})"
+            ) from exc
         yield signer
     finally:
         session.close()
@@ -168,8 +173,9 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
         subfilter=SigSeedSubFilter.PADES,
     )
     if request.stamp is not None:
-        field_spec = fields.SigFieldSpec(FIELD_NAME, on_page=request.stamp.page,
-                                         box=request.stamp.box)
+        field_spec = fields.SigFieldSpec(
+            FIELD_NAME, on_page=request.stamp.page, box=request.stamp.box
+        )
     else:
         field_spec = fields.SigFieldSpec(FIELD_NAME)
     timestamper = HTTPTimeStamper(request.tsa_url) if request.tsa_url else None
@@ -188,8 +194,12 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
         "quality": QUALIFIED if qualified else NOT_QUALIFIED,
     }
     try:
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params,
-                            bytes_reserved=_reserve(signer, request))
+        pdf_signer.sign_pdf(
+            writer,
+            output=out,
+            appearance_text_params=params,
+            bytes_reserved=_reserve(signer, request),
+        )
     except Exception as exc:
         if request.tsa_url and "timestamp" in str(type(exc)).lower():
             raise SigningError(
@@ -198,4 +208,3 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
             ) from exc
         raise
     return out.getvalue()
-

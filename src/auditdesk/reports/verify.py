@@ -74,8 +74,9 @@ def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise AuditDeskError(f"{path}: cannot read the trusted certificate "
-                                 f"({exc.strerror})") from exc
+            raise AuditDeskError(
+                f"{path}: cannot read the trusted certificate ({exc.strerror})"
+            ) from exc
         try:
             if pem.detect(data):
                 roots += [asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(data, True)]
@@ -90,8 +91,9 @@ def _context(roots: list[asn1_x509.Certificate]) -> ValidationContext:
     return ValidationContext(trust_roots=roots, allow_fetching=False)
 
 
-def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None,
-               source: str = "PDF") -> VerificationResult:
+def verify_pdf(
+    data: bytes, trust: list[asn1_x509.Certificate] | None = None, source: str = "PDF"
+) -> VerificationResult:
     """Every signature in the file, judged offline."""
     digest = hashlib.sha256(data).hexdigest()
     try:
@@ -111,22 +113,23 @@ def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None,
         if trust is not None:
             trusted = intact and validate_pdf_signature(sig, _context(trust)).bottom_line
         name = cert.subject.native.get("common_name") or cert.subject.human_friendly
-        reports.append(SignatureReport(
-            field_name=sig.field_name,
-            signer=str(name),
-            signer_subject=cert.subject.human_friendly,
-            signing_time=own.signer_reported_dt,
-            intact=intact,
-            trusted=trusted,
-            qualified=is_qualified(cert.dump()),
-            timestamped=own.timestamp_validity is not None,
-            summary=own.summary(),
-        ))
+        reports.append(
+            SignatureReport(
+                field_name=sig.field_name,
+                signer=str(name),
+                signer_subject=cert.subject.human_friendly,
+                signing_time=own.signer_reported_dt,
+                intact=intact,
+                trusted=trusted,
+                qualified=is_qualified(cert.dump()),
+                timestamped=own.timestamp_validity is not None,
+                summary=own.summary(),
+            )
+        )
     return VerificationResult(digest, tuple(reports))
 
 
-def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None
-                ) -> VerificationResult:
+def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) -> VerificationResult:
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -18,6 +18,7 @@ class Permission(enum.StrEnum):
     CHECK = "check"
     CREATE_DEMO = "create_demo"
     VIEW_TRAIL = "view_trail"
+    EXPORT_PROTOCOLS = "export_protocols"
     RESTORE_BACKUP = "restore_backup"
 
 
@@ -30,6 +31,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.CHECK: frozenset({Role.ADMIN, Role.HR}),
     Permission.CREATE_DEMO: frozenset({Role.ADMIN}),
     Permission.VIEW_TRAIL: frozenset({Role.ADMIN, Role.HR}),
+    Permission.EXPORT_PROTOCOLS: frozenset({Role.ADMIN, Role.HR}),
     Permission.RESTORE_BACKUP: frozenset({Role.ADMIN}),
 }
 

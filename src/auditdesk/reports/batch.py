@@ -1,0 +1,80 @@
+"""Rendering and signing in worker processes, for exports that use every CPU core.
+
+Each worker loads the PKCS#12 signer once (the password arrives with the job over the process
+pipe and lives only in the worker's memory) and then renders and signs the documents it gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyhanko.sign.signers import Signer
+
+from auditdesk.reports.protocol_model import ProtocolDocument
+from auditdesk.reports.protocol_pdf import render_protocol
+from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf, signer_name
+
+
+@dataclass(frozen=True)
+class Pkcs12Source:
+    path: Path
+    password: bytes
+
+    def __repr__(self) -> str:  # never print the password in a traceback or log
+        return f"Pkcs12Source({self.path!s})"
+
+
+@dataclass(frozen=True)
+class SignOptions:
+    source: Pkcs12Source
+    reason: str
+    location: str
+    tsa_url: str = ""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    kind: str
+    record_id: int
+    pdf: bytes
+    sha256: str
+    signer: str  # "" when not signed
+
+
+_signers: dict[tuple[str, str], Signer] = {}
+
+
+def _signer(source: Pkcs12Source) -> Signer:
+    key = (str(source.path), hashlib.sha256(source.password).hexdigest())
+    signer = _signers.get(key)
+    if signer is None:
+        _signers.clear()
+        signer = _signers[key] = load_pkcs12_signer(source.path, source.password)
+    return signer
+
+
+def render_and_sign(doc: ProtocolDocument, options: SignOptions | None) -> BatchResult:
+    """Runs in a worker: the document's PDF, signed when options are given."""
+    rendered = render_protocol(doc)
+    pdf = rendered.pdf
+    name = ""
+    if options is not None:
+        signer = _signer(options.source)
+        request = SignRequest(options.reason, options.location, rendered.stamp, options.tsa_url)
+        pdf = sign_pdf(pdf, signer, request)
+        name = signer_name(signer)
+    return BatchResult(doc.kind, doc.record_id, pdf, hashlib.sha256(pdf).hexdigest(), name)
+
+
+def warm_up() -> None:
+    """Process initialiser: fonts and the stamp font are ready before the first job, and
+    Ctrl+C is left to the parent (which cancels the export cleanly)."""
+    import signal
+
+    from auditdesk.reports.fonts import register_fonts, stamp_font_file
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    register_fonts()
+    stamp_font_file()

@@ -1,0 +1,84 @@
+"""The HR index of an export: index.csv (UTF-8 with BOM, semicolons, as Polish Excel expects)
+and index.xlsx, both written under temporary names and renamed when complete."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+HEADERS = (
+    "Numer",
+    "Rodzaj",
+    "Komórka",
+    "Pracownik",
+    "Data",
+    "Wynik lub poziom",
+    "SHA-256",
+    "Podpisał",
+    "Plik",
+)
+KIND_LABELS = {"audit": "badanie TK", "appraisal": "ocena okresowa"}
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    record_number: str
+    kind: str
+    unit: str
+    employee: str
+    record_date: date | None
+    result: str
+    sha256: str
+    signer: str
+    file_name: str
+
+    def cells(self) -> list[object]:
+        return [
+            self.record_number,
+            KIND_LABELS.get(self.kind, self.kind),
+            self.unit,
+            self.employee,
+            self.record_date,
+            self.result,
+            self.sha256,
+            self.signer,
+            self.file_name,
+        ]
+
+
+def csv_bytes(rows: Sequence[IndexRow]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        cells = row.cells()
+        cells[4] = row.record_date.isoformat() if row.record_date else ""
+        writer.writerow(cells)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def xlsx_bytes(rows: Sequence[IndexRow]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Protokoły"
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row.cells())
+    for r in range(2, len(rows) + 2):
+        sheet.cell(row=r, column=5).number_format = "DD.MM.YYYY"
+    widths = (16, 14, 12, 28, 12, 28, 66, 28, 24)
+    for i, width in enumerate(widths):
+        sheet.column_dimensions[chr(ord("A") + i)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:I{len(rows) + 1}"
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,444 @@
+"""Protocols of audits and appraisals: export one, sign one (PAdES), drawn signatures, the lock
+that signing puts on a record, and verification of a signed file against the database.
+
+Once signed, a record is locked: its signed PDF and SHA-256 are stored here and every later
+export returns exactly those bytes. The audits and appraisals services ask `is_locked` /
+`require_unlocked` before any change, and are told through their optional `mark_signed` hook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pyhanko.sign.signers import Signer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
+from auditdesk.reports.protocol_model import IndexEntry, ProtocolDocument
+from auditdesk.reports.protocol_pdf import render_protocol
+from auditdesk.reports.signing import (
+    SignRequest,
+    load_pkcs12_signer,
+    pkcs11_signer,
+    sign_pdf,
+    signer_name,
+)
+from auditdesk.reports.verify import VerificationResult, load_trust_roots, verify_file
+from auditdesk.services import trail
+from auditdesk.services.context import AppContext
+from auditdesk.store.base import utcnow
+from auditdesk.store.models import DrawnSignature, Protocol, Role
+
+KINDS = ("audit", "appraisal")
+ROLES: dict[str, tuple[str, ...]] = {"audit": ("auditor",), "appraisal": ("appraiser", "employee")}
+KIND_NAMES = {"audit": "audit", "appraisal": "appraisal"}
+# who may put a cryptographic signature on a protocol (reading the record is checked by the
+# owning service when it builds the protocol data)
+SIGNERS: dict[str, frozenset[Role]] = {
+    "audit": frozenset({Role.AUDITOR, Role.SUPERVISOR, Role.ADMIN}),
+    "appraisal": frozenset({Role.SUPERVISOR, Role.HR}),
+}
+DEFAULT_REASON = {"audit": "Zatwierdzenie protokołu badania", "appraisal": "Zatwierdzenie oceny"}
+
+
+class RecordLocked(AuditDeskError):
+    """The record's protocol is signed: it cannot change any more (make an amendment instead)."""
+
+
+@dataclass(frozen=True)
+class ExportedProtocol:
+    kind: str
+    record_id: int
+    record_number: str
+    file_stem: str
+    pdf: bytes
+    sha256: str
+    signed: bool
+    signer: str
+    signed_at: datetime | None
+    index: IndexEntry | None  # None for stored signed bytes exported without rebuilding
+
+
+@dataclass(frozen=True)
+class ProtocolState:
+    kind: str
+    record_id: int
+    signed: bool
+    signer: str
+    signed_at: datetime | None
+    sha256: str
+    roles_drawn: tuple[str, ...]
+
+
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValidationFailed(f"kind {kind!r}: use one of {', '.join(KINDS)}")
+
+
+def _is_system(ctx: AppContext) -> bool:
+    return ctx.actor.user_id is None and ctx.actor.login == "system"
+
+
+def _row(session: Session, kind: str, record_id: int) -> Protocol | None:
+    return session.scalar(
+        select(Protocol).where(Protocol.record_kind == kind, Protocol.record_id == record_id)
+    )
+
+
+def is_locked(session: Session, kind: str, record_id: int) -> bool:
+    """True once the record's protocol is signed; the owning services refuse changes then."""
+    row = _row(session, kind, record_id)
+    return bool(row and row.signed)
+
+
+def require_unlocked(session: Session, kind: str, record_id: int) -> None:
+    row = _row(session, kind, record_id)
+    if row is not None and row.signed:
+        when = row.signed_at.strftime("%d.%m.%Y %H:%M") if row.signed_at else "?"
+        raise RecordLocked(
+            f"{kind} {row.record_number or record_id} was signed on {when} UTC by "
+            f"{row.signer or row.signed_by}; a signed record cannot change. Record a correction "
+            "as an amendment that refers to it."
+        )
+
+
+def _owner(kind: str) -> object:
+    return importlib.import_module(f"auditdesk.services.{kind}s")
+
+
+def build_document(ctx: AppContext, kind: str, record_id: int) -> ProtocolDocument:
+    """The protocol's content from the owning service (which checks the actor may read it)."""
+    check_kind(kind)
+    owner = _owner(kind)
+    if kind == "audit":
+        from auditdesk.reports.audit_protocol import audit_document
+
+        audit_data = owner.audit_protocol_data(ctx, record_id)  # type: ignore[attr-defined]
+        with ctx.db.session() as s:
+            drawn = _drawn(s, kind, record_id)
+            images = _evidence_images(
+                s, [e.sha256 for e in audit_data.evidence if e.mime.lower().startswith("image/")]
+            )
+        return audit_document(audit_data, drawn, images)
+    from auditdesk.reports.appraisal_protocol import appraisal_document
+
+    appraisal_data = owner.appraisal_protocol_data(ctx, record_id)  # type: ignore[attr-defined]
+    with ctx.db.session() as s:
+        drawn = _drawn(s, kind, record_id)
+    return appraisal_document(appraisal_data, drawn)
+
+
+def _drawn(session: Session, kind: str, record_id: int) -> dict[str, bytes]:
+    row = _row(session, kind, record_id)
+    return {d.role: d.png for d in row.drawings} if row is not None else {}
+
+
+def _evidence_images(session: Session, digests: list[str]) -> dict[str, bytes]:
+    if not digests:
+        return {}
+    from auditdesk.store import models
+
+    blob = getattr(models, "EvidenceBlob", None)
+    if blob is None:
+        return {}
+    rows = session.execute(select(blob.sha256, blob.data).where(blob.sha256.in_(digests)))
+    return {sha: data for sha, data in rows}
+
+
+def _stored(session: Session, kind: str, record_id: int) -> ExportedProtocol | None:
+    row = _row(session, kind, record_id)
+    if row is None or not row.signed or row.pdf is None:
+        return None
+    return ExportedProtocol(
+        kind,
+        record_id,
+        row.record_number,
+        _stem(row.record_number, kind, record_id),
+        row.pdf,
+        row.sha256 or "",
+        True,
+        row.signer or "",
+        row.signed_at,
+        None,
+    )
+
+
+def _stem(record_number: str, kind: str, record_id: int) -> str:
+    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in record_number)
+    return safe.strip(".-") or f"{kind}-{record_id}"
+
+
+def export_protocol(ctx: AppContext, kind: str, record_id: int) -> ExportedProtocol:
+    """The protocol's PDF: the stored signed bytes when signed, else freshly (and
+    deterministically) rendered from the record."""
+    check_kind(kind)
+    with ctx.db.session() as s:
+        stored = _stored(s, kind, record_id)
+    if stored is not None:
+        build_document(ctx, kind, record_id)  # the owning service checks read access
+        with ctx.db.session() as s:
+            trail.record(
+                s,
+                ctx.actor,
+                "export",
+                "protocol",
+                f"{kind}:{record_id}",
+                after={"sha256": stored.sha256, "signed": True},
+            )
+        return stored
+    doc = build_document(ctx, kind, record_id)
+    pdf = render_protocol(doc).pdf
+    digest = hashlib.sha256(pdf).hexdigest()
+    with ctx.db.session() as s:
+        trail.record(
+            s,
+            ctx.actor,
+            "export",
+            "protocol",
+            f"{kind}:{record_id}",
+            after={"sha256": digest, "signed": False},
+        )
+    return ExportedProtocol(
+        kind, record_id, doc.record_number, doc.file_stem, pdf, digest, False, "", None, doc.index
+    )
+
+
+def protocol_state(ctx: AppContext, kind: str, record_id: int) -> ProtocolState:
+    check_kind(kind)
+    with ctx.db.session() as s:
+        row = _row(s, kind, record_id)
+        if row is None:
+            return ProtocolState(kind, record_id, False, "", None, "", ())
+        return ProtocolState(
+            kind,
+            record_id,
+            row.signed,
+            row.signer or "",
+            row.signed_at,
+            row.sha256 or "",
+            tuple(sorted(d.role for d in row.drawings)),
+        )
+
+
+def _ensure_row(session: Session, kind: str, record_id: int, record_number: str) -> Protocol:
+    row = _row(session, kind, record_id)
+    if row is None:
+        row = Protocol(
+            record_kind=kind, record_id=record_id, record_number=record_number, signed=False
+        )
+        session.add(row)
+        session.flush()
+    elif record_number:
+        row.record_number = record_number
+    return row
+
+
+def save_drawn_signature(
+    ctx: AppContext, kind: str, record_id: int, role: str, png: bytes | None
+) -> None:
+    """Stores (or with None, removes) the signature drawn for a role; refused once signed."""
+    check_kind(kind)
+    if role not in ROLES[kind]:
+        raise ValidationFailed(
+            f"role {role!r}: a {kind} has signature blocks for {', '.join(ROLES[kind])}"
+        )
+    if png is not None and not png.startswith(b"\x89PNG"):
+        raise ValidationFailed("the drawn signature must be a PNG image")
+    doc = build_document(ctx, kind, record_id)  # read access, and the record number
+    with ctx.db.session() as s:
+        require_unlocked(s, kind, record_id)
+        row = _ensure_row(s, kind, record_id, doc.record_number)
+        existing = next((d for d in row.drawings if d.role == role), None)
+        if png is None:
+            if existing is not None:
+                row.drawings.remove(existing)
+                trail.record(
+                    s, ctx.actor, "delete", "drawn_signature", f"{kind}:{record_id}:{role}"
+                )
+            return
+        digest = hashlib.sha256(png).hexdigest()
+        if existing is None:
+            row.drawings.append(DrawnSignature(role=role, png=png, drawn_by=ctx.actor.login))
+        else:
+            existing.png = png
+            existing.drawn_by = ctx.actor.login
+            existing.drawn_at = utcnow()
+        trail.record(
+            s,
+            ctx.actor,
+            "draw",
+            "drawn_signature",
+            f"{kind}:{record_id}:{role}",
+            after={"sha256": digest},
+        )
+
+
+def drawn_signatures(ctx: AppContext, kind: str, record_id: int) -> dict[str, bytes]:
+    check_kind(kind)
+    with ctx.db.session() as s:
+        return _drawn(s, kind, record_id)
+
+
+def _may_sign(ctx: AppContext, kind: str) -> None:
+    if _is_system(ctx) or ctx.actor.role in SIGNERS[kind]:
+        return
+    raise PermissionDenied(
+        f"{ctx.actor.login} ({ctx.actor.role.value}) may not sign the "
+        f"protocol of an {kind}; ask the person who made it."
+    )
+
+
+def store_signed(
+    ctx: AppContext,
+    doc_kind: str,
+    record_id: int,
+    record_number: str,
+    pdf: bytes,
+    signer: str,
+    level: str,
+) -> ExportedProtocol:
+    """Keeps signed bytes and locks the record (one transaction, with the trail entry)."""
+    digest = hashlib.sha256(pdf).hexdigest()
+    now = utcnow()
+    with ctx.db.session() as s:
+        require_unlocked(s, doc_kind, record_id)
+        row = _ensure_row(s, doc_kind, record_id, record_number)
+        row.pdf = pdf
+        row.sha256 = digest
+        row.signed = True
+        row.signer = signer
+        row.signed_at = now
+        row.signed_by = ctx.actor.login
+        row.level = level
+        hook = getattr(_owner(doc_kind), "mark_signed", None)
+        if callable(hook):
+            hook(s, ctx.actor, record_id, now)
+        trail.record(
+            s,
+            ctx.actor,
+            "sign",
+            "protocol",
+            f"{doc_kind}:{record_id}",
+            after={"sha256": digest, "signer": signer, "level": level},
+        )
+    return ExportedProtocol(
+        doc_kind,
+        record_id,
+        record_number,
+        _stem(record_number, doc_kind, record_id),
+        pdf,
+        digest,
+        True,
+        signer,
+        now,
+        None,
+    )
+
+
+def sign_protocol(
+    ctx: AppContext,
+    kind: str,
+    record_id: int,
+    signer: Signer,
+    *,
+    reason: str = "",
+    location: str = "",
+    tsa_url: str = "",
+) -> ExportedProtocol:
+    """Renders the record's protocol, signs it (PAdES B-B, or B-T with a TSA), stores it and
+    locks the record."""
+    check_kind(kind)
+    _may_sign(ctx, kind)
+    with ctx.db.session() as s:
+        require_unlocked(s, kind, record_id)
+    doc = build_document(ctx, kind, record_id)
+    rendered = render_protocol(doc)
+    request = SignRequest(reason or DEFAULT_REASON[kind], location, rendered.stamp, tsa_url)
+    pdf = sign_pdf(rendered.pdf, signer, request)
+    result = store_signed(
+        ctx,
+        kind,
+        record_id,
+        doc.record_number,
+        pdf,
+        signer_name(signer),
+        "B-T" if tsa_url else "B-B",
+    )
+    return ExportedProtocol(
+        result.kind,
+        record_id,
+        doc.record_number,
+        doc.file_stem,
+        pdf,
+        result.sha256,
+        True,
+        result.signer,
+        result.signed_at,
+        doc.index,
+    )
+
+
+def sign_with_pkcs12(
+    ctx: AppContext, kind: str, record_id: int, p12: Path, password: bytes, **options: str
+) -> ExportedProtocol:
+    return sign_protocol(ctx, kind, record_id, load_pkcs12_signer(p12, password), **options)
+
+
+@contextmanager
+def _token(module: str, token: str, key: str, pin: str) -> Iterator[Signer]:
+    with pkcs11_signer(module, token, key, pin) as signer:
+        yield signer
+
+
+def sign_with_pkcs11(
+    ctx: AppContext,
+    kind: str,
+    record_id: int,
+    *,
+    module: str,
+    token: str,
+    key: str,
+    pin: str,
+    **options: str,
+) -> ExportedProtocol:
+    with _token(module, token, key, pin) as signer:
+        return sign_protocol(ctx, kind, record_id, signer, **options)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    path: Path
+    result: VerificationResult
+    stored_as: str  # "audit TK/2026/0001" when the file is the stored copy, else ""
+    db_checked: bool
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.result.intact else 1
+
+
+def verify_protocol_file(
+    ctx: AppContext | None, path: Path, trust: list[Path] | None = None
+) -> VerifyReport:
+    """Checks the file's signatures and, with a database, whether it is the stored copy."""
+    roots = load_trust_roots(trust) if trust else None
+    result = verify_file(path, roots)
+    stored_as = ""
+    if ctx is not None:
+        with ctx.db.session() as s:
+            row = s.scalar(
+                select(Protocol).where(Protocol.sha256 == result.sha256, Protocol.signed.is_(True))
+            )
+            if row is not None:
+                stored_as = f"{row.record_kind} {row.record_number or row.record_id}"
+    return VerifyReport(path, result, stored_as, ctx is not None)
+
+
+ProgressFn = Callable[[int, int, str], None]
