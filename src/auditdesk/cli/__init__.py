@@ -17,6 +17,7 @@ from auditdesk.domain.errors import AuditDeskError
 
 COMMAND_MODULES = [
     "auditdesk.cli.core",
+    "auditdesk.cli.appraisals",
     "auditdesk.cli.users",
     "auditdesk.cli.protocols",
 ]

@@ -131,7 +131,9 @@ class DemoReport:
 
 # Feature areas add demo records from their own module, listed here: each module has
 # `seed_demo(session, ctx, office) -> dict[str, int]` (counts of what it added), idempotent.
-DEMO_SEEDER_MODULES: list[str] = []
+DEMO_SEEDER_MODULES: list[str] = [
+    "auditdesk.services.appraisal_demo",
+]
 
 DEMO_USERS: list[tuple[str, Role, str]] = [
     ("admin", Role.ADMIN, "Administrator systemu"),
