@@ -64,10 +64,13 @@ def _item_row(number_label: str, item: ProtocolItem) -> Row:
 
 def _section(index: int, section: ProtocolSection) -> Section:
     rows = tuple(_item_row(f"{index}.{i}", item) for i, item in enumerate(section.items, start=1))
-    summary = (
-        f"Wynik sekcji: {number(section.earned)} z {number(section.possible)} pkt "
-        f"({percent(section.score)})"
-    )
+    if section.possible == 0 and section.score is None and not section.zeroed:
+        summary = "Sekcja niepunktowana"
+    else:
+        summary = (
+            f"Wynik sekcji: {number(section.earned)} z {number(section.possible)} pkt "
+            f"({percent(section.score)})"
+        )
     if section.zeroed:
         summary += " — sekcja wyzerowana z powodu niespełnionego wymagania krytycznego"
     return Section(f"{index}. {section.title}", COLUMNS, rows, summary=summary)

@@ -319,7 +319,7 @@ def store_signed(
         row.level = level
         hook = getattr(_owner(doc_kind), "mark_signed", None)
         if callable(hook):
-            hook(s, ctx.actor, record_id, now)
+            hook(s, ctx.actor, record_id)
         trail.record(
             s,
             ctx.actor,
