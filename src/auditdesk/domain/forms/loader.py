@@ -137,6 +137,8 @@ def _path_text(loc: Loc) -> str:
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError as exc:
+        raise FormError(source, [FormProblem("not valid YAML: nested too deeply")]) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -146,7 +148,10 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
         raise FormError(source, [FormProblem("the file is empty")])
     lines: dict[Loc, int] = {}
     problems: list[FormProblem] = []
-    data = _to_python(node, (), lines, problems)
+    try:
+        data = _to_python(node, (), lines, problems)
+    except RecursionError as exc:
+        raise FormError(source, [FormProblem("the form is nested too deeply")]) from exc
     if problems:
         raise FormError(source, problems)
     return data, lines
@@ -183,7 +188,12 @@ def _to_python(
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(v, (*loc, i), lines, problems) for i, v in enumerate(node.value)]
-    value = yaml.SafeLoader("").construct_object(node)
+    try:
+        value = yaml.SafeLoader("").construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError, AttributeError) as exc:
+        # a tag PyYAML cannot build (!!python/…), an impossible date, bad !!binary …
+        problems.append(FormProblem(f"cannot read this value ({exc})", _path_text(loc), lines[loc]))
+        return None
     if not isinstance(value, str | int | float | bool | type(None)):
         # dates and other tagged scalars become text so that the hash is stable JSON
         value = str(value)
