@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.appraisals",
     "auditdesk.cli.users",
     "auditdesk.cli.protocols",
+    "auditdesk.cli.audits",
 ]
 
 
