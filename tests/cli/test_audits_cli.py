@@ -151,13 +151,13 @@ def test_bad_json_imports_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[
     capsys.readouterr()
     assert main(["--db", str(office), "audits", "import", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert "not valid JSON" in err and "nothing was imported" in err and "\n" == err[-1]
+    assert "not valid JSON" in err and "nothing was imported" in err and err[-1] == "\n"
     assert err.count("\n") == 1
     assert count_audits(office, 2026) + count_audits(office, 2025) == before
 
 
 def test_export_csv_and_xlsx(tmp_path: Path) -> None:
-    src, audit_id = laptop(tmp_path)
+    src, _audit_id = laptop(tmp_path)
     out_csv, out_xlsx = tmp_path / "a.csv", tmp_path / "a.xlsx"
     assert (
         main(["--db", str(src), "audits", "export", "--format", "csv", "--out", str(out_csv)]) == 0
