@@ -27,6 +27,7 @@ KIND_LABELS = {
     "amendment": "korekta protokołu",
 }
 STATUS_LABELS = {"draft": "wersja robocza", "completed": "zakończone", "signed": "podpisane"}
+LONG_ANSWER = 24  # characters; longer answers are printed under the row
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/gif", "image/bmp", "image/webp", "image/tiff")
 
 COLUMNS = (
@@ -47,18 +48,25 @@ def _item_row(number_label: str, item: ProtocolItem) -> Row:
     if item.integrity:
         text += " [pytanie kontrolne, nie punktowane]"
     scored = item.scored and not item.integrity
+    answer = item.answer_label or "—"
+    notes = []
+    if len(answer) > LONG_ANSWER:  # free text: across the whole row, not in a narrow cell
+        notes.append(f"Odpowiedź: {answer}")
+        answer = "zob. niżej"
+    if item.comment:
+        notes.append(f"Uwagi: {item.comment}")
     return Row(
         (
             number_label,
             text,
-            item.answer_label or "—",
+            answer,
             number(item.points) if scored and not item.not_applicable else "—",
             number(item.weight) if scored else "—",
             number(item.max_points) if scored and not item.not_applicable else "—",
             "tak" if item.not_applicable else "",
         ),
         highlight=item.critical_failed,
-        note=f"Uwagi: {item.comment}" if item.comment else "",
+        note="\n".join(notes),
     )
 
 

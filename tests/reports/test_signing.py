@@ -1,0 +1,235 @@
+"""PAdES signing and verification: sign then verify, tampering, trust, wrong password, what
+poppler's pdfsig and qpdf say, and a real PKCS#11 token (SoftHSM2)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from protocol_helpers import SignerCert, pdfsig, pdftotext, qpdf_check
+
+from auditdesk.reports.certs import build_certificate
+from auditdesk.reports.protocol_pdf import RenderedProtocol, render_protocol
+from auditdesk.reports.signing import (
+    SigningError,
+    SignRequest,
+    load_pkcs12_signer,
+    pkcs11_signer,
+    sign_pdf,
+)
+from auditdesk.reports.specimen import specimen_document
+from auditdesk.reports.verify import UnreadablePdf, load_trust_roots, verify_pdf
+
+SOFTHSM_LIB_CANDIDATES = (
+    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
+    "/usr/lib/softhsm/libsofthsm2.so",
+    "/usr/local/lib/softhsm/libsofthsm2.so",
+)
+
+
+@pytest.fixture(scope="module")
+def rendered() -> RenderedProtocol:
+    return render_protocol(specimen_document())
+
+
+@pytest.fixture(scope="module")
+def signed(rendered: RenderedProtocol, cert: SignerCert) -> bytes:
+    signer = load_pkcs12_signer(cert.p12, cert.password)
+    request = SignRequest("Zatwierdzenie protokołu", "Łódź, ul. Żeromskiego", rendered.stamp)
+    return sign_pdf(rendered.pdf, signer, request)
+
+
+def tamper_inside_signed_range(data: bytes) -> bytes:
+    """Changes one byte of the document info (the creator's name), which the signature covers."""
+    at = data.index(b"AuditDesk")
+    assert at < data.index(b"/ByteRange")
+    out = bytearray(data)
+    out[at + 5] = ord("X") if out[at + 5] != ord("X") else ord("Y")
+    return bytes(out)
+
+
+def test_sign_then_verify(signed: bytes, cert: SignerCert) -> None:
+    result = verify_pdf(signed)
+    assert result.signed and result.intact
+    (sig,) = result.signatures
+    assert sig.signer == cert.name
+    assert sig.signing_time is not None
+    assert sig.trusted is None  # no anchors given
+    assert not sig.qualified
+    trusted = verify_pdf(signed, load_trust_roots([cert.pem]))
+    assert trusted.intact and trusted.trusted is True
+
+
+def test_untrusted_signer_is_reported(signed: bytes, tmp_path: Path) -> None:
+    _key, other = build_certificate("Inny Wystawca")
+    pem = tmp_path / "other.pem"
+    pem.write_bytes(other.public_bytes(serialization.Encoding.PEM))
+    result = verify_pdf(signed, load_trust_roots([pem]))
+    assert result.intact  # unchanged…
+    assert result.trusted is False  # …but not signed by anyone we trust
+
+
+def test_one_changed_byte_is_detected(signed: bytes, cert: SignerCert) -> None:
+    tampered = tamper_inside_signed_range(signed)
+    result = verify_pdf(tampered, load_trust_roots([cert.pem]))
+    assert result.signed
+    assert not result.intact
+    assert result.trusted is False
+
+
+def test_unsigned_and_unreadable(rendered: RenderedProtocol) -> None:
+    assert not verify_pdf(rendered.pdf).signed
+    assert not verify_pdf(rendered.pdf).intact
+    with pytest.raises(UnreadablePdf):
+        verify_pdf(b"this is not a pdf at all")
+
+
+def test_wrong_password_gives_a_clear_message(cert: SignerCert) -> None:
+    with pytest.raises(SigningError, match="wrong password for this PKCS#12 file"):
+        load_pkcs12_signer(cert.p12, b"not-the-password")
+    with pytest.raises(SigningError, match="cannot read the certificate file"):
+        load_pkcs12_signer(cert.p12.with_name("missing.p12"), cert.password)
+
+
+def test_pdfsig_and_qpdf_agree(signed: bytes, tmp_path: Path, cert: SignerCert) -> None:
+    good = tmp_path / "signed.pdf"
+    good.write_bytes(signed)
+    report = pdfsig(good)
+    assert "Signature is Valid" in report
+    assert "ETSI.CAdES.detached" in report
+    assert cert.name in report  # Polish letters in the certificate survive
+    check = qpdf_check(good)
+    assert check.returncode == 0, check.stdout + check.stderr
+    bad = tmp_path / "tampered.pdf"
+    bad.write_bytes(tamper_inside_signed_range(signed))
+    assert "Digest Mismatch" in pdfsig(bad)
+
+
+def test_stamp_shows_polish_signer_reason_place_and_quality(signed: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed)
+    text = pdftotext(path)
+    assert "Józefa Ćwiąkała-Żółtowska" in text
+    assert "Zatwierdzenie protokołu" in text
+    assert "Łódź, ul. Żeromskiego" in text
+    assert "Certyfikat niekwalifikowany" in text
+
+
+def _softhsm_lib() -> str:
+    if shutil.which("softhsm2-util") is None:
+        pytest.skip("softhsm2 is not installed (Debian package softhsm2); CI installs it")
+    for candidate in SOFTHSM_LIB_CANDIDATES:
+        if Path(candidate).is_file():
+            return candidate
+    pytest.skip("libsofthsm2.so not found in the usual places")
+
+
+@pytest.fixture(scope="module")
+def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str, str]:
+    """A private SoftHSM2 token holding a key and a certificate with a Polish name."""
+    lib = _softhsm_lib()
+    if shutil.which("pkcs11-tool") is None:
+        pytest.skip("pkcs11-tool is not installed (Debian package opensc); CI installs it")
+    folder = tmp_path_factory.mktemp("softhsm")
+    (folder / "tokens").mkdir()
+    conf = folder / "softhsm2.conf"
+    conf.write_text(
+        f"directories.tokendir = {folder / 'tokens'}\n"
+        "objectstore.backend = file\nlog.level = ERROR\n"
+    )
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    label, pin, key_label = "AuditDesk Test", "123456", "podpis"
+    run = lambda *args: subprocess.run(args, check=True, capture_output=True)  # noqa: E731
+    run(
+        "softhsm2-util",
+        "--init-token",
+        "--free",
+        "--label",
+        label,
+        "--pin",
+        pin,
+        "--so-pin",
+        "654321",
+    )
+    key, cert = build_certificate("Urzędnik Łukasz Żółć")
+    key_pem = folder / "key.pem"
+    key_pem.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    run(
+        "softhsm2-util",
+        "--import",
+        str(key_pem),
+        "--token",
+        label,
+        "--label",
+        key_label,
+        "--id",
+        "01",
+        "--pin",
+        pin,
+    )
+    key_pem.unlink()
+    cert_der = folder / "cert.der"
+    cert_der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
+    run(
+        "pkcs11-tool",
+        "--module",
+        lib,
+        "--login",
+        "--pin",
+        pin,
+        "--token-label",
+        label,
+        "--write-object",
+        str(cert_der),
+        "--type",
+        "cert",
+        "--label",
+        key_label,
+        "--id",
+        "01",
+    )
+    return lib, label, key_label, pin
+
+
+def test_pkcs11_token_signs(
+    softhsm_token: tuple[str, str, str, str], rendered: RenderedProtocol, tmp_path: Path
+) -> None:
+    lib, label, key_label, pin = softhsm_token
+    with pkcs11_signer(lib, label, key_label, pin) as signer:
+        data = sign_pdf(rendered.pdf, signer, SignRequest("Zatwierdzenie", "Łódź", rendered.stamp))
+    result = verify_pdf(data)
+    assert result.intact
+    assert result.signatures[0].signer == "Urzędnik Łukasz Żółć"
+    path = tmp_path / "token.pdf"
+    path.write_bytes(data)
+    assert "Signature is Valid" in pdfsig(path)
+
+
+def test_pkcs11_wrong_pin_and_missing_token(softhsm_token: tuple[str, str, str, str]) -> None:
+    lib, label, key_label, _pin = softhsm_token
+    with (
+        pytest.raises(SigningError, match="wrong PIN"),
+        pkcs11_signer(lib, label, key_label, "000000"),
+    ):
+        pass
+    with (
+        pytest.raises(SigningError, match="cannot open it"),
+        pkcs11_signer(lib, "No Such Token", key_label, "123456"),
+    ):
+        pass
+    with (
+        pytest.raises(SigningError, match="not found"),
+        pkcs11_signer("/nonexistent/lib.so", label, key_label, "123456"),
+    ):
+        pass
