@@ -133,6 +133,7 @@ class DemoReport:
 # `seed_demo(session, ctx, office) -> dict[str, int]` (counts of what it added), idempotent.
 DEMO_SEEDER_MODULES: list[str] = [
     "auditdesk.services.appraisal_demo",
+    "auditdesk.services.audit_demo",
 ]
 
 DEMO_USERS: list[tuple[str, Role, str]] = [
