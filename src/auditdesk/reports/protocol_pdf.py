@@ -22,6 +22,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -169,6 +170,12 @@ def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
 _ALIGN_STYLE = {Align.LEFT: "cell", Align.RIGHT: "cell_r", Align.CENTER: "cell_c"}
 
 
+def _fits_plain(text: str, width: float) -> bool:
+    """Short single-line cells (points, weights, numbers) are drawn as plain strings: a
+    Paragraph per cell costs most of the rendering time of a long checklist."""
+    return "\n" not in text and stringWidth(text, REGULAR, 8.5) < width - 8
+
+
 def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [_p(section.title, st["h2"])]
     if section.intro:
@@ -183,17 +190,27 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEADING", (0, 0), (-1, -1), 10.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
     ]
+    for c, col in enumerate(section.columns):
+        style.append(("ALIGN", (c, 0), (c, -1), col.align.value.upper()))
+    crit_styles = {
+        align: ParagraphStyle("crit_cell", parent=st[name], textColor=CRIT_INK, fontName=BOLD)
+        for align, name in _ALIGN_STYLE.items()
+    }
     if not section.rows:
         data.append([_p(section.empty_text, st["note"])] + [""] * (n - 1))
         style.append(("SPAN", (0, 1), (-1, 1)))
     for row in section.rows:
         r = len(data)
         cells = list(row.cells) + [""] * (n - len(row.cells))
+        styles = crit_styles if row.highlight else {a: st[name] for a, name in _ALIGN_STYLE.items()}
         data.append(
             [
-                _p(text, st[_ALIGN_STYLE[col.align]])
-                for text, col in zip(cells, section.columns, strict=False)
+                text if _fits_plain(text, w) else _p(text, styles[col.align])
+                for text, col, w in zip(cells, section.columns, widths, strict=False)
             ]
         )
         last = r
@@ -208,17 +225,9 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
             style += [
                 ("BACKGROUND", (0, r), (-1, last), CRIT_BG),
                 ("LINEBEFORE", (0, r), (0, last), 2.5, CRIT_INK),
+                ("TEXTCOLOR", (0, r), (-1, r), CRIT_INK),
+                ("FONTNAME", (0, r), (-1, r), BOLD),
             ]
-            for c in range(n):
-                data[r][c] = _p(
-                    cells[c],
-                    ParagraphStyle(
-                        "crit_cell",
-                        parent=st[_ALIGN_STYLE[section.columns[c].align]],
-                        textColor=CRIT_INK,
-                        fontName=BOLD,
-                    ),
-                )
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(_table_style(style))
     out.append(table)

@@ -17,7 +17,10 @@ from typing import Any
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -58,6 +61,32 @@ class SignRequest:
     tsa_url: str = ""  # non-empty: PAdES B-T with a time stamp from this server
 
 
+class _KeptKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner parses its private key again for every signature (a slow RSA
+    consistency check); this keeps the parsed key for the signer's lifetime."""
+
+    def __init__(self, key: PrivateKeyTypes, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._key = key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        algo = mechanism["algorithm"].native
+        if algo in ("sha256_rsa", "sha384_rsa", "sha512_rsa", "rsassa_pkcs1v15") and isinstance(
+            self._key, rsa.RSAPrivateKey
+        ):
+            return self._key.sign(data, PKCS1v15(), _HASHES[digest_algorithm]())
+        result: bytes = super().sign_raw(data, digest_algorithm)
+        return result
+
+
+_HASHES: dict[str, Any] = {
+    "sha256": hashes.SHA256,
+    "sha384": hashes.SHA384,
+    "sha512": hashes.SHA512,
+}
+
+
 def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
     """A signer from a PKCS#12 file; a wrong password gives a message saying just that."""
     try:
@@ -81,7 +110,8 @@ def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
     to_asn1 = [
         asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in extra
     ]
-    return signers.SimpleSigner(
+    return _KeptKeySigner(
+        key,
         signing_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs(to_asn1),  # type: ignore[no-untyped-call]
