@@ -40,6 +40,7 @@ class TeamRow:
     employee: str
     position: str
     unit: str
+    last_id: int | None
     last_record: str | None
     last_made_on: date | None
     last_level: str | None
@@ -127,6 +128,7 @@ def _row(
         e.full_name,
         e.position,
         e.unit.name,
+        last.id if last else None,
         last.record_number if last else None,
         last.made_on if last else None,
         level.label.get(language) if level else None,

@@ -16,6 +16,7 @@ from auditdesk.ui.tasks import TaskRunner
 
 PANEL_MODULES = [
     "auditdesk.ui.panels.placeholders",
+    "auditdesk.ui.appraisals",
 ]
 
 

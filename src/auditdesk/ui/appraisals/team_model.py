@@ -1,0 +1,134 @@
+"""The team table: plain TeamRows in, nothing queried from data()."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from auditdesk.services.appraisal_overview import TeamRow
+from auditdesk.ui.appraisals.widgets import fmt_date
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TeamModel", text)
+
+
+STATUS_COLOURS = {
+    "overdue": "#f8d7da",
+    "due_30": "#fff3cd",
+    "due_60": "#fdf8e4",
+    "in_progress": "#dbe9f6",
+}
+
+
+def status_text(status: str) -> str:
+    return {
+        "overdue": _tr("overdue"),
+        "due_30": _tr("due within 30 days"),
+        "due_60": _tr("due within 60 days"),
+        "in_progress": _tr("in progress"),
+        "not_due": _tr("not due"),
+        "unknown": _tr("no start date"),
+    }.get(status, status)
+
+
+def reason_text(reason: str) -> str:
+    return {"periodic": _tr("periodic"), "follow_up": _tr("follow-up after negative")}.get(
+        reason, reason
+    )
+
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TeamModel(QAbstractTableModel):
+    COLUMNS = 8
+
+    def __init__(self, language: str = "pl") -> None:
+        super().__init__()
+        self.rows: list[TeamRow] = []
+        self.language = language
+
+    def set_rows(self, rows: list[TeamRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = [
+            _tr("Employee"),
+            _tr("Unit"),
+            _tr("Position"),
+            _tr("Last appraisal"),
+            _tr("Result"),
+            _tr("Next due"),
+            _tr("Reason"),
+            _tr("Status"),
+        ]
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            flags = ""
+            if r.promotion:
+                flags = " ▲"
+            if r.hr_warning:
+                flags = " ⚠"
+            values = [
+                r.employee + flags,
+                r.unit,
+                r.position,
+                f"{r.last_record} ({fmt_date(r.last_made_on)})" if r.last_record else "—",
+                r.last_level or "—",
+                fmt_date(r.due),
+                reason_text(r.due_reason),
+                status_text(r.status),
+            ]
+            return values[col] if 0 <= col < len(values) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            en = self.language == "en"
+            rule = (r.due_rule_en if en else r.due_rule_pl) if col == 5 else ""
+            streak = r.streak_en if en else r.streak_pl
+            return "\n".join(x for x in (rule, streak) if x) or None
+        if role == Qt.ItemDataRole.BackgroundRole and col == 7 and r.status in STATUS_COLOURS:
+            return QBrush(QColor(STATUS_COLOURS[r.status]))
+        if role == Qt.ItemDataRole.UserRole:
+            return r.employee_id
+        if role == SORT_ROLE:
+            order = ["overdue", "due_30", "in_progress", "due_60", "not_due", "unknown"]
+            keys = [
+                f"{r.employee.split()[-1]} {r.employee}",
+                r.unit,
+                r.position,
+                r.last_made_on.isoformat() if r.last_made_on else "",
+                r.last_level or "",
+                r.due.isoformat() if r.due else "9999",
+                r.due_reason,
+                f"{order.index(r.status) if r.status in order else 9}{r.due or ''}",
+            ]
+            return keys[col] if 0 <= col < len(keys) else None
+        return None

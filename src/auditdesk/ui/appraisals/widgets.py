@@ -1,0 +1,52 @@
+"""Small widgets the appraisal screens share: a typed date field and an inline message line."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+
+class DateField(QLineEdit):
+    """A date typed as dd.mm.yyyy (the way Polish offices write it): fast from the keyboard,
+    with the built-in undo of a line edit."""
+
+    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("dd.mm.yyyy"))
+        self.setMaxLength(10)
+        if value is not None:
+            self.set_date(value)
+
+    def set_date(self, value: date | None) -> None:
+        self.setText(value.strftime("%d.%m.%Y") if value else "")
+
+    def date(self) -> date | None:
+        text = self.text().strip()
+        for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
+            try:
+                return datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+        return None
+
+
+class MessageLine(QLabel):
+    """Errors and confirmations shown in place, never in a blocking box."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setObjectName("messageLine")
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("color: #b00020;")
+        self.setText(text)
+
+    def info(self, text: str) -> None:
+        self.setStyleSheet("color: #1b5e20;")
+        self.setText(text)
+
+
+def fmt_date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
