@@ -25,6 +25,7 @@ LANGUAGES = ["pl"]
 # area -> glob patterns (relative to src/auditdesk/ui) of the files whose strings it holds
 AREAS: dict[str, list[str]] = {
     "shell": ["*.py", "panels/__init__.py", "panels/placeholders.py"],
+    "appraisals": ["appraisals/*.py"],
 }
 
 

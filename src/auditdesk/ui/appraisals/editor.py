@@ -304,10 +304,11 @@ class AppraisalEditor(QDialog):
             extra = "<br>" + self.tr(
                 "Replaces %1 after an upheld objection (kept unchanged)."
             ).replace("%1", v.supersedes_record)
+        appraiser = self.tr("appraiser")
         self.header.setText(
             f"<b>{v.record_number}</b> · {v.employee}, {v.position} ({v.unit}) · "
             f"{kind} · {fmt_date(v.period_start)}–{fmt_date(v.period_end)} · <i>{status}</i>"
-            f"<br>{v.sheet_title} · {self.tr('appraiser')}: {v.appraiser}{extra}"
+            f"<br>{v.sheet_title} · {appraiser}: {v.appraiser}{extra}"
         )
         draft = v.status == "draft"
         # step 1
@@ -387,6 +388,13 @@ class AppraisalEditor(QDialog):
             self.objection_reason.setText(v.objection.reason)
             if v.objection.decided_on:
                 self.decided_on.set_date(v.objection.decided_on)
+            if v.objection.decision:
+                self.decision.setCurrentIndex(max(0, self.decision.findData(v.objection.decision)))
+                self.decision_reason.setText(v.objection.decision_reason)
+            if v.objection.resolution:
+                self.resolution.setCurrentIndex(
+                    max(0, self.resolution.findData(v.objection.resolution))
+                )
         else:
             self.objection_on.set_date(self.today())
         if not self.decided_on.text():
@@ -512,9 +520,8 @@ class AppraisalEditor(QDialog):
         try:
             self._rating_code = c.code
             indicators = "".join(f"<br>• <i>{lv}</i>: {text}" for lv, text in c.indicators)
-            expected = (
-                f"<br><b>{self.tr('Expectations')}:</b> {c.expectations}" if c.expectations else ""
-            )
+            label = self.tr("Expectations")
+            expected = f"<br><b>{label}:</b> {c.expectations}" if c.expectations else ""
             self.criterion_text.setText(f"<b>{c.name}</b><br>{c.description}{indicators}{expected}")
             self.level.setCurrentIndex(max(0, self.level.findData(c.level_code)))
             self.justification.setPlainText(c.justification)

@@ -221,9 +221,9 @@ class AppraisalsPanel(QWidget):
         en = self.language == "en"
         lines = [f"<b>{r.employee}</b>, {r.position}", r.unit]
         if r.due:
+            label = self.tr("Next due")
             lines.append(
-                f"<b>{self.tr('Next due')}: {fmt_date(r.due)}</b><br>"
-                + (r.due_rule_en if en else r.due_rule_pl)
+                f"<b>{label}: {fmt_date(r.due)}</b><br>" + (r.due_rule_en if en else r.due_rule_pl)
             )
         streak = r.streak_en if en else r.streak_pl
         if streak:

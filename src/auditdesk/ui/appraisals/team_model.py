@@ -19,10 +19,6 @@ from auditdesk.ui.appraisals.widgets import fmt_date
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamModel", text)
-
-
 STATUS_COLOURS = {
     "overdue": "#f8d7da",
     "due_30": "#fff3cd",
@@ -33,19 +29,20 @@ STATUS_COLOURS = {
 
 def status_text(status: str) -> str:
     return {
-        "overdue": _tr("overdue"),
-        "due_30": _tr("due within 30 days"),
-        "due_60": _tr("due within 60 days"),
-        "in_progress": _tr("in progress"),
-        "not_due": _tr("not due"),
-        "unknown": _tr("no start date"),
+        "overdue": QCoreApplication.translate("TeamModel", "overdue"),
+        "due_30": QCoreApplication.translate("TeamModel", "due within 30 days"),
+        "due_60": QCoreApplication.translate("TeamModel", "due within 60 days"),
+        "in_progress": QCoreApplication.translate("TeamModel", "in progress"),
+        "not_due": QCoreApplication.translate("TeamModel", "not due"),
+        "unknown": QCoreApplication.translate("TeamModel", "no start date"),
     }.get(status, status)
 
 
 def reason_text(reason: str) -> str:
-    return {"periodic": _tr("periodic"), "follow_up": _tr("follow-up after negative")}.get(
-        reason, reason
-    )
+    return {
+        "periodic": QCoreApplication.translate("TeamModel", "periodic"),
+        "follow_up": QCoreApplication.translate("TeamModel", "follow-up after negative"),
+    }.get(reason, reason)
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,14 +73,14 @@ class TeamModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = [
-            _tr("Employee"),
-            _tr("Unit"),
-            _tr("Position"),
-            _tr("Last appraisal"),
-            _tr("Result"),
-            _tr("Next due"),
-            _tr("Reason"),
-            _tr("Status"),
+            QCoreApplication.translate("TeamModel", "Employee"),
+            QCoreApplication.translate("TeamModel", "Unit"),
+            QCoreApplication.translate("TeamModel", "Position"),
+            QCoreApplication.translate("TeamModel", "Last appraisal"),
+            QCoreApplication.translate("TeamModel", "Result"),
+            QCoreApplication.translate("TeamModel", "Next due"),
+            QCoreApplication.translate("TeamModel", "Reason"),
+            QCoreApplication.translate("TeamModel", "Status"),
         ]
         return names[section] if 0 <= section < len(names) else None
 

@@ -1,0 +1,585 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>AbsenceDialog</name>
+    <message>
+        <source>Absence: %1</source>
+        <translation>Nieobecność: %1</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Od:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Do:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Przyczyna:</translation>
+    </message>
+    <message>
+        <source>Type both dates as dd.mm.yyyy.</source>
+        <translation>Wpisz obie daty w formacie dd.mm.rrrr.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalEditor</name>
+    <message>
+        <source>1. Criteria and expectations</source>
+        <translation>1. Kryteria i oczekiwania</translation>
+    </message>
+    <message>
+        <source>2. Ratings</source>
+        <translation>2. Oceny kryteriów</translation>
+    </message>
+    <message>
+        <source>3. Development (IPRZ)</source>
+        <translation>3. Rozwój (IPRZ)</translation>
+    </message>
+    <message>
+        <source>4. Conversation</source>
+        <translation>4. Rozmowa oceniająca</translation>
+    </message>
+    <message>
+        <source>5. Reading or objection</source>
+        <translation>5. Zapoznanie lub odwołanie</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Kryterium</translation>
+    </message>
+    <message>
+        <source>Expectations agreed with the employee</source>
+        <translation>Oczekiwania uzgodnione z pracownikiem</translation>
+    </message>
+    <message>
+        <source>Save criteria (Ctrl+S)</source>
+        <translation>Zapisz kryteria (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Justification (required): facts and examples from the period</source>
+        <translation>Uzasadnienie (wymagane): fakty i przykłady z okresu oceny</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Ocena:</translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation>&amp;Uzasadnienie:</translation>
+    </message>
+    <message>
+        <source>Evidence of the period: mystery-client audits and feedback</source>
+        <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
+    </message>
+    <message>
+        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
+        <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
+    </message>
+    <message>
+        <source>Add area (Ctrl+S)</source>
+        <translation>Dodaj obszar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Mark the selected action done</source>
+        <translation>Oznacz wybrane działanie jako wykonane</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>&amp;Obszar:</translation>
+    </message>
+    <message>
+        <source>Expected &amp;change:</source>
+        <translation>Oczekiwana &amp;zmiana:</translation>
+    </message>
+    <message>
+        <source>&amp;Support from the office:</source>
+        <translation>&amp;Wsparcie urzędu:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Termin:</translation>
+    </message>
+    <message>
+        <source>A&amp;ctions:</source>
+        <translation>Dzi&amp;ałania:</translation>
+    </message>
+    <message>
+        <source>Development areas of this appraisal</source>
+        <translation>Obszary rozwoju w tej ocenie</translation>
+    </message>
+    <message>
+        <source>Open actions from earlier appraisals</source>
+        <translation>Niezakończone działania z wcześniejszych ocen</translation>
+    </message>
+    <message>
+        <source>Record the conversation (Ctrl+S)</source>
+        <translation>Zapisz rozmowę oceniającą (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Date of the appraisal &amp;conversation:</source>
+        <translation>Data &amp;rozmowy oceniającej:</translation>
+    </message>
+    <message>
+        <source>Record reading (Ctrl+R)</source>
+        <translation>Zapisz zapoznanie się (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>The employee read the appraisal</source>
+        <translation>Pracownik zapoznał się z oceną</translation>
+    </message>
+    <message>
+        <source>Date &amp;read:</source>
+        <translation>Data &amp;zapoznania:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>&amp;Uwagi:</translation>
+    </message>
+    <message>
+        <source>File objection (Ctrl+J)</source>
+        <translation>Wnieś odwołanie (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>Odwołanie</translation>
+    </message>
+    <message>
+        <source>Date &amp;filed:</source>
+        <translation>Data &amp;wniesienia:</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on:</source>
+        <translation>Uza&amp;sadnienie:</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Nieuwzględnione</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>Uwzględnione</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>zmieniona</translation>
+    </message>
+    <message>
+        <source>Redone</source>
+        <translation>sporządzona ponownie</translation>
+    </message>
+    <message>
+        <source>Record decision (Ctrl+D)</source>
+        <translation>Zapisz rozstrzygnięcie (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Decision on the objection</source>
+        <translation>Rozstrzygnięcie odwołania</translation>
+    </message>
+    <message>
+        <source>D&amp;ecision:</source>
+        <translation>Ro&amp;zstrzygnięcie:</translation>
+    </message>
+    <message>
+        <source>If upheld, the appraisal is:</source>
+        <translation>Po uwzględnieniu ocena zostaje:</translation>
+    </message>
+    <message>
+        <source>Decided &amp;on:</source>
+        <translation>Data rozst&amp;rzygnięcia:</translation>
+    </message>
+    <message>
+        <source>Gro&amp;unds:</source>
+        <translation>Uzasadnie&amp;nie:</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>w przygotowaniu</translation>
+    </message>
+    <message>
+        <source>after the conversation</source>
+        <translation>po rozmowie oceniającej</translation>
+    </message>
+    <message>
+        <source>read by the employee</source>
+        <translation>pracownik zapoznał się</translation>
+    </message>
+    <message>
+        <source>objection pending</source>
+        <translation>odwołanie w toku</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>ostateczna</translation>
+    </message>
+    <message>
+        <source>superseded after an objection</source>
+        <translation>zastąpiona po odwołaniu</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>kolejna po ocenie negatywnej</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>okresowa</translation>
+    </message>
+    <message>
+        <source>Appraisal %1</source>
+        <translation>Ocena %1</translation>
+    </message>
+    <message>
+        <source>Replaces %1 after an upheld objection (kept unchanged).</source>
+        <translation>Zastępuje ocenę %1 po uwzględnieniu odwołania (pierwotna pozostaje bez zmian).</translation>
+    </message>
+    <message>
+        <source>appraiser</source>
+        <translation>oceniający</translation>
+    </message>
+    <message>
+        <source>Mandatory criteria are ticked and fixed; choose %1–%2 additional ones.</source>
+        <translation>Kryteria obowiązkowe są zaznaczone na stałe; wybierz od %1 do %2 kryteriów dodatkowych.</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>(bez oceny)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audyt</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Informacja zwrotna</translation>
+    </message>
+    <message>
+        <source>(no audits or feedback notes in the period)</source>
+        <translation>(brak audytów i informacji zwrotnych w okresie oceny)</translation>
+    </message>
+    <message>
+        <source>Objection until</source>
+        <translation>Odwołanie do</translation>
+    </message>
+    <message>
+        <source>Decision until</source>
+        <translation>Rozstrzygnięcie do</translation>
+    </message>
+    <message>
+        <source>Follow-up appraisal due</source>
+        <translation>Kolejna ocena do</translation>
+    </message>
+    <message>
+        <source>Follow-up no sooner than</source>
+        <translation>Kolejna ocena nie wcześniej niż</translation>
+    </message>
+    <message>
+        <source>Overall result: computed when the conversation is recorded.</source>
+        <translation>Wynik ogólny: zostanie obliczony po zapisaniu rozmowy oceniającej.</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>pozytywna</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negatywna</translation>
+    </message>
+    <message>
+        <source>Overall result: %1 – %2 (%3)</source>
+        <translation>Wynik ogólny: %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Criteria saved.</source>
+        <translation>Kryteria zapisano.</translation>
+    </message>
+    <message>
+        <source>Expectations</source>
+        <translation>Oczekiwania</translation>
+    </message>
+    <message>
+        <source>Rating saved.</source>
+        <translation>Ocenę kryterium zapisano.</translation>
+    </message>
+    <message>
+        <source>Type the deadline as dd.mm.yyyy.</source>
+        <translation>Wpisz termin w formacie dd.mm.rrrr.</translation>
+    </message>
+    <message>
+        <source>Development area added.</source>
+        <translation>Dodano obszar rozwoju.</translation>
+    </message>
+    <message>
+        <source>Select an action first.</source>
+        <translation>Najpierw wybierz działanie.</translation>
+    </message>
+    <message>
+        <source>Action marked done.</source>
+        <translation>Działanie oznaczono jako wykonane.</translation>
+    </message>
+    <message>
+        <source>Type the date as dd.mm.yyyy.</source>
+        <translation>Wpisz datę w formacie dd.mm.rrrr.</translation>
+    </message>
+    <message>
+        <source>Conversation recorded; the overall result is computed.</source>
+        <translation>Zapisano rozmowę oceniającą; obliczono wynik ogólny.</translation>
+    </message>
+    <message>
+        <source>Reading recorded.</source>
+        <translation>Zapisano datę zapoznania się z oceną.</translation>
+    </message>
+    <message>
+        <source>Objection recorded.</source>
+        <translation>Zapisano odwołanie.</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Zapisano rozstrzygnięcie.</translation>
+    </message>
+    <message>
+        <source>Objection upheld: %1 is kept unchanged; correct the new appraisal %2.</source>
+        <translation>Odwołanie uwzględnione: ocena %1 pozostaje bez zmian; popraw nową ocenę %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalsPanel</name>
+    <message>
+        <source>Appraisals</source>
+        <translation>Oceny okresowe</translation>
+    </message>
+    <message>
+        <source>Find an employee (Ctrl+F)</source>
+        <translation>Znajdź pracownika (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New appraisal (Ctrl+N)</source>
+        <translation>Nowa ocena (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Otwórz (Enter)</translation>
+    </message>
+    <message>
+        <source>Feedback note (Ctrl+Shift+F)</source>
+        <translation>Informacja zwrotna (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Absence (Ctrl+Shift+B)</source>
+        <translation>Nieobecność (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Feedback notes</source>
+        <translation>Informacje zwrotne</translation>
+    </message>
+    <message>
+        <source>No appraisal is due in the next 60 days.</source>
+        <translation>W ciągu najbliższych 60 dni nie przypada termin żadnej oceny.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue: %1&lt;/b&gt; (%2%3)</source>
+        <translation>&lt;b&gt;Po terminie: %1&lt;/b&gt; (%2%3)</translation>
+    </message>
+    <message>
+        <source>due within 30 days: %1 (%2)</source>
+        <translation>termin w ciągu 30 dni: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>within 60 days: %1</source>
+        <translation>w ciągu 60 dni: %1</translation>
+    </message>
+    <message>
+        <source>in progress: %1</source>
+        <translation>w toku: %1</translation>
+    </message>
+    <message>
+        <source>two negative appraisals in a row: %1</source>
+        <translation>dwie kolejne oceny negatywne: %1</translation>
+    </message>
+    <message>
+        <source>Appraisals — </source>
+        <translation>Oceny okresowe — </translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Termin kolejnej oceny</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>pozytywna</translation>
+    </message>
+    <message>
+        <source>corrective</source>
+        <translation>korygująca</translation>
+    </message>
+    <message>
+        <source>Select an employee first.</source>
+        <translation>Najpierw wybierz pracownika.</translation>
+    </message>
+    <message>
+        <source>Feedback note saved.</source>
+        <translation>Zapisano informację zwrotną.</translation>
+    </message>
+    <message>
+        <source>Absence recorded; the due date is recomputed.</source>
+        <translation>Zapisano nieobecność; termin oceny przeliczono.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.rrrr</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback note: %1</source>
+        <translation>Informacja zwrotna: %1</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Pozytywna</translation>
+    </message>
+    <message>
+        <source>Corrective</source>
+        <translation>Korygująca</translation>
+    </message>
+    <message>
+        <source>(no audit)</source>
+        <translation>(bez audytu)</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Temat:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Rodzaj:</translation>
+    </message>
+    <message>
+        <source>Cites &amp;audit:</source>
+        <translation>Powołuje &amp;audyt:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Treść:</translation>
+    </message>
+    <message>
+        <source>Type the date as dd.mm.yyyy.</source>
+        <translation>Wpisz datę w formacie dd.mm.rrrr.</translation>
+    </message>
+    <message>
+        <source>Write the topic of the note.</source>
+        <translation>Wpisz temat informacji zwrotnej.</translation>
+    </message>
+</context>
+<context>
+    <name>NewAppraisalDialog</name>
+    <message>
+        <source>New appraisal: %1</source>
+        <translation>Nowa ocena: %1</translation>
+    </message>
+    <message>
+        <source>Periodic</source>
+        <translation>Okresowa</translation>
+    </message>
+    <message>
+        <source>Follow-up after a negative appraisal</source>
+        <translation>Kolejna po ocenie negatywnej</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Arkusz:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Rodzaj:</translation>
+    </message>
+    <message>
+        <source>Period &amp;from:</source>
+        <translation>Okres &amp;od:</translation>
+    </message>
+    <message>
+        <source>Period &amp;to:</source>
+        <translation>Okres &amp;do:</translation>
+    </message>
+    <message>
+        <source>Type both dates as dd.mm.yyyy.</source>
+        <translation>Wpisz obie daty w formacie dd.mm.rrrr.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>overdue</source>
+        <translation>po terminie</translation>
+    </message>
+    <message>
+        <source>due within 30 days</source>
+        <translation>termin w ciągu 30 dni</translation>
+    </message>
+    <message>
+        <source>due within 60 days</source>
+        <translation>termin w ciągu 60 dni</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>w toku</translation>
+    </message>
+    <message>
+        <source>not due</source>
+        <translation>przed terminem</translation>
+    </message>
+    <message>
+        <source>no start date</source>
+        <translation>brak daty zatrudnienia</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>okresowa</translation>
+    </message>
+    <message>
+        <source>follow-up after negative</source>
+        <translation>kolejna po negatywnej</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Pracownik</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Komórka</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Last appraisal</source>
+        <translation>Ostatnia ocena</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Termin kolejnej oceny</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Podstawa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+</context>
+</TS>
