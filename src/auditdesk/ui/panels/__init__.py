@@ -17,6 +17,7 @@ from auditdesk.ui.tasks import TaskRunner
 PANEL_MODULES = [
     "auditdesk.ui.panels.placeholders",
     "auditdesk.ui.appraisals",
+    "auditdesk.ui.audits",
 ]
 
 

@@ -1,0 +1,415 @@
+"""Filling in one audit, section by section, keyboard first, saving every answer at once.
+
+Keys: digits choose an answer, N marks N/A, K comment, Tab/Enter next item, Shift+Tab back,
+Ctrl+PgDown / Ctrl+PgUp next/previous section, Ctrl+E attach evidence to the current item,
+Ctrl+Shift+E to the whole audit, Space on the evidence list previews, Ctrl+Return completes,
+Ctrl+D dispute, Ctrl+Shift+A action plan, Esc back to the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.scoring import ScoreResult, format_percent
+from auditdesk.services import audits as svc
+from auditdesk.services.context import AppContext
+from auditdesk.ui.audits.item_row import ItemRow
+from auditdesk.ui.audits.list_model import channel_label, status_label
+
+FileChooser = Callable[[], Path | None]
+
+
+class AuditEditor(QWidget):
+    closed = Signal()
+    changed = Signal(int)  # audit id: the list should refresh this row
+    dispute_requested = Signal(int)
+    plan_requested = Signal(int)
+    preview_requested = Signal(int)  # evidence id
+
+    def __init__(
+        self,
+        context: Callable[[], AppContext],
+        audit_id: int,
+        choose_file: FileChooser,
+        max_evidence_mb: int = 50,
+        language: str = "pl",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.audit_id = audit_id
+        self.choose_file = choose_file
+        self.max_bytes = max_evidence_mb * 1024 * 1024
+        self.language = language
+        self.rows: dict[str, ItemRow] = {}
+        self.order: list[str] = []
+        self.section_of: dict[str, int] = {}
+        self.current_item: str | None = None
+        self.detail = svc.load_audit(context(), audit_id)
+        self.version = self.detail.version
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.total = QLabel()
+        self.total.setObjectName("totalScore")
+        self.critical = QLabel()
+        self.critical.setObjectName("criticalBanner")
+        self.critical.setWordWrap(True)
+        self.critical.setStyleSheet(
+            "background: #fde7e9; color: #8a0010; padding: 6px; font-weight: bold;"
+        )
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setMaximumWidth(300)
+        self.sections.setWordWrap(True)
+        self.sections.currentRowChanged.connect(self._section_shown)
+        self.pages = QStackedWidget()
+        self._build_sections()
+
+        self.evidence = QListWidget()
+        self.evidence.setObjectName("evidence")
+        self.evidence.setMaximumHeight(110)
+        self.evidence.itemActivated.connect(lambda it: self.preview_requested.emit(it.data(256)))
+        self.attach_item_button = QPushButton(self.tr("Attach to item (Ctrl+E)"))
+        self.attach_audit_button = QPushButton(self.tr("Attach to audit (Ctrl+Shift+E)"))
+        self.preview_button = QPushButton(self.tr("Preview (Space)"))
+        self.remove_button = QPushButton(self.tr("Remove file"))
+        self.attach_item_button.clicked.connect(lambda: self.attach(True))
+        self.attach_audit_button.clicked.connect(lambda: self.attach(False))
+        self.preview_button.clicked.connect(self._preview_selected)
+        self.remove_button.clicked.connect(self._remove_selected)
+
+        self.complete_button = QPushButton(self.tr("Complete (Ctrl+Return)"))
+        self.complete_button.setObjectName("complete")
+        self.complete_button.clicked.connect(self.complete)
+        self.dispute_button = QPushButton(self.tr("Dispute (Ctrl+D)"))
+        self.dispute_button.clicked.connect(lambda: self.dispute_requested.emit(self.audit_id))
+        self.plan_button = QPushButton(self.tr("Action plan (Ctrl+Shift+A)"))
+        self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self.audit_id))
+        self.back_button = QPushButton(self.tr("Back to the list (Esc)"))
+        self.back_button.clicked.connect(self.close_editor)
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.total)
+        split = QSplitter()
+        split.addWidget(self.sections)
+        split.addWidget(self.pages)
+        split.setStretchFactor(1, 1)
+        ev_buttons = QVBoxLayout()
+        for b in (
+            self.attach_item_button,
+            self.attach_audit_button,
+            self.preview_button,
+            self.remove_button,
+        ):
+            ev_buttons.addWidget(b)
+        ev = QHBoxLayout()
+        ev.addWidget(self.evidence, 1)
+        ev.addLayout(ev_buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.plan_button)
+        bottom.addWidget(self.dispute_button)
+        bottom.addWidget(self.complete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.critical)
+        layout.addWidget(split, 1)
+        layout.addLayout(ev)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+        for keys, slot in (
+            ("Ctrl+Return", self.complete),
+            ("Ctrl+Enter", self.complete),
+            ("Ctrl+E", lambda: self.attach(True)),
+            ("Ctrl+Shift+E", lambda: self.attach(False)),
+            ("Ctrl+PgDown", lambda: self.show_section(self.sections.currentRow() + 1)),
+            ("Ctrl+PgUp", lambda: self.show_section(self.sections.currentRow() - 1)),
+            ("Ctrl+D", lambda: self.dispute_requested.emit(self.audit_id)),
+            ("Ctrl+Shift+A", lambda: self.plan_requested.emit(self.audit_id)),
+            ("Escape", self.close_editor),
+        ):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        preview = QShortcut(QKeySequence("Space"), self.evidence)
+        preview.setContext(Qt.ShortcutContext.WidgetShortcut)
+        preview.activated.connect(self._preview_selected)
+        self._refresh_state()
+        self._show_result(self.detail.result)
+        self._fill_evidence()
+        self.show_section(0)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _build_sections(self) -> None:
+        form = self.detail.form
+        for s_index, section in enumerate(form.sections):
+            page = QWidget()
+            col = QVBoxLayout(page)
+            title = QLabel(f"<h3>{s_index + 1}. {section.title.get(self.language)}</h3>")
+            col.addWidget(title)
+            for i_index, item in enumerate(section.items):
+                row = ItemRow(
+                    f"{s_index + 1}.{i_index + 1}",
+                    item,
+                    self.detail.answers.get(item.id),
+                    self.language,
+                )
+                row.answered.connect(self._save_answer)
+                row.commented.connect(self._save_comment)
+                row.advance.connect(lambda step, i=item.id: self._advance(i, step))
+                row.focused.connect(self._item_focused)
+                self.rows[item.id] = row
+                self.order.append(item.id)
+                self.section_of[item.id] = s_index
+                col.addWidget(row)
+            col.addStretch(1)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(page)
+            self.pages.addWidget(scroll)
+            self.sections.addItem(QListWidgetItem(section.title.get(self.language)))
+
+    def _refresh_state(self) -> None:
+        d = self.detail
+        who = d.employee_name or d.observed_note or self.tr("not identified")
+        form_line = f"{d.form.title.get(self.language)} ({d.form.edition}, {d.form_hash[:12]})"
+        kind = {"reaudit": self.tr("re-audit"), "amendment": self.tr("amendment")}.get(d.kind, "")
+        self.header.setText(
+            f"<b>{d.record_no}</b> {('– ' + kind) if kind else ''} · {status_label(d.status)}"
+            f"<br>{form_line}<br>{channel_label(d.channel)} · {d.unit_name} · {who} · "
+            f"{d.visited_at:%Y-%m-%d %H:%M} · {self.tr('auditor')}: {d.auditor_name}"
+            + (f"<br><i>{d.scenario.get('sprawa', '')}</i>" if d.scenario.get("sprawa") else "")
+        )
+        editable = d.editable
+        for row in self.rows.values():
+            row.set_editable(editable)
+        for b in (
+            self.complete_button,
+            self.attach_item_button,
+            self.attach_audit_button,
+            self.remove_button,
+        ):
+            b.setEnabled(editable)
+        self.dispute_button.setEnabled(d.status != "draft")
+        self.plan_button.setEnabled(d.has_action_plan)
+
+    # --- navigation ---------------------------------------------------------------------------
+
+    def show_section(self, index: int) -> None:
+        if not 0 <= index < self.sections.count():
+            return
+        self.sections.setCurrentRow(index)
+        first = next((i for i in self.order if self.section_of[i] == index), None)
+        if first is not None:
+            self.focus_item(first)
+
+    def _section_shown(self, index: int) -> None:
+        if index >= 0:
+            self.pages.setCurrentIndex(index)
+
+    def focus_item(self, item_id: str) -> None:
+        section = self.section_of[item_id]
+        if self.sections.currentRow() != section:
+            self.sections.blockSignals(True)
+            self.sections.setCurrentRow(section)
+            self.sections.blockSignals(False)
+            self.pages.setCurrentIndex(section)
+        row = self.rows[item_id]
+        row.setFocus(Qt.FocusReason.TabFocusReason)
+        scroll = self.pages.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(row)
+        self.current_item = item_id
+
+    def _advance(self, item_id: str, step: int) -> None:
+        i = self.order.index(item_id) + step
+        if 0 <= i < len(self.order):
+            self.focus_item(self.order[i])
+        elif i >= len(self.order) and self.complete_button.isEnabled():
+            self.complete_button.setFocus()
+
+    def _item_focused(self, item_id: str) -> None:
+        self.current_item = item_id
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def _save_answer(self, item_id: str, value: object, na: bool) -> None:
+        row = self.rows[item_id]
+        self._save(item_id, value if isinstance(value, str) else None, na, row.comment.text())
+
+    def _save_comment(self, item_id: str, comment: str) -> None:
+        row = self.rows[item_id]
+        self._save(item_id, row.value, row.na, comment)
+
+    def _save(self, item_id: str, value: str | None, na: bool, comment: str) -> None:
+        try:
+            saved = svc.save_answer(
+                self.context(),
+                self.audit_id,
+                item_id,
+                value,
+                na=na,
+                comment=comment,
+                expected_version=self.version,
+            )
+        except AuditDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.version = saved.version
+        self._show_result(saved.result)
+        self.show_message(self.tr("Saved."))
+        self.changed.emit(self.audit_id)
+
+    def _show_result(self, result: ScoreResult) -> None:
+        form = self.detail.form
+        for index, section in enumerate(form.sections):
+            sec = result.section(section.id)
+            pct = format_percent(sec.percent if sec else None)
+            zero = " ⚠" if sec and sec.zeroed else ""
+            self.sections.item(index).setText(f"{section.title.get(self.language)} – {pct}{zero}")
+        for item_id, r in result.items.items():
+            row = self.rows[item_id]
+            if r.applicable:
+                row.set_points(f"{r.earned:g} / {r.possible:g}", r.critical_failed)
+            else:
+                row.set_points("", False)
+        verdict = result.verdict_label_pl if self.language == "pl" else result.verdict_label_en
+        self.total.setText(
+            f"<span style='font-size: large'><b>{format_percent(result.percent)}</b></span>"
+            f"<br>{verdict} · {result.earned:g} / {result.possible:g}"
+        )
+        if result.critical_failure:
+            items = [form.item(i) for i in result.critical_items]
+            names = [i.text.get(self.language) for i in items if i is not None]
+            self.critical.setText(self.tr("Critical failure: %s") % "; ".join(names))
+            self.critical.show()
+        else:
+            self.critical.hide()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #2e6b2e;")
+
+    # --- evidence -----------------------------------------------------------------------------
+
+    def _fill_evidence(self) -> None:
+        self.evidence.clear()
+        for e in self.detail.evidence:
+            target = e.item_id or self.tr("whole audit")
+            item = QListWidgetItem(
+                f"{e.file_name} · {e.size / 1024:.0f} kB · {target} · SHA-256 {e.sha256[:12]}…"
+            )
+            item.setData(256, e.id)
+            item.setToolTip(e.sha256)
+            self.evidence.addItem(item)
+
+    def attach(self, to_item: bool) -> None:
+        if not self.detail.editable:
+            return
+        path = self.choose_file()
+        if path is None:
+            return
+        item_id = self.current_item if to_item else None
+        try:
+            svc.add_evidence(
+                self.context(), self.audit_id, path, item_id=item_id, max_bytes=self.max_bytes
+            )
+        except AuditDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.reload()
+        self.show_message(self.tr("Attached %s.") % path.name)
+        if item_id:
+            self.focus_item(item_id)
+
+    def _selected_evidence(self) -> int | None:
+        item = self.evidence.currentItem()
+        return int(item.data(256)) if item is not None else None
+
+    def _preview_selected(self) -> None:
+        evidence_id = self._selected_evidence()
+        if evidence_id is not None:
+            self.preview_requested.emit(evidence_id)
+
+    def _remove_selected(self) -> None:
+        evidence_id = self._selected_evidence()
+        if evidence_id is None:
+            return
+        try:
+            svc.remove_evidence(self.context(), evidence_id)
+        except AuditDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.reload()
+
+    # --- completing ---------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Saves whatever field is being typed (before completing or leaving)."""
+        for row in self.rows.values():
+            if self.detail.editable:
+                row.commit_fields()
+
+    def complete(self) -> None:
+        if not self.detail.editable:
+            return
+        self.flush()
+        try:
+            done = svc.complete_audit(self.context(), self.audit_id, expected_version=self.version)
+        except svc.IncompleteAudit as exc:
+            first = exc.missing[0][0]
+            self.show_message(
+                self.tr("Cannot complete: %n required item(s) unanswered: ", "", len(exc.missing))
+                + ", ".join(f"{n}" for n, _ in exc.missing),
+                error=True,
+            )
+            self.focus_item(first)
+            return
+        except AuditDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.reload()
+        text = self.tr("Completed: %1 – %2. The audit is now locked.")
+        text = text.replace("%1", format_percent(done.score)).replace("%2", done.verdict_label)
+        self.show_message(text)
+        self.changed.emit(self.audit_id)
+        if done.action_plan_id is not None:
+            self.plan_requested.emit(self.audit_id)
+
+    def reload(self) -> None:
+        self.detail = svc.load_audit(self.context(), self.audit_id)
+        self.version = self.detail.version
+        self._refresh_state()
+        self._show_result(self.detail.result)
+        self._fill_evidence()
+
+    def close_editor(self) -> None:
+        if self.detail.editable:
+            self.flush()
+        self.closed.emit()

@@ -1,0 +1,277 @@
+"""One checklist item as a row the keyboard drives: digits choose an answer, N marks N/A,
+K jumps to the comment, Tab/Enter move on, Shift+Tab goes back."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.forms.checklist import ChecklistItem
+from auditdesk.domain.scoring import Answer
+
+COMMENT_DEBOUNCE_MS = 600
+NA_TEXT = "N/A"
+ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weight: bold; }"
+FOCUS_STYLE = ROW_STYLE + " ItemRow { border: 2px solid #2a6fdb; }"
+
+
+class _Keys(QObject):
+    """Event filter for the row's line edits: Tab/Enter move on, and in a number field N
+    marks N/A (letters mean nothing there)."""
+
+    def __init__(self, row: ItemRow, number_field: bool) -> None:
+        super().__init__(row)
+        self.row = row
+        self.number_field = number_field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            self.row.focused.emit(self.row.item.id)
+            return False
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                return False
+            self.row.commit_fields()
+            self.row.advance.emit(1)
+            return True
+        if key == Qt.Key.Key_Backtab:
+            self.row.commit_fields()
+            self.row.advance.emit(-1)
+            return True
+        if self.number_field and watched is self.row.value_edit and key == Qt.Key.Key_N:
+            self.row.toggle_na()
+            return True
+        if key == Qt.Key.Key_Escape and watched is self.row.comment:
+            self.row.commit_fields()
+            self.row.setFocus()
+            return True
+        return False
+
+
+class ItemRow(QFrame):
+    answered = Signal(str, object, bool)  # item id, value (str | None), N/A
+    commented = Signal(str, str)  # item id, comment
+    advance = Signal(int)  # +1 next item, -1 previous
+    focused = Signal(str)
+
+    def __init__(
+        self,
+        number: str,
+        item: ChecklistItem,
+        answer: Answer | None,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.value: str | None = answer.value if answer else None
+        self.na = bool(answer and answer.na)
+        self.setObjectName(f"item_{item.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(ROW_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        text = QLabel(f"<b>{number}</b> {item.text.get(language)}")
+        text.setWordWrap(True)
+        marks = []
+        if item.critical:
+            marks.append(self.tr("critical"))
+        if item.weight != 1:
+            marks.append(self.tr("weight ×%s") % f"{item.weight:g}")
+        if item.integrity:
+            marks.append(self.tr("integrity, not scored"))
+        if not item.required:
+            marks.append(self.tr("optional"))
+        self.marks = QLabel(" · ".join(marks))
+        self.marks.setStyleSheet("color: #8a1c1c;" if item.critical else "color: #666;")
+        self.guidance = QLabel(item.guidance.get(language) if item.guidance else "")
+        self.guidance.setWordWrap(True)
+        self.guidance.setStyleSheet("color: #555; font-size: small;")
+        self.guidance.setVisible(bool(item.guidance))
+        self.buttons: list[QPushButton] = []
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        answers = QHBoxLayout()
+        self.value_edit: QLineEdit | None = None
+        options = item.answer_options()
+        for n, option in enumerate(options, 1):
+            label = option.label.get(language)
+            shown = f"{n} {label}" if n < 10 else label
+            if item.scored:
+                shown += f"  ({option.points * item.weight:g})"
+            button = QPushButton(shown)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("answer", option.value)
+            button.clicked.connect(lambda _c=False, v=option.value: self.choose(v))
+            self.group.addButton(button)
+            self.buttons.append(button)
+            answers.addWidget(button)
+        if not options:
+            self.value_edit = QLineEdit()
+            self.value_edit.setObjectName("value")
+            if item.type == "number":
+                unit = item.unit.get(language) if item.unit else ""
+                self.value_edit.setPlaceholderText(self.tr("number %s") % unit)
+                self.value_edit.setMaximumWidth(160)
+            elif item.type == "datetime":
+                self.value_edit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
+                self.value_edit.setMaximumWidth(200)
+            else:
+                self.value_edit.setPlaceholderText(self.tr("text"))
+            self.value_edit.setText(self.value or "")
+            self.value_edit.editingFinished.connect(self.commit_fields)
+            self.value_edit.installEventFilter(_Keys(self, item.type == "number"))
+            self.setFocusProxy(self.value_edit)
+            answers.addWidget(self.value_edit)
+        self.na_button = QPushButton(self.tr("N N/A") if options else NA_TEXT)
+        self.na_button.setCheckable(True)
+        self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.na_button.setVisible(item.na_allowed)
+        self.na_button.clicked.connect(self.toggle_na)
+        answers.addWidget(self.na_button)
+        answers.addStretch(1)
+        self.comment = QLineEdit(answer.comment if answer else "")
+        self.comment.setObjectName("comment")
+        self.comment.setPlaceholderText(self.tr("Comment (K)"))
+        self.comment.installEventFilter(_Keys(self, False))
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_DEBOUNCE_MS)
+        self._comment_timer.timeout.connect(self._send_comment)
+        self.comment.textEdited.connect(lambda _t: self._comment_timer.start())
+        self.comment.editingFinished.connect(self._send_comment)
+        self._sent_comment = self.comment.text()
+        self.points = QLabel()
+        self.points.setObjectName("points")
+        head = QHBoxLayout()
+        head.addWidget(text, 1)
+        head.addWidget(self.marks)
+        head.addWidget(self.points)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.guidance)
+        layout.addLayout(answers)
+        layout.addWidget(self.comment)
+        self._show()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        for button in self.buttons:
+            button.setChecked(not self.na and button.property("answer") == self.value)
+        self.na_button.setChecked(self.na)
+        if self.value_edit is not None:
+            self.value_edit.setEnabled(not self.na)
+        self.setProperty("answered", self.na or bool(self.value))
+
+    def set_points(self, text: str, failed: bool) -> None:
+        self.points.setText(text)
+        self.points.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "")
+
+    def set_editable(self, editable: bool) -> None:
+        for w in [*self.buttons, self.na_button, self.comment]:
+            w.setEnabled(editable)
+        if self.value_edit is not None:
+            self.value_edit.setReadOnly(not editable)
+        self.comment.setReadOnly(not editable)
+
+    def choose(self, value: str) -> None:
+        if not self.na_button.isEnabled() and not any(b.isEnabled() for b in self.buttons):
+            return
+        self.value, self.na = value, False
+        self._show()
+        self.answered.emit(self.item.id, value, False)
+
+    def toggle_na(self) -> None:
+        if not self.item.na_allowed or not self.na_button.isEnabled():
+            self._show()
+            return
+        self.na = not self.na
+        if self.na:
+            self.value = None
+            if self.value_edit is not None:
+                self.value_edit.clear()
+        self._show()
+        self.answered.emit(self.item.id, self.value, self.na)
+
+    def commit_fields(self) -> None:
+        if self.value_edit is not None and not self.value_edit.isReadOnly():
+            text = self.value_edit.text().strip() or None
+            if text != self.value and not self.na:
+                self.value = text
+                self._show()
+                self.answered.emit(self.item.id, text, False)
+        self._send_comment()
+
+    def _send_comment(self) -> None:
+        self._comment_timer.stop()
+        text = self.comment.text()
+        if text != self._sent_comment and not self.comment.isReadOnly():
+            self._sent_comment = text
+            self.commented.emit(self.item.id, text)
+
+    # --- keyboard ---------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+                self.advance.emit(1)
+                return True
+            if event.key() == Qt.Key.Key_Backtab:
+                self.advance.emit(-1)
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            super().keyPressEvent(event)
+            return
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            n = key - Qt.Key.Key_1
+            if n < len(self.buttons) and self.buttons[n].isEnabled():
+                self.choose(str(self.buttons[n].property("answer")))
+                self.advance.emit(1)
+            return
+        if key == Qt.Key.Key_N:
+            if self.item.na_allowed:
+                self.toggle_na()
+                if self.na:
+                    self.advance.emit(1)
+            return
+        if key == Qt.Key.Key_K:
+            self.comment.setFocus()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            self.advance.emit(1)
+            return
+        if key == Qt.Key.Key_Up:
+            self.advance.emit(-1)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.setStyleSheet(FOCUS_STYLE)
+        self.focused.emit(self.item.id)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.setStyleSheet(ROW_STYLE)

@@ -1,0 +1,151 @@
+"""The audit list: a table model fed plain rows, page by page (fetchMore), sorted in the
+database; data() never queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from auditdesk.domain.scoring import format_percent
+from auditdesk.services.audits import SORT_KEYS, AuditPage, AuditSummary
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE = 500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditListModel", text)
+
+
+def channel_label(channel: str) -> str:
+    return {
+        "visit": _tr("Visit"),
+        "phone": _tr("Phone"),
+        "email": _tr("E-mail"),
+        "eservice": _tr("E-service"),
+    }.get(channel, channel)
+
+
+def status_label(status: str) -> str:
+    return {
+        "draft": _tr("Draft"),
+        "completed": _tr("Completed"),
+        "signed": _tr("Signed"),
+    }.get(status, status)
+
+
+# column key, header, sort key in the service
+COLUMNS: list[tuple[str, str]] = [
+    ("record_no", "Record"),
+    ("visited_at", "Date"),
+    ("channel", "Channel"),
+    ("unit", "Unit"),
+    ("employee", "Observed"),
+    ("auditor", "Auditor"),
+    ("status", "Status"),
+    ("score", "Score"),
+    ("verdict", "Verdict"),
+]
+assert all(key in SORT_KEYS for key, _ in COLUMNS)
+
+
+class AuditListModel(QAbstractTableModel):
+    """Rows arrive in pages from `fetch(offset, limit) -> AuditPage`."""
+
+    def __init__(self, fetch: Callable[[int, int], AuditPage] | None = None) -> None:
+        super().__init__()
+        self.rows: list[AuditSummary] = []
+        self.total = 0
+        self.fetch = fetch
+
+    def set_rows(self, rows: list[AuditSummary], total: int) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = max(total, len(rows))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.fetch is not None and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self.fetch is None:
+            return
+        page = self.fetch(len(self.rows), PAGE)
+        if not page.rows:
+            self.total = len(self.rows)
+            return
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self.rows.extend(page.rows)
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
+            return _tr(COLUMNS[section][1])
+        return None
+
+    def row_at(self, row: int) -> AuditSummary | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key in ("score", "verdict") and r.critical_failure:
+                return QBrush(QColor("#b00020"))
+            if r.superseded:
+                return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if r.critical_failure:
+                return _tr("Critical failure")
+            if r.superseded:
+                return _tr("Replaced by an amendment or re-audit")
+            return r.scenario_summary or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "score":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, r: AuditSummary, key: str) -> str:
+        if key == "record_no":
+            return r.record_no + ("*" if r.kind != "original" else "")
+        if key == "visited_at":
+            return f"{r.visited_at:%Y-%m-%d %H:%M}"
+        if key == "channel":
+            return channel_label(r.channel)
+        if key == "unit":
+            return r.unit_code
+        if key == "employee":
+            return r.employee_name or r.observed_note
+        if key == "auditor":
+            return r.auditor_name
+        if key == "status":
+            return status_label(r.status)
+        if key == "score":
+            return format_percent(r.score)
+        if key == "verdict":
+            return ("⚠ " if r.critical_failure else "") + r.verdict_label
+        return ""

@@ -1,0 +1,242 @@
+"""Per-standard results: the share of audits meeting each item, per section and overall, with
+sample size and 95 % interval, two units side by side and the trend by month. A difference is
+marked only when it is statistically significant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.statistics import Proportion
+from auditdesk.services import audit_results as results
+from auditdesk.services import audits as svc
+from auditdesk.services.context import AppContext
+from auditdesk.ui.tasks import Progress, TaskRunner
+
+
+def pct(p: Proportion) -> str:
+    if p.n == 0:
+        return "—"
+    return f"{100 * p.successes / p.n:.0f} %"
+
+
+def ci(p: Proportion) -> str:
+    interval = p.wilson()
+    if interval is None:
+        return ""
+    return f"{100 * interval[0]:.0f}–{100 * interval[1]:.0f} %"
+
+
+class ResultsView(QWidget):
+    closed = Signal()
+
+    def __init__(
+        self,
+        context: Callable[[], AppContext],
+        runner: TaskRunner,
+        language: str = "pl",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = runner
+        self.language = language
+        self.report: results.ResultsReport | None = None
+        self.form = QComboBox()
+        self.form.setObjectName("form")
+        for f in svc.checklist_forms(context()):
+            self.form.addItem(f.title, f.form_id)
+        today = date.today()
+        self.start = QDateEdit(QDate(today.year, 1, 1))
+        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        for d in (self.start, self.end):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.unit_a = QComboBox()
+        self.unit_b = QComboBox()
+        self.unit_a.setObjectName("unit_a")
+        self.unit_b.setObjectName("unit_b")
+        self.run_button = QPushButton(self.tr("Show (F5)"))
+        self.run_button.setShortcut("F5")
+        self.run_button.clicked.connect(self.run)
+        back = QPushButton(self.tr("Back to the list (Esc)"))
+        back.setShortcut("Esc")
+        back.clicked.connect(self.closed.emit)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("standards")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.trend = QTableWidget(0, 0)
+        self.trend.setObjectName("trend")
+        self.trend.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        tabs = QTabWidget()
+        tabs.addTab(self.table, self.tr("Standards"))
+        tabs.addTab(self.trend, self.tr("Trend by month"))
+        controls = QHBoxLayout()
+        for label, w in (
+            (self.tr("Form"), self.form),
+            (self.tr("From"), self.start),
+            (self.tr("to"), self.end),
+            (self.tr("Compare"), self.unit_a),
+            (self.tr("with"), self.unit_b),
+        ):
+            controls.addWidget(QLabel(label))
+            controls.addWidget(w)
+        controls.addWidget(self.run_button)
+        controls.addStretch(1)
+        controls.addWidget(back)
+        note = QLabel(
+            self.tr(
+                "n = number of audits in which the standard applied (for a section: item checks); "
+                "95 % CI = Wilson interval. "
+                "▲/▼ mark a difference that is statistically significant (p < 0.05); other "
+                "differences may be chance."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(note)
+        self.unit_a.currentIndexChanged.connect(self._fill)
+        self.unit_b.currentIndexChanged.connect(self._fill)
+
+    def query(self) -> results.ResultsQuery:
+        return results.ResultsQuery(
+            form_id=str(self.form.currentData()),
+            start=self.start.date().toPython(),  # type: ignore[arg-type]
+            end=self.end.date().toPython(),  # type: ignore[arg-type]
+            language=self.language,
+        )
+
+    def run(self) -> None:
+        if self.form.currentIndex() < 0:
+            return
+        q = self.query()
+        ctx = self.context()
+
+        def work(_p: Progress) -> Any:
+            return results.standard_results(ctx, q)
+
+        self.runner.submit(
+            work, self.show_report, self._failed, title=self.tr("Computing results…"), parent=self
+        )
+
+    def _failed(self, exc: BaseException, _tb: str) -> None:
+        self.summary.setText(str(exc))
+
+    def show_report(self, report: object) -> None:
+        assert isinstance(report, results.ResultsReport)
+        self.report = report
+        for combo in (self.unit_a, self.unit_b):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("—"), None)
+            for uid, code, _name in report.units:
+                combo.addItem(code, uid)
+            combo.blockSignals(False)
+        if len(report.units) >= 2:
+            self.unit_a.setCurrentIndex(1)
+            self.unit_b.setCurrentIndex(2)
+        mean = f"{report.mean_score:.1f} %" if report.mean_score is not None else "—"
+        self.summary.setText(
+            self.tr("%1: %2 completed audits, mean score %3")
+            .replace("%1", report.form_title)
+            .replace("%2", str(report.audits))
+            .replace("%3", mean)
+        )
+        self._fill()
+
+    def _fill(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        a, b = self.unit_a.currentData(), self.unit_b.currentData()
+        names = {uid: code for uid, code, _n in report.units}
+        headers = [self.tr("Standard"), "%", "n", self.tr("95 % CI")]
+        if a is not None and b is not None:
+            headers += [names[a], names[b], self.tr("Difference")]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(report.rows))
+        for r, row in enumerate(report.rows):
+            indent = {"overall": "", "section": "", "item": "    "}[row.level]
+            name = QTableWidgetItem(indent + row.text + (" ⚑" if row.critical else ""))
+            if row.level != "item":
+                font = QFont()
+                font.setBold(True)
+                name.setFont(font)
+            cells = [
+                name,
+                QTableWidgetItem(pct(row.total)),
+                QTableWidgetItem(str(row.total.n)),
+                QTableWidgetItem(ci(row.total)),
+            ]
+            if a is not None and b is not None:
+                pa = row.by_unit.get(a, Proportion(0, 0))
+                pb = row.by_unit.get(b, Proportion(0, 0))
+                cells += [
+                    QTableWidgetItem(f"{pct(pa)} (n={pa.n})"),
+                    QTableWidgetItem(f"{pct(pb)} (n={pb.n})"),
+                    self._diff(report.compare_units(row, a, b)),
+                ]
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        self.table.resizeColumnsToContents()
+        self._fill_trend(report)
+
+    def _diff(self, comparison: Any) -> QTableWidgetItem:
+        if comparison is None:
+            return QTableWidgetItem("—")
+        points = 100 * comparison.difference
+        if comparison.significant:
+            mark = "▲" if points > 0 else "▼"
+            item = QTableWidgetItem(f"{mark} {points:+.0f} pp (p={comparison.p_value:.3f})")
+            item.setForeground(QBrush(QColor("#1b5e20" if points > 0 else "#b00020")))
+        else:
+            item = QTableWidgetItem(
+                self.tr("%1 pp, not significant").replace("%1", f"{points:+.0f}")
+            )
+            item.setForeground(QBrush(QColor("#777777")))
+        item.setData(Qt.ItemDataRole.UserRole, bool(comparison.significant))
+        return item
+
+    def _fill_trend(self, report: results.ResultsReport) -> None:
+        rows = [r for r in report.rows if r.level in ("overall", "section")]
+        self.trend.clear()
+        self.trend.setColumnCount(len(report.months) + 1)
+        self.trend.setHorizontalHeaderLabels([self.tr("Standard"), *report.months])
+        self.trend.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            self.trend.setItem(r, 0, QTableWidgetItem(row.text))
+            for c, month in enumerate(report.months, 1):
+                p = row.by_month.get(month, Proportion(0, 0))
+                change = report.month_change(row, month)
+                mark = ""
+                if change is not None and change.significant:
+                    mark = " ▲" if change.difference > 0 else " ▼"
+                item = QTableWidgetItem(f"{pct(p)} (n={p.n}){mark}")
+                item.setToolTip(ci(p))
+                item.setData(Qt.ItemDataRole.UserRole, bool(mark))
+                self.trend.setItem(r, c, item)
+        self.trend.resizeColumnsToContents()
