@@ -402,3 +402,60 @@ def test_demo_has_two_cycles_an_objection_and_a_follow_up(demo_ctx: AppContext) 
     create_demo(demo_ctx)
     with demo_ctx.db.session() as s:
         assert len(s.scalars(select(Appraisal)).all()) == before
+
+
+def test_signed_protocol_locks_the_appraisal(ctx: AppContext, org: Org) -> None:
+    from auditdesk.services.protocols import RecordLocked
+    from auditdesk.store.models import Protocol
+
+    c = boss(ctx, org)
+    a = svc.start_appraisal(c, org.clerk, org.sheet, today=date(2026, 3, 2))
+    svc.set_criteria(c, a, ["cele"])
+    with ctx.db.session() as s:
+        s.add(
+            Protocol(
+                record_kind="appraisal",
+                record_id=a,
+                record_number="OC/2026/0001",
+                signed=True,
+                signed_by="p.kierowniczy",
+            )
+        )
+    with pytest.raises(RecordLocked, match="cannot change"):
+        svc.rate(c, a, "cele", "powyzej", "x")
+    with pytest.raises(RecordLocked):
+        svc.set_criteria(c, a, ["rozwoj"])
+
+
+def test_editing_a_sheet_changes_only_appraisals_started_afterwards(
+    ctx: AppContext, org: Org, tmp_path: Path
+) -> None:
+    from auditdesk.services.forms import register_forms, shipped_forms_dir
+
+    old = make_rated(ctx, org, org.clerk, "na-poziomie", date(2026, 3, 2))
+    assert svc.appraisal_detail(boss(ctx, org), old).overall_level == "na poziomie oczekiwań"
+    text = (shipped_forms_dir() / "appraisal" / "sc-pozostali.yaml").read_text(encoding="utf-8")
+    edited = tmp_path / "sc-pozostali.yaml"
+    # the office raises the cut-off of "meets expectations" from 2.51 to 3.01
+    edited.write_text(text.replace("min: 2.51", "min: 3.01"), encoding="utf-8")
+    assert not register_forms(ctx, [edited]).errors
+    new_version = next(c.version_id for c in svc.sheet_choices(ctx) if c.form_id == "sc-pozostali")
+    assert new_version != org.sheet
+    c = boss(ctx, org)
+    new = svc.start_appraisal(
+        c,
+        org.clerk2,
+        new_version,
+        "periodic",
+        date(2024, 3, 1),
+        date(2026, 3, 2),
+        today=date(2026, 3, 2),
+    )
+    svc.set_criteria(c, new, ["cele"])
+    for crit in svc.appraisal_detail(c, new).criteria:
+        if crit.selected:
+            svc.rate(c, new, crit.code, "na-poziomie", "Uzasadnienie")
+    svc.record_conversation(c, new, date(2026, 3, 2))
+    assert svc.appraisal_detail(c, new).positive is False  # 3.00 is below the new cut-off
+    old_view = svc.appraisal_detail(c, old)
+    assert old_view.positive is True and old_view.overall_level == "na poziomie oczekiwań"

@@ -112,6 +112,15 @@ def _employee(session: Session, employee_id: int) -> Employee:
     return emp
 
 
+def _unlocked(session: Session, a: Appraisal) -> None:
+    """A signed protocol locks steps 1–5's content: the conversation's result and the reading
+    stay as signed. Objections, decisions and tracking IPRZ actions remain possible: they are
+    recorded beside the signed appraisal, never inside it."""
+    from auditdesk.services.protocols import require_unlocked
+
+    require_unlocked(session, "appraisal", a.id)
+
+
 def _need(a: Appraisal, statuses: Sequence[str], doing: str) -> None:
     if a.status not in statuses:
         raise ValidationFailed(
@@ -312,6 +321,7 @@ def set_criteria(
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         _need(a, ["draft"], "change the criteria")
+        _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         emp = _employee(s, a.employee_id)
         chosen = select_criteria(sheet, emp.customer_facing, additional)
@@ -359,6 +369,7 @@ def rate(
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         _need(a, ["draft"], "change ratings")
+        _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         row = next((r for r in a.ratings if r.criterion_code == criterion_code), None)
         if row is None:
@@ -418,6 +429,7 @@ def add_development_area(
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         _need(a, ["draft", "discussed"], "add development areas")
+        _unlocked(s, a)
         row = DevelopmentArea(
             appraisal_id=a.id,
             position=len(a.areas),
@@ -462,6 +474,7 @@ def remove_development_area(ctx: AppContext, area_id: int) -> None:
         a = _load(s, row.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         _need(a, ["draft", "discussed"], "remove development areas")
+        _unlocked(s, a)
         trail.record(s, ctx.actor, "delete", "development_area", row.id, before={"area": row.area})
         s.delete(row)
 
@@ -499,6 +512,7 @@ def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: dat
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         _need(a, ["draft"], "record the conversation")
+        _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         if not a.ratings:
             raise ValidationFailed(f"{a.record_number}: choose the criteria first (step 1)")
@@ -571,6 +585,7 @@ def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str 
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
         _need(a, ["discussed"], "record that the employee read it")
+        _unlocked(s, a)
         if a.made_on and read_on < a.made_on:
             raise ValidationFailed(
                 f"read on {fmt(read_on)} is before the appraisal was made ({fmt(a.made_on)})"
