@@ -49,7 +49,7 @@ def _sqlite_file(db: Database) -> Path:
 
 def _parse(path: Path, stem: str) -> BackupInfo | None:
     name = path.name
-    if not name.startswith(stem + ".") or name.endswith(".partial"):
+    if not name.startswith(stem + ".") or name.endswith((".partial", "-wal", "-shm", "-journal")):
         return None
     rest = name[len(stem) + 1 :]
     for kind in KINDS:
@@ -108,7 +108,21 @@ def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
             "unchanged; make the folder writable or free some disk space."
         ) from exc
     backup_database(db, target)
+    _single_file(target)
     return BackupInfo(target, kind, now.replace(microsecond=0), target.stat().st_size)
+
+
+def _single_file(path: Path) -> None:
+    """A copy of a WAL database is in WAL mode too, and reading it would leave -wal/-shm files
+    beside it; a backup should be one self-contained file."""
+    try:
+        con = sqlite3.connect(path)
+        try:
+            con.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        log.warning("%s: cannot switch the backup to a single file: %s", path, exc)
 
 
 def backup_now(ctx: AppContext) -> BackupInfo:

@@ -19,6 +19,8 @@ from auditdesk.settings import Settings
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Office
+from auditdesk.ui.admin.recovery import daily_backup, offer_recovery
+from auditdesk.ui.auth.signin import sign_in
 from auditdesk.ui.crash import install_excepthook, show_error
 from auditdesk.ui.i18n import install_language
 from auditdesk.ui.main_window import MainWindow
@@ -34,6 +36,8 @@ def open_database_interactively(target: str | None) -> Database | None:
             return open_database(target)
         except AuditDeskError as exc:
             log.error("cannot open database %s: %s", target, exc)
+            if offer_recovery(None, target):  # damaged, and an intact backup was restored
+                continue
             box = QMessageBox(
                 QMessageBox.Icon.Critical, QCoreApplication.translate("App", "AuditDesk"), str(exc)
             )
@@ -101,7 +105,15 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
         offer_demo(ctx, settings)
     except AuditDeskError as exc:
         show_error(None, exc)
+    actor = sign_in(None, lambda: ctx)
+    if actor is None:
+        db.dispose()
+        return 1
+    ctx = AppContext(db, actor)
+    backup_warning = daily_backup(db, settings.backup_keep)
     window = MainWindow(ctx, settings, TaskRunner())
+    if backup_warning:
+        window.statusBar().showMessage(backup_warning, 20_000)
 
     def change_language(lang: str) -> None:
         install_language(app, lang)
@@ -112,9 +124,15 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
         if new_db is None:
             return
         old = window.context().db
-        new_ctx = AppContext(new_db, window.context().actor)
+        new_ctx = AppContext(new_db, Actor.system())
         register_forms(new_ctx)
         offer_demo(new_ctx, settings)
+        actor = sign_in(window, lambda: new_ctx)  # each database has its own accounts
+        if actor is None:
+            new_db.dispose()
+            return
+        new_ctx = AppContext(new_db, actor)
+        daily_backup(new_db, settings.backup_keep)
         window.set_context(new_ctx)
         old.dispose()
 

@@ -16,8 +16,10 @@ from auditdesk.ui.tasks import TaskRunner
 
 PANEL_MODULES = [
     "auditdesk.ui.panels.placeholders",
+    "auditdesk.ui.admin.spec",
     "auditdesk.ui.appraisals",
     "auditdesk.ui.audits",
+    "auditdesk.ui.protocols.panel",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The administration panel (users, audit trail, integrity, backups) and start-up recovery."""
