@@ -351,4 +351,22 @@ def _collect(
         finish_one(ref, index, fut.result())
 
 
-__all__ = ["KINDS", "BulkResult", "ExportFilter", "RecordRef", "export_all", "find_records"]
+__all__ = [
+    "KINDS",
+    "BulkResult",
+    "ExportFilter",
+    "RecordRef",
+    "export_all",
+    "find_records",
+    "unit_choices",
+]
+
+
+def unit_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(code, name) of every unit, for the export dialog's unit filter."""
+    require(ctx.actor, Permission.EXPORT_PROTOCOLS)
+    with ctx.db.session() as s:
+        return [
+            (r.code, r.name)
+            for r in s.execute(select(OrgUnit.code, OrgUnit.name).order_by(OrgUnit.code))
+        ]

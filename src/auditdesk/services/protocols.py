@@ -442,3 +442,44 @@ def verify_protocol_file(
 
 
 ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class SignedRow:
+    """One signed protocol, as the protocols panel lists it."""
+
+    kind: str
+    record_id: int
+    record_number: str
+    signer: str
+    signed_at: datetime | None
+    signed_by: str
+    level: str
+    sha256: str
+
+
+def list_signed(ctx: AppContext, limit: int = 5000) -> list[SignedRow]:
+    """The signed protocols, newest first (HR and administrators: a register of signatures)."""
+    from auditdesk.services.access import Permission, require
+
+    require(ctx.actor, Permission.EXPORT_PROTOCOLS)
+    with ctx.db.session() as s:
+        rows = s.execute(
+            select(
+                Protocol.record_kind,
+                Protocol.record_id,
+                Protocol.record_number,
+                Protocol.signer,
+                Protocol.signed_at,
+                Protocol.signed_by,
+                Protocol.level,
+                Protocol.sha256,
+            )
+            .where(Protocol.signed.is_(True))
+            .order_by(Protocol.signed_at.desc(), Protocol.id.desc())
+            .limit(limit)
+        ).all()
+    return [
+        SignedRow(r[0], r[1], r[2], r[3] or "", r[4], r[5] or "", r[6] or "", r[7] or "")
+        for r in rows
+    ]

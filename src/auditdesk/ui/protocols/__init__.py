@@ -1,0 +1,1 @@
+"""Protocol dialogs: preview, drawn signatures, PAdES signing, HR bulk export, verification."""

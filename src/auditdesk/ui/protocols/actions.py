@@ -1,0 +1,75 @@
+"""Entry points the audits and appraisals panels call: open a record's protocol dialog, export
+for HR, verify a signed file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from auditdesk.services import protocols
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.protocols.dialogs import ProtocolDialog
+from auditdesk.ui.protocols.export_dialog import BulkExportDialog
+
+
+def open_protocol_dialog(
+    parent: QWidget | None, deps: PanelDeps, kind: str, record_id: int
+) -> ProtocolDialog:
+    """Shows the protocol of an audit ("audit") or appraisal ("appraisal"); modal."""
+    dialog = ProtocolDialog(deps, kind, record_id, parent)
+    dialog.exec()
+    return dialog
+
+
+def open_bulk_export_dialog(parent: QWidget | None, deps: PanelDeps) -> BulkExportDialog:
+    dialog = BulkExportDialog(deps, parent)
+    dialog.exec()
+    return dialog
+
+
+def verify_report_text(parent: QWidget, report: protocols.VerifyReport) -> str:
+    res = report.result
+    if not res.signed:
+        return parent.tr("This file carries no electronic signature.")
+    lines = []
+    for sig in res.signatures:
+        when = sig.signing_time.strftime("%d.%m.%Y %H:%M:%S %Z") if sig.signing_time else "?"
+        lines.append(parent.tr("Signer: %1").replace("%1", sig.signer))
+        lines.append(parent.tr("Signing time: %1").replace("%1", when))
+        lines.append(
+            parent.tr("Intact: yes")
+            if sig.intact
+            else parent.tr("Intact: NO — the file was changed after signing")
+        )
+        lines.append(
+            parent.tr("Qualified certificate: yes")
+            if sig.qualified
+            else parent.tr("Qualified certificate: no")
+        )
+    if report.stored_as:
+        lines.append(parent.tr("Matches the stored protocol of %1").replace("%1", report.stored_as))
+    else:
+        lines.append(parent.tr("No protocol stored in the database has this SHA-256."))
+    lines.append(f"SHA-256: {res.sha256}")
+    return "\n".join(lines)
+
+
+def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = None) -> str:
+    """Asks for a PDF (unless given), checks it and shows the result; returns the text."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, parent.tr("Verify a signed protocol"), "", "PDF (*.pdf)"
+        )
+        if not name:
+            return ""
+        path = Path(name)
+    try:
+        report = protocols.verify_protocol_file(deps.context(), path)
+    except Exception as exc:
+        QMessageBox.warning(parent, parent.tr("Verify"), str(exc))
+        return str(exc)
+    text = verify_report_text(parent, report)
+    box = QMessageBox.information if report.exit_code == 0 else QMessageBox.warning
+    box(parent, parent.tr("Verify"), text)
+    return text
