@@ -1,5 +1,6 @@
 """One checklist item as a row the keyboard drives: digits choose an answer, N marks N/A,
-K jumps to the comment, Tab/Enter move on, Shift+Tab goes back."""
+K jumps to the comment (Enter there comes back to the row), Tab/Enter move on, Shift+Tab goes
+back."""
 
 from __future__ import annotations
 
@@ -42,6 +43,11 @@ class _Keys(QObject):
             return False
         assert isinstance(event, QKeyEvent)
         key = event.key()
+        if watched is self.row.comment and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # back to the row, so that a digit now answers the item the comment is about
+            self.row.commit_fields()
+            self.row.setFocus()
+            return True
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False

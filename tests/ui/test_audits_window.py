@@ -1,0 +1,299 @@
+"""The Audits panel driven like a person: a whole audit with the keyboard, evidence, completion,
+refusals, the critical banner, the list's filters and the results view."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from auditdesk.services import audits as svc
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.demo import create_demo
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import Audit, AuditAnswer, Evidence, User
+from auditdesk.ui.audits.dialogs import NewAuditDialog
+from auditdesk.ui.audits.editor import AuditEditor
+from auditdesk.ui.audits.list_model import AuditListModel
+from auditdesk.ui.audits.panel import AuditsPanel
+from auditdesk.ui.tasks import SyncTaskRunner
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("audit-demo") / "demo.sqlite"
+    db = open_database(str(path))
+    create_demo(AppContext(db, Actor.system()))
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, target)
+    return target
+
+
+def context_as(path: Path, login: str) -> Iterator[AppContext]:
+    db = open_database(str(path))
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.login == login))
+        assert user is not None
+        actor = Actor.of(user)
+    yield AppContext(db, actor)
+    db.dispose()
+
+
+# how a person answers the visit form with the keyboard, item by item
+KEYS: list[tuple[str, list[str]]] = [
+    ("powitanie", ["1"]),
+    ("identyfikator", ["1"]),
+    ("kontakt_wzrokowy", ["2"]),
+    ("uprzejmosc", ["1"]),
+    ("bez_rozpraszaczy", ["2"]),
+    ("cierpliwosc", ["N"]),
+    ("pozegnanie", ["1"]),
+    ("czas_oczekiwania", ["type:7", "Enter"]),
+    ("oznakowanie", ["1"]),
+    ("porzadek", ["1"]),
+    ("jezyk", ["1"]),
+    ("zrozumienie", ["1"]),
+    ("dyskrecja", ["1"]),
+    ("dostepnosc", ["N"]),
+    ("identyfikacja_potrzeby", ["1"]),
+    ("dokumenty", ["K", "type:Nie wspomniano o zdjeciu", "Enter", "2"]),
+    ("oplaty", ["1"]),
+    ("termin", ["1"]),
+    ("odwolanie", ["N"]),
+    ("pomoc_formularz", ["1"]),
+    ("przekierowanie", ["Tab"]),
+    ("materialy", ["2"]),
+    ("poprawnosc", ["1"]),
+    ("nastepny_krok", ["1"]),
+    ("zalatwiona_od_reki", ["1"]),
+    ("wrazenie", ["4"]),
+    ("polecenie", ["2"]),
+    ("uwagi", ["type:Mila obsluga", "Tab"]),
+    ("scenariusz_zrealizowany", ["1"]),
+    ("rozpoznany", ["1"]),
+    ("godzina_wejscia", ["Tab"]),
+]
+
+
+@pytest.fixture
+def auditor(demo_copy: Path) -> Iterator[AppContext]:
+    yield from context_as(demo_copy, "audytor1")
+
+
+@pytest.fixture
+def evidence_file(tmp_path: Path) -> Path:
+    f = tmp_path / "zdjecie-stanowiska.png"
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("steelblue"))
+    image.save(str(f))
+    return f
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, auditor: AppContext, evidence_file: Path) -> AuditsPanel:
+    p = AuditsPanel(lambda: auditor, SyncTaskRunner(), choose_file=lambda: evidence_file)
+    qtbot.addWidget(p)
+    p.resize(1280, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    p.activateWindow()
+    return p
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def press(qtbot: QtBot, step: str) -> None:
+    if step.startswith("type:"):
+        qtbot.keyClicks(focus(), step[5:])
+        return
+    key = {
+        "Enter": Qt.Key.Key_Return,
+        "Tab": Qt.Key.Key_Tab,
+        "N": Qt.Key.Key_N,
+        "K": Qt.Key.Key_K,
+    }.get(step)
+    qtbot.keyClick(focus(), key if key is not None else getattr(Qt.Key, f"Key_{step}"))
+
+
+def start_visit(qtbot: QtBot, panel: AuditsPanel) -> AuditEditor:
+    qtbot.keyClick(panel.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = panel.dialog
+    assert isinstance(dialog, NewAuditDialog)
+    qtbot.waitExposed(dialog)
+    form = dialog.findChild(QComboBox, "form")
+    assert form is not None
+    form.setCurrentIndex(next(i for i, f in enumerate(dialog.forms) if f.form_id == "tk-wizyta"))
+    unit = dialog.findChild(QComboBox, "unit")
+    assert unit is not None
+    unit.setCurrentIndex(unit.findText("BOK", Qt.MatchFlag.MatchStartsWith))
+    note = dialog.findChild(QLineEdit, "note")
+    case = dialog.findChild(QLineEdit, "scenario_sprawa")
+    assert note is not None and case is not None
+    qtbot.keyClicks(note, "okienko 4")
+    qtbot.keyClicks(case, "Wymiana dowodu osobistego")
+    qtbot.keyClick(case, Qt.Key.Key_Return)
+    assert dialog.result_id is not None
+    editor = panel.editor
+    assert editor is not None and editor.audit_id == dialog.result_id
+    return editor
+
+
+def test_whole_audit_with_the_keyboard(
+    qtbot: QtBot, panel: AuditsPanel, auditor: AppContext, evidence_file: Path
+) -> None:
+    editor = start_visit(qtbot, panel)
+    qtbot.waitUntil(lambda: editor.rows["powitanie"].hasFocus())
+    for item_id, steps in KEYS:
+        qtbot.waitUntil(lambda i=item_id: editor.current_item == i, timeout=2000)
+        if item_id == "uprzejmosc":
+            qtbot.keyClick(focus(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: editor.current_item == "uprzejmosc")
+        for step in steps:
+            press(qtbot, step)
+    assert "Saved" in editor.message.text()
+    assert editor.evidence.count() == 1
+    qtbot.keyClick(focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "locked" in editor.message.text(), editor.message.text()
+    with auditor.db.session() as s:
+        audit = s.get(Audit, editor.audit_id)
+        assert audit is not None and audit.status == "completed"
+        answers = {
+            a.item_id: a
+            for a in s.scalars(select(AuditAnswer).where(AuditAnswer.audit_id == audit.id))
+        }
+        evidence = s.scalars(select(Evidence).where(Evidence.audit_id == audit.id)).all()
+        assert answers["kontakt_wzrokowy"].value == "partly"
+        assert answers["cierpliwosc"].na and answers["cierpliwosc"].value is None
+        assert answers["czas_oczekiwania"].value == "7"
+        assert answers["dokumenty"].value == "partly"
+        assert answers["dokumenty"].comment == "Nie wspomniano o zdjeciu"
+        assert answers["uwagi"].value == "Mila obsluga"
+        assert answers["polecenie"].value == "raczej_tak"
+        assert "przekierowanie" not in answers and "godzina_wejscia" not in answers
+        # earned / possible, counted by hand from the form: lost 1 (kontakt), 1 (rozpraszacze),
+        # 1 (czas 7 min), 1.5 (dokumenty), 1 (materialy), 1 (wrazenie 4 of 5), 1 (polecenie)
+        # possible: 9 + 9 + 11 + 13 (three items N/A, two optional ones skipped)
+        assert audit.possible == 42.0
+        assert audit.earned == 42.0 - 7.5
+        assert audit.score == pytest.approx(100 * 34.5 / 42)
+        assert audit.verdict == "good"
+        assert audit.record_no.startswith("TK/")
+        assert [(e.file_name, e.item_id) for e in evidence] == [(evidence_file.name, "uprzejmosc")]
+    assert not editor.rows["powitanie"].buttons[0].isEnabled()
+
+
+def test_completion_refused_names_missing_items(qtbot: QtBot, panel: AuditsPanel) -> None:
+    editor = start_visit(qtbot, panel)
+    qtbot.waitUntil(lambda: editor.current_item == "powitanie")
+    for _ in range(3):
+        qtbot.keyClick(focus(), Qt.Key.Key_1)
+    qtbot.keyClick(focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    text = editor.message.text()
+    assert "bez_rozpraszaczy" in text and "poprawnosc" in text
+    assert editor.current_item == "uprzejmosc"  # the first unanswered required item
+    assert svc.load_audit(editor.context(), editor.audit_id).status == "draft"
+
+
+def test_critical_failure_shown_at_once(qtbot: QtBot, panel: AuditsPanel) -> None:
+    editor = start_visit(qtbot, panel)
+    assert editor.critical.isHidden()
+    editor.focus_item("uprzejmosc")
+    qtbot.keyClick(focus(), Qt.Key.Key_3)
+    assert editor.critical.isVisible()
+    assert "uprzejmy" in editor.critical.text()
+    assert "Niezadowalający" in editor.total.text()
+
+
+def test_list_filters_search_and_model(
+    qtbot: QtBot, panel: AuditsPanel, qtmodeltester: object
+) -> None:
+    total = panel.model.total
+    assert total > 0 and panel.model.rowCount() == min(total, 500)
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+    panel.channel.setCurrentIndex(panel.channel.findData("phone"))
+    assert {r.channel for r in panel.model.rows} == {"phone"}
+    panel.channel.setCurrentIndex(0)
+    first = panel.model.rows[0]
+    qtbot.keyClick(panel.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.search, first.record_no)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=2000)
+    assert panel.model.rows[0].id == first.id
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.editor is not None and panel.editor.audit_id == first.id
+
+
+def test_list_model_fetches_pages() -> None:
+    rows = [
+        svc.AuditSummary(
+            i,
+            f"TK/2026/{i:04d}",
+            datetime(2026, 1, 1),
+            "f",
+            "visit",
+            1,
+            "BOK",
+            "BOK",
+            None,
+            "",
+            "",
+            "a",
+            "draft",
+            "original",
+            None,
+            "",
+            "",
+            False,
+            False,
+            "",
+        )
+        for i in range(1200)
+    ]
+    calls: list[int] = []
+
+    def fetch(offset: int, limit: int) -> svc.AuditPage:
+        calls.append(offset)
+        return svc.AuditPage(rows[offset : offset + limit], len(rows))
+
+    model = AuditListModel(fetch)
+    model.set_rows(rows[:500], 1200)
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 1200 and calls == [500, 1000] and not model.canFetchMore()
+
+
+def test_results_view_marks_only_significant_differences(qtbot: QtBot, panel: AuditsPanel) -> None:
+    qtbot.keyClick(panel.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    view = panel.results
+    assert view is not None and view.report is not None
+    assert view.table.rowCount() == len(view.report.rows) > 5
+    assert view.table.item(0, 2).text() == str(view.report.rows[0].total.n)  # type: ignore[union-attr]
+    for r in range(view.table.rowCount()):
+        cell = view.table.item(r, 6)
+        if cell is None or cell.text() == "—":
+            continue
+        row = view.report.rows[r]
+        cmp = view.report.compare_units(row, view.unit_a.currentData(), view.unit_b.currentData())
+        assert cmp is not None
+        assert ("▲" in cell.text() or "▼" in cell.text()) == cmp.significant
