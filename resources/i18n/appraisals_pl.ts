@@ -75,7 +75,7 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
+        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
@@ -372,6 +372,10 @@
     <message>
         <source>Feedback notes</source>
         <translation>Informacje zwrotne</translation>
+    </message>
+    <message>
+        <source>Appraisals are personal data: only supervisors (for their staff) and HR see them.</source>
+        <translation>Oceny okresowe to dane osobowe: widzą je tylko przełożeni (swoich pracowników) i kadry.</translation>
     </message>
     <message>
         <source>No appraisal is due in the next 60 days.</source>

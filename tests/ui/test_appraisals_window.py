@@ -300,3 +300,76 @@ def _appraisals(world: Session) -> list[Appraisal]:
         for a in rows:
             _ = a.objection, a.ratings
         return rows
+
+
+def test_feedback_note_and_absence_from_the_keyboard(
+    qtbot: QtBot, world: Session, qtmodeltester: object
+) -> None:
+    panel = AppraisalsPanel(world.context, SyncTaskRunner(), "en", lambda: world.today)
+    qtbot.addWidget(panel)
+    activate(qtbot, panel)
+    qtmodeltester.check(panel.model)  # type: ignore[attr-defined]
+    assert panel.selected_row() is not None  # the most urgent row is selected on load
+    assert panel.model.rows[0].due == date(2026, 3, 2)
+
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = panel.dialog
+    assert dialog is not None
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # date (today) -> topic
+    type_text(qtbot, dialog.focusWidget(), "Uprzejme powitanie klienta")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.message.text()
+    assert panel.message.text() == "Feedback note saved.", panel.message.text()
+    assert panel.notes.count() == 1 and "Uprzejme powitanie" in panel.notes.item(0).text()
+
+    activate(qtbot, panel)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_B, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    dialog = panel.dialog
+    activate(qtbot, dialog)
+    qtbot.keyClicks(dialog.focusWidget(), "01.06.2024")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.focusWidget(), "31.07.2024")  # 61 days: moves the due date
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    row = panel.model.rows[0]
+    # 01.03.2026 + 61 days = 01.05.2026, a holiday; 2 May is a Saturday, 3 May a holiday
+    assert row.due == date(2026, 5, 4)
+    assert "61 days" in row.due_rule_en and "01.05.2026 is a public holiday" in row.due_rule_en
+    assert row.status == "not_due"  # 63 days ahead
+
+
+def test_ratings_autosave_while_typing(qtbot: QtBot, world: Session) -> None:
+    from auditdesk.services import appraisals as svc
+
+    c = world.context()
+    a = svc.start_appraisal(c, world.ids["clerk"], _sheet(c), today=world.today)
+    svc.set_criteria(c, a, ["cele"])
+    ed = AppraisalEditor(world.context, a, "en", lambda: world.today)
+    qtbot.addWidget(ed)
+    activate(qtbot, ed)
+    assert ed.pages.currentIndex() == 0
+    qtbot.keyClick(ed, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(ed.level, Qt.Key.Key_Down)
+    qtbot.keyClick(ed.level, Qt.Key.Key_Tab)
+    qtbot.keyClicks(ed.justification, "Zawsze przed terminem")
+    qtbot.waitUntil(
+        lambda: svc.appraisal_detail(c, a).criteria[0].justification == "Zawsze przed terminem",
+        timeout=5000,
+    )
+    assert svc.appraisal_detail(c, a).criteria[0].level_code == "znacznie-powyzej"
+
+
+def test_auditor_sees_no_appraisals(qtbot: QtBot, world: Session) -> None:
+    world.actor = Actor(12, "audytor", Role.AUDITOR, None, "Audytor")
+    panel = AppraisalsPanel(world.context, SyncTaskRunner(), "en", lambda: world.today)
+    qtbot.addWidget(panel)
+    assert panel.model.rowCount() == 0 and not panel.new_button.isEnabled()
+    assert "personal data" in panel.banner.text()
+
+
+def _sheet(c: AppContext) -> int:
+    from auditdesk.services import appraisals as svc
+
+    return next(x.version_id for x in svc.sheet_choices(c) if x.form_id == "sc-pozostali")

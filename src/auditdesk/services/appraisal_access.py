@@ -28,6 +28,11 @@ def sees_all(actor: Actor) -> bool:
     return is_system(actor) or actor.role is Role.HR
 
 
+def has_access(actor: Actor) -> bool:
+    """Whether the actor may use appraisals at all (the window greys them out otherwise)."""
+    return sees_all(actor) or (actor.role is Role.SUPERVISOR and actor.employee_id is not None)
+
+
 def supervisor_chain(session: Session, employee_id: int) -> list[int]:
     """The employee's superiors, the direct one first (stops on a cycle)."""
     chain: list[int] = []

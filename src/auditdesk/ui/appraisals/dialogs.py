@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,6 +40,21 @@ class _Form(QDialog):
 
     def problem(self) -> str:
         return ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Tab runs through the fields in order, then OK and Cancel; typing starts at the top."""
+        fields: list[QWidget] = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                fields.append(widget)
+        chain: list[QWidget] = [*fields, *self.buttons.buttons()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        super().showEvent(event)
+        if fields:
+            fields[0].setFocus()
 
     def _check_and_accept(self) -> None:
         problem = self.problem()

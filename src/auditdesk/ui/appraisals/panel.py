@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
+from auditdesk.services.appraisal_access import has_access
 from auditdesk.services.appraisal_overview import Reminder, TeamRow, reminder, team_view
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAppraisalDialog
@@ -133,6 +134,18 @@ class AppraisalsPanel(QWidget):
 
     def refresh(self) -> None:
         """Loads the team and the reminder in the background (one bulk query per table)."""
+        allowed = has_access(self.context().actor)
+        for w in (self.new_button, self.open_button, self.feedback_button, self.absence_button):
+            w.setEnabled(allowed)
+        if not allowed:
+            self.model.set_rows([])
+            self.banner.setText(
+                self.tr(
+                    "Appraisals are personal data: only supervisors (for their staff) and HR "
+                    "see them."
+                )
+            )
+            return
         day = self.today()
         language = self.language
         context = self.context
