@@ -26,6 +26,7 @@ LANGUAGES = ["pl"]
 AREAS: dict[str, list[str]] = {
     "shell": ["*.py", "panels/__init__.py", "panels/placeholders.py"],
     "appraisals": ["appraisals/*.py"],
+    "admin": ["admin/*.py", "auth/*.py"],
 }
 
 

@@ -22,10 +22,6 @@ R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdminModels", text)
-
-
 class RowsModel(QAbstractTableModel, Generic[R]):
     """Columns are (header, value-of-row) pairs; data() only reads the rows it was given."""
 
@@ -72,10 +68,10 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 def role_name(value: str) -> str:
     names = {
-        "auditor": _tr("auditor"),
-        "supervisor": _tr("supervisor"),
-        "hr": _tr("HR"),
-        "admin": _tr("administrator"),
+        "auditor": QCoreApplication.translate("AdminModels", "auditor"),
+        "supervisor": QCoreApplication.translate("AdminModels", "supervisor"),
+        "hr": QCoreApplication.translate("AdminModels", "HR"),
+        "admin": QCoreApplication.translate("AdminModels", "administrator"),
     }
     return names.get(value, value)
 
@@ -83,12 +79,26 @@ def role_name(value: str) -> str:
 def users_model() -> RowsModel[UserRow]:
     return RowsModel[UserRow](
         [
-            (_tr("Login"), lambda u: u.login),
-            (_tr("Name"), lambda u: u.display_name),
-            (_tr("Role"), lambda u: role_name(u.role.value)),
-            (_tr("Active"), lambda u: _tr("yes") if u.active else _tr("no")),
-            (_tr("Password"), lambda u: _tr("set") if u.has_password else _tr("not set")),
-            (_tr("Employee"), lambda u: u.employee_name),
+            (QCoreApplication.translate("AdminModels", "Login"), lambda u: u.login),
+            (QCoreApplication.translate("AdminModels", "Name"), lambda u: u.display_name),
+            (QCoreApplication.translate("AdminModels", "Role"), lambda u: role_name(u.role.value)),
+            (
+                QCoreApplication.translate("AdminModels", "Active"),
+                lambda u: (
+                    QCoreApplication.translate("AdminModels", "yes")
+                    if u.active
+                    else QCoreApplication.translate("AdminModels", "no")
+                ),
+            ),
+            (
+                QCoreApplication.translate("AdminModels", "Password"),
+                lambda u: (
+                    QCoreApplication.translate("AdminModels", "set")
+                    if u.has_password
+                    else QCoreApplication.translate("AdminModels", "not set")
+                ),
+            ),
+            (QCoreApplication.translate("AdminModels", "Employee"), lambda u: u.employee_name),
         ]
     )
 
@@ -101,27 +111,36 @@ def trail_model() -> RowsModel[TrailRow]:
     return RowsModel[TrailRow](
         [
             ("#", lambda r: r.id),
-            (_tr("When"), _local),
-            (_tr("Who"), lambda r: r.actor),
-            (_tr("Action"), lambda r: r.action),
-            (_tr("Record"), lambda r: r.entity),
-            (_tr("Id"), lambda r: r.entity_id),
+            (QCoreApplication.translate("AdminModels", "When"), _local),
+            (QCoreApplication.translate("AdminModels", "Who"), lambda r: r.actor),
+            (QCoreApplication.translate("AdminModels", "Action"), lambda r: r.action),
+            (QCoreApplication.translate("AdminModels", "Record"), lambda r: r.entity),
+            (QCoreApplication.translate("AdminModels", "Id"), lambda r: r.entity_id),
         ]
     )
 
 
 def backups_model() -> RowsModel[BackupInfo]:
     kinds = {
-        "auto": _tr("automatic"),
-        "manual": _tr("manual"),
-        "before-restore": _tr("before a restore"),
-        "before-migration": _tr("before an update"),
+        "auto": QCoreApplication.translate("AdminModels", "automatic"),
+        "manual": QCoreApplication.translate("AdminModels", "manual"),
+        "before-restore": QCoreApplication.translate("AdminModels", "before a restore"),
+        "before-migration": QCoreApplication.translate("AdminModels", "before an update"),
     }
     return RowsModel[BackupInfo](
         [
-            (_tr("Made"), lambda b: b.created.strftime("%Y-%m-%d %H:%M:%S")),
-            (_tr("Kind"), lambda b: kinds.get(b.kind, b.kind)),
-            (_tr("Size"), lambda b: f"{max(1, b.size // 1024)} KiB"),
-            (_tr("File"), lambda b: b.path.name),
+            (
+                QCoreApplication.translate("AdminModels", "Made"),
+                lambda b: b.created.strftime("%Y-%m-%d %H:%M:%S"),
+            ),
+            (
+                QCoreApplication.translate("AdminModels", "Kind"),
+                lambda b: kinds.get(b.kind, b.kind),
+            ),
+            (
+                QCoreApplication.translate("AdminModels", "Size"),
+                lambda b: f"{max(1, b.size // 1024)} KiB",
+            ),
+            (QCoreApplication.translate("AdminModels", "File"), lambda b: b.path.name),
         ]
     )

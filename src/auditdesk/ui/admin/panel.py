@@ -108,8 +108,8 @@ class PasswordDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow(self.tr("&Repeat password:"), self.repeat)
+        form.addRow(QCoreApplication.translate("PasswordDialog", "&Password:"), self.password)
+        form.addRow(QCoreApplication.translate("PasswordDialog", "&Repeat password:"), self.repeat)
         self.message = QLabel()
         self.message.setStyleSheet("color: #a00;")
         form.addRow(self.message)
@@ -122,7 +122,9 @@ class PasswordDialog(QDialog):
 
     def _check(self) -> None:
         if self.password.text() != self.repeat.text():
-            self.message.setText(self.tr("The two passwords differ."))
+            self.message.setText(
+                QCoreApplication.translate("PasswordDialog", "The two passwords differ.")
+            )
             return
         self.accept()
 

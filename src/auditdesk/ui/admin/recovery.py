@@ -16,10 +16,6 @@ from auditdesk.store.db import Database
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
-
-
 Ask = Callable[[QWidget | None, str, str], bool]
 
 
@@ -49,11 +45,12 @@ def offer_recovery(
     offer = recovery.recovery_offer(target)
     if offer is None or offer.backup is None:
         return False
-    title = _tr("Damaged database")
-    text = _tr(
+    title = QCoreApplication.translate("Recovery", "Damaged database")
+    text = QCoreApplication.translate(
+        "Recovery",
         "The database {0} {1}.\n\nThe latest intact backup is from {2} ({3}). Restore it? "
         "Changes made after that backup will be missing. The damaged file is kept beside it, "
-        "renamed, so nothing is deleted."
+        "renamed, so nothing is deleted.",
     ).format(
         offer.path,
         offer.problem,
@@ -70,7 +67,9 @@ def offer_recovery(
     tell(
         parent,
         title,
-        _tr("The backup was restored. The damaged file was kept as {0}.").format(kept),
+        QCoreApplication.translate(
+            "Recovery", "The backup was restored. The damaged file was kept as {0}."
+        ).format(kept),
     )
     return True
 
@@ -81,5 +80,7 @@ def daily_backup(db: Database, keep: int) -> str | None:
         backups.auto_backup_if_due(db, keep)
     except AuditDeskError as exc:
         log.warning("automatic backup failed: %s", exc)
-        return _tr("The automatic backup could not be made: {0}").format(exc)
+        return QCoreApplication.translate(
+            "Recovery", "The automatic backup could not be made: {0}"
+        ).format(exc)
     return None
