@@ -58,6 +58,7 @@ def _holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("PL", years=year)
 
 
+@lru_cache(maxsize=8192)
 def holiday_name(d: date) -> str | None:
     """The name of a Polish statutory public holiday on that date, else None."""
     name = _holidays(d.year).get(d)

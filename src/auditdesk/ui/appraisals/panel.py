@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
 from auditdesk.services.appraisal_access import has_access
-from auditdesk.services.appraisal_overview import Reminder, TeamRow, reminder, team_view
+from auditdesk.services.appraisal_overview import Reminder, TeamRow, summarize, team_view
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAppraisalDialog
 from auditdesk.ui.appraisals.editor import AppraisalEditor
@@ -151,8 +151,8 @@ class AppraisalsPanel(QWidget):
         context = self.context
 
         def load(_progress: Progress) -> tuple[list[TeamRow], Reminder]:
-            ctx = context()
-            return team_view(ctx, day, language), reminder(ctx, day)
+            rows = team_view(context(), day, language)
+            return rows, summarize(rows)
 
         self.runner.submit(load, self._loaded, self._failed)
 
