@@ -299,7 +299,22 @@ def test_feedback_notes_and_open_actions_feed_the_next_appraisal(ctx: AppContext
     assert view.period_start == date(2024, 3, 4)
     assert [x.description for x in view.open_actions] == ["Deeskalacja"]
     assert [e.title for e in view.evidence if e.kind == "feedback"] == ["Brak identyfikatora"]
-    assert [f.appraisal_record for f in svc.feedback_of(c, org.clerk)] == [None, "OC/2024/0001"]
+    cited = svc.add_feedback(
+        c,
+        org.clerk,
+        date(2025, 7, 1),
+        "Tajemniczy klient",
+        "corrective",
+        "Brak powitania.",
+        audit_id=42,
+    )
+    notes = [e for e in svc.appraisal_detail(c, nxt).evidence if e.ref_id == cited]
+    assert notes[0].detail.endswith("[audyt #42]")  # no such audit in this office: the id
+    assert [f.appraisal_record for f in svc.feedback_of(c, org.clerk)] == [
+        None,
+        None,
+        "OC/2024/0001",
+    ]
     with pytest.raises(ValidationFailed, match="in progress"):
         svc.start_appraisal(c, org.clerk, org.sheet, today=date(2026, 3, 1))
 
@@ -459,3 +474,31 @@ def test_editing_a_sheet_changes_only_appraisals_started_afterwards(
     assert svc.appraisal_detail(c, new).positive is False  # 3.00 is below the new cut-off
     old_view = svc.appraisal_detail(c, old)
     assert old_view.positive is True and old_view.overall_level == "na poziomie oczekiwań"
+
+
+def test_audits_of_the_period_are_evidence_and_can_be_cited(demo_ctx: AppContext) -> None:
+    from auditdesk.services.audits import audits_of_employee
+
+    with demo_ctx.db.session() as s:
+        drafts = list(s.scalars(select(Appraisal).where(Appraisal.status == "draft")))
+    view = svc.appraisal_detail(demo_ctx, drafts[0].id)
+    found = audits_of_employee(demo_ctx, view.employee_id, view.period_start, view.period_end)
+    audits = [e for e in view.evidence if e.kind == "audit"]
+    assert len(audits) == len([a for a in found if not a.superseded]) > 0
+    first = found[0]
+    assert audits[0].title == first.record_no and audits[0].ref_id == first.id
+    note = svc.add_feedback(
+        demo_ctx,
+        view.employee_id,
+        view.period_end,
+        "Wynik audytu",
+        "positive",
+        "Omówiono wynik.",
+        audit_id=first.id,
+    )
+    cited = next(
+        e
+        for e in svc.appraisal_detail(demo_ctx, view.id).evidence
+        if e.ref_id == note and e.kind == "feedback"
+    )
+    assert cited.detail.endswith(f"[audyt {first.record_no}]")

@@ -934,6 +934,7 @@ class EvidenceItem:
     title: str
     detail: str
     ref_id: int | None
+    cites: int | None = None  # a feedback note's cited audit
 
 
 @dataclass(frozen=True)
@@ -999,15 +1000,22 @@ def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -
         require_read(s, ctx.actor, a.employee_id, a.appraiser_id)
         view = _detail(s, a, language)
     audits = employee_audit_evidence(ctx, view.employee_id, view.period_start, view.period_end)
-    if audits:
-        view = _with_evidence(view, audits)
-    return view
+    return _with_evidence(view, audits)
 
 
 def _with_evidence(view: AppraisalView, audits: list[EvidenceItem]) -> AppraisalView:
+    """Audits first, then feedback notes; a note citing an audit names it (the audit id is
+    resolved through the audit service's list, so appraisals need no audit tables)."""
     from dataclasses import replace
 
-    return replace(view, evidence=tuple(audits) + view.evidence)
+    names = {x.ref_id: x.title for x in audits if x.ref_id is not None}
+    notes = tuple(
+        replace(e, detail=f"{e.detail} [audyt {names.get(e.cites, f'#{e.cites}')}]")
+        if e.cites is not None
+        else e
+        for e in view.evidence
+    )
+    return replace(view, evidence=tuple(audits) + notes)
 
 
 def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
@@ -1041,7 +1049,12 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
     open_actions = _open_actions(s, a)
     evidence = tuple(
         EvidenceItem(
-            "feedback", f.noted_on, f.topic, f"{FEEDBACK_KINDS.get(f.kind, f.kind)}: {f.text}", f.id
+            "feedback",
+            f.noted_on,
+            f.topic,
+            f"{FEEDBACK_KINDS.get(f.kind, f.kind)}: {f.text}",
+            f.id,
+            f.audit_id,
         )
         for f in _feedback_rows(s, a.employee_id, a)
     )
