@@ -502,3 +502,26 @@ def test_audits_of_the_period_are_evidence_and_can_be_cited(demo_ctx: AppContext
         if e.ref_id == note and e.kind == "feedback"
     )
     assert cited.detail.endswith(f"[audyt {first.record_no}]")
+
+
+def test_local_government_follow_up_no_sooner_than_3_months(ctx: AppContext, org: Org) -> None:
+    jst = next(c.version_id for c in svc.sheet_choices(ctx) if c.form_id == "jst-pracownicy")
+    c = boss(ctx, org)
+
+    def run(kind: str, start: date, on: date, level: str) -> int:
+        a = svc.start_appraisal(c, org.clerk, jst, kind, start, on, today=on)
+        svc.set_criteria(c, a, ["inicjatywa"])
+        for crit in svc.appraisal_detail(c, a).criteria:
+            if crit.selected:
+                svc.rate(c, a, crit.code, level, "Uzasadnienie")
+        return a
+
+    neg = run("periodic", date(2024, 3, 1), date(2026, 3, 2), "niedostatecznie")
+    svc.record_conversation(c, neg, date(2026, 3, 2))
+    svc.acknowledge(c, neg, date(2026, 3, 3))
+    svc.close_appraisal(c, neg, today=date(2026, 3, 20))
+    follow = run("follow_up", date(2026, 3, 3), date(2026, 6, 2), "dobrze")
+    with pytest.raises(ValidationFailed, match=r"too early.*03\.06\.2026"):
+        svc.record_conversation(c, follow, date(2026, 6, 2))
+    svc.record_conversation(c, follow, date(2026, 6, 3))
+    assert svc.appraisal_detail(c, follow).positive is True
