@@ -365,7 +365,16 @@ class AppraisalEditor(QDialog):
             self.area_list.addItem(
                 f"{a.area} → {a.expected_change} ({fmt_date(a.deadline)}) [{actions}]"
             )
-        self.add_area_button.setEnabled(v.status in ("draft", "discussed"))
+        editable = v.status in ("draft", "discussed")
+        for w in (
+            self.add_area_button,
+            self.area_name,
+            self.area_change,
+            self.area_support,
+            self.area_deadline,
+            self.area_actions,
+        ):
+            w.setEnabled(editable)
         self.open_actions.clear()
         for act in v.open_actions:
             item = QListWidgetItem(
@@ -377,6 +386,7 @@ class AppraisalEditor(QDialog):
         # step 4
         self.conversation_on.set_date(v.conversation_on or self.today())
         self.conversation_button.setEnabled(draft)
+        self.conversation_on.setEnabled(draft)
         # step 5
         self.read_on.set_date(v.read_on or self.today())
         self.read_comment.setText(v.read_comment)
