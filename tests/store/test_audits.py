@@ -316,3 +316,47 @@ def test_supervisor_cannot_start_audits(demo_ctx: AppContext) -> None:
     with pytest.raises(PermissionDenied):
         new_visit(actor(demo_ctx, "kierownik.bok"))
     assert Role.SUPERVISOR.value == "supervisor"
+
+
+def test_results_from_totals_equal_results_from_answers(
+    demo_ctx: AppContext, auditor: AppContext
+) -> None:
+    from auditdesk.services import audit_counts, audit_results
+    from auditdesk.store.integrity import check_database
+
+    for n, answers in enumerate([VISIT_OK, dict(VISIT_OK, dokumenty="no", oplaty="partly"),
+                                 dict(VISIT_OK, uprzejmosc="no")]):
+        audit_id = new_visit(auditor, "USC" if n else "BOK",
+                             visited_at=datetime(2028, 3 + n, 10, 9))
+        fill(auditor, audit_id, answers)
+        svc.complete_audit(auditor, audit_id)
+    hr = actor(demo_ctx, "kadry")
+    disputed = svc.list_audits(hr, svc.AuditFilter(start=date(2028, 5, 1)), limit=1).rows[0].id
+    d = fu.raise_dispute(hr, disputed, "USC", "Nagranie")
+    follow = fu.decide_dispute(hr, d, upheld=True, note="ok", outcome="amendment")
+    assert follow is not None
+    svc.save_answer(hr, follow, "uprzejmosc", "yes")
+    svc.complete_audit(hr, follow)
+    assert check_database(demo_ctx.db).ok
+    q = audit_results.ResultsQuery("tk-wizyta", date(2028, 1, 1), date(2028, 12, 31))
+    assert audit_results._whole_months(q)
+    fast = audit_results.standard_results(hr, q)
+    slow = audit_results.standard_results(
+        hr, audit_results.ResultsQuery("tk-wizyta", date(2028, 1, 1), date(2028, 12, 30)))
+    assert fast.audits == slow.audits == 3  # the disputed audit is replaced by its amendment
+    assert [(r.key, r.total, r.by_unit, r.by_month) for r in fast.rows] == [
+        (r.key, r.total, r.by_unit, r.by_month) for r in slow.rows]
+    assert fast.mean_score == pytest.approx(slow.mean_score)
+    overall = fast.rows[0]
+    assert overall.total.n == 3 and overall.total.successes == 3  # amendment passes now
+    # a damaged total is found by the integrity check and repaired by a recount
+    with demo_ctx.db.session() as s:
+        from auditdesk.store.models import AuditStandardCount
+
+        row = s.scalars(select(AuditStandardCount)).first()
+        assert row is not None
+        row.met += 1
+    report = check_database(demo_ctx.db)
+    assert any("audit result totals" in p for p in report.problems)
+    audit_counts.recount_all(hr)
+    assert check_database(demo_ctx.db).ok

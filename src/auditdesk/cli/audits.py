@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.services import audit_transfer
+from auditdesk.services import audit_counts, audit_transfer
 
 
 def register(sub: Any) -> None:
@@ -27,6 +27,10 @@ def register(sub: Any) -> None:
     )
     p.add_argument("file", type=Path, metavar="FILE.json")
     p.set_defaults(func=cmd_import)
+    p = audits_sub.add_parser(
+        "recount", help="rebuild the running totals behind the per-standard report"
+    )
+    p.set_defaults(func=cmd_recount)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -51,3 +55,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         f"{len(report.refused)} refused"
     )
     return 1 if report.refused else 0
+
+
+def cmd_recount(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    rows = audit_counts.recount_all(ctx)
+    out(f"Rebuilt the per-standard totals: {rows} row(s) in {ctx.db.describe()}")
+    return 0

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.forms.checklist import ChecklistForm, ChecklistItem
+from auditdesk.services import audit_counts
 from auditdesk.services.audits import (
     NewAudit,
     _apply_score,
@@ -224,6 +225,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
                             plan.decided_by = "kierownik.bok"
     session.flush()
     disputes = _seed_disputes(session, ctx, completed)
+    audit_counts.recount(session)
     return {"audits": created + disputes, "action plans": plan_count, "disputes": 2}
 
 

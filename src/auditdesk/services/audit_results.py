@@ -12,16 +12,25 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
-from auditdesk.services.audits import checklist_of, scope
+from auditdesk.services.audit_counts import AUDIT_ROW, COUNTED_STATUSES
+from auditdesk.services.audits import checklist_of, scope, supervised_unit_ids
 from auditdesk.services.context import AppContext
-from auditdesk.store.models import Audit, AuditAnswer, FormVersion, OrgUnit
+from auditdesk.store.models import (
+    Audit,
+    AuditAnswer,
+    AuditStandardCount,
+    FormVersion,
+    OrgUnit,
+    Role,
+)
 
 OVERALL = "__overall__"
 
@@ -83,38 +92,76 @@ def _forms_of(s: Session, form_id: str) -> list[ChecklistForm]:
     return [checklist_of(s, i) for i in ids]
 
 
-def standard_results(ctx: AppContext, q: ResultsQuery) -> ResultsReport:
-    lang = q.language
+Rows = list[tuple[Any, ...]]
+
+
+def _whole_months(q: ResultsQuery) -> bool:
+    last = (q.end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return q.start.day == 1 and q.end == last
+
+
+def _from_totals(s: Session, ctx: AppContext, q: ResultsQuery) -> tuple[Rows, Rows]:
+    """Whole months: summed from the running totals (a few thousand rows for a year)."""
+    T = AuditStandardCount
+    where = [T.form_id == q.form_id, T.period >= f"{q.start:%Y-%m}", T.period <= f"{q.end:%Y-%m}"]
+    if q.unit_ids:
+        where.append(T.unit_id.in_(q.unit_ids))
+    if ctx.actor.role == Role.SUPERVISOR:
+        where.append(T.unit_id.in_(supervised_unit_ids(s, ctx.actor)))
+    rows = s.execute(
+        select(T.period, T.unit_id, T.item_id, T.n, T.met, T.score_sum, T.scored).where(
+            *where, T.n > 0
+        )
+    ).all()
+    answers = [(p, u, i, n, k) for p, u, i, n, k, _s, _c in rows if i != AUDIT_ROW]
+    audits = [
+        (p, u, n, k, (total / scored) if scored else None)
+        for p, u, i, n, k, total, scored in rows
+        if i == AUDIT_ROW
+    ]
+    return answers, audits
+
+
+def _from_answers(s: Session, ctx: AppContext, q: ResultsQuery) -> tuple[Rows, Rows]:
+    """Any dates, any role: counted from the answers themselves."""
     lo = datetime.combine(q.start, time.min)
     hi = datetime.combine(q.end, time.max)
+    base = select(Audit.id).where(
+        Audit.form_id == q.form_id,
+        Audit.visited_at >= lo,
+        Audit.visited_at <= hi,
+        Audit.status.in_(COUNTED_STATUSES),
+        Audit.superseded.is_(False),
+    )
+    if q.unit_ids:
+        base = base.where(Audit.unit_id.in_(q.unit_ids))
+    ids = scope(base, s, ctx.actor).subquery()
+    met = func.sum(case((AuditAnswer.met.is_(True), 1), else_=0))
+    answer_rows = s.execute(
+        select(Audit.period, Audit.unit_id, AuditAnswer.item_id, func.count(AuditAnswer.met), met)
+        .join(Audit, Audit.id == AuditAnswer.audit_id)
+        .where(AuditAnswer.audit_id.in_(select(ids.c.id)), AuditAnswer.met.is_not(None))
+        .group_by(Audit.period, Audit.unit_id, AuditAnswer.item_id)
+    ).all()
+    passed = func.sum(case((Audit.passed.is_(True), 1), else_=0))
+    audit_rows = s.execute(
+        select(Audit.period, Audit.unit_id, func.count(), passed, func.avg(Audit.score))
+        .where(Audit.id.in_(select(ids.c.id)))
+        .group_by(Audit.period, Audit.unit_id)
+    ).all()
+    return [tuple(r) for r in answer_rows], [tuple(r) for r in audit_rows]
+
+
+def standard_results(ctx: AppContext, q: ResultsQuery) -> ResultsReport:
+    """The report for one form: whole months come from the running totals, other periods
+    (and an auditor's own audits) are counted from the answers; both give the same numbers."""
+    lang = q.language
     with ctx.db.session() as s:
         forms = _forms_of(s, q.form_id)
-        base = select(Audit.id).where(
-            Audit.form_id == q.form_id,
-            Audit.visited_at >= lo,
-            Audit.visited_at <= hi,
-            Audit.status.in_(("completed", "signed")),
-            Audit.superseded.is_(False),
-        )
-        if q.unit_ids:
-            base = base.where(Audit.unit_id.in_(q.unit_ids))
-        base = scope(base, s, ctx.actor)
-        ids = base.subquery()
-        met = func.sum(case((AuditAnswer.met.is_(True), 1), else_=0))
-        answer_rows = s.execute(
-            select(
-                Audit.period, Audit.unit_id, AuditAnswer.item_id, func.count(AuditAnswer.met), met
-            )
-            .join(Audit, Audit.id == AuditAnswer.audit_id)
-            .where(AuditAnswer.audit_id.in_(select(ids.c.id)), AuditAnswer.met.is_not(None))
-            .group_by(Audit.period, Audit.unit_id, AuditAnswer.item_id)
-        ).all()
-        passed = func.sum(case((Audit.passed.is_(True), 1), else_=0))
-        audit_rows = s.execute(
-            select(Audit.period, Audit.unit_id, func.count(), passed, func.avg(Audit.score))
-            .where(Audit.id.in_(select(ids.c.id)))
-            .group_by(Audit.period, Audit.unit_id)
-        ).all()
+        if _whole_months(q) and ctx.actor.role != Role.AUDITOR:
+            answer_rows, audit_rows = _from_totals(s, ctx, q)
+        else:
+            answer_rows, audit_rows = _from_answers(s, ctx, q)
         unit_names = {u.id: (u.code, u.name) for u in s.scalars(select(OrgUnit))}
     title = forms[0].title.get(lang) if forms else q.form_id
     # where each item sits and how it reads: the newest version first, older ones fill gaps

@@ -27,7 +27,7 @@ from auditdesk.domain.errors import AuditDeskError, PermissionDenied, Validation
 from auditdesk.domain.forms.loader import canonical_json
 from auditdesk.domain.scoring import Answer
 from auditdesk.reports.audit_export import ExportAnswer, ExportAudit, write_csv, write_xlsx
-from auditdesk.services import trail
+from auditdesk.services import audit_counts, trail
 from auditdesk.services.audit_protocol_data import answer_label
 from auditdesk.services.audits import (
     _apply_score,
@@ -482,10 +482,12 @@ def _import_one(
         )
     s.add(audit)
     s.flush()
+    if audit_counts.is_counted(audit):
+        audit_counts.add(s, audit)
     if original_id is not None and audit.status in ("completed", "signed"):
         original = s.get(Audit, original_id)
         if original is not None:
-            original.superseded = True
+            audit_counts.supersede(s, original)
     uid_map[audit.uid] = audit.id
     trail.record(
         s,

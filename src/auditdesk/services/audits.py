@@ -33,7 +33,7 @@ from auditdesk.domain.forms.checklist import CHANNELS, ChecklistForm
 from auditdesk.domain.forms.loader import load_form_data
 from auditdesk.domain.protocol_data import AuditProtocolData
 from auditdesk.domain.scoring import Answer, ScoreResult, needs_action_plan, score
-from auditdesk.services import trail
+from auditdesk.services import audit_counts, trail
 from auditdesk.services.concurrency import expect_version, stale_guard
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.base import utcnow
@@ -723,8 +723,9 @@ def complete_audit(
         if audit.original_id is not None and audit.kind in ("amendment", "reaudit"):
             original = s.get(Audit, audit.original_id)
             if original is not None:
-                original.superseded = True
+                audit_counts.supersede(s, original)
         s.flush()
+        audit_counts.add(s, audit)
         trail.record(
             s,
             ctx.actor,
@@ -857,36 +858,43 @@ def _summary_select() -> tuple[Select[Any], Any, Any]:
     return stmt, emp, unit  # type: ignore[return-value]
 
 
-def _filtered(stmt: Select[Any], f: AuditFilter, emp: Any, unit: Any) -> Select[Any]:
+def _conditions(f: AuditFilter) -> list[Any]:
+    """Conditions on the audit table alone (text search looks up units and employees in
+    their small tables first), so that counting and paging need no join."""
+    out: list[Any] = []
     if f.unit_ids:
-        stmt = stmt.where(Audit.unit_id.in_(f.unit_ids))
+        out.append(Audit.unit_id.in_(f.unit_ids))
     if f.start is not None:
-        stmt = stmt.where(Audit.visited_at >= datetime.combine(f.start, time.min))
+        out.append(Audit.visited_at >= datetime.combine(f.start, time.min))
     if f.end is not None:
-        stmt = stmt.where(Audit.visited_at <= datetime.combine(f.end, time.max))
+        out.append(Audit.visited_at <= datetime.combine(f.end, time.max))
     if f.channel:
-        stmt = stmt.where(Audit.channel == f.channel)
+        out.append(Audit.channel == f.channel)
     if f.auditor_id is not None:
-        stmt = stmt.where(Audit.auditor_id == f.auditor_id)
+        out.append(Audit.auditor_id == f.auditor_id)
     if f.status:
-        stmt = stmt.where(Audit.status == f.status)
+        out.append(Audit.status == f.status)
     if f.verdict:
-        stmt = stmt.where(Audit.verdict == f.verdict)
+        out.append(Audit.verdict == f.verdict)
     if f.employee_id is not None:
-        stmt = stmt.where(Audit.employee_id == f.employee_id)
+        out.append(Audit.employee_id == f.employee_id)
     text = f.text.strip()
     if text:
         like = f"%{text.replace('%', '').replace('_', '')}%"
-        stmt = stmt.where(
+        units = select(OrgUnit.id).where(OrgUnit.name.ilike(like) | OrgUnit.code.ilike(like))
+        people = select(Employee.id).where(
+            (Employee.first_name + " " + Employee.last_name).ilike(like)
+            | Employee.badge.ilike(like)
+        )
+        out.append(
             Audit.record_no.ilike(like)
             | Audit.scenario_summary.ilike(like)
             | Audit.observed_note.ilike(like)
             | Audit.auditor_name.ilike(like)
-            | unit.name.ilike(like)
-            | unit.code.ilike(like)
-            | (emp.first_name + " " + emp.last_name).ilike(like)
+            | Audit.unit_id.in_(units.scalar_subquery())
+            | Audit.employee_id.in_(people.scalar_subquery())
         )
-    return stmt
+    return out
 
 
 def list_audits(
@@ -899,31 +907,44 @@ def list_audits(
     limit: int | None = 500,
     with_total: bool = True,
 ) -> AuditPage:
-    """One page of the audits the actor may see, filtered and sorted in the database."""
-    stmt, emp, unit = _summary_select()
+    """One page of the audits the actor may see, filtered and sorted in the database: the
+    page's ids first (an index scan on the audit table), then those rows with their names."""
     with ctx.db.session() as s:
-        stmt = _filtered(scope(stmt, s, ctx.actor), f, emp, unit)
+        conditions = _conditions(f)
+        ids_stmt = scope(select(Audit.id), s, ctx.actor).where(*conditions)
+        count_stmt = scope(select(func.count(Audit.id)), s, ctx.actor).where(*conditions)
         sort_columns: dict[str, list[Any]] = {
             "record_no": [Audit.year, Audit.seq],
             "visited_at": [Audit.visited_at],
             "channel": [Audit.channel],
-            "unit": [unit.code],
-            "employee": [emp.last_name, emp.first_name],
+            "unit": [OrgUnit.code],
+            "employee": [Employee.last_name, Employee.first_name],
             "auditor": [Audit.auditor_name],
             "status": [Audit.status],
             "score": [Audit.score],
             "verdict": [Audit.verdict],
         }
+        if sort == "unit":
+            ids_stmt = ids_stmt.join(OrgUnit, OrgUnit.id == Audit.unit_id)
+        elif sort == "employee":
+            ids_stmt = ids_stmt.outerjoin(Employee, Employee.id == Audit.employee_id)
         columns = sort_columns.get(sort, [Audit.visited_at])
         order = [c.desc() if descending else c.asc() for c in columns]
         order.append(Audit.id.desc() if descending else Audit.id.asc())
-        page = stmt.order_by(*order).offset(offset)
+        ids_stmt = ids_stmt.order_by(*order).offset(offset)
         if limit is not None:
-            page = page.limit(limit)
-        rows = [AuditSummary(*r) for r in s.execute(page).all()]
+            ids_stmt = ids_stmt.limit(limit)
+        ids = list(s.scalars(ids_stmt))
+        rows: list[AuditSummary] = []
+        stmt, _emp, _unit = _summary_select()
+        for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+            part = ids[chunk : chunk + 900]
+            rows += [AuditSummary(*r) for r in s.execute(stmt.where(Audit.id.in_(part))).all()]
+        position = {audit_id: n for n, audit_id in enumerate(ids)}
+        rows.sort(key=lambda r: position[r.id])
         total = len(rows) + offset
         if with_total and (limit is None or len(rows) == limit or offset):
-            total = s.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+            total = s.scalar(count_stmt) or 0
         return AuditPage(rows, total)
 
 

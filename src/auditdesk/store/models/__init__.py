@@ -15,6 +15,7 @@ from auditdesk.store.models.audits import (
     Audit,
     AuditAnswer,
     AuditDispute,
+    AuditStandardCount,
     Evidence,
     EvidenceBlob,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "AuditAnswer",
     "AuditDispute",
     "AuditLogEntry",
+    "AuditStandardCount",
     "DevelopmentAction",
     "DevelopmentArea",
     "DrawnSignature",

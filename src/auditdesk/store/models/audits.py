@@ -178,3 +178,21 @@ class ActionItem(Base):
     status: Mapped[str] = mapped_column(String(12), default="planned")  # in_progress, done
 
     plan: Mapped[ActionPlan] = relationship(back_populates="actions")
+
+
+class AuditStandardCount(Base):
+    """Running totals for the per-standard report: per form, month, unit and item, how many
+    counted audits the item applied in (`n`) and how many met it (`met`). The pseudo-item
+    "__audit__" counts the audits themselves (`met` = passed) and sums their scores. Kept up to
+    date when an audit is completed, imported or replaced; `auditdesk check` recounts it."""
+
+    __tablename__ = "audit_standard_count"
+
+    form_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+    met: Mapped[int] = mapped_column(Integer, default=0)
+    score_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    scored: Mapped[int] = mapped_column(Integer, default=0)

@@ -64,7 +64,8 @@ class ResultsView(QWidget):
             self.form.addItem(f.title, f.form_id)
         today = date.today()
         self.start = QDateEdit(QDate(today.year, 1, 1))
-        self.end = QDateEdit(QDate(today.year, today.month, today.day))
+        month_end = QDate(today.year, today.month, 1).addMonths(1).addDays(-1)
+        self.end = QDateEdit(month_end)  # whole months are summed from running totals
         for d in (self.start, self.end):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")

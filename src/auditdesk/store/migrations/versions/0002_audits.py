@@ -206,7 +206,27 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_action_item_plan_id"), ["plan_id"], unique=False)
 
 
+    op.create_table(
+        "audit_standard_count",
+        sa.Column("form_id", sa.String(length=64), nullable=False),
+        sa.Column("period", sa.String(length=7), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("item_id", sa.String(length=64), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.Column("met", sa.Integer(), nullable=False),
+        sa.Column("score_sum", sa.Float(), nullable=False),
+        sa.Column("scored", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["unit_id"], ["org_unit.id"], name=op.f("fk_audit_standard_count_unit_id_org_unit")
+        ),
+        sa.PrimaryKeyConstraint(
+            "form_id", "period", "unit_id", "item_id", name=op.f("pk_audit_standard_count")
+        ),
+    )
+
+
 def downgrade() -> None:
+    op.drop_table("audit_standard_count")
     with op.batch_alter_table("action_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_action_item_plan_id"))
 
