@@ -10,7 +10,26 @@ from sqlalchemy import func, select
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.trail import verify_chain
-from auditdesk.store.models import AuditLogEntry
+from auditdesk.store.models import AuditLogEntry, Role
+
+# Appraisals are personal data, readable only by the appraiser, the line of supervisors and HR.
+# Their trail entries say who did what and when to every trail reader (accountability), but the
+# values before/after are shown to HR only: an administrator runs the system, not the staff.
+PERSONAL_ENTITIES = frozenset(
+    {
+        "appraisal",
+        "appraisal_rating",
+        "development_area",
+        "development_action",
+        "feedback_note",
+        "absence",
+    }
+)
+REDACTED = "(personal data: shown to HR only)"
+
+
+def _may_read_personal(role: Role) -> bool:
+    return role is Role.HR
 
 
 @dataclass(frozen=True)
@@ -69,19 +88,23 @@ def search_trail(ctx: AppContext, flt: TrailFilter, limit: int = 1000) -> TrailP
         entries = s.scalars(
             select(AuditLogEntry).where(*conditions).order_by(AuditLogEntry.id.desc()).limit(limit)
         ).all()
-        rows = [
-            TrailRow(
-                e.id,
-                e.at,
-                e.actor,
-                e.action,
-                e.entity,
-                e.entity_id,
-                e.before_json or "",
-                e.after_json or "",
+        personal = _may_read_personal(ctx.actor.role)
+        rows = []
+        for e in entries:
+            hide = e.entity in PERSONAL_ENTITIES and not personal
+            before, after = e.before_json or "", e.after_json or ""
+            rows.append(
+                TrailRow(
+                    e.id,
+                    e.at,
+                    e.actor,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    REDACTED if hide and before else before,
+                    REDACTED if hide and after else after,
+                )
             )
-            for e in entries
-        ]
     return TrailPage(rows, int(total))
 
 
