@@ -77,7 +77,8 @@ def test_newer_database_is_refused_and_untouched(db_path: Path) -> None:
     open_database(str(db_path)).dispose()
     con = sqlite3.connect(db_path)
     con.execute("PRAGMA journal_mode=DELETE")  # fold the WAL into the file: one file to compare
-    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.execute("DELETE FROM alembic_version")  # one row per branch head
+    con.execute("INSERT INTO alembic_version VALUES ('9999_from_the_future')")
     con.commit()
     con.close()
     before = _digest(db_path)
