@@ -38,6 +38,7 @@ from auditdesk.store.models import Audit, AuditAnswer, Employee, OrgUnit, User
 
 FORMS = [("tk-wizyta", "visit", 0.6), ("tk-telefon", "phone", 0.25), ("tk-e-mail", "email", 0.15)]
 YEARS = (2025, 2026)
+SUMMARIES = ["Dowód osobisty", "Zameldowanie", "Podatek", "Akt urodzenia", "Warunki zabudowy"]
 
 
 def answer_sets(form: ChecklistForm, rng: random.Random, n: int) -> list[tuple[Any, ...]]:
@@ -71,7 +72,9 @@ def generate(ctx: AppContext, count: int, seed: int = 1) -> None:
         forms = {
             v.form_id: (v.id, audits.checklist_of(s, v.id)) for v in latest_versions(s, "checklist")
         }
-        units = [u.id for u in s.scalars(select(OrgUnit).where(OrgUnit.customer_facing))]
+        facing = list(s.scalars(select(OrgUnit).where(OrgUnit.customer_facing)))
+        units = [u.id for u in facing]
+        unit_search = {u.id: f"{u.code} {u.name}".lower() for u in facing}
         staff: dict[int, list[int]] = {}
         for e in s.scalars(select(Employee)):
             staff.setdefault(e.unit_id, []).append(e.id)
@@ -104,32 +107,29 @@ def generate(ctx: AppContext, count: int, seed: int = 1) -> None:
         unit = rng.choice(units)
         auditor = rng.choice(auditors)
         audit_id = next_id + n
+        record_no = f"TK/{visited.year}/{seq[visited.year] + 5000:06d}"
+        note = f"stanowisko {rng.randint(1, 12)}"
+        summary = rng.choice(SUMMARIES)
         batch_a.append(
             {
                 "id": audit_id,
                 "uid": str(uuid.UUID(int=rng.getrandbits(128))),
                 "year": visited.year,
                 "seq": seq[visited.year] + 5000,
-                "record_no": f"TK/{visited.year}/{seq[visited.year] + 5000:06d}",
+                "record_no": record_no,
                 "origin_record_no": None,
                 "form_version_id": version_id,
                 "form_id": form_id,
                 "channel": channel,
                 "unit_id": unit,
                 "employee_id": rng.choice(staff[unit]) if staff.get(unit) else None,
-                "observed_note": f"stanowisko {rng.randint(1, 12)}",
+                "observed_note": note,
                 "auditor_id": auditor[0],
                 "auditor_name": auditor[1],
                 "scenario_json": "{}",
-                "scenario_summary": rng.choice(
-                    [
-                        "Dowód osobisty",
-                        "Zameldowanie",
-                        "Podatek",
-                        "Akt urodzenia",
-                        "Warunki zabudowy",
-                    ]
-                ),
+                "scenario_summary": summary,
+                "search_text": f"{record_no.lower()} | {unit_search[unit]} | {note} | "
+                f"{auditor[1].lower()} | {summary.lower()}",
                 "visited_at": visited,
                 "period": f"{visited:%Y-%m}",
                 "status": "completed",

@@ -27,6 +27,7 @@ AREAS: dict[str, list[str]] = {
     "shell": ["*.py", "panels/__init__.py", "panels/placeholders.py"],
     "appraisals": ["appraisals/*.py"],
     "admin": ["admin/*.py", "auth/*.py"],
+    "audits": ["audits/*.py"],
 }
 
 

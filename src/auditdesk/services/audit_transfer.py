@@ -36,6 +36,7 @@ from auditdesk.services.audits import (
     checklist_of,
     record_number,
     scope,
+    search_text,
     store_blob,
 )
 from auditdesk.services.context import AppContext
@@ -443,6 +444,7 @@ def _import_one(
     )
     if audit.status not in ("draft", "completed", "signed"):
         raise ValidationFailed(f"status {audit.status!r} is unknown")
+    audit.search_text = search_text(s, audit)
     for a in p["answers"]:
         audit.answers.append(
             AuditAnswer(

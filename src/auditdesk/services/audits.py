@@ -298,6 +298,7 @@ def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any
         period=f"{new.visited_at:%Y-%m}",
         **extra,
     )
+    audit.search_text = search_text(session, audit)
     _apply_score(audit, form, {})
     session.add(audit)
     session.flush()
@@ -468,6 +469,7 @@ def save_header(
         audit.period = f"{change.visited_at:%Y-%m}"
         audit.scenario_json = json.dumps(dict(change.scenario), ensure_ascii=False, sort_keys=True)
         audit.scenario_summary = _scenario_summary(form, change.scenario)
+        audit.search_text = search_text(s, audit)
         audit.updated_at = utcnow()
         s.flush()
         if _header(audit) != before:
@@ -878,23 +880,26 @@ def _conditions(f: AuditFilter) -> list[Any]:
         out.append(Audit.verdict == f.verdict)
     if f.employee_id is not None:
         out.append(Audit.employee_id == f.employee_id)
-    text = f.text.strip()
+    text = " ".join(f.text.lower().split()).replace("%", "").replace("_", "")
     if text:
-        like = f"%{text.replace('%', '').replace('_', '')}%"
-        units = select(OrgUnit.id).where(OrgUnit.name.ilike(like) | OrgUnit.code.ilike(like))
-        people = select(Employee.id).where(
-            (Employee.first_name + " " + Employee.last_name).ilike(like)
-            | Employee.badge.ilike(like)
-        )
-        out.append(
-            Audit.record_no.ilike(like)
-            | Audit.scenario_summary.ilike(like)
-            | Audit.observed_note.ilike(like)
-            | Audit.auditor_name.ilike(like)
-            | Audit.unit_id.in_(units.scalar_subquery())
-            | Audit.employee_id.in_(people.scalar_subquery())
-        )
+        out.append(Audit.search_text.like(f"%{text}%"))
     return out
+
+
+def search_text(session: Session, audit: Audit) -> str:
+    """What the list's text search looks in, lower-cased (Python lowers Polish letters too)."""
+    unit = session.get(OrgUnit, audit.unit_id)
+    emp = session.get(Employee, audit.employee_id) if audit.employee_id else None
+    parts = [
+        audit.record_no,
+        audit.origin_record_no or "",
+        f"{unit.code} {unit.name}" if unit else "",
+        f"{emp.full_name} {emp.badge or ''}" if emp else "",
+        audit.observed_note,
+        audit.auditor_name,
+        audit.scenario_summary,
+    ]
+    return " | ".join(" ".join(p.split()) for p in parts if p).lower()[:1000]
 
 
 def list_audits(

@@ -224,11 +224,17 @@ class DisputeDialog(QDialog):
 
     def refresh(self) -> None:
         disputes = fu.disputes_of(self.context(), self.audit_id)
+        status_word = self.tr("Status")
+        status_labels = {
+            "open": self.tr("open"),
+            "upheld": self.tr("upheld"),
+            "rejected": self.tr("rejected"),
+        }
         lines = []
         for d in disputes:
             line = (
                 f"<b>{d.raised_on:%Y-%m-%d}</b> {d.raised_by}: {d.reason}<br>"
-                f"{self.tr('Status')}: {d.status}"
+                f"{status_word}: {status_labels.get(d.status, d.status)}"
             )
             if d.decided_on:
                 line += f" ({d.decided_on:%Y-%m-%d}, {d.decided_by}): {d.decision_note}"

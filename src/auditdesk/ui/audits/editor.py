@@ -199,11 +199,12 @@ class AuditEditor(QWidget):
         d = self.detail
         who = d.employee_name or d.observed_note or self.tr("not identified")
         form_line = f"{d.form.title.get(self.language)} ({d.form.edition}, {d.form_hash[:12]})"
+        auditor_word = self.tr("auditor")
         kind = {"reaudit": self.tr("re-audit"), "amendment": self.tr("amendment")}.get(d.kind, "")
         self.header.setText(
             f"<b>{d.record_no}</b> {('– ' + kind) if kind else ''} · {status_label(d.status)}"
             f"<br>{form_line}<br>{channel_label(d.channel)} · {d.unit_name} · {who} · "
-            f"{d.visited_at:%Y-%m-%d %H:%M} · {self.tr('auditor')}: {d.auditor_name}"
+            f"{d.visited_at:%Y-%m-%d %H:%M} · {auditor_word}: {d.auditor_name}"
             + (f"<br><i>{d.scenario.get('sprawa', '')}</i>" if d.scenario.get("sprawa") else "")
         )
         editable = d.editable
@@ -385,7 +386,9 @@ class AuditEditor(QWidget):
         except svc.IncompleteAudit as exc:
             first = exc.missing[0][0]
             self.show_message(
-                self.tr("Cannot complete: %n required item(s) unanswered: ", "", len(exc.missing))
+                self.tr("Cannot complete – required items without an answer (%1): ").replace(
+                    "%1", str(len(exc.missing))
+                )
                 + ", ".join(f"{n}" for n, _ in exc.missing),
                 error=True,
             )

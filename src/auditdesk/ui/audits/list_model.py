@@ -22,28 +22,24 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditListModel", text)
-
-
 def channel_label(channel: str) -> str:
     return {
-        "visit": _tr("Visit"),
-        "phone": _tr("Phone"),
-        "email": _tr("E-mail"),
-        "eservice": _tr("E-service"),
+        "visit": QCoreApplication.translate("AuditListModel", "Visit"),
+        "phone": QCoreApplication.translate("AuditListModel", "Phone"),
+        "email": QCoreApplication.translate("AuditListModel", "E-mail"),
+        "eservice": QCoreApplication.translate("AuditListModel", "E-service"),
     }.get(channel, channel)
 
 
 def status_label(status: str) -> str:
     return {
-        "draft": _tr("Draft"),
-        "completed": _tr("Completed"),
-        "signed": _tr("Signed"),
+        "draft": QCoreApplication.translate("AuditListModel", "Draft"),
+        "completed": QCoreApplication.translate("AuditListModel", "Completed"),
+        "signed": QCoreApplication.translate("AuditListModel", "Signed"),
     }.get(status, status)
 
 
-# column key, header, sort key in the service
+# column key (also the sort key in the service) and header
 COLUMNS: list[tuple[str, str]] = [
     ("record_no", "Record"),
     ("visited_at", "Date"),
@@ -56,6 +52,20 @@ COLUMNS: list[tuple[str, str]] = [
     ("verdict", "Verdict"),
 ]
 assert all(key in SORT_KEYS for key, _ in COLUMNS)
+
+
+def headers() -> list[str]:
+    return [
+        QCoreApplication.translate("AuditListModel", "Record"),
+        QCoreApplication.translate("AuditListModel", "Date"),
+        QCoreApplication.translate("AuditListModel", "Channel"),
+        QCoreApplication.translate("AuditListModel", "Unit"),
+        QCoreApplication.translate("AuditListModel", "Observed"),
+        QCoreApplication.translate("AuditListModel", "Auditor"),
+        QCoreApplication.translate("AuditListModel", "Status"),
+        QCoreApplication.translate("AuditListModel", "Score"),
+        QCoreApplication.translate("AuditListModel", "Verdict"),
+    ]
 
 
 class AuditListModel(QAbstractTableModel):
@@ -99,7 +109,7 @@ class AuditListModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return _tr(COLUMNS[section][1])
+            return headers()[section]
         return None
 
     def row_at(self, row: int) -> AuditSummary | None:
@@ -121,9 +131,11 @@ class AuditListModel(QAbstractTableModel):
                 return QBrush(QColor("#777777"))
         if role == Qt.ItemDataRole.ToolTipRole:
             if r.critical_failure:
-                return _tr("Critical failure")
+                return QCoreApplication.translate("AuditListModel", "Critical failure")
             if r.superseded:
-                return _tr("Replaced by an amendment or re-audit")
+                return QCoreApplication.translate(
+                    "AuditListModel", "Replaced by an amendment or re-audit"
+                )
             return r.scenario_summary or None
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -256,7 +256,7 @@ class AuditsPanel(QWidget):
             self.count.setText(str(exc))
             return
         self.model.set_rows(page.rows, page.total)
-        self.count.setText(self.tr("%n audit(s)", "", page.total))
+        self.count.setText(self.tr("Audits: %1").replace("%1", f"{page.total:,}".replace(",", " ")))
         if selected is not None:
             self.select(selected)
 

@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("auditor_name", sa.String(length=200), nullable=False),
         sa.Column("scenario_json", sa.Text(), nullable=False),
         sa.Column("scenario_summary", sa.String(length=300), nullable=False),
+        sa.Column("search_text", sa.String(length=1000), nullable=False),
         sa.Column("visited_at", sa.DateTime(), nullable=False),
         sa.Column("period", sa.String(length=7), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
@@ -88,6 +89,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_audit_channel"), ["channel"], unique=False)
         batch_op.create_index(batch_op.f("ix_audit_employee_id"), ["employee_id"], unique=False)
         batch_op.create_index("ix_audit_form_period", ["form_id", "period"], unique=False)
+        batch_op.create_index(
+            "ix_audit_list",
+            ["visited_at", "unit_id", "channel", "status", "verdict", "auditor_id"],
+            unique=False,
+        )
+        batch_op.create_index("ix_audit_search", ["search_text", "visited_at"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_audit_form_version_id"), ["form_version_id"], unique=False
         )
@@ -205,7 +212,6 @@ def upgrade() -> None:
     with op.batch_alter_table("action_item", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_action_item_plan_id"), ["plan_id"], unique=False)
 
-
     op.create_table(
         "audit_standard_count",
         sa.Column("form_id", sa.String(length=64), nullable=False),
@@ -252,6 +258,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_audit_original_id"))
         batch_op.drop_index(batch_op.f("ix_audit_form_version_id"))
         batch_op.drop_index("ix_audit_form_period")
+        batch_op.drop_index("ix_audit_list")
+        batch_op.drop_index("ix_audit_search")
         batch_op.drop_index(batch_op.f("ix_audit_employee_id"))
         batch_op.drop_index(batch_op.f("ix_audit_channel"))
         batch_op.drop_index(batch_op.f("ix_audit_auditor_id"))
