@@ -324,10 +324,12 @@ def test_results_from_totals_equal_results_from_answers(
     from auditdesk.services import audit_counts, audit_results
     from auditdesk.store.integrity import check_database
 
-    for n, answers in enumerate([VISIT_OK, dict(VISIT_OK, dokumenty="no", oplaty="partly"),
-                                 dict(VISIT_OK, uprzejmosc="no")]):
-        audit_id = new_visit(auditor, "USC" if n else "BOK",
-                             visited_at=datetime(2028, 3 + n, 10, 9))
+    for n, answers in enumerate(
+        [VISIT_OK, dict(VISIT_OK, dokumenty="no", oplaty="partly"), dict(VISIT_OK, uprzejmosc="no")]
+    ):
+        audit_id = new_visit(
+            auditor, "USC" if n else "BOK", visited_at=datetime(2028, 3 + n, 10, 9)
+        )
         fill(auditor, audit_id, answers)
         svc.complete_audit(auditor, audit_id)
     hr = actor(demo_ctx, "kadry")
@@ -341,11 +343,18 @@ def test_results_from_totals_equal_results_from_answers(
     q = audit_results.ResultsQuery("tk-wizyta", date(2028, 1, 1), date(2028, 12, 31))
     assert audit_results._whole_months(q)
     fast = audit_results.standard_results(hr, q)
-    slow = audit_results.standard_results(
-        hr, audit_results.ResultsQuery("tk-wizyta", date(2028, 1, 1), date(2028, 12, 30)))
+    # March and May partly (counted from the answers), April whole (from the totals)
+    mixed = audit_results.ResultsQuery("tk-wizyta", date(2028, 3, 5), date(2028, 5, 20))
+    assert [w for _s, _e, w in audit_results.split_months(mixed.start, mixed.end)] == [
+        False,
+        True,
+        False,
+    ]
+    slow = audit_results.standard_results(hr, mixed)
     assert fast.audits == slow.audits == 3  # the disputed audit is replaced by its amendment
     assert [(r.key, r.total, r.by_unit, r.by_month) for r in fast.rows] == [
-        (r.key, r.total, r.by_unit, r.by_month) for r in slow.rows]
+        (r.key, r.total, r.by_unit, r.by_month) for r in slow.rows
+    ]
     assert fast.mean_score == pytest.approx(slow.mean_score)
     overall = fast.rows[0]
     assert overall.total.n == 3 and overall.total.successes == 3  # amendment passes now

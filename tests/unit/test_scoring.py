@@ -362,3 +362,20 @@ def test_two_proportion_test() -> None:
     same = two_proportion_test(Proportion(50, 100), Proportion(50, 100))
     assert same is not None and not same.significant and math.isclose(same.p_value, 1.0)
     assert two_proportion_test(Proportion(0, 0), Proportion(1, 2)) is None
+
+
+def test_split_months_into_partial_and_whole() -> None:
+    from datetime import date
+
+    from auditdesk.services.audit_results import split_months
+
+    d = date
+    assert split_months(d(2026, 1, 1), d(2026, 12, 31)) == [(d(2026, 1, 1), d(2026, 12, 31), True)]
+    assert split_months(d(2026, 1, 15), d(2026, 3, 10)) == [
+        (d(2026, 1, 15), d(2026, 1, 31), False),
+        (d(2026, 2, 1), d(2026, 2, 28), True),
+        (d(2026, 3, 1), d(2026, 3, 10), False),
+    ]
+    assert split_months(d(2026, 2, 3), d(2026, 2, 20)) == [(d(2026, 2, 3), d(2026, 2, 20), False)]
+    assert split_months(d(2026, 1, 31), d(2026, 2, 1)) == [(d(2026, 1, 31), d(2026, 2, 1), False)]
+    assert split_months(d(2026, 2, 1), d(2024, 2, 29)) == []

@@ -95,9 +95,30 @@ def _forms_of(s: Session, form_id: str) -> list[ChecklistForm]:
 Rows = list[tuple[Any, ...]]
 
 
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def split_months(start: date, end: date) -> list[tuple[date, date, bool]]:
+    """The period as (start, end, whole months?) pieces: a partial first and last month are
+    counted from the answers, the whole months between them from the running totals."""
+    if end < start:
+        return []
+    first_whole = start if start.day == 1 else _month_end(start) + timedelta(days=1)
+    last_whole = end if end == _month_end(end) else end.replace(day=1) - timedelta(days=1)
+    if first_whole > last_whole:
+        return [(start, end, False)]
+    out = []
+    if start < first_whole:
+        out.append((start, first_whole - timedelta(days=1), False))
+    out.append((first_whole, last_whole, True))
+    if last_whole < end:
+        out.append((last_whole + timedelta(days=1), end, False))
+    return out
+
+
 def _whole_months(q: ResultsQuery) -> bool:
-    last = (q.end.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return q.start.day == 1 and q.end == last
+    return split_months(q.start, q.end) == [(q.start, q.end, True)]
 
 
 def _from_totals(s: Session, ctx: AppContext, q: ResultsQuery) -> tuple[Rows, Rows]:
@@ -115,9 +136,7 @@ def _from_totals(s: Session, ctx: AppContext, q: ResultsQuery) -> tuple[Rows, Ro
     ).all()
     answers = [(p, u, i, n, k) for p, u, i, n, k, _s, _c in rows if i != AUDIT_ROW]
     audits = [
-        (p, u, n, k, (total / scored) if scored else None)
-        for p, u, i, n, k, total, scored in rows
-        if i == AUDIT_ROW
+        (p, u, n, k, total, scored) for p, u, i, n, k, total, scored in rows if i == AUDIT_ROW
     ]
     return answers, audits
 
@@ -145,7 +164,14 @@ def _from_answers(s: Session, ctx: AppContext, q: ResultsQuery) -> tuple[Rows, R
     ).all()
     passed = func.sum(case((Audit.passed.is_(True), 1), else_=0))
     audit_rows = s.execute(
-        select(Audit.period, Audit.unit_id, func.count(), passed, func.avg(Audit.score))
+        select(
+            Audit.period,
+            Audit.unit_id,
+            func.count(),
+            passed,
+            func.coalesce(func.sum(Audit.score), 0.0),
+            func.count(Audit.score),
+        )
         .where(Audit.id.in_(select(ids.c.id)))
         .group_by(Audit.period, Audit.unit_id)
     ).all()
@@ -158,10 +184,17 @@ def standard_results(ctx: AppContext, q: ResultsQuery) -> ResultsReport:
     lang = q.language
     with ctx.db.session() as s:
         forms = _forms_of(s, q.form_id)
-        if _whole_months(q) and ctx.actor.role != Role.AUDITOR:
-            answer_rows, audit_rows = _from_totals(s, ctx, q)
+        answer_rows: Rows = []
+        audit_rows: Rows = []
+        if ctx.actor.role == Role.AUDITOR:  # their own audits only: the totals cannot tell
+            segments = [(q.start, q.end, False)]
         else:
-            answer_rows, audit_rows = _from_answers(s, ctx, q)
+            segments = split_months(q.start, q.end)
+        for start, end, whole in segments:
+            part = ResultsQuery(q.form_id, start, end, q.unit_ids, q.language)
+            a, b = _from_totals(s, ctx, part) if whole else _from_answers(s, ctx, part)
+            answer_rows += a
+            audit_rows += b
         unit_names = {u.id: (u.code, u.name) for u in s.scalars(select(OrgUnit))}
     title = forms[0].title.get(lang) if forms else q.form_id
     # where each item sits and how it reads: the newest version first, older ones fill gaps
@@ -217,7 +250,7 @@ def standard_results(ctx: AppContext, q: ResultsQuery) -> ResultsReport:
             "overall",
             "",
             "Audyty zaliczone" if lang == "pl" else "Audits passed",
-            [(p, u, int(k or 0), int(n)) for p, u, n, k, _avg in audit_rows],
+            [(p, u, int(k or 0), int(n)) for p, u, n, k, _sum, _scored in audit_rows],
         )
     )
     by_section: dict[str, list[str]] = defaultdict(list)
@@ -236,8 +269,8 @@ def standard_results(ctx: AppContext, q: ResultsQuery) -> ResultsReport:
                 rows.append(
                     build(item_id, "item", section_id, meta[item_id][1], cells, meta[item_id][2])
                 )
-    weighted = sum(float(avg) * int(n) for _p, _u, n, _k, avg in audit_rows if avg is not None)
-    scored_n = sum(int(n) for _p, _u, n, _k, avg in audit_rows if avg is not None)
+    weighted = sum(float(total) for _p, _u, _n, _k, total, _c in audit_rows)
+    scored_n = sum(int(c) for _p, _u, _n, _k, _t, c in audit_rows)
     return ResultsReport(
         query=q,
         form_title=title,

@@ -34,6 +34,7 @@ class Audit(Base):
             "ix_audit_list", "visited_at", "unit_id", "channel", "status", "verdict", "auditor_id"
         ),
         Index("ix_audit_search", "search_text", "visited_at"),
+        Index("ix_audit_verdict", "verdict", "status", "score"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -95,6 +95,7 @@ def upgrade() -> None:
             unique=False,
         )
         batch_op.create_index("ix_audit_search", ["search_text", "visited_at"], unique=False)
+        batch_op.create_index("ix_audit_verdict", ["verdict", "status", "score"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_audit_form_version_id"), ["form_version_id"], unique=False
         )
@@ -260,6 +261,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_audit_form_period")
         batch_op.drop_index("ix_audit_list")
         batch_op.drop_index("ix_audit_search")
+        batch_op.drop_index("ix_audit_verdict")
         batch_op.drop_index(batch_op.f("ix_audit_employee_id"))
         batch_op.drop_index(batch_op.f("ix_audit_channel"))
         batch_op.drop_index(batch_op.f("ix_audit_auditor_id"))
