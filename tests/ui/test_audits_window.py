@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -297,3 +297,97 @@ def test_results_view_marks_only_significant_differences(qtbot: QtBot, panel: Au
         cmp = view.report.compare_units(row, view.unit_a.currentData(), view.unit_b.currentData())
         assert cmp is not None
         assert ("▲" in cell.text() or "▼" in cell.text()) == cmp.significant
+
+
+def test_change_from_another_instance_is_not_overwritten(
+    qtbot: QtBot, panel: AuditsPanel, auditor: AppContext
+) -> None:
+    editor = start_visit(qtbot, panel)
+    editor.focus_item("powitanie")
+    qtbot.keyClick(focus(), Qt.Key.Key_1)
+    # another instance (same auditor, second laptop window) answers the same item "Nie"
+    svc.save_answer(auditor, editor.audit_id, "powitanie", "no")
+    editor.focus_item("identyfikator")
+    qtbot.keyClick(focus(), Qt.Key.Key_1)
+    assert "changed" in editor.message.text()
+    assert editor.rows["powitanie"].value == "no"  # the window shows what is stored
+    stored = svc.load_audit(auditor, editor.audit_id).answers
+    assert stored["powitanie"].value == "no" and "identyfikator" not in stored
+    qtbot.keyClick(focus(), Qt.Key.Key_1)  # now it saves against the fresh version
+    assert svc.load_audit(auditor, editor.audit_id).answers["identyfikator"].value == "yes"
+
+
+def test_dispute_amendment_and_action_plan_dialogs(
+    qtbot: QtBot, demo_copy: Path, evidence_file: Path
+) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from auditdesk.ui.audits.dialogs import ActionPlanDialog, DisputeDialog, EvidencePreview
+
+    ctxs = context_as(demo_copy, "jakosc")
+    hr = next(ctxs)
+    p = AuditsPanel(lambda: hr, SyncTaskRunner(), choose_file=lambda: evidence_file)
+    qtbot.addWidget(p)
+    p.show()
+    with hr.db.session() as s:
+        completed = s.scalars(
+            select(Audit).where(Audit.status == "completed", Audit.superseded.is_(False))
+        ).first()
+        assert completed is not None
+        audit_id, record_no = completed.id, completed.record_no
+    dialog = DisputeDialog(lambda: hr, audit_id)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "raised_by"), "Kierownik BOK")
+    qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "reason"), "Nagranie z monitoringu")
+    qtbot.mouseClick(dialog.raise_button, Qt.MouseButton.LeftButton)
+    assert dialog.open_dispute is not None
+    qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "decision_note"), "Zasadne")
+    dialog.amend_radio.setChecked(True)
+    qtbot.mouseClick(dialog.decide_button, Qt.MouseButton.LeftButton)
+    assert dialog.follow_up_id is not None
+    amended = svc.load_audit(hr, dialog.follow_up_id)
+    assert amended.kind == "amendment" and amended.original_id == audit_id
+    assert "→ " + amended.record_no in dialog.history.text()
+    assert record_no != amended.record_no
+    # an action plan: hand over, the manager returns it, then accepts
+    editor = p.open_audit(amended.id)
+    for item in editor.order:
+        row = editor.rows[item]
+        if row.buttons and row.item.required:
+            row.choose(str(row.buttons[-1].property("answer")))  # the worst answers
+    editor.complete()
+    assert "locked" in editor.message.text()
+    plan_dialog = ActionPlanDialog(lambda: hr, amended.id)
+    qtbot.addWidget(plan_dialog)
+    plan_dialog.add_row("Szkolenie z obsługi klienta", "Kierownik BOK", "2026-12-31")
+    qtbot.mouseClick(plan_dialog.submit_button, Qt.MouseButton.LeftButton)
+    assert plan_dialog.plan is not None and plan_dialog.plan.status == "submitted"
+    qtbot.mouseClick(plan_dialog.return_button, Qt.MouseButton.LeftButton)
+    assert "why" in plan_dialog.error.text()
+    qtbot.keyClicks(plan_dialog.note, "Dodac termin kontroli")
+    qtbot.mouseClick(plan_dialog.return_button, Qt.MouseButton.LeftButton)
+    assert plan_dialog.plan.status == "returned"
+    qtbot.mouseClick(plan_dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(plan_dialog.accept_button, Qt.MouseButton.LeftButton)
+    assert plan_dialog.plan.status == "accepted"
+    assert plan_dialog.plan.actions[0].what == "Szkolenie z obsługi klienta"
+    # evidence preview of an image shows it, checked against its SHA-256
+    info = svc.add_evidence(
+        hr,
+        svc.start_audit(
+            hr,
+            svc.NewAudit(
+                amended.form_version_id,
+                "visit",
+                amended.unit_id,
+                datetime(2026, 1, 2, 10),
+                scenario={"sprawa": "x"},
+            ),
+        ),
+        evidence_file,
+    )
+    preview = EvidencePreview(lambda: hr, info.id)
+    qtbot.addWidget(preview)
+    assert preview.kind == "image" and info.sha256 in preview.findChildren(QLabel)[0].text()
+    for _ in ctxs:  # closes the database
+        pass

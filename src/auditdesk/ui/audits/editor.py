@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.errors import AuditDeskError, StaleRecord
 from auditdesk.domain.scoring import ScoreResult, format_percent
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
@@ -62,6 +62,7 @@ class AuditEditor(QWidget):
         self.order: list[str] = []
         self.section_of: dict[str, int] = {}
         self.current_item: str | None = None
+        self._hold_focus: str | None = None
         self.detail = svc.load_audit(context(), audit_id)
         self.version = self.detail.version
 
@@ -249,6 +250,10 @@ class AuditEditor(QWidget):
         self.current_item = item_id
 
     def _advance(self, item_id: str, step: int) -> None:
+        if self._hold_focus is not None:
+            held, self._hold_focus = self._hold_focus, None
+            self.focus_item(held)
+            return
         i = self.order.index(item_id) + step
         if 0 <= i < len(self.order):
             self.focus_item(self.order[i])
@@ -279,6 +284,12 @@ class AuditEditor(QWidget):
                 comment=comment,
                 expected_version=self.version,
             )
+        except StaleRecord as exc:
+            # another window or computer changed this audit: show its answers, not ours
+            self._rebuild_rows()
+            self._hold_focus = item_id  # stay on the item so the auditor sees what is stored
+            self.show_message(str(exc), error=True)
+            return
         except AuditDeskError as exc:
             self.show_message(str(exc), error=True)
             return
@@ -404,6 +415,19 @@ class AuditEditor(QWidget):
         self.changed.emit(self.audit_id)
         if done.action_plan_id is not None:
             self.plan_requested.emit(self.audit_id)
+
+    def _rebuild_rows(self) -> None:
+        """Reloads the audit and puts the stored answers back into every row."""
+        self.reload()
+        for item_id, row in self.rows.items():
+            answer = self.detail.answers.get(item_id)
+            row.value = answer.value if answer else None
+            row.na = bool(answer and answer.na)
+            row.comment.setText(answer.comment if answer else "")
+            row._sent_comment = row.comment.text()
+            if row.value_edit is not None:
+                row.value_edit.setText(row.value or "")
+            row._show()
 
     def reload(self) -> None:
         self.detail = svc.load_audit(self.context(), self.audit_id)
