@@ -17,11 +17,12 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out, set_actor_resolver
 from auditdesk.domain.errors import PermissionDenied, ValidationFailed
-from auditdesk.services import auth, backups, recovery, users
+from auditdesk.services import auth, backups, encryption, recovery, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role
@@ -96,6 +97,14 @@ def register(sub: Any) -> None:
     c.set_defaults(func=cmd_backups_list)
     c = bs.add_parser("now", help="make a backup now, in the backups folder")
     c.set_defaults(func=cmd_backups_now)
+
+    p = sub.add_parser(
+        "encrypt",
+        help="write an encrypted copy of the database (SQLCipher; passphrase asked, or "
+        "$AUDITDESK_PASSPHRASE); needs the [encryption] extra",
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_encrypt)
 
 
 NEW_PASSWORD_ENV = "AUDITDESK_NEW_PASSWORD"
@@ -188,4 +197,22 @@ def cmd_backups_now(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     info = backups.backup_now(ctx)
     out(f"Backed up {ctx.db.describe()} to {info.path}")
+    return 0
+
+
+PASSPHRASE_ENV = "AUDITDESK_PASSPHRASE"
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    if os.environ.get(PASSPHRASE_ENV) is not None:
+        passphrase = os.environ[PASSPHRASE_ENV]
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass("Passphrase for the encrypted copy: ")
+        if getpass.getpass("Repeat it: ") != passphrase:
+            raise ValidationFailed("the two passphrases differ; nothing was written.")
+    else:
+        raise ValidationFailed(f"no passphrase: set {PASSPHRASE_ENV} or run in a terminal.")
+    target = encryption.encrypt_copy(ctx, args.out, passphrase)
+    out(f"Wrote the encrypted copy {target}. Without the passphrase it cannot be read.")
     return 0
