@@ -369,3 +369,31 @@ def test_results_from_totals_equal_results_from_answers(
     assert any("audit result totals" in p for p in report.problems)
     audit_counts.recount_all(hr)
     assert check_database(demo_ctx.db).ok
+
+
+def test_demo_audits_are_realistic_and_idempotent(demo_ctx: AppContext) -> None:
+    from sqlalchemy import func
+
+    from auditdesk.services.demo import create_demo
+    from auditdesk.store.models import ActionPlan, AuditAnswer, AuditDispute
+
+    with demo_ctx.db.session() as s:
+        audits = s.scalars(select(Audit)).all()
+        assert len({a.period for a in audits}) >= 5
+        assert {a.channel for a in audits} == {"visit", "phone", "email", "eservice"}
+        assert any(a.critical_failure for a in audits if a.status == "completed")
+        assert {a.status for a in audits} == {"draft", "completed"}
+        assert s.scalar(select(func.count()).select_from(AuditAnswer).where(AuditAnswer.na)) > 10
+        plans = s.scalars(select(ActionPlan)).all()
+        assert {p.status for p in plans} >= {"open", "accepted"}
+        disputes = s.scalars(select(AuditDispute)).all()
+        assert {d.status for d in disputes} == {"upheld", "open"}
+        upheld = next(d for d in disputes if d.status == "upheld")
+        follow = s.get(Audit, upheld.follow_up_id)
+        original = s.get(Audit, upheld.audit_id)
+        assert follow is not None and original is not None
+        assert follow.kind == "amendment" and original.superseded and not follow.superseded
+        count = len(audits)
+    create_demo(demo_ctx)
+    with demo_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Audit)) == count
