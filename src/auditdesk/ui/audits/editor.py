@@ -30,7 +30,7 @@ from auditdesk.domain.errors import AuditDeskError, StaleRecord
 from auditdesk.domain.scoring import ScoreResult, format_percent
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
-from auditdesk.ui.audits.item_row import ItemRow
+from auditdesk.ui.audits.item_row import ItemRow, num
 from auditdesk.ui.audits.list_model import channel_label, status_label
 
 FileChooser = Callable[[], Path | None]
@@ -308,13 +308,17 @@ class AuditEditor(QWidget):
         for item_id, r in result.items.items():
             row = self.rows[item_id]
             if r.applicable:
-                row.set_points(f"{r.earned:g} / {r.possible:g}", r.critical_failed)
+                row.set_points(
+                    f"{num(r.earned, self.language)} / {num(r.possible, self.language)}",
+                    r.critical_failed,
+                )
             else:
                 row.set_points("", False)
         verdict = result.verdict_label_pl if self.language == "pl" else result.verdict_label_en
         self.total.setText(
             f"<span style='font-size: large'><b>{format_percent(result.percent)}</b></span>"
-            f"<br>{verdict} · {result.earned:g} / {result.possible:g}"
+            f"<br>{verdict} · {num(result.earned, self.language)} / "
+            f"{num(result.possible, self.language)}"
         )
         if result.critical_failure:
             items = [form.item(i) for i in result.critical_items]

@@ -26,6 +26,12 @@ ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weigh
 FOCUS_STYLE = ROW_STYLE + " ItemRow { border: 2px solid #2a6fdb; }"
 
 
+def num(value: float, language: str) -> str:
+    """Points as people write them: 0,5 in Polish, 0.5 in English; no trailing zeros."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if language == "pl" else text
+
+
 class _Keys(QObject):
     """Event filter for the row's line edits: Tab/Enter move on, and in a number field N
     marks N/A (letters mean nothing there)."""
@@ -96,7 +102,7 @@ class ItemRow(QFrame):
         if item.critical:
             marks.append(self.tr("critical"))
         if item.weight != 1:
-            marks.append(self.tr("weight ×%s") % f"{item.weight:g}")
+            marks.append(self.tr("weight ×%s") % num(item.weight, language))
         if item.integrity:
             marks.append(self.tr("integrity, not scored"))
         if not item.required:
@@ -117,7 +123,7 @@ class ItemRow(QFrame):
             label = option.label.get(language)
             shown = f"{n} {label}" if n < 10 else label
             if item.scored:
-                shown += f"  ({option.points * item.weight:g})"
+                shown += f"  ({num(option.points * item.weight, language)})"
             button = QPushButton(shown)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
