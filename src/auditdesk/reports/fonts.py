@@ -60,7 +60,7 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("AuditDesk", appauthor=False))
 
 
-def build_stamp_font(source: Path, target: Path) -> Path:
+def build_stamp_font(source: Path, target: Path, codepoints: list[int] | None = None) -> Path:
     """Writes a subset of `source` rescaled to 1000 units per em to `target` (atomically)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont as FtFont
@@ -76,7 +76,7 @@ def build_stamp_font(source: Path, target: Path) -> Path:
     options.notdef_outline = True
     options.drop_tables += ["FFTM"]
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=_STAMP_CODEPOINTS)
+    subsetter.populate(unicodes=codepoints or _STAMP_CODEPOINTS)
     subsetter.subset(font)
     if font["head"].unitsPerEm != STAMP_UNITS_PER_EM:
         scale_upem(font, STAMP_UNITS_PER_EM)

@@ -22,7 +22,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -170,10 +170,16 @@ def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
 _ALIGN_STYLE = {Align.LEFT: "cell", Align.RIGHT: "cell_r", Align.CENTER: "cell_c"}
 
 
-def _fits_plain(text: str, width: float) -> bool:
-    """Short single-line cells (points, weights, numbers) are drawn as plain strings: a
-    Paragraph per cell costs most of the rendering time of a long checklist."""
-    return "\n" not in text and stringWidth(text, REGULAR, 8.5) < width - 8
+CELL_PAD = 6  # reportlab's default left and right cell padding
+
+
+def _wrapped(text: str, font: str, size: float, width: float) -> str:
+    """Text broken into lines that fit the cell, as one plain string: far cheaper to lay out
+    than a Paragraph per cell, which dominates the rendering time of a long checklist."""
+    lines: list[str] = []
+    for part in text.split("\n"):
+        lines += simpleSplit(part, font, size, width - 2 * CELL_PAD) or [""]
+    return "\n".join(lines)
 
 
 def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -196,30 +202,26 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
     ]
     for c, col in enumerate(section.columns):
         style.append(("ALIGN", (c, 0), (c, -1), col.align.value.upper()))
-    crit_styles = {
-        align: ParagraphStyle("crit_cell", parent=st[name], textColor=CRIT_INK, fontName=BOLD)
-        for align, name in _ALIGN_STYLE.items()
-    }
     if not section.rows:
         data.append([_p(section.empty_text, st["note"])] + [""] * (n - 1))
         style.append(("SPAN", (0, 1), (-1, 1)))
     for row in section.rows:
         r = len(data)
         cells = list(row.cells) + [""] * (n - len(row.cells))
-        styles = crit_styles if row.highlight else {a: st[name] for a, name in _ALIGN_STYLE.items()}
-        data.append(
-            [
-                text if _fits_plain(text, w) else _p(text, styles[col.align])
-                for text, col, w in zip(cells, section.columns, widths, strict=False)
-            ]
-        )
+        font = BOLD if row.highlight else REGULAR
+        data.append([_wrapped(text, font, 8.5, w) for text, w in zip(cells, widths, strict=False)])
         last = r
         if row.note:
-            data.append([_p(row.note, st["note"])] + [""] * (n - 1))
+            data.append([_wrapped(row.note, REGULAR, 8, CONTENT_W - 6)] + [""] * (n - 1))
             last = r + 1
             style += [
                 ("SPAN", (0, last), (-1, last)),
                 ("LINEABOVE", (0, last), (-1, last), 0, RULE),
+                ("FONTSIZE", (0, last), (-1, last), 8),
+                ("LEADING", (0, last), (-1, last), 10),
+                ("TEXTCOLOR", (0, last), (-1, last), GREY),
+                ("LEFTPADDING", (0, last), (-1, last), CELL_PAD + 6),
+                ("ALIGN", (0, last), (-1, last), "LEFT"),
             ]
         if row.highlight:
             style += [

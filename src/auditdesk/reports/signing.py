@@ -208,6 +208,11 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
         )
     else:
         field_spec = fields.SigFieldSpec(FIELD_NAME)
+    params = {
+        "reason": request.reason,
+        "location": request.location,
+        "quality": QUALIFIED if qualified else NOT_QUALIFIED,
+    }
     timestamper = HTTPTimeStamper(request.tsa_url) if request.tsa_url else None
     pdf_signer = signers.PdfSigner(
         meta,
@@ -218,11 +223,6 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     out = io.BytesIO()
-    params = {
-        "reason": request.reason,
-        "location": request.location,
-        "quality": QUALIFIED if qualified else NOT_QUALIFIED,
-    }
     try:
         pdf_signer.sign_pdf(
             writer,

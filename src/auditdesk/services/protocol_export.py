@@ -25,19 +25,20 @@ from sqlalchemy import select
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
 from auditdesk.reports.batch import BatchResult, SignOptions, render_and_sign, warm_up
 from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
+from auditdesk.reports.protocol_model import IndexEntry
 from auditdesk.reports.signing import load_pkcs12_signer, signer_name
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.protocols import (
     KINDS,
-    _row,
+    SignedPdf,
     _stem,
     build_document,
     check_kind,
-    store_signed,
+    store_signed_many,
 )
-from auditdesk.store.models import OrgUnit
+from auditdesk.store.models import OrgUnit, Protocol
 
 ZIP_NAME = "protokoly.zip"
 IN_PROCESS_BELOW = 4  # a pool's start-up costs more than it saves on a handful
@@ -189,11 +190,120 @@ class _Sink:
             self._zip_tmp.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class _Done:
+    ref: RecordRef
+    index: IndexEntry | None  # None when the record could not be read
+    result: BatchResult | None  # None for a record whose signed bytes are stored
+    problem: str = ""
+
+
 def _pool(workers: int) -> ProcessPoolExecutor:
     # spawn, not fork: the caller may be the GUI with Qt threads running
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
     )
+
+
+def _stored_rows(ctx: AppContext, refs: list[RecordRef]) -> dict[tuple[str, int], Protocol]:
+    found: dict[tuple[str, int], Protocol] = {}
+    with ctx.db.session() as s:
+        for kind in KINDS:
+            ids = [r.record_id for r in refs if r.kind == kind]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for row in s.scalars(
+                    select(Protocol).where(
+                        Protocol.record_kind == kind,
+                        Protocol.signed.is_(True),
+                        Protocol.record_id.in_(chunk),
+                    )
+                ):
+                    found[(kind, row.record_id)] = row
+    return found
+
+
+class _Writer:
+    """Turns finished jobs into files and index rows. Signatures made now are stored (and the
+    records locked) in batches, each before its files are written, so a file on disk is
+    always the copy the database keeps."""
+
+    BATCH = 25
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        sink: _Sink,
+        result: BulkResult,
+        total: int,
+        stored: dict[tuple[str, int], Protocol],
+        level: str,
+        report: Callable[[int, int, str], None],
+    ) -> None:
+        self.ctx, self.sink, self.result, self.total = ctx, sink, result, total
+        self.stored, self.level, self.report = stored, level, report
+        self.rows: list[IndexRow] = []
+        self.batch: list[_Done] = []
+        self.done = 0
+
+    def add(self, item: _Done) -> None:
+        if item.problem:
+            self.result.problems.append(item.problem)
+            self._count(item.ref)
+            return
+        self.batch.append(item)
+        self._count(item.ref)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def _count(self, ref: RecordRef) -> None:
+        self.done += 1
+        self.report(self.done, self.total, ref.record_number)
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        fresh = [d for d in batch if d.result is not None and d.result.signer]
+        if fresh:
+            store_signed_many(
+                self.ctx,
+                [
+                    SignedPdf(
+                        d.ref.kind,
+                        d.ref.record_id,
+                        d.ref.record_number,
+                        d.result.pdf,
+                        d.result.signer,
+                        self.level,
+                    )
+                    for d in fresh
+                    if d.result is not None
+                ],
+            )
+            self.result.signed_now += len(fresh)
+        for d in batch:
+            ref, index = d.ref, d.index
+            assert index is not None
+            if d.result is None:
+                row = self.stored[(ref.kind, ref.record_id)]
+                pdf, digest, who = row.pdf or b"", row.sha256 or "", row.signer or ""
+                self.result.from_store += 1
+            else:
+                pdf, digest, who = d.result.pdf, d.result.sha256, d.result.signer
+            name = self.sink.unique(_stem(ref.record_number, ref.kind, ref.record_id))
+            self.result.files.append(self.sink.put(name, pdf))
+            self.rows.append(
+                IndexRow(
+                    ref.record_number,
+                    ref.kind,
+                    index.unit,
+                    index.employee,
+                    index.record_date,
+                    index.result,
+                    digest,
+                    who,
+                    name,
+                )
+            )
 
 
 def export_all(
@@ -208,9 +318,11 @@ def export_all(
     workers: int | None = None,
 ) -> BulkResult:
     """Exports every matching protocol; signs unsigned ones when `sign` is given (which locks
-    them, as signing one does). Returns what was written; `cancelled` when stopped early."""
+    them, as signing one does). Worker processes (one per core) read, render and sign; this
+    process stores and writes. Returns what was written; `cancelled` when stopped early."""
     started = time.perf_counter()
     refs = find_records(ctx, flt)
+    signer = ""
     if sign is not None:
         # fail before any work on a wrong password or unreadable file
         signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
@@ -218,84 +330,41 @@ def export_all(
     result = BulkResult(out_dir, len(refs))
     report = on_progress or (lambda _d, _t, _x: None)
     stop = is_cancelled or (lambda: False)
+    stored = _stored_rows(ctx, refs)
     sink = _Sink(out_dir, make_zip)
-    rows: list[IndexRow] = []
+    writer = _Writer(
+        ctx, sink, result, len(refs), stored, "B-T" if sign and sign.tsa_url else "B-B", report
+    )
     workers = workers or os.cpu_count() or 1
-    pool = _pool(workers) if len(refs) >= IN_PROCESS_BELOW and workers > 1 else None
-    pending: dict[Future[BatchResult], tuple[RecordRef, Any]] = {}
-    done = 0
-
-    def finish_one(ref: RecordRef, index: Any, res: BatchResult, stored_by: str = "") -> None:
-        """stored_by: the signer of bytes that come from the database (nothing to store)."""
-        nonlocal done
-        pdf, digest, who = res.pdf, res.sha256, res.signer or stored_by
-        if res.signer:
-            stored = store_signed(
-                ctx,
-                ref.kind,
-                ref.record_id,
-                ref.record_number,
-                pdf,
-                who,
-                "B-T" if sign and sign.tsa_url else "B-B",
-            )
-            digest = stored.sha256
-            result.signed_now += 1
-        name = sink.unique(_stem(ref.record_number, ref.kind, ref.record_id))
-        result.files.append(sink.put(name, pdf))
-        rows.append(
-            IndexRow(
-                ref.record_number,
-                ref.kind,
-                index.unit,
-                index.employee,
-                index.record_date,
-                index.result,
-                digest,
-                who,
-                name,
-            )
-        )
-        done += 1
-        report(done, len(refs), ref.record_number)
-
+    use_pool = len(refs) - len(stored) >= IN_PROCESS_BELOW and workers > 1
+    pool = _pool(workers) if use_pool else None
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
     try:
         report(0, len(refs), "")
         for ref in refs:
             if stop():
                 result.cancelled = True
                 break
+            # the database is read here, in one process; workers only render and sign
             try:
                 doc = build_document(ctx, ref.kind, ref.record_id)
             except AuditDeskError as exc:
-                result.problems.append(f"{ref.kind} {ref.record_number}: {exc}")
-                done += 1
-                report(done, len(refs), ref.record_number)
+                writer.add(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
                 continue
-            with ctx.db.session() as s:
-                row = _row(s, ref.kind, ref.record_id)
-                stored_pdf, stored_meta = None, ("", "")
-                if row is not None and row.signed:
-                    stored_pdf, stored_meta = row.pdf, (row.sha256 or "", row.signer or "")
-            if stored_pdf is not None:
-                result.from_store += 1
-                finish_one(
-                    ref,
-                    doc.index,
-                    BatchResult(ref.kind, ref.record_id, stored_pdf, stored_meta[0], ""),
-                    stored_by=stored_meta[1],
-                )
-                continue
-            if pool is None:
-                finish_one(ref, doc.index, render_and_sign(doc, sign))
-                continue
-            pending[pool.submit(render_and_sign, doc, sign)] = (ref, doc.index)
-            while len(pending) >= 3 * workers:
-                _collect(pending, finish_one, FIRST_COMPLETED)
+            if (ref.kind, ref.record_id) in stored:
+                writer.add(_Done(ref, doc.index, None))
+            elif pool is None:
+                writer.add(_Done(ref, doc.index, render_and_sign(doc, sign)))
+            else:
+                fut = pool.submit(render_and_sign, doc, sign)
+                pending[fut] = (ref, doc.index)
+                while len(pending) >= 4 * workers and not stop():
+                    _collect(pending, writer)
         while pending and not stop():
-            _collect(pending, finish_one, FIRST_COMPLETED)
-        if pending:
+            _collect(pending, writer)
+        if pending or stop():
             result.cancelled = True
+        writer.flush()  # whatever finished is kept whole, also when cancelled
     except BaseException:
         sink.abandon()
         raise
@@ -304,9 +373,10 @@ def export_all(
             pool.shutdown(wait=True, cancel_futures=True)
     if result.cancelled:
         sink.abandon()
-        result.files = [] if make_zip else result.files
+        if make_zip:
+            result.files = []
     else:
-        index_csv, index_xlsx = csv_bytes(rows), xlsx_bytes(rows)
+        index_csv, index_xlsx = csv_bytes(writer.rows), xlsx_bytes(writer.rows)
         if make_zip:
             sink.put("index.csv", index_csv)
             sink.put("index.xlsx", index_xlsx)
@@ -334,21 +404,19 @@ def export_all(
                     "unit": flt.unit or "",
                     "kind": flt.kind or "",
                 },
-                "signer": signer if sign is not None else "",
+                "signer": signer,
             },
         )
     return result
 
 
 def _collect(
-    pending: dict[Future[BatchResult], tuple[RecordRef, Any]],
-    finish_one: Callable[[RecordRef, Any, BatchResult], None],
-    how: str,
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]], writer: _Writer
 ) -> None:
-    finished, _ = wait(list(pending), return_when=how)
+    finished, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
     for fut in finished:
         ref, index = pending.pop(fut)
-        finish_one(ref, index, fut.result())
+        writer.add(_Done(ref, index, fut.result()))
 
 
 __all__ = [

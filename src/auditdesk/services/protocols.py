@@ -295,6 +295,62 @@ def _may_sign(ctx: AppContext, kind: str) -> None:
     )
 
 
+@dataclass(frozen=True)
+class SignedPdf:
+    """Signed bytes to keep for one record."""
+
+    kind: str
+    record_id: int
+    record_number: str
+    pdf: bytes
+    signer: str
+    level: str  # "B-B" or "B-T"
+
+
+def _store_in(s: Session, ctx: AppContext, item: SignedPdf, now: datetime) -> ExportedProtocol:
+    digest = hashlib.sha256(item.pdf).hexdigest()
+    require_unlocked(s, item.kind, item.record_id)
+    row = _ensure_row(s, item.kind, item.record_id, item.record_number)
+    row.pdf = item.pdf
+    row.sha256 = digest
+    row.signed = True
+    row.signer = item.signer
+    row.signed_at = now
+    row.signed_by = ctx.actor.login
+    row.level = item.level
+    hook = getattr(_owner(item.kind), "mark_signed", None)
+    if callable(hook):
+        hook(s, ctx.actor, item.record_id)
+    trail.record(
+        s,
+        ctx.actor,
+        "sign",
+        "protocol",
+        f"{item.kind}:{item.record_id}",
+        after={"sha256": digest, "signer": item.signer, "level": item.level},
+    )
+    return ExportedProtocol(
+        item.kind,
+        item.record_id,
+        item.record_number,
+        _stem(item.record_number, item.kind, item.record_id),
+        item.pdf,
+        digest,
+        True,
+        item.signer,
+        now,
+        None,
+    )
+
+
+def store_signed_many(ctx: AppContext, items: list[SignedPdf]) -> list[ExportedProtocol]:
+    """Keeps signed bytes and locks the records, all in one transaction with their trail
+    entries (a bulk export stores its signatures in batches)."""
+    now = utcnow()
+    with ctx.db.session() as s:
+        return [_store_in(s, ctx, item, now) for item in items]
+
+
 def store_signed(
     ctx: AppContext,
     doc_kind: str,
@@ -305,41 +361,9 @@ def store_signed(
     level: str,
 ) -> ExportedProtocol:
     """Keeps signed bytes and locks the record (one transaction, with the trail entry)."""
-    digest = hashlib.sha256(pdf).hexdigest()
-    now = utcnow()
-    with ctx.db.session() as s:
-        require_unlocked(s, doc_kind, record_id)
-        row = _ensure_row(s, doc_kind, record_id, record_number)
-        row.pdf = pdf
-        row.sha256 = digest
-        row.signed = True
-        row.signer = signer
-        row.signed_at = now
-        row.signed_by = ctx.actor.login
-        row.level = level
-        hook = getattr(_owner(doc_kind), "mark_signed", None)
-        if callable(hook):
-            hook(s, ctx.actor, record_id)
-        trail.record(
-            s,
-            ctx.actor,
-            "sign",
-            "protocol",
-            f"{doc_kind}:{record_id}",
-            after={"sha256": digest, "signer": signer, "level": level},
-        )
-    return ExportedProtocol(
-        doc_kind,
-        record_id,
-        record_number,
-        _stem(record_number, doc_kind, record_id),
-        pdf,
-        digest,
-        True,
-        signer,
-        now,
-        None,
-    )
+    return store_signed_many(
+        ctx, [SignedPdf(doc_kind, record_id, record_number, pdf, signer, level)]
+    )[0]
 
 
 def sign_protocol(
