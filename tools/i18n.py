@@ -28,6 +28,7 @@ AREAS: dict[str, list[str]] = {
     "appraisals": ["appraisals/*.py"],
     "admin": ["admin/*.py", "auth/*.py"],
     "audits": ["audits/*.py"],
+    "protocols": ["protocols/*.py"],
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from auditdesk.services import protocols
@@ -31,26 +32,40 @@ def open_bulk_export_dialog(parent: QWidget | None, deps: PanelDeps) -> BulkExpo
 def verify_report_text(parent: QWidget, report: protocols.VerifyReport) -> str:
     res = report.result
     if not res.signed:
-        return parent.tr("This file carries no electronic signature.")
+        return QCoreApplication.translate("Protocols", "This file carries no electronic signature.")
     lines = []
     for sig in res.signatures:
         when = sig.signing_time.strftime("%d.%m.%Y %H:%M:%S %Z") if sig.signing_time else "?"
-        lines.append(parent.tr("Signer: %1").replace("%1", sig.signer))
-        lines.append(parent.tr("Signing time: %1").replace("%1", when))
         lines.append(
-            parent.tr("Intact: yes")
-            if sig.intact
-            else parent.tr("Intact: NO — the file was changed after signing")
+            QCoreApplication.translate("Protocols", "Signer: %1").replace("%1", sig.signer)
         )
         lines.append(
-            parent.tr("Qualified certificate: yes")
+            QCoreApplication.translate("Protocols", "Signing time: %1").replace("%1", when)
+        )
+        lines.append(
+            QCoreApplication.translate("Protocols", "Intact: yes")
+            if sig.intact
+            else QCoreApplication.translate(
+                "Protocols", "Intact: NO — the file was changed after signing"
+            )
+        )
+        lines.append(
+            QCoreApplication.translate("Protocols", "Qualified certificate: yes")
             if sig.qualified
-            else parent.tr("Qualified certificate: no")
+            else QCoreApplication.translate("Protocols", "Qualified certificate: no")
         )
     if report.stored_as:
-        lines.append(parent.tr("Matches the stored protocol of %1").replace("%1", report.stored_as))
+        lines.append(
+            QCoreApplication.translate("Protocols", "Matches the stored protocol of %1").replace(
+                "%1", report.stored_as
+            )
+        )
     else:
-        lines.append(parent.tr("No protocol stored in the database has this SHA-256."))
+        lines.append(
+            QCoreApplication.translate(
+                "Protocols", "No protocol stored in the database has this SHA-256."
+            )
+        )
     lines.append(f"SHA-256: {res.sha256}")
     return "\n".join(lines)
 
@@ -59,7 +74,10 @@ def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = Non
     """Asks for a PDF (unless given), checks it and shows the result; returns the text."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Verify a signed protocol"), "", "PDF (*.pdf)"
+            parent,
+            QCoreApplication.translate("Protocols", "Verify a signed protocol"),
+            "",
+            "PDF (*.pdf)",
         )
         if not name:
             return ""
@@ -67,9 +85,9 @@ def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = Non
     try:
         report = protocols.verify_protocol_file(deps.context(), path)
     except Exception as exc:
-        QMessageBox.warning(parent, parent.tr("Verify"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Protocols", "Verify"), str(exc))
         return str(exc)
     text = verify_report_text(parent, report)
     box = QMessageBox.information if report.exit_code == 0 else QMessageBox.warning
-    box(parent, parent.tr("Verify"), text)
+    box(parent, QCoreApplication.translate("Protocols", "Verify"), text)
     return text

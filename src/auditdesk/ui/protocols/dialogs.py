@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,11 +31,11 @@ from auditdesk.ui.protocols.signature_pad import SignaturePad
 from auditdesk.ui.tasks import Progress
 
 
-def role_label(widget: QWidget, role: str) -> str:
+def role_label(role: str) -> str:
     labels = {
-        "auditor": widget.tr("Auditor"),
-        "appraiser": widget.tr("Appraiser"),
-        "employee": widget.tr("Employee"),
+        "auditor": QCoreApplication.translate("Protocols", "Auditor"),
+        "appraiser": QCoreApplication.translate("Protocols", "Appraiser"),
+        "employee": QCoreApplication.translate("Protocols", "Employee"),
     }
     return labels.get(role, role)
 
@@ -106,9 +106,9 @@ class SignDialog(QDialog):
         self.token_choice.setEnabled(token_ready)
         if token_ready:
             self.token_choice.setToolTip(
-                self.tr("Token %1, key %1")
-                .replace("%1", settings.pkcs11_token_label, 1)
-                .replace("%1", settings.pkcs11_key_label, 1)
+                self.tr("Token %1, key %2")
+                .replace("%1", settings.pkcs11_token_label)
+                .replace("%2", settings.pkcs11_key_label)
             )
         else:
             self.token_choice.setToolTip(self.tr("Set the PKCS#11 module and token in Settings"))
@@ -192,9 +192,7 @@ class ProtocolDialog(QDialog):
         side.addWidget(self.state)
         self.draw_buttons: dict[str, QPushButton] = {}
         for n, role in enumerate(protocols.ROLES[kind], start=1):
-            button = QPushButton(
-                self.tr("Draw signature: %1…").replace("%1", role_label(self, role))
-            )
+            button = QPushButton(self.tr("Draw signature: %1…").replace("%1", role_label(role)))
             button.setShortcut(QKeySequence(f"Ctrl+{n}"))
             button.clicked.connect(lambda _=False, r=role: self.draw(r))
             side.addWidget(button)
@@ -240,14 +238,14 @@ class ProtocolDialog(QDialog):
                 "Not signed yet. Check the preview, add the drawn signatures, then "
                 "sign electronically."
             )
-        pages = self.tr("%n page(s)", "", self.preview.page_count)
+        pages = self.tr("Pages: %1").replace("%1", str(self.preview.page_count))
         self.state.setText(f"{text}\n\n{pages}\nSHA-256: {exported.sha256}")
         for button in self.draw_buttons.values():
             button.setEnabled(not exported.signed)
         self.sign_button.setEnabled(not exported.signed)
 
     def draw(self, role: str) -> None:
-        dialog = SignatureDialog(role_label(self, role), self)
+        dialog = SignatureDialog(role_label(role), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.store_drawing(role, dialog.png())

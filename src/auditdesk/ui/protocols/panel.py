@@ -123,7 +123,7 @@ class ProtocolsPanel(QWidget):
             return
         self.export_button.setEnabled(True)
         self.model.set_rows(rows)
-        self.message.setText(self.tr("%n signed protocol(s).", "", len(rows)))
+        self.message.setText(self.tr("Signed protocols: %1").replace("%1", str(len(rows))))
         self.table.resizeColumnsToContents()
 
     def open_current(self) -> None:

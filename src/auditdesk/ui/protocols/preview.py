@@ -72,6 +72,6 @@ class PdfPreview(QScrollArea):
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
             label.setFrameShape(QLabel.Shape.Box)
-            label.setAccessibleName(self.tr("Page %n", "", number))
+            label.setAccessibleName(self.tr("Page %1").replace("%1", str(number)))
             self._layout.addWidget(label)
             self.page_labels.append(label)
