@@ -1,41 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pl_PL">
 <context>
-    <name />
-    <message>
-        <source>Audit</source>
-        <translation>Badanie</translation>
-    </message>
-    <message>
-        <source>Appraisal</source>
-        <translation>Ocena</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Numer</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Rodzaj</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>Podpisujący</translation>
-    </message>
-    <message>
-        <source>Signed (UTC)</source>
-        <translation>Podpisano (UTC)</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Poziom</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-</context>
-<context>
     <name>BulkExportDialog</name>
     <message>
         <source>Export protocols for HR</source>
@@ -388,6 +353,41 @@
     <message>
         <source>Signature pad</source>
         <translation>Pole podpisu</translation>
+    </message>
+</context>
+<context>
+    <name>SignedTableModel</name>
+    <message>
+        <source>Audit</source>
+        <translation>Badanie</translation>
+    </message>
+    <message>
+        <source>Appraisal</source>
+        <translation>Ocena</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Numer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Podpisujący</translation>
+    </message>
+    <message>
+        <source>Signed (UTC)</source>
+        <translation>Podpisano (UTC)</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
     </message>
 </context>
 </TS>

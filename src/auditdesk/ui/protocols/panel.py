@@ -41,18 +41,17 @@ class SignedTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[protocols.SignedRow] = []
-        tr = self.tr
-        kinds = {"audit": tr("Audit"), "appraisal": tr("Appraisal")}
+        kinds = {"audit": self.tr("Audit"), "appraisal": self.tr("Appraisal")}
         self.columns = [
-            _Column(tr("Record"), lambda r: r.record_number),
-            _Column(tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
-            _Column(tr("Signer"), lambda r: r.signer),
+            _Column(self.tr("Record"), lambda r: r.record_number),
+            _Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
+            _Column(self.tr("Signer"), lambda r: r.signer),
             _Column(
-                tr("Signed (UTC)"),
+                self.tr("Signed (UTC)"),
                 lambda r: r.signed_at.strftime("%d.%m.%Y %H:%M") if r.signed_at else "",
             ),
-            _Column(tr("Level"), lambda r: r.level),
-            _Column(tr("SHA-256"), lambda r: r.sha256),
+            _Column(self.tr("Level"), lambda r: r.level),
+            _Column(self.tr("SHA-256"), lambda r: r.sha256),
         ]
 
     def set_rows(self, rows: list[protocols.SignedRow]) -> None:
