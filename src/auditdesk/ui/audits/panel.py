@@ -43,6 +43,8 @@ from auditdesk.ui.audits.dialogs import (
 from auditdesk.ui.audits.editor import AuditEditor
 from auditdesk.ui.audits.list_model import COLUMNS, PAGE, AuditListModel, channel_label
 from auditdesk.ui.audits.results import ResultsView
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 SEARCH_DELAY_MS = 250
@@ -132,6 +134,9 @@ class AuditsPanel(QWidget):
         buttons.addWidget(self.search, 1)
         for b in (self.new_button, self.open_button, self.results_button, self.export_button):
             buttons.addWidget(b)
+        # issue 5: the protocol of the selected audit (Ctrl+P)
+        deps = PanelDeps(context, runner, self.settings)
+        buttons.addWidget(protocol_button(self, deps, "audit", self.selected_id, self.refresh))
         self.list_page = QWidget()
         list_layout = QVBoxLayout(self.list_page)
         list_layout.addLayout(buttons)

@@ -3,10 +3,12 @@ for HR, verify a signed file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from auditdesk.services import protocols
 from auditdesk.ui.panels import PanelDeps
@@ -91,3 +93,30 @@ def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = Non
     box = QMessageBox.information if report.exit_code == 0 else QMessageBox.warning
     box(parent, QCoreApplication.translate("Protocols", "Verify"), text)
     return text
+
+
+def protocol_button(
+    owner: QWidget,
+    deps: PanelDeps,
+    kind: str,
+    current_id: Callable[[], int | None],
+    after: Callable[[], None] | None = None,
+) -> QPushButton:
+    """A "Protocol… (Ctrl+P)" button for a list of audits or appraisals: opens the protocol
+    dialog of the selected record. Ctrl+P works anywhere inside `owner`."""
+    button = QPushButton(QCoreApplication.translate("Protocols", "Protocol… (Ctrl+P)"))
+    button.setObjectName("protocol_button")
+
+    def open_current() -> None:
+        record_id = current_id()
+        if record_id is None:
+            return
+        open_protocol_dialog(owner, deps, kind, record_id)
+        if after is not None:
+            after()
+
+    button.clicked.connect(open_current)
+    shortcut = QShortcut(QKeySequence("Ctrl+P"), owner)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(open_current)
+    return button
