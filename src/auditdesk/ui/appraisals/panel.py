@@ -34,10 +34,13 @@ from auditdesk.services import appraisals as svc
 from auditdesk.services.appraisal_access import has_access
 from auditdesk.services.appraisal_overview import Reminder, TeamRow, summarize, team_view
 from auditdesk.services.context import AppContext
+from auditdesk.settings import Settings
 from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAppraisalDialog
 from auditdesk.ui.appraisals.editor import AppraisalEditor
 from auditdesk.ui.appraisals.team_model import SORT_ROLE, TeamModel
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 
@@ -112,6 +115,9 @@ class AppraisalsPanel(QWidget):
         bar.addWidget(self.search, 1)
         for b in (self.new_button, self.open_button, self.feedback_button, self.absence_button):
             bar.addWidget(b)
+        # issue 5: the protocol of the selected employee's current or last appraisal (Ctrl+P)
+        deps = PanelDeps(context, runner, Settings.load())
+        bar.addWidget(protocol_button(self, deps, "appraisal", self._protocol_id))
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(bar)
@@ -215,6 +221,10 @@ class AppraisalsPanel(QWidget):
         if not 0 <= source.row() < len(self.model.rows):
             return None
         return self.model.rows[source.row()]
+
+    def _protocol_id(self) -> int | None:
+        r = self.selected_row()
+        return None if r is None else (r.in_progress_id or r.last_id)
 
     def select_employee(self, employee_id: int) -> bool:
         for i, r in enumerate(self.model.rows):
