@@ -33,8 +33,15 @@ FUZZ = settings(
 )
 
 
+class Template(tuple[Path, dict[str, Any]]):
+    """The demo database and its export; a short repr keeps hypothesis' reports readable."""
+
+    def __repr__(self) -> str:
+        return f"Template({self[0].name}, {len(self[1]['audits'])} audits)"
+
+
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     """A demo database and a real JSON export of its audits (made once per module)."""
     folder = tmp_path_factory.mktemp("import-fuzz")
     path = folder / "demo.sqlite"
@@ -46,7 +53,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     db.dispose()
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["audits"], "the demo has no audits to export"
-    return path, doc
+    return Template((path, doc))
 
 
 def _fresh(template_path: Path, folder: Path) -> Database:
