@@ -16,15 +16,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from auditdesk.services import auth  # noqa: E402
-from auditdesk.services.context import AppContext  # noqa: E402
-from auditdesk.settings import Settings  # noqa: E402
-from auditdesk.store.migrate import open_database  # noqa: E402
-from auditdesk.ui.i18n import install_language  # noqa: E402
-from auditdesk.ui.main_window import MainWindow  # noqa: E402
-from auditdesk.ui.tasks import SyncTaskRunner  # noqa: E402
+from auditdesk.services import auth
+from auditdesk.services.context import AppContext
+from auditdesk.settings import Settings
+from auditdesk.store.migrate import open_database
+from auditdesk.ui.i18n import install_language
+from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.tasks import SyncTaskRunner
 
 
 def main() -> int:

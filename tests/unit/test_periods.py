@@ -56,7 +56,7 @@ def test_christmas_eve_is_a_holiday_from_2025_only() -> None:
     due = days_after(date(2025, 12, 17), 7, "Odwołanie", "Objection")
     # 24, 25, 26 December are holidays, 27 a Saturday, 28 a Sunday
     assert due.value == date(2025, 12, 29)
-    assert "Wigilia" in due.rule("pl") or "Christmas" in due.rule("pl")
+    assert "Wigilia" in due.rule("pl")
     assert days_after(date(2024, 12, 17), 7, "O", "O").value == date(2024, 12, 24)
 
 

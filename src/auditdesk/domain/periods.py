@@ -55,7 +55,7 @@ def add_months(start: date, months: int) -> date:
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("PL", years=year)
+    return holidays.country_holidays("PL", years=year, language="pl")  # names shown in rules
 
 
 @lru_cache(maxsize=8192)

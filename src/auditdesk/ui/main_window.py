@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.resize(QSize(1200, 780))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(220)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; }"
             "QListWidget#navigation::item { padding: 8px 10px; }"
@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
                 item.setToolTip(spec.shortcut)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # filled on first show: start-up stays fast
+        # wide enough for the longest title in the current language, never a scroll bar
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self._update_status()
         self.nav.setCurrentRow(max(current, 0))
 
