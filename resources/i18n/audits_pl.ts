@@ -107,6 +107,10 @@
         <translation>Plan działań (Ctrl+Shift+A)</translation>
     </message>
     <message>
+        <source>Header (Ctrl+H)</source>
+        <translation>Nagłówek (Ctrl+H)</translation>
+    </message>
+    <message>
         <source>Back to the list (Esc)</source>
         <translation>Powrót do listy (Esc)</translation>
     </message>
@@ -141,6 +145,10 @@
     <message>
         <source>Attached %s.</source>
         <translation>Dołączono plik %s.</translation>
+    </message>
+    <message>
+        <source>Header saved.</source>
+        <translation>Nagłówek zapisano.</translation>
     </message>
     <message>
         <source>Cannot complete – required items without an answer (%1): </source>
@@ -417,6 +425,53 @@
     <message>
         <source>This kind of file (audio, PDF, …) opens in the program your system uses for it.</source>
         <translation>Ten rodzaj pliku (nagranie, PDF, …) otworzy się w programie przypisanym w systemie.</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderDialog</name>
+    <message>
+        <source>Audit header – %1</source>
+        <translation>Nagłówek audytu – %1</translation>
+    </message>
+    <message>
+        <source>badge or desk number, if the name is unknown</source>
+        <translation>numer identyfikatora lub stanowiska, gdy nazwisko jest nieznane</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>Komórka &amp;organizacyjna</translation>
+    </message>
+    <message>
+        <source>Observed &amp;employee</source>
+        <translation>Obserwowany &amp;pracownik</translation>
+    </message>
+    <message>
+        <source>Badge / &amp;desk</source>
+        <translation>Identyfikator / &amp;stanowisko</translation>
+    </message>
+    <message>
+        <source>Date and &amp;time</source>
+        <translation>&amp;Data i godzina</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Zapisz</translation>
+    </message>
+    <message>
+        <source>The form and the channel cannot change once answers are given.</source>
+        <translation>Formularza i kanału nie można zmienić, gdy udzielono już odpowiedzi.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Scenario&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Scenariusz&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>— not identified —</source>
+        <translation>— nieustalony —</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Wybierz komórkę organizacyjną.</translation>
     </message>
 </context>
 <context>

@@ -397,3 +397,58 @@ def test_demo_audits_are_realistic_and_idempotent(demo_ctx: AppContext) -> None:
     create_demo(demo_ctx)
     with demo_ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(Audit)) == count
+
+
+def test_header_change_checks_and_trail(auditor: AppContext) -> None:
+    from auditdesk.store.models import AuditLogEntry
+
+    audit_id = new_visit(auditor)
+    detail = svc.load_audit(auditor, audit_id)
+    change = svc.HeaderChange(
+        employee_id=None,
+        observed_note="okienko 2",
+        visited_at=datetime(2026, 4, 1, 8, 15),
+        scenario={"sprawa": ""},
+    )
+    with pytest.raises(ValidationFailed, match="cannot be empty"):
+        svc.save_header(auditor, audit_id, change)
+    with pytest.raises(ValidationFailed, match="unit #999999"):
+        svc.save_header(
+            auditor,
+            audit_id,
+            svc.HeaderChange(None, "", detail.visited_at, detail.scenario, unit_id=999999),
+        )
+    other = unit_id(auditor, "USC")
+    version = svc.save_header(
+        auditor,
+        audit_id,
+        svc.HeaderChange(None, " okienko 2 ", datetime(2026, 4, 1, 8, 15), detail.scenario, other),
+        expected_version=detail.version,
+    )
+    after = svc.load_audit(auditor, audit_id)
+    assert (after.unit_id, after.observed_note, after.visited_at, after.version) == (
+        other,
+        "okienko 2",
+        datetime(2026, 4, 1, 8, 15),
+        version,
+    )
+    with pytest.raises(StaleRecord):  # a window holding the old version cannot overwrite it
+        svc.save_header(auditor, audit_id, change, expected_version=detail.version)
+    with auditor.db.session() as s:
+        entry = s.scalars(
+            select(AuditLogEntry)
+            .where(
+                AuditLogEntry.entity == "audit",
+                AuditLogEntry.entity_id == str(audit_id),
+                AuditLogEntry.action == "change",
+            )
+            .order_by(AuditLogEntry.id.desc())
+        ).first()
+        assert entry is not None and entry.after_json is not None
+        assert f'"unit_id": {other}' in entry.after_json
+    fill(auditor, audit_id, VISIT_OK)
+    svc.complete_audit(auditor, audit_id)
+    with pytest.raises(svc.AuditLocked, match="locked"):
+        svc.require_editable(auditor, audit_id)
+    with pytest.raises(svc.AuditLocked):
+        svc.save_header(auditor, audit_id, change)

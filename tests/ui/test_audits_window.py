@@ -3,6 +3,7 @@ refusals, the critical banner, the list's filters and the results view."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -391,3 +392,84 @@ def test_dispute_amendment_and_action_plan_dialogs(
     assert preview.kind == "image" and info.sha256 in preview.findChildren(QLabel)[0].text()
     for _ in ctxs:  # closes the database
         pass
+
+
+def test_header_edited_with_the_keyboard(
+    qtbot: QtBot, panel: AuditsPanel, auditor: AppContext
+) -> None:
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from auditdesk.ui.audits.header_dialog import HeaderDialog
+
+    editor = start_visit(qtbot, panel)
+    qtbot.waitUntil(lambda: editor.current_item == "powitanie")
+    qtbot.keyClick(focus(), Qt.Key.Key_1)
+    qtbot.keyClick(focus(), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    dialog = editor.dialog
+    assert isinstance(dialog, HeaderDialog)
+    qtbot.waitExposed(dialog)
+    unit = dialog.findChild(QComboBox, "unit")
+    employee = dialog.findChild(QComboBox, "employee")
+    note = dialog.findChild(QLineEdit, "note")
+    when = dialog.findChild(QDateTimeEdit, "when")
+    case = dialog.findChild(QLineEdit, "scenario_sprawa")
+    assert unit and employee and note and when and case
+    assert note.text() == "okienko 4" and case.text() == "Wymiana dowodu osobistego"
+    old_unit = unit.currentData()
+    qtbot.waitUntil(lambda: unit.hasFocus())
+    qtbot.keyClick(unit, Qt.Key.Key_Down)  # the next unit of the list
+    new_unit = unit.currentData()
+    assert new_unit != old_unit
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert employee.hasFocus()
+    qtbot.keyClick(employee, Qt.Key.Key_Down)  # the first employee of the new unit
+    new_employee = employee.currentData()
+    assert new_employee is not None
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert note.hasFocus()
+    qtbot.keyClick(note, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(note, "stanowisko 7")
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert when.hasFocus()
+    when.selectAll()
+    qtbot.keyClicks(when, "2026-03-05 09:30")
+    qtbot.keyClick(case, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(case, "Zameldowanie na pobyt staly")
+    qtbot.keyClick(case, Qt.Key.Key_Return)
+    assert dialog.saved_version is not None, dialog.error.text()
+    assert "Header saved" in editor.message.text()
+    with auditor.db.session() as s:
+        audit = s.get(Audit, editor.audit_id)
+        assert audit is not None and audit.status == "draft"
+        assert audit.unit_id == new_unit
+        assert audit.employee_id == new_employee
+        assert audit.observed_note == "stanowisko 7"
+        assert audit.visited_at == datetime(2026, 3, 5, 9, 30)
+        assert audit.period == "2026-03"
+        assert json.loads(audit.scenario_json)["sprawa"] == "Zameldowanie na pobyt staly"
+        assert audit.scenario_summary == "Zameldowanie na pobyt staly"
+        assert "stanowisko 7" in audit.search_text
+        answers = s.scalars(select(AuditAnswer).where(AuditAnswer.audit_id == audit.id)).all()
+        assert [(a.item_id, a.value) for a in answers] == [("powitanie", "yes")]
+    assert editor.version == dialog.saved_version
+    assert "2026-03-05 09:30" in editor.header.text()
+    # back in the editor, on the item it was at; answering goes on against the new version
+    panel.activateWindow()  # what the window manager does when a dialog closes
+    qtbot.waitUntil(lambda: editor.rows["identyfikator"].hasFocus())
+    qtbot.keyClick(focus(), Qt.Key.Key_1)
+    assert "Saved" in editor.message.text()
+
+
+def test_header_of_a_completed_audit_is_refused(qtbot: QtBot, panel: AuditsPanel) -> None:
+    done = next(r for r in panel.model.rows if r.status == "completed")
+    editor = panel.open_audit(done.id)
+    before = svc.load_audit(editor.context(), done.id)
+    qtbot.keyClick(focus(), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert editor.dialog is None
+    assert "locked" in editor.message.text() and done.record_no in editor.message.text()
+    after = svc.load_audit(editor.context(), done.id)
+    assert (after.version, after.unit_id, after.visited_at) == (
+        before.version,
+        before.unit_id,
+        before.visited_at,
+    )

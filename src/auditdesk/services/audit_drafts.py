@@ -250,17 +250,43 @@ class HeaderChange:
     observed_note: str
     visited_at: datetime
     scenario: Mapping[str, str]
+    unit_id: int | None = None  # None: the unit stays as it is
+
+
+def require_editable(ctx: AppContext, audit_id: int) -> None:
+    """Raises what a change of this audit would raise (not allowed, locked), before a dialog
+    asks for one."""
+    with ctx.db.session() as s:
+        get_editable(s, ctx.actor, audit_id)
 
 
 def save_header(
     ctx: AppContext, audit_id: int, change: HeaderChange, expected_version: int | None = None
 ) -> int:
-    """Changes who was observed, when, and the scenario of a draft; returns the new version."""
+    """Changes the unit, who was observed, when, and the scenario of a draft; returns the new
+    version. The form and the channel stay: answers were given to that form."""
     with stale_guard(ctx.db, "audit", audit_id), ctx.db.session() as s:
         audit = get_editable(s, ctx.actor, audit_id)
         expect_version(s, "audit", audit_id, audit.version, expected_version)
         form = checklist_of(s, audit.form_version_id)
+        if change.unit_id is not None and s.get(OrgUnit, change.unit_id) is None:
+            raise ValidationFailed(
+                f"unit #{change.unit_id} does not exist; choose a unit from the list"
+            )
+        if change.employee_id is not None and s.get(Employee, change.employee_id) is None:
+            raise ValidationFailed(f"employee #{change.employee_id} does not exist")
+        missing = [
+            f.label.pl
+            for f in form.scenario_fields
+            if f.required and not change.scenario.get(f.id, "").strip()
+        ]
+        if missing:
+            raise ValidationFailed(
+                f"audit {audit.record_no}, scenario: {', '.join(missing)} cannot be empty"
+            )
         before = _header(audit)
+        if change.unit_id is not None:
+            audit.unit_id = change.unit_id
         audit.employee_id = change.employee_id
         audit.observed_note = change.observed_note.strip()
         audit.visited_at = change.visited_at
@@ -279,6 +305,7 @@ def save_header(
 
 def _header(audit: Audit) -> dict[str, Any]:
     return {
+        "unit_id": audit.unit_id,
         "employee_id": audit.employee_id,
         "observed_note": audit.observed_note,
         "visited_at": audit.visited_at.isoformat(),

@@ -3,7 +3,8 @@
 Keys: digits choose an answer, N marks N/A, K comment, Tab/Enter next item, Shift+Tab back,
 Ctrl+PgDown / Ctrl+PgUp next/previous section, Ctrl+E attach evidence to the current item,
 Ctrl+Shift+E to the whole audit, Space on the evidence list previews, Ctrl+Return completes,
-Ctrl+D dispute, Ctrl+Shift+A action plan, Esc back to the list.
+Ctrl+D dispute, Ctrl+Shift+A action plan, Ctrl+H the header (unit, employee, date, scenario),
+Esc back to the list.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from auditdesk.domain.errors import AuditDeskError, StaleRecord
 from auditdesk.domain.scoring import ScoreResult, format_percent
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
+from auditdesk.ui.audits.header_dialog import HeaderDialog
 from auditdesk.ui.audits.item_row import ItemRow, num
 from auditdesk.ui.audits.list_model import channel_label, status_label
 
@@ -63,6 +65,7 @@ class AuditEditor(QWidget):
         self.section_of: dict[str, int] = {}
         self.current_item: str | None = None
         self._hold_focus: str | None = None
+        self.dialog: HeaderDialog | None = None
         self.detail = svc.load_audit(context(), audit_id)
         self.version = self.detail.version
 
@@ -108,6 +111,9 @@ class AuditEditor(QWidget):
         self.dispute_button.clicked.connect(lambda: self.dispute_requested.emit(self.audit_id))
         self.plan_button = QPushButton(self.tr("Action plan (Ctrl+Shift+A)"))
         self.plan_button.clicked.connect(lambda: self.plan_requested.emit(self.audit_id))
+        self.header_button = QPushButton(self.tr("Header (Ctrl+H)"))
+        self.header_button.setObjectName("editHeader")
+        self.header_button.clicked.connect(self.edit_header)
         self.back_button = QPushButton(self.tr("Back to the list (Esc)"))
         self.back_button.clicked.connect(self.close_editor)
 
@@ -132,6 +138,7 @@ class AuditEditor(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.header_button)
         bottom.addWidget(self.plan_button)
         bottom.addWidget(self.dispute_button)
         bottom.addWidget(self.complete_button)
@@ -152,6 +159,7 @@ class AuditEditor(QWidget):
             ("Ctrl+PgUp", lambda: self.show_section(self.sections.currentRow() - 1)),
             ("Ctrl+D", lambda: self.dispute_requested.emit(self.audit_id)),
             ("Ctrl+Shift+A", lambda: self.plan_requested.emit(self.audit_id)),
+            ("Ctrl+H", self.edit_header),
             ("Escape", self.close_editor),
         ):
             sc = QShortcut(QKeySequence(keys), self)
@@ -383,6 +391,29 @@ class AuditEditor(QWidget):
             self.show_message(str(exc), error=True)
             return
         self.reload()
+
+    # --- header -------------------------------------------------------------------------------
+
+    def edit_header(self) -> None:
+        """Opens the header dialog; a completed or signed audit (or one the actor may not
+        change) is refused with the service's message instead."""
+        try:
+            svc.require_editable(self.context(), self.audit_id)
+        except AuditDeskError as exc:
+            self.show_message(str(exc), error=True)
+            return
+        self.flush()  # the answer being typed is saved before the version is taken
+        dialog = HeaderDialog(self.context, self.detail, self.version, self.language, parent=self)
+        self.dialog = dialog
+        dialog.accepted.connect(self._header_saved)
+        dialog.open()
+
+    def _header_saved(self) -> None:
+        self.reload()
+        self.show_message(self.tr("Header saved."))
+        self.changed.emit(self.audit_id)
+        if self.current_item is not None:
+            self.focus_item(self.current_item)
 
     # --- completing ---------------------------------------------------------------------------
 
