@@ -3,22 +3,16 @@ database; data() never queries."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from auditdesk.domain.scoring import format_percent
 from auditdesk.services.audits import SORT_KEYS, AuditPage, AuditSummary
+from auditdesk.ui.rows_model import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 PAGE = 500
 
 
@@ -68,26 +62,24 @@ def headers() -> list[str]:
     ]
 
 
-class AuditListModel(QAbstractTableModel):
+class AuditListModel(RowsModel[AuditSummary]):
     """Rows arrive in pages from `fetch(offset, limit) -> AuditPage`."""
 
     def __init__(self, fetch: Callable[[int, int], AuditPage] | None = None) -> None:
         super().__init__()
-        self.rows: list[AuditSummary] = []
         self.total = 0
         self.fetch = fetch
 
-    def set_rows(self, rows: list[AuditSummary], total: int) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
+    def headers(self) -> list[str]:
+        return headers()
+
+    def column_count(self) -> int:
+        return len(COLUMNS)
+
+    def set_rows(self, rows: Iterable[AuditSummary], total: int = 0) -> None:
+        rows = list(rows)
         self.total = max(total, len(rows))
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        super().set_rows(rows)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.fetch is not None and len(self.rows) < self.total
@@ -104,22 +96,8 @@ class AuditListModel(QAbstractTableModel):
         self.rows.extend(page.rows)
         self.endInsertRows()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
-            return headers()[section]
-        return None
-
-    def row_at(self, row: int) -> AuditSummary | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
+    def cell(self, r: AuditSummary, column: int, role: int) -> Any:
+        key = COLUMNS[column][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, key)
         if role == Qt.ItemDataRole.UserRole:

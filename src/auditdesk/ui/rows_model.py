@@ -1,0 +1,62 @@
+"""The plumbing every table model of plain rows repeats: rows in through `set_rows()`, counts,
+horizontal headers, the index check; a subclass says what one cell shows (`cell()`).
+`data()` never queries: the rows are plain values fetched by a service beforehand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
+
+
+class RowsModel(QAbstractTableModel, Generic[RowT]):
+    """A flat table of `rows`; subclasses give `headers()` and `cell()`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RowT] = []
+
+    def headers(self) -> list[str]:
+        """The column titles, translated when called (the language may change)."""
+        raise NotImplementedError
+
+    def cell(self, row: RowT, column: int, role: int) -> Any:
+        """What `row` shows in `column` for `role`; None for nothing."""
+        raise NotImplementedError
+
+    def column_count(self) -> int:
+        """How many columns; override when the headers are costly to build."""
+        return len(self.headers())
+
+    def set_rows(self, rows: Iterable[RowT]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RowT | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.column_count()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        names = self.headers()
+        return names[section] if 0 <= section < len(names) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if not 0 <= index.column() < self.column_count():
+            return None
+        return self.cell(self.rows[index.row()], index.column(), role)
