@@ -38,6 +38,14 @@
         <translation>Otwórz bazę danych</translation>
     </message>
     <message>
+        <source>Encrypted database</source>
+        <translation>Zaszyfrowana baza danych</translation>
+    </message>
+    <message>
+        <source>Passphrase for {0}:</source>
+        <translation>Hasło do pliku {0}:</translation>
+    </message>
+    <message>
         <source>This database is empty. Fill it with a demo office (units, staff, users and sample records) so you can try AuditDesk out?</source>
         <translation>Ta baza danych jest pusta. Czy wypełnić ją przykładowym urzędem (komórki, pracownicy, użytkownicy i przykładowe rekordy), aby wypróbować AuditDesk?</translation>
     </message>
@@ -195,13 +203,6 @@
     </message>
 </context>
 <context>
-    <name>QProgressDialog</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Anuluj</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -238,6 +239,13 @@
     <message>
         <source>PKCS#11 &amp;key label:</source>
         <translation>Etykieta &amp;klucza PKCS#11:</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
     </message>
 </context>
 </TS>

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from tqdm import tqdm
 
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.store.migrate import open_database
+from auditdesk.services.encryption import open_any
 
 T = TypeVar("T")
 
@@ -23,9 +26,22 @@ def set_actor_resolver(resolver: ActorResolver) -> None:
     _actor_resolver[:] = [resolver]
 
 
+PASSPHRASE_ENV = "AUDITDESK_PASSPHRASE"
+
+
+def cli_passphrase(path: Path) -> str | None:
+    """The passphrase of an encrypted database: $AUDITDESK_PASSPHRASE, else a prompt."""
+    if os.environ.get(PASSPHRASE_ENV) is not None:
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        return None
+    return getpass.getpass(f"Passphrase for {path}: ")
+
+
 def open_context(args: argparse.Namespace) -> AppContext:
-    """Opens (and migrates) the database named by --db / AUDITDESK_DB, acting as the CLI user."""
-    db = open_database(getattr(args, "db", None))
+    """Opens (and migrates) the database named by --db / AUDITDESK_DB, acting as the CLI user.
+    An encrypted file is opened with its passphrase (see cli_passphrase)."""
+    db = open_any(getattr(args, "db", None), cli_passphrase)
     ctx = AppContext(db, Actor.system())
     if _actor_resolver:
         ctx = AppContext(db, _actor_resolver[0](args, ctx))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -23,8 +24,8 @@ from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
-from auditdesk.store.db import Database, DatabaseError
-from auditdesk.store.migrate import upgrade
+from auditdesk.store.db import Database, DatabaseError, NotPlainSQLite
+from auditdesk.store.migrate import open_database, upgrade
 
 MIN_PASSPHRASE = 12
 
@@ -76,6 +77,28 @@ def open_encrypted(path: Path, passphrase: str, *, migrate: bool = True) -> Data
         db.dispose()
         raise
     return db
+
+
+PassphraseProvider = Callable[[Path], str | None]
+
+
+def open_any(target: str | None, passphrase: PassphraseProvider) -> Database:
+    """Opens a plain or an encrypted database. A file that is not plain SQLite is tried as an
+    encrypted one when SQLCipher is installed, with the passphrase the provider gives (None:
+    the user declined, and the original error stands)."""
+    try:
+        return open_database(target)
+    except NotPlainSQLite as exc:
+        if not available():
+            raise
+        secret = passphrase(exc.path)
+        if secret is None:
+            raise
+        return open_encrypted(exc.path, secret)
+
+
+def is_encrypted(db: Database) -> bool:
+    return db.url.startswith("sqlite+pysqlcipher")
 
 
 def encrypt_database(db: Database, target: Path, passphrase: str) -> Path:

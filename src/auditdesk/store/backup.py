@@ -1,11 +1,49 @@
-"""Consistent copies of a SQLite database with SQLite's online backup API."""
+"""Consistent copies of a SQLite database with SQLite's online backup API (for an encrypted
+database, SQLCipher's, with the same key, so that the copy stays encrypted)."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from auditdesk.store.db import Database, DatabaseError
+
+Connect = Callable[[Path, bool], Any]
+
+
+def _connector(db: Database) -> Connect:
+    """Plain SQLite, or SQLCipher with the database's key so that the copy stays encrypted."""
+    url = make_url(db.url)
+    if url.get_driver_name() != "pysqlcipher":
+
+        def plain(path: Path, read_only: bool) -> Any:
+            return sqlite3.connect(
+                f"file:{path}?mode=ro" if read_only else str(path), uri=read_only
+            )
+
+        return plain
+    driver = importlib.import_module("sqlcipher3")
+    key = url.password or ""
+
+    def encrypted(path: Path, _read_only: bool) -> Any:
+        con = driver.connect(str(path))
+        quoted = str(key).replace("'", "''")  # PRAGMA takes no bound parameters
+        con.execute(f"PRAGMA key = '{quoted}'")
+        return con
+
+    return encrypted
+
+
+def _driver_error(db: Database) -> type[Exception]:
+    if make_url(db.url).get_driver_name() == "pysqlcipher":
+        error: type[Exception] = importlib.import_module("sqlcipher3").Error
+        return error
+    return sqlite3.Error
 
 
 def backup_database(db: Database, target: Path) -> Path:
@@ -21,10 +59,11 @@ def backup_database(db: Database, target: Path) -> Path:
         raise DatabaseError(f"{target}: the backup cannot overwrite the database itself.")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
+    connect = _connector(db)
     try:
-        source = sqlite3.connect(f"file:{db.path}?mode=ro", uri=True)
+        source = connect(db.path, True)
         try:
-            dest = sqlite3.connect(partial)
+            dest = connect(partial, False)
             try:
                 source.backup(dest, pages=256)
             finally:
@@ -32,7 +71,7 @@ def backup_database(db: Database, target: Path) -> Path:
         finally:
             source.close()
         partial.replace(target)
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, _driver_error(db)) as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(f"{target}: backup failed ({exc}). The database is unchanged.") from exc
     return target

@@ -25,6 +25,14 @@ class DatabaseError(AuditDeskError):
     """The database cannot be opened or used; the message says which file and what to do."""
 
 
+class NotPlainSQLite(DatabaseError):
+    """The file is not a plain SQLite database: another kind of file, or an encrypted one."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir("AuditDesk", appauthor=False)) / "auditdesk.sqlite"
 
@@ -117,9 +125,10 @@ def preflight_sqlite(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DatabaseError(
+        raise NotPlainSQLite(
             f"{path}: this file is not a SQLite database (it may be another kind of file, or "
-            "encrypted). Nothing was changed. Choose another file with --db, or restore a backup."
+            "encrypted). Nothing was changed. Choose another file with --db, or restore a backup.",
+            path,
         )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+)
 from sqlalchemy import select
 
 from auditdesk import __version__
@@ -14,10 +21,10 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.logs import setup_file_logging
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.encryption import open_any
 from auditdesk.services.forms import register_forms
 from auditdesk.settings import Settings
 from auditdesk.store.db import Database
-from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Office
 from auditdesk.ui.admin.recovery import daily_backup, offer_recovery
 from auditdesk.ui.auth.signin import sign_in
@@ -33,7 +40,7 @@ def open_database_interactively(target: str | None) -> Database | None:
     """Opens the database; on a problem explains it and lets the user pick another file."""
     while True:
         try:
-            return open_database(target)
+            return open_any(target, ask_passphrase)
         except AuditDeskError as exc:
             log.error("cannot open database %s: %s", target, exc)
             if offer_recovery(None, target):  # damaged, and an intact backup was restored
@@ -57,6 +64,17 @@ def open_database_interactively(target: str | None) -> Database | None:
             if not path:
                 return None
             target = path
+
+
+def ask_passphrase(path: Path) -> str | None:
+    """Asks for the passphrase of an encrypted database; None when the user cancels."""
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("App", "Encrypted database"),
+        QCoreApplication.translate("App", "Passphrase for {0}:").format(path),
+        QLineEdit.EchoMode.Password,
+    )
+    return text if ok else None
 
 
 def offer_demo(ctx: AppContext, settings: Settings) -> None:
