@@ -61,7 +61,7 @@ def test_backup_of_an_encrypted_database_stays_encrypted(
     assert main(["--db", str(encrypted), "backup", "--out", str(copy)]) == 0
     data = copy.read_bytes()
     assert not data.startswith(b"SQLite format 3")
-    assert "Zielonej".encode() not in data
+    assert b"Zielonej" not in data
     again = encryption.open_encrypted(copy, PASSPHRASE)
     with again.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM employee").scalar() == 47
