@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import audit_transfer
@@ -149,15 +148,9 @@ def _set(doc: Any, path: tuple[Any, ...], value: Any) -> Any:
     return doc
 
 
-# Found by this test and reported: a record whose fields have the wrong JSON type (a bool as an
-# answer value, a list or null as its uid) escapes import_audits as AttributeError or a raw
-# SQLAlchemy error instead of being refused with a reason. Nothing is written even then (the
-# import is one transaction), which the test still checks; any other failure fails it.
-@pytest.mark.xfail(
-    raises=(AttributeError, SQLAlchemyError),
-    strict=False,
-    reason="audit import: wrongly typed fields crash instead of refusing the record",
-)
+# Found by this test (and fixed): a record whose fields had the wrong JSON type (a bool as an
+# answer value, a list or null as its uid) escaped import_audits as AttributeError or a raw
+# SQLAlchemy error instead of being refused with a reason.
 @FUZZ
 @given(
     data=st.data(),

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
@@ -337,7 +338,16 @@ def import_audits(ctx: AppContext, path: Path) -> ImportReport:
             try:
                 with s.begin_nested():
                     outcome = _import_one(s, ctx, payload, shipped, uid_map)
-            except (ValidationFailed, KeyError, TypeError, ValueError) as exc:
+            # a wrongly typed field (a list as uid, a bool as an answer) may surface as an
+            # AttributeError or a database error; the savepoint drops that record alone
+            except (
+                ValidationFailed,
+                KeyError,
+                TypeError,
+                ValueError,
+                AttributeError,
+                StatementError,
+            ) as exc:
                 reason = (
                     str(exc)
                     if isinstance(exc, ValidationFailed)
