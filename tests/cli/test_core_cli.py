@@ -110,3 +110,20 @@ def test_damaged_database_in_a_subprocess(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"auditdesk: {path}")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_new_form_versions_are_recorded_in_the_trail(tmp_path: Path) -> None:
+    db = tmp_path / "trail.sqlite"
+    assert run("--db", str(db), "demo") == 0
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT count(*) FROM form_version").fetchone()[0]
+    logged = con.execute(
+        "SELECT count(*) FROM audit_log WHERE entity = 'form_version' AND action = 'create'"
+    ).fetchone()[0]
+    con.close()
+    assert stored > 0 and logged == stored
+    assert run("--db", str(db), "demo") == 0  # the same forms again: nothing new to record
+    con = sqlite3.connect(db)
+    again = con.execute("SELECT count(*) FROM audit_log WHERE entity = 'form_version'").fetchone()
+    con.close()
+    assert again[0] == logged

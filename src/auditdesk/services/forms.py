@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.errors import FormError, FormProblem, NotFound
 from auditdesk.domain.forms.loader import LoadedForm, canonical_json, load_form, load_form_data
 from auditdesk.resources import data_dir
+from auditdesk.services import trail
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import FormVersion
 
@@ -83,11 +84,27 @@ def register_version(session: Session, form: LoadedForm) -> FormVersion:
 
 
 def register_forms(ctx: AppContext, paths: Iterable[Path] = ()) -> CheckResult:
-    """Checks the forms and registers every valid one; invalid ones are reported, not stored."""
+    """Checks the forms and registers every valid one; invalid ones are reported, not stored.
+    Runs at start-up as the application itself; each new version goes to the audit trail."""
     result = check_forms(paths)
     with ctx.db.session() as s:
+        known = set(s.scalars(select(FormVersion.content_hash)))
         for form in result.loaded:
-            register_version(s, form)
+            version = register_version(s, form)
+            if form.content_hash not in known:
+                trail.record(
+                    s,
+                    ctx.actor,
+                    "create",
+                    "form_version",
+                    version.id,
+                    after={
+                        "form": form.form_id,
+                        "kind": form.kind,
+                        "edition": version.edition,
+                        "hash": form.content_hash,
+                    },
+                )
     return result
 
 
