@@ -188,7 +188,6 @@ class ProtocolDialog(QDialog):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state.setMinimumWidth(260)
         side.addWidget(self.state)
         self.draw_buttons: dict[str, QPushButton] = {}
         for n, role in enumerate(protocols.ROLES[kind], start=1):
@@ -209,7 +208,10 @@ class ProtocolDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         side.addWidget(close)
-        layout.addLayout(side)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(300)
+        layout.addWidget(panel)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
         self.reload()
 
@@ -239,7 +241,8 @@ class ProtocolDialog(QDialog):
                 "sign electronically."
             )
         pages = self.tr("Pages: %1").replace("%1", str(self.preview.page_count))
-        self.state.setText(f"{text}\n\n{pages}\nSHA-256: {exported.sha256}")
+        digest = f"{exported.sha256[:32]}\n{exported.sha256[32:]}"
+        self.state.setText(f"{text}\n\n{pages}\nSHA-256:\n{digest}")
         for button in self.draw_buttons.values():
             button.setEnabled(not exported.signed)
         self.sign_button.setEnabled(not exported.signed)

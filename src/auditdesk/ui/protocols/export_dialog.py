@@ -42,7 +42,9 @@ class BulkExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         row.addWidget(self.out_dir, 1)
         row.addWidget(browse)
-        form.addRow(self.tr("&Folder:"), row)
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setBuddy(self.out_dir)  # a row holding a layout gets no buddy by itself
+        form.addRow(folder_label, row)
         today = QDate.currentDate()
         self.use_from = QCheckBox(self.tr("&From:"))
         self.date_from = QDateEdit(today.addMonths(-12))

@@ -38,7 +38,7 @@ class PdfPreview(QScrollArea):
         self.setWidgetResizable(True)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._pdf = b""
-        self.scale = 1.25
+        self.scale = 1.15
         self.page_labels: list[QLabel] = []
         self._inner = QWidget()
         self._layout = QVBoxLayout(self._inner)
