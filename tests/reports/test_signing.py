@@ -233,3 +233,40 @@ def test_pkcs11_wrong_pin_and_missing_token(softhsm_token: tuple[str, str, str, 
         pkcs11_signer("/nonexistent/lib.so", label, key_label, "123456"),
     ):
         pass
+
+
+def test_pkcs11_signs_a_record_through_the_service(
+    softhsm_token: tuple[str, str, str, str], tmp_path: Path
+) -> None:
+    """The whole path an official takes with a card: the audit's protocol signed on the token,
+    stored, the record locked, the stored copy verified."""
+    from protocol_helpers import completed_audit
+
+    from auditdesk.services import protocols
+    from auditdesk.services.context import Actor, AppContext
+    from auditdesk.services.demo import create_demo
+    from auditdesk.store.migrate import open_database
+
+    lib, label, key_label, pin = softhsm_token
+    db = open_database(str(tmp_path / "token.sqlite"))
+    try:
+        ctx = AppContext(db, Actor.system())
+        create_demo(ctx)
+        audit_id = completed_audit(ctx)
+        with pytest.raises(SigningError, match="wrong PIN"):
+            protocols.sign_with_pkcs11(
+                ctx, "audit", audit_id, module=lib, token=label, key=key_label, pin="000000"
+            )
+        signed = protocols.sign_with_pkcs11(
+            ctx, "audit", audit_id, module=lib, token=label, key=key_label, pin=pin, location="Łódź"
+        )
+        assert signed.signer == "Urzędnik Łukasz Żółć"
+        with db.session() as s:
+            assert protocols.is_locked(s, "audit", audit_id)
+        path = tmp_path / "signed.pdf"
+        path.write_bytes(protocols.export_protocol(ctx, "audit", audit_id).pdf)
+        report = protocols.verify_protocol_file(ctx, path)
+        assert report.exit_code == 0 and report.stored_as.startswith("audit ")
+        assert "Signature is Valid" in pdfsig(path)
+    finally:
+        db.dispose()
