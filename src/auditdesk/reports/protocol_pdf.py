@@ -137,17 +137,22 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Table:
     """Label/value pairs, two pairs per row, like the boxes at the top of a paper form."""
+    w = CONTENT_W
+    widths = [0.17 * w, 0.33 * w, 0.17 * w, 0.33 * w]
     cells: list[list[Any]] = []
     pair: list[Any] = []
     for f in fields:
-        pair += [_p(f.label, st["label"]), _p(f.value or "—", st["value"])]
+        col = len(pair)
+        pair += [
+            _wrapped(f.label, REGULAR, 8, widths[col]),
+            _wrapped(f.value or "—", BOLD, 9, widths[col + 1]),
+        ]
         if len(pair) == 4:
             cells.append(pair)
             pair = []
     if pair:
         cells.append([*pair, "", ""])
-    w = CONTENT_W
-    table = Table(cells, colWidths=[0.17 * w, 0.33 * w, 0.17 * w, 0.33 * w])
+    table = Table(cells, colWidths=widths)
     table.setStyle(
         _table_style(
             [
@@ -155,6 +160,17 @@ def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Tabl
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
                 ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+                ("LEADING", (0, 0), (-1, -1), 10),
+                ("TEXTCOLOR", (0, 0), (-1, -1), GREY),
+                ("FONTNAME", (1, 0), (1, -1), BOLD),
+                ("FONTNAME", (3, 0), (3, -1), BOLD),
+                ("FONTSIZE", (1, 0), (1, -1), 9),
+                ("FONTSIZE", (3, 0), (3, -1), 9),
+                ("LEADING", (1, 0), (1, -1), 11.5),
+                ("LEADING", (3, 0), (3, -1), 11.5),
+                ("TEXTCOLOR", (1, 0), (1, -1), INK),
+                ("TEXTCOLOR", (3, 0), (3, -1), INK),
             ]
         )
     )
@@ -189,7 +205,9 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
     total = sum(c.width for c in section.columns) or 1.0
     widths = [CONTENT_W * c.width / total for c in section.columns]
     n = len(section.columns)
-    data: list[list[Any]] = [[_p(c.title, st["th"]) for c in section.columns]]
+    data: list[list[Any]] = [
+        [_wrapped(c.title, BOLD, 8, w) for c, w in zip(section.columns, widths, strict=False)]
+    ]
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
@@ -199,9 +217,12 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("LEADING", (0, 0), (-1, -1), 10.5),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),
+        ("FONTSIZE", (0, 0), (-1, 0), 8),
+        ("LEADING", (0, 0), (-1, 0), 10),
     ]
     for c, col in enumerate(section.columns):
-        style.append(("ALIGN", (c, 0), (c, -1), col.align.value.upper()))
+        style.append(("ALIGN", (c, 1), (c, -1), col.align.value.upper()))
     if not section.rows:
         data.append([_p(section.empty_text, st["note"])] + [""] * (n - 1))
         style.append(("SPAN", (0, 1), (-1, 1)))
