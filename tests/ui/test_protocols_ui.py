@@ -57,6 +57,24 @@ def deps_for(ctx: AppContext) -> PanelDeps:
     return PanelDeps(context=lambda: ctx, runner=SyncTaskRunner(), settings=Settings())
 
 
+def trail_exports(ctx: AppContext, audit_id: int) -> int:
+    from sqlalchemy import func, select
+
+    from auditdesk.store.models import AuditLogEntry
+
+    with ctx.db.session() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(AuditLogEntry)
+                .where(
+                    AuditLogEntry.action == "export", AuditLogEntry.entity_id == f"audit:{audit_id}"
+                )
+            )
+            or 0
+        )
+
+
 def draw_zigzag(qtbot: QtBot, pad: SignaturePad) -> None:
     points = [QPoint(30 + 25 * i, 60 + (30 if i % 2 else 0)) for i in range(10)]
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=points[0])
@@ -131,8 +149,12 @@ def test_protocol_dialog_draw_preview_sign(
     assert verify_pdf(dialog.exported.pdf).intact
     saved = dialog.exported.pdf
     target = Path(qtbot.screenshot(dialog)).with_name("saved.pdf")
-    dialog.save_to(target)
+    exports_before = trail_exports(ctx, audit_id)
+    dialog.reload()  # looking at the preview is not an export…
+    assert trail_exports(ctx, audit_id) == exports_before
+    dialog.save_to(target)  # …saving the file is, and it goes into the audit trail
     assert target.read_bytes() == saved
+    assert trail_exports(ctx, audit_id) == exports_before + 1
     with ctx.db.session() as s:
         assert protocols.is_locked(s, "audit", audit_id)
 

@@ -175,39 +175,48 @@ def _stem(record_number: str, kind: str, record_id: int) -> str:
     return safe.strip(".-") or f"{kind}-{record_id}"
 
 
-def export_protocol(ctx: AppContext, kind: str, record_id: int) -> ExportedProtocol:
+def export_protocol(
+    ctx: AppContext, kind: str, record_id: int, *, preview: bool = False
+) -> ExportedProtocol:
     """The protocol's PDF: the stored signed bytes when signed, else freshly (and
-    deterministically) rendered from the record."""
+    deterministically) rendered from the record. An export is written to the audit trail;
+    a preview on screen (`preview=True`) is not."""
     check_kind(kind)
     with ctx.db.session() as s:
         stored = _stored(s, kind, record_id)
+    doc = build_document(ctx, kind, record_id)  # the owning service checks read access
     if stored is not None:
-        build_document(ctx, kind, record_id)  # the owning service checks read access
-        with ctx.db.session() as s:
-            trail.record(
-                s,
-                ctx.actor,
-                "export",
-                "protocol",
-                f"{kind}:{record_id}",
-                after={"sha256": stored.sha256, "signed": True},
-            )
-        return stored
-    doc = build_document(ctx, kind, record_id)
-    pdf = render_protocol(doc).pdf
-    digest = hashlib.sha256(pdf).hexdigest()
+        result = stored
+    else:
+        pdf = render_protocol(doc).pdf
+        result = ExportedProtocol(
+            kind,
+            record_id,
+            doc.record_number,
+            doc.file_stem,
+            pdf,
+            hashlib.sha256(pdf).hexdigest(),
+            False,
+            "",
+            None,
+            doc.index,
+        )
+    if not preview:
+        record_export(ctx, result)
+    return result
+
+
+def record_export(ctx: AppContext, exported: ExportedProtocol) -> None:
+    """Notes in the audit trail that a protocol left the application (saved or printed)."""
     with ctx.db.session() as s:
         trail.record(
             s,
             ctx.actor,
             "export",
             "protocol",
-            f"{kind}:{record_id}",
-            after={"sha256": digest, "signed": False},
+            f"{exported.kind}:{exported.record_id}",
+            after={"sha256": exported.sha256, "signed": exported.signed},
         )
-    return ExportedProtocol(
-        kind, record_id, doc.record_number, doc.file_stem, pdf, digest, False, "", None, doc.index
-    )
 
 
 def protocol_state(ctx: AppContext, kind: str, record_id: int) -> ProtocolState:

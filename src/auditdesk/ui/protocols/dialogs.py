@@ -220,7 +220,9 @@ class ProtocolDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            self.exported = protocols.export_protocol(self.context(), self.kind, self.record_id)
+            self.exported = protocols.export_protocol(
+                self.context(), self.kind, self.record_id, preview=True
+            )
         except Exception as exc:  # shown to the user: the record may be gone or not readable
             QMessageBox.warning(self, self.tr("Protocol"), str(exc))
             self.exported = None
@@ -315,6 +317,7 @@ class ProtocolDialog(QDialog):
         try:
             tmp.write_bytes(self.exported.pdf)
             tmp.replace(path)
+            protocols.record_export(self.context(), self.exported)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             QMessageBox.warning(self, self.tr("Save protocol"), f"{path}: {exc.strerror}")
