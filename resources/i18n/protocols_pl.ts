@@ -223,6 +223,10 @@
         <translation>Weryfikacja</translation>
     </message>
     <message>
+        <source>Protocol… (Ctrl+P)</source>
+        <translation>Protokół… (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Auditor</source>
         <translation>Audytor</translation>
     </message>
