@@ -65,3 +65,18 @@ def test_backup_refuses_to_overwrite_the_database(filled: Path) -> None:
     with pytest.raises(DatabaseError, match="cannot overwrite"):
         backup_database(db, filled)
     db.dispose()
+
+
+def test_truncation_is_seen_from_the_header_alone(
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Even when the file is too big for the full quick_check at start-up."""
+    import auditdesk.store.db as store_db
+
+    monkeypatch.setattr(store_db, "QUICK_CHECK_MAX_BYTES", 0)
+    data = filled.read_bytes()
+    filled.write_bytes(data[: len(data) - 4096])
+    before = _digest(filled)
+    with pytest.raises(DatabaseError, match="truncated"):
+        open_database(str(filled))
+    assert _digest(filled) == before

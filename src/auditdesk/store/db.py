@@ -117,33 +117,53 @@ class Database:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+# A full quick_check reads every page; above this size start-up would wait for seconds, so large
+# files get the cheap checks here and the full one from `auditdesk check` (and the daily backup).
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
+
+
+def _damaged(path: Path, detail: str) -> DatabaseError:
+    return DatabaseError(
+        f"{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest "
+        "backup (Administration → backups, or 'auditdesk backups list') or open another file "
+        "with --db."
+    )
+
+
 def preflight_sqlite(path: Path) -> None:
     """Refuses a damaged file before anything writes to it (setting WAL would), so that a
     corrupt or foreign file stays byte-for-byte as it was."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    size = path.stat().st_size
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(100)
+    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotPlainSQLite(
             f"{path}: this file is not a SQLite database (it may be another kind of file, or "
             "encrypted). Nothing was changed. Choose another file with --db, or restore a backup.",
             path,
         )
+    if len(header) < 100:
+        raise _damaged(path, f"only {size} bytes, shorter than a SQLite header")
+    # The header records the database size in pages; it is valid when the change counter
+    # (offset 24) equals the version-valid-for number (offset 92). A shorter file is truncated.
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and pages and size < pages * page_size:
+        raise _damaged(path, f"truncated: {size} bytes of {pages * page_size}")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            result = con.execute("PRAGMA quick_check").fetchall()
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            result = [("ok",)]
+            if size <= QUICK_CHECK_MAX_BYTES:
+                result = con.execute("PRAGMA quick_check").fetchall()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            f"{path}: the database is damaged ({exc}). Nothing was changed. Restore the latest "
-            "backup (see 'auditdesk backup') or open another file with --db."
-        ) from exc
+        raise _damaged(path, str(exc)) from exc
     if result != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in result[:3])
-        raise DatabaseError(
-            f"{path}: the database failed its integrity check ({detail}). Nothing was changed. "
-            "Restore the latest backup or open another file with --db."
-        )
+        raise _damaged(path, f"integrity check: {detail}")
