@@ -27,7 +27,7 @@ from auditdesk.reports.batch import BatchResult, SignOptions, render_and_sign, w
 from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
 from auditdesk.reports.protocol_model import IndexEntry
 from auditdesk.reports.signing import load_pkcs12_signer, signer_name
-from auditdesk.services import trail
+from auditdesk.services import appraisal_access, trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.protocols import (
@@ -128,6 +128,10 @@ def find_records(ctx: AppContext, flt: ExportFilter) -> list[RecordRef]:
             )
             if units is not None:
                 q = q.where(employee.unit_id.in_(units))
+            # appraisals are personal data: list only those the actor may read (an admin none)
+            visible = appraisal_access.visible_employee_ids(s, ctx.actor)
+            if visible is not None:
+                q = q.where(appraisal.employee_id.in_(visible))
             when = appraisal.made_on
             if flt.date_from:
                 q = q.where(when >= flt.date_from)
