@@ -56,6 +56,11 @@ def test_switching_panels_with_mouse_and_keyboard(qtbot: QtBot, window: MainWind
     assert window.specs[window.stack.currentIndex()].key == "monitoring"
 
 
+def test_panel_shortcuts_follow_their_order_in_the_navigation(window: MainWindow) -> None:
+    shortcuts = [spec.shortcut for spec in window.specs]
+    assert shortcuts == [f"Ctrl+{n}" for n in range(1, len(shortcuts) + 1)]
+
+
 def test_status_bar_names_the_database(window: MainWindow, ctx: AppContext) -> None:
     assert ctx.db.path is not None
     assert str(ctx.db.path) in window.db_label.text()

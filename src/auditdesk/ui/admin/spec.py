@@ -15,6 +15,6 @@ def panels() -> list[PanelSpec]:
             40,
             lambda: QCoreApplication.translate("AdminPanel", "Administration"),
             AdminPanel,
-            "Ctrl+4",
+            "Ctrl+5",
         )
     ]

@@ -49,7 +49,7 @@ PLACEHOLDERS: list[tuple[str, int, object, object, str]] = [
             "Panels",
             "Users and roles, the audit trail, backups and integrity checks will be managed here.",
         ),
-        "Ctrl+4",
+        "Ctrl+5",
     ),
 ]
 

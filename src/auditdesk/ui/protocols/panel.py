@@ -143,6 +143,6 @@ def panels() -> list[PanelSpec]:
             order=35,
             title=lambda: QCoreApplication.translate("Panels", "Protocols"),
             factory=lambda deps: ProtocolsPanel(deps),
-            shortcut="Ctrl+5",
+            shortcut="Ctrl+4",
         )
     ]
