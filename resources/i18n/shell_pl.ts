@@ -20,6 +20,25 @@
     </message>
 </context>
 <context>
+    <name>AdminModels</name>
+    <message>
+        <source>auditor</source>
+        <translation>audytor</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>przełożony</translation>
+    </message>
+    <message>
+        <source>HR</source>
+        <translation>kadry</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>AuditDesk</source>

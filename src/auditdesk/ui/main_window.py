@@ -28,6 +28,7 @@ from auditdesk.settings import Settings
 from auditdesk.store.integrity import CheckReport
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
+from auditdesk.ui.labels import role_name
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -165,7 +166,9 @@ class MainWindow(QMainWindow):
         self.db_label.setText(self.tr("Database: {0}").format(self._ctx.db.describe()))
         actor = self._ctx.actor
         name = actor.display_name or actor.login
-        self.user_label.setText(self.tr("Signed in: {0} ({1})").format(name, actor.role.value))
+        self.user_label.setText(
+            self.tr("Signed in: {0} ({1})").format(name, role_name(actor.role.value))
+        )
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from auditdesk.services.backups import BackupInfo
 from auditdesk.services.trail_view import TrailRow
 from auditdesk.services.users import UserRow
+from auditdesk.ui.labels import role_name
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -64,16 +65,6 @@ class RowsModel(QAbstractTableModel, Generic[R]):
         if orientation == Qt.Orientation.Horizontal:
             return self._columns[section][0]
         return str(section + 1)
-
-
-def role_name(value: str) -> str:
-    names = {
-        "auditor": QCoreApplication.translate("AdminModels", "auditor"),
-        "supervisor": QCoreApplication.translate("AdminModels", "supervisor"),
-        "hr": QCoreApplication.translate("AdminModels", "HR"),
-        "admin": QCoreApplication.translate("AdminModels", "administrator"),
-    }
-    return names.get(value, value)
 
 
 def users_model() -> RowsModel[UserRow]:
