@@ -137,7 +137,7 @@ def test_change_made_elsewhere_is_shown_not_overwritten(qtbot: QtBot, demo_ctx: 
     with ctx.db.session() as s:
         stored = s.get(User, target.id)
         assert stored is not None and stored.active and stored.role is Role.HR
-    row = next(r for r in tab.model.rows() if r.login == "audytor2")
+    row = next(r for r in tab.model.rows if r.login == "audytor2")
     assert row.role is Role.HR  # the table was reloaded
 
 
@@ -152,7 +152,7 @@ def test_trail_filters_and_detail(qtbot: QtBot, demo_ctx: AppContext) -> None:
     tab.who.setCurrentIndex(tab.who.findData("admin"))
     tab.action.setCurrentIndex(tab.action.findData("create"))
     qtbot.mouseClick(tab.search_button, Qt.MouseButton.LeftButton)
-    rows = tab.model.rows()
+    rows = tab.model.rows
     assert len(rows) == 1 and rows[0].entity == "user" and rows[0].actor == "admin"
     assert "1 matching" in tab.count.text()
     tab.view.selectRow(0)
@@ -200,8 +200,8 @@ def test_backup_now_and_restore(qtbot: QtBot, demo_ctx: AppContext) -> None:
     assert confirmations and "safety copy" in confirmations[0]
     assert "Restored" in tab.message.text()
     assert "po.kopii" not in [u.login for u in users.list_users(ctx)]
-    kinds = sorted(b.kind for b in tab.model.rows())
-    assert kinds == ["before-restore", "manual"], [b.path.name for b in tab.model.rows()]
+    kinds = sorted(b.kind for b in tab.model.rows)
+    assert kinds == ["before-restore", "manual"], [b.path.name for b in tab.model.rows]
     qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
     assert "No problems found." in tab.report.toPlainText()
 

@@ -4,7 +4,7 @@ horizontal headers, the index check; a subclass says what one cell shows (`cell(
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -60,3 +60,25 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         if not 0 <= index.column() < self.column_count():
             return None
         return self.cell(self.rows[index.row()], index.column(), role)
+
+
+class ColumnsModel(RowsModel[RowT]):
+    """A RowsModel whose columns are (header, value-of-row) pairs, shown as text."""
+
+    def __init__(
+        self, columns: Sequence[tuple[str, Callable[[RowT], Any]]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+
+    def headers(self) -> list[str]:
+        return [title for title, _ in self._columns]
+
+    def cell(self, row: RowT, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        value = self._columns[column][1](row)
+        return "" if value is None else str(value)
+
+    def row(self, index: int) -> RowT:
+        return self.rows[index]

@@ -2,73 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import UTC
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication
 
 from auditdesk.services.backups import BackupInfo
 from auditdesk.services.trail_view import TrailRow
 from auditdesk.services.users import UserRow
 from auditdesk.ui.labels import role_name
-
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
+from auditdesk.ui.rows_model import ColumnsModel
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """Columns are (header, value-of-row) pairs; data() only reads the rows it was given."""
-
-    def __init__(self, columns: Sequence[tuple[str, Callable[[R], Any]]]) -> None:
-        super().__init__()
-        self._columns = list(columns)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> R:
-        return self._rows[index]
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        value = self._columns[index.column()][1](self._rows[index.row()])
-        return "" if value is None else str(value)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0]
-        return str(section + 1)
-
-
-def users_model() -> RowsModel[UserRow]:
-    return RowsModel[UserRow](
+def users_model() -> ColumnsModel[UserRow]:
+    return ColumnsModel[UserRow](
         [
             (QCoreApplication.translate("AdminModels", "Login"), lambda u: u.login),
             (QCoreApplication.translate("AdminModels", "Name"), lambda u: u.display_name),
@@ -98,8 +44,8 @@ def _local(row: TrailRow) -> str:
     return row.at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def trail_model() -> RowsModel[TrailRow]:
-    return RowsModel[TrailRow](
+def trail_model() -> ColumnsModel[TrailRow]:
+    return ColumnsModel[TrailRow](
         [
             ("#", lambda r: r.id),
             (QCoreApplication.translate("AdminModels", "When"), _local),
@@ -111,14 +57,14 @@ def trail_model() -> RowsModel[TrailRow]:
     )
 
 
-def backups_model() -> RowsModel[BackupInfo]:
+def backups_model() -> ColumnsModel[BackupInfo]:
     kinds = {
         "auto": QCoreApplication.translate("AdminModels", "automatic"),
         "manual": QCoreApplication.translate("AdminModels", "manual"),
         "before-restore": QCoreApplication.translate("AdminModels", "before a restore"),
         "before-migration": QCoreApplication.translate("AdminModels", "before an update"),
     }
-    return RowsModel[BackupInfo](
+    return ColumnsModel[BackupInfo](
         [
             (
                 QCoreApplication.translate("AdminModels", "Made"),

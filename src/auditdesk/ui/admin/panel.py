@@ -40,8 +40,9 @@ from auditdesk.services.trail_view import TrailFilter, TrailPage
 from auditdesk.services.users import UserRow
 from auditdesk.store.integrity import CheckReport
 from auditdesk.store.models import Role
-from auditdesk.ui.admin.models import backups_model, role_name, trail_model, users_model
+from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
+from auditdesk.ui.labels import role_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Progress
 
