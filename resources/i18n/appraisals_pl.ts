@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AbsenceDialog</name>
@@ -75,7 +74,7 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
+        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
@@ -345,6 +344,10 @@
 </context>
 <context>
     <name>AppraisalsPanel</name>
+    <message>
+        <source>Appraisals: {0} overdue, {1} due within 30 days, {2} within 60 days</source>
+        <translation>Oceny okresowe: po terminie {0}, w ciągu 30 dni {1}, w ciągu 60 dni {2}</translation>
+    </message>
     <message>
         <source>Appraisals</source>
         <translation>Oceny okresowe</translation>

@@ -157,3 +157,19 @@ def test_backup_from_the_menu(
 
 def test_dialog_helper_is_a_dialog() -> None:
     assert issubclass(SettingsDialog, QDialog)
+
+
+def test_start_up_notice_of_appraisals_due(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    from auditdesk.services.context import Actor
+    from auditdesk.store.models import Role
+
+    hr = AppContext(demo_ctx.db, Actor(None, "kadry", Role.HR, None, "Kadry"))
+    win = MainWindow(hr, Settings(language="en"), SyncTaskRunner())
+    qtbot.addWidget(win)
+    message = win.statusBar().currentMessage()
+    assert message.startswith("Appraisals: ")
+    assert "overdue" in message and "due within 30 days" in message
+    auditor = AppContext(demo_ctx.db, Actor(None, "audytor1", Role.AUDITOR, None, "A"))
+    win2 = MainWindow(auditor, Settings(language="en"), SyncTaskRunner())
+    qtbot.addWidget(win2)
+    assert win2.statusBar().currentMessage() == ""  # auditors have no appraisals

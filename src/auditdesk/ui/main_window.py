@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 from collections.abc import Callable
 from functools import partial
 
@@ -32,6 +33,8 @@ from auditdesk.ui.labels import role_name
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +113,23 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self._update_status()
         self.nav.setCurrentRow(max(current, 0))
+        self._collect_notices()
+
+    def _collect_notices(self) -> None:
+        """Asks each area for its start-up notice in the background; shows them together."""
+        ctx = self._ctx
+        askers = [spec.notice for spec in self.specs if spec.notice is not None]
+        if not askers:
+            return
+
+        def work(_progress: Progress) -> list[str]:
+            return [text for ask in askers if (text := ask(ctx))]
+
+        def show(texts: object) -> None:
+            if isinstance(texts, list) and texts and self._ctx is ctx:
+                self.statusBar().showMessage(" · ".join(texts), 60_000)
+
+        self.runner.submit(work, show, lambda exc, tb: log.warning("notice failed: %s", exc))
 
     def _show_panel(self, row: int) -> None:
         if row < 0 or row >= len(self.specs):

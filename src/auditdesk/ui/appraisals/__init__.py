@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from auditdesk.services.context import AppContext
 from auditdesk.ui.panels import PanelDeps, PanelSpec
 
 
@@ -12,6 +13,21 @@ def _make(deps: PanelDeps) -> QWidget:
     from auditdesk.ui.appraisals.panel import AppraisalsPanel
 
     return AppraisalsPanel(deps.context, deps.runner, deps.settings.language)
+
+
+def _notice(ctx: AppContext) -> str | None:
+    """The start-up reminder of appraisals due, for those who run them (or None)."""
+    from auditdesk.services.appraisal_access import has_access
+    from auditdesk.services.appraisal_overview import reminder
+
+    if not has_access(ctx.actor):
+        return None
+    rem = reminder(ctx)
+    if rem.empty:
+        return None
+    return QCoreApplication.translate(
+        "AppraisalsPanel", "Appraisals: {0} overdue, {1} due within 30 days, {2} within 60 days"
+    ).format(len(rem.overdue), len(rem.due_30), len(rem.due_60))
 
 
 def panels() -> list[PanelSpec]:
@@ -22,5 +38,6 @@ def panels() -> list[PanelSpec]:
             lambda: QCoreApplication.translate("AppraisalsPanel", "Appraisals"),
             _make,
             "Ctrl+2",
+            notice=_notice,
         )
     ]

@@ -39,6 +39,9 @@ class PanelSpec:
     title: Callable[[], str]  # called after the translator is installed
     factory: Callable[[PanelDeps], QWidget]
     shortcut: str = ""  # e.g. "Ctrl+1"
+    # what the area has to tell at start-up (e.g. appraisals due), shown in the status bar;
+    # called on a worker thread, so it must only call services and return text (or None)
+    notice: Callable[[AppContext], str | None] | None = None
 
 
 def collect_panels() -> list[PanelSpec]:
