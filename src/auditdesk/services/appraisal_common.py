@@ -1,0 +1,185 @@
+"""What the appraisal services share: status and kind labels, loading an appraisal or an
+employee, the status and lock checks, the audit-trail state, the sheets to choose from and
+the history that due dates count."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.appraisal import (
+    MADE_STATUSES,
+    AppraisalKind,
+    PastAppraisal,
+)
+from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
+from auditdesk.domain.periods import Span
+from auditdesk.services.context import AppContext
+from auditdesk.services.forms import latest_versions, load_version, register_forms
+from auditdesk.store.models import (
+    Absence,
+    Appraisal,
+    Employee,
+)
+
+KIND_LABELS = {"periodic": "okresowa", "follow_up": "kolejna po ocenie negatywnej"}
+STATUS_LABELS = {
+    "draft": "w przygotowaniu",
+    "discussed": "po rozmowie",
+    "acknowledged": "przyjęta do wiadomości",
+    "objected": "odwołanie",
+    "final": "ostateczna",
+    "superseded": "zastąpiona po odwołaniu",
+}
+DECISION_LABELS = {"upheld": "odwołanie uwzględnione", "rejected": "odwołanie nieuwzględnione"}
+IN_PROGRESS = frozenset({"draft", "discussed", "objected"})
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def sheet_of(
+    session: Session, version_id: int, cache: dict[int, AppraisalSheet] | None = None
+) -> AppraisalSheet:
+    """The sheet exactly as stored with the appraisal (never the current file)."""
+    if cache is not None and version_id in cache:
+        return cache[version_id]
+    definition = load_version(session, version_id).definition
+    if not isinstance(definition, AppraisalSheet):
+        raise ValidationFailed(f"form version #{version_id} is not an appraisal sheet")
+    if cache is not None:
+        cache[version_id] = definition
+    return definition
+
+
+def _load(session: Session, appraisal_id: int) -> Appraisal:
+    a = session.get(Appraisal, appraisal_id)
+    if a is None:
+        raise NotFound(f"appraisal #{appraisal_id} does not exist")
+    return a
+
+
+def _employee(session: Session, employee_id: int) -> Employee:
+    emp = session.get(Employee, employee_id)
+    if emp is None:
+        raise NotFound(f"employee #{employee_id} does not exist")
+    return emp
+
+
+def _unlocked(session: Session, a: Appraisal) -> None:
+    """A signed protocol locks steps 1–5's content: the conversation's result and the reading
+    stay as signed. Objections, decisions and tracking IPRZ actions remain possible: they are
+    recorded beside the signed appraisal, never inside it."""
+    from auditdesk.services.protocols import require_unlocked
+
+    require_unlocked(session, "appraisal", a.id)
+
+
+def _need(a: Appraisal, statuses: Sequence[str], doing: str) -> None:
+    if a.status not in statuses:
+        raise ValidationFailed(
+            f"appraisal {a.record_number} is {STATUS_LABELS.get(a.status, a.status)} "
+            f"({a.status}); cannot {doing} now"
+        )
+
+
+def _state(a: Appraisal) -> dict[str, Any]:
+    return {
+        "record": a.record_number,
+        "status": a.status,
+        "score": a.overall_score,
+        "level": a.overall_level,
+        "positive": a.positive,
+        "conversation_on": a.conversation_on,
+        "read_on": a.read_on,
+    }
+
+
+# --- sheets ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetChoice:
+    version_id: int
+    form_id: str
+    title: str
+    sector: str
+    applies_to: str
+    content_hash: str
+
+
+def sheet_choices(ctx: AppContext) -> list[SheetChoice]:
+    """The newest version of every appraisal sheet (registering the shipped ones if none is)."""
+    with ctx.db.session() as s:
+        versions = latest_versions(s, "appraisal")
+    if not versions:
+        register_forms(ctx)
+    with ctx.db.session() as s:
+        out = []
+        for v in latest_versions(s, "appraisal"):
+            sheet = sheet_of(s, v.id)
+            out.append(
+                SheetChoice(
+                    v.id, v.form_id, v.title, sheet.sector, sheet.applies_to, v.content_hash
+                )
+            )
+        return out
+
+
+def suggest_sheet(
+    choices: Sequence[SheetChoice], sector: str, employee: Employee
+) -> SheetChoice | None:
+    """The sheet of the office's sector for the post: head of office, manager or other staff."""
+    post = (
+        "head_of_office"
+        if employee.is_head_of_office
+        else "manager"
+        if employee.is_manager
+        else "staff"
+    )
+    same = [c for c in choices if c.sector == sector] or list(choices)
+    for wanted in (post, "any", "staff"):
+        for c in same:
+            if c.applies_to == wanted:
+                return c
+    return same[0] if same else None
+
+
+# --- history and due dates ---------------------------------------------------------------------
+
+
+def made_history(appraisals: Sequence[Appraisal]) -> list[PastAppraisal]:
+    """Appraisals that count for due dates and streaks: made, rated, not superseded."""
+    out = []
+    for a in appraisals:
+        if a.status in MADE_STATUSES and a.made_on and a.positive is not None and a.overall_level:
+            out.append(
+                PastAppraisal(
+                    a.made_on, a.positive, a.overall_level, a.read_on, AppraisalKind(a.kind)
+                )
+            )
+    return out
+
+
+def spans(absences: Sequence[Absence]) -> list[Span]:
+    return [Span(x.start, x.end) for x in absences]
+
+
+def _next_record_number(session: Session, year: int) -> str:
+    prefix = f"OC/{year}/"
+    last = session.scalar(
+        select(func.max(Appraisal.record_number)).where(Appraisal.record_number.like(f"{prefix}%"))
+    )
+    n = int(last.rsplit("/", 1)[1]) + 1 if last else 1
+    return f"{prefix}{n:04d}"
+
+
+def _absences(s: Session, employee_id: int) -> list[Absence]:
+    return list(s.scalars(select(Absence).where(Absence.employee_id == employee_id)))
