@@ -88,3 +88,4 @@ class AuditProtocolData:
     critical_items: list[str] = field(default_factory=list)  # texts of failed critical items
     evidence: list[ProtocolEvidence] = field(default_factory=list)
     language: str = "pl"
+    passed: bool | None = None  # the band's pass/fail after critical failures; None: unknown

@@ -156,7 +156,7 @@ def audit_document(
             Field("Zakończono", moment(data.completed_at)),
         ),
         verdict=verdict,
-        verdict_ok=False if data.critical_failure else None,
+        verdict_ok=False if data.critical_failure else data.passed,
         critical_failures=tuple(data.critical_items),
         blocks=(TextBlock("Adres urzędu", data.office_address),) if data.office_address else (),
         evidence=evidence,

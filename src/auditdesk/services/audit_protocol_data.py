@@ -143,6 +143,7 @@ def build_protocol_data(ctx: AppContext, audit_id: int, language: str = "pl") ->
             verdict=result.verdict,
             verdict_label=band.label.get(language),
             critical_failure=result.critical_failure,
+            passed=result.passed,
             critical_items=[
                 form.item(i).text.get(language)  # type: ignore[union-attr]
                 for i in result.critical_items
