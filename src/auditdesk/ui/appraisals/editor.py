@@ -13,25 +13,14 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,13 +29,15 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
-from auditdesk.ui.appraisals.widgets import DateField, MessageLine, fmt_date
+from auditdesk.ui.appraisals.editor_pages import EditorPages
+from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 
 AUTOSAVE_MS = 1500
 
 
-class AppraisalEditor(QDialog):
-    changed = Signal()  # something was saved: the team view refreshes
+class AppraisalEditor(EditorPages):
+    """One appraisal, step by step: the pages are built by `EditorPages`, the steps' actions are
+    in `EditorSteps`; here the window, loading and navigation."""
 
     def __init__(
         self,
@@ -112,159 +103,6 @@ class AppraisalEditor(QDialog):
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         QShortcut(QKeySequence(keys), self).activated.connect(slot)
-
-    # --- pages ---------------------------------------------------------------------------------
-
-    def _criteria_page(self) -> QWidget:
-        page = QWidget()
-        self.criteria_help = QLabel()
-        self.criteria_help.setWordWrap(True)
-        self.criteria_table = QTableWidget(0, 2)
-        self.criteria_table.setHorizontalHeaderLabels(
-            [self.tr("Criterion"), self.tr("Expectations agreed with the employee")]
-        )
-        self.criteria_table.horizontalHeader().setStretchLastSection(True)
-        self.criteria_table.setColumnWidth(0, 330)
-        self.save_criteria_button = QPushButton(self.tr("Save criteria (Ctrl+S)"))
-        self.save_criteria_button.clicked.connect(self.save_criteria)
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.criteria_help)
-        lay.addWidget(self.criteria_table, 1)
-        lay.addWidget(self.save_criteria_button)
-        return page
-
-    def _ratings_page(self) -> QWidget:
-        page = QWidget()
-        self.rating_list = QListWidget()
-        self.rating_list.setMaximumWidth(260)
-        self.rating_list.currentRowChanged.connect(self._show_rating)
-        self.criterion_text = QLabel()
-        self.criterion_text.setWordWrap(True)
-        self.level = QComboBox()
-        self.level.currentIndexChanged.connect(self._rating_edited)
-        self.justification = QPlainTextEdit()
-        self.justification.setTabChangesFocus(True)
-        self.justification.setPlaceholderText(
-            self.tr("Justification (required): facts and examples from the period")
-        )
-        self.justification.textChanged.connect(self._rating_edited)
-        self.evidence = QListWidget()
-        self.overall_label = QLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("&Rating:"), self.level)
-        form.addRow(self.tr("&Justification:"), self.justification)
-        right = QVBoxLayout()
-        right.addWidget(self.criterion_text)
-        right.addLayout(form, 2)
-        right.addWidget(
-            QLabel(self.tr("Evidence of the period: mystery-client audits and feedback"))
-        )
-        right.addWidget(self.evidence, 1)
-        right.addWidget(self.overall_label)
-        lay = QHBoxLayout(page)
-        lay.addWidget(self.rating_list)
-        lay.addLayout(right, 1)
-        return page
-
-    def _development_page(self) -> QWidget:
-        page = QWidget()
-        self.area_list = QListWidget()
-        self.area_name = QLineEdit()
-        self.area_change = QLineEdit()
-        self.area_support = QLineEdit()
-        self.area_deadline = DateField()
-        self.area_actions = QPlainTextEdit()
-        self.area_actions.setTabChangesFocus(True)
-        self.area_actions.setPlaceholderText(
-            self.tr("One action a line: kind: description, e.g. 'training: plain language'")
-        )
-        self.add_area_button = QPushButton(self.tr("Add area (Ctrl+S)"))
-        self.add_area_button.clicked.connect(self.add_area)
-        self.open_actions = QListWidget()
-        self.done_button = QPushButton(self.tr("Mark the selected action done"))
-        self.done_button.clicked.connect(self.mark_done)
-        form = QFormLayout()
-        form.addRow(self.tr("&Area:"), self.area_name)
-        form.addRow(self.tr("Expected &change:"), self.area_change)
-        form.addRow(self.tr("&Support from the office:"), self.area_support)
-        form.addRow(self.tr("&Deadline:"), self.area_deadline)
-        form.addRow(self.tr("A&ctions:"), self.area_actions)
-        lay = QVBoxLayout(page)
-        lay.addWidget(QLabel(self.tr("Development areas of this appraisal")))
-        lay.addWidget(self.area_list, 1)
-        lay.addLayout(form)
-        lay.addWidget(self.add_area_button)
-        lay.addWidget(QLabel(self.tr("Open actions from earlier appraisals")))
-        lay.addWidget(self.open_actions, 1)
-        lay.addWidget(self.done_button)
-        return page
-
-    def _conversation_page(self) -> QWidget:
-        page = QWidget()
-        self.conversation_on = DateField()
-        self.conversation_button = QPushButton(self.tr("Record the conversation (Ctrl+S)"))
-        self.conversation_button.clicked.connect(self.record_conversation)
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Date of the appraisal &conversation:"), self.conversation_on)
-        lay = QVBoxLayout(page)
-        lay.addLayout(form)
-        lay.addWidget(self.conversation_button)
-        lay.addWidget(self.result_label)
-        lay.addStretch(1)
-        return page
-
-    def _reading_page(self) -> QWidget:
-        page = QWidget()
-        self.read_on = DateField()
-        self.read_comment = QLineEdit()
-        self.read_button = QPushButton(self.tr("Record reading (Ctrl+R)"))
-        self.read_button.clicked.connect(self.record_reading)
-        read_box = QGroupBox(self.tr("The employee read the appraisal"))
-        f1 = QFormLayout(read_box)
-        f1.addRow(self.tr("Date &read:"), self.read_on)
-        f1.addRow(self.tr("Co&mment:"), self.read_comment)
-        f1.addRow(self.read_button)
-
-        self.objection_on = DateField()
-        self.objection_reason = QLineEdit()
-        self.objection_button = QPushButton(self.tr("File objection (Ctrl+J)"))
-        self.objection_button.clicked.connect(self.file_objection)
-        obj_box = QGroupBox(self.tr("Objection"))
-        f2 = QFormLayout(obj_box)
-        f2.addRow(self.tr("Date &filed:"), self.objection_on)
-        f2.addRow(self.tr("Reas&on:"), self.objection_reason)
-        f2.addRow(self.objection_button)
-
-        self.decision = QComboBox()
-        self.decision.addItem(self.tr("Rejected"), "rejected")
-        self.decision.addItem(self.tr("Upheld"), "upheld")
-        self.resolution = QComboBox()
-        self.resolution.addItem(self.tr("Changed"), "changed")
-        self.resolution.addItem(self.tr("Redone"), "redone")
-        self.decided_on = DateField()
-        self.decision_reason = QLineEdit()
-        self.decision_button = QPushButton(self.tr("Record decision (Ctrl+D)"))
-        self.decision_button.clicked.connect(self.record_decision)
-        dec_box = QGroupBox(self.tr("Decision on the objection"))
-        f3 = QFormLayout(dec_box)
-        f3.addRow(self.tr("D&ecision:"), self.decision)
-        f3.addRow(self.tr("If upheld, the appraisal is:"), self.resolution)
-        f3.addRow(self.tr("Decided &on:"), self.decided_on)
-        f3.addRow(self.tr("Gro&unds:"), self.decision_reason)
-        f3.addRow(self.decision_button)
-
-        self.deadlines = QLabel()
-        self.deadlines.setWordWrap(True)
-        self.deadlines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay = QVBoxLayout(page)
-        lay.addWidget(read_box)
-        lay.addWidget(obj_box)
-        lay.addWidget(dec_box)
-        lay.addWidget(self.deadlines)
-        lay.addStretch(1)
-        return page
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -469,243 +307,6 @@ class AppraisalEditor(QDialog):
             self.add_area()
         elif page == 3:
             self.record_conversation()
-
-    def _run(self, action: Callable[[], object], done: str) -> bool:
-        try:
-            action()
-        except AuditDeskError as exc:
-            self.message.error(str(exc))
-            return False
-        self.message.info(done)
-        self.changed.emit()
-        return True
-
-    # --- step actions --------------------------------------------------------------------------
-
-    def _commit_open_cell(self) -> None:
-        """Ctrl+S while still typing in an expectations cell keeps what was typed."""
-        table = self.criteria_table
-        editor = QApplication.focusWidget()
-        if table.state() == QAbstractItemView.State.EditingState and editor is not None:
-            table.commitData(editor)
-            table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-
-    def save_criteria(self) -> None:
-        self._commit_open_cell()
-        additional: list[str] = []
-        expectations: dict[str, str] = {}
-        for i in range(self.criteria_table.rowCount()):
-            item = self.criteria_table.item(i, 0)
-            if item is None:
-                continue
-            code = str(item.data(Qt.ItemDataRole.UserRole))
-            exp = self.criteria_table.item(i, 1)
-            expectations[code] = exp.text() if exp else ""
-            if (
-                item.flags() & Qt.ItemFlag.ItemIsUserCheckable
-                and item.checkState() == Qt.CheckState.Checked
-            ):
-                additional.append(code)
-        if self._run(
-            lambda: svc.set_criteria(self.context(), self.appraisal_id, additional, expectations),
-            self.tr("Criteria saved."),
-        ):
-            self.reload()
-            self.step(1)
-
-    def _show_rating(self, row: int) -> None:
-        if row < 0 or self.view is None:
-            return
-        if not self._loading:
-            self._autosave_rating()
-        item = self.rating_list.item(row)
-        if item is None:
-            return
-        code = item.data(Qt.ItemDataRole.UserRole)
-        c = next((x for x in self.view.criteria if x.code == code), None)
-        if c is None:
-            return
-        was_loading = self._loading
-        self._loading = True
-        try:
-            self._rating_code = c.code
-            indicators = "".join(f"<br>• <i>{lv}</i>: {text}" for lv, text in c.indicators)
-            label = self.tr("Expectations")
-            expected = f"<br><b>{label}:</b> {c.expectations}" if c.expectations else ""
-            self.criterion_text.setText(f"<b>{c.name}</b><br>{c.description}{indicators}{expected}")
-            self.level.setCurrentIndex(max(0, self.level.findData(c.level_code)))
-            self.justification.setPlainText(c.justification)
-        finally:
-            self._loading = was_loading
-
-    def _rating_edited(self) -> None:
-        if not self._loading and self.view is not None and self.view.status == "draft":
-            self.autosave.start()
-
-    def _autosave_rating(self) -> bool:
-        """Saves the rating on screen if it differs from the stored one."""
-        self.autosave.stop()
-        if self.view is None or self.view.status != "draft" or self._rating_code is None:
-            return True
-        stored = next((x for x in self.view.criteria if x.code == self._rating_code), None)
-        level = self.level.currentData()
-        text = self.justification.toPlainText()
-        if stored is None or (stored.level_code == level and stored.justification == text.strip()):
-            return True
-        code = self._rating_code
-        ok = self._run(
-            lambda: svc.rate(self.context(), self.appraisal_id, code, level, text),
-            self.tr("Rating saved."),
-        )
-        if ok:
-            self._refresh_view_only()
-        return ok
-
-    def _refresh_view_only(self) -> None:
-        """Re-reads the appraisal without disturbing the fields being edited."""
-        try:
-            self.view = svc.appraisal_detail(self.context(), self.appraisal_id, self.language)
-        except AuditDeskError as exc:
-            self.message.error(str(exc))
-            return
-        for i in range(self.rating_list.count()):
-            item = self.rating_list.item(i)
-            code = item.data(Qt.ItemDataRole.UserRole)
-            c = next((x for x in self.view.criteria if x.code == code), None)
-            if c is not None:
-                mark = "✓" if c.level_code and c.justification else "○"
-                item.setText(f"{mark} {c.name}")
-
-    def save_rating_and_next(self) -> None:
-        if not self._autosave_rating():
-            return
-        row = self.rating_list.currentRow()
-        if row + 1 < self.rating_list.count():
-            self.rating_list.setCurrentRow(row + 1)
-            self.level.setFocus()
-        else:
-            self.step(2)
-
-    def add_area(self) -> None:
-        actions = []
-        for line in self.area_actions.toPlainText().splitlines():
-            if not line.strip():
-                continue
-            kind, _, description = line.partition(":")
-            actions.append(svc.ActionInput(kind.strip(), description.strip()))
-        deadline = self.area_deadline.date()
-        if self.area_deadline.text().strip() and deadline is None:
-            self.message.error(self.tr("Type the deadline as dd.mm.yyyy."))
-            return
-        if self._run(
-            lambda: svc.add_development_area(
-                self.context(),
-                self.appraisal_id,
-                self.area_name.text(),
-                self.area_change.text(),
-                self.area_support.text(),
-                deadline,
-                actions,
-            ),
-            self.tr("Development area added."),
-        ):
-            for w in (self.area_name, self.area_change, self.area_support, self.area_deadline):
-                w.clear()
-            self.area_actions.clear()
-            self.reload()
-            self.area_name.setFocus()
-
-    def mark_done(self) -> None:
-        item = self.open_actions.currentItem()
-        if item is None:
-            self.message.error(self.tr("Select an action first."))
-            return
-        action_id = int(item.data(Qt.ItemDataRole.UserRole))
-        if self._run(
-            lambda: svc.mark_action_done(self.context(), action_id, self.today()),
-            self.tr("Action marked done."),
-        ):
-            self.reload()
-
-    def _need_date(self, field: DateField) -> date | None:
-        value = field.date()
-        if value is None:
-            self.message.error(self.tr("Type the date as dd.mm.yyyy."))
-            field.setFocus()
-        return value
-
-    def record_conversation(self) -> None:
-        if not self._autosave_rating():
-            return
-        on = self._need_date(self.conversation_on)
-        if on is None:
-            return
-        if self._run(
-            lambda: svc.record_conversation(self.context(), self.appraisal_id, on),
-            self.tr("Conversation recorded; the overall result is computed."),
-        ):
-            self.reload()
-            self.step(4)
-
-    def record_reading(self) -> None:
-        on = self._need_date(self.read_on)
-        if on is None:
-            return
-        if self._run(
-            lambda: svc.acknowledge(
-                self.context(), self.appraisal_id, on, self.read_comment.text()
-            ),
-            self.tr("Reading recorded."),
-        ):
-            self.reload()
-
-    def file_objection(self) -> None:
-        on = self._need_date(self.objection_on)
-        if on is None:
-            return
-        if self._run(
-            lambda: svc.file_objection(
-                self.context(), self.appraisal_id, on, self.objection_reason.text()
-            ),
-            self.tr("Objection recorded."),
-        ):
-            self.reload()
-            self.decision.setFocus()
-
-    def record_decision(self) -> None:
-        on = self._need_date(self.decided_on)
-        if on is None:
-            return
-        decision = str(self.decision.currentData())
-        resolution = str(self.resolution.currentData()) if decision == "upheld" else None
-        result: list[int | None] = []
-        if not self._run(
-            lambda: result.append(
-                svc.decide_objection(
-                    self.context(),
-                    self.appraisal_id,
-                    decision,
-                    on,
-                    self.decision_reason.text(),
-                    resolution,
-                )
-            ),
-            self.tr("Decision recorded."),
-        ):
-            return
-        new_id = result[0] if result else None
-        if new_id is None:
-            self.reload()
-            return
-        original = self.view.record_number if self.view else ""
-        self.appraisal_id = new_id
-        self.reload(choose_step=False)
-        self.step(1)  # the ratings to correct (changed) or to give again (redone)
-        self.message.info(
-            self.tr("Objection upheld: %1 is kept unchanged; correct the new appraisal %2.")
-            .replace("%1", original)
-            .replace("%2", self.view.record_number if self.view else "")
-        )
 
     def closeEvent(self, event: object) -> None:
         self._autosave_rating()

@@ -1,0 +1,307 @@
+"""The step actions of the appraisal editor (see `editor`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QTableWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.services import appraisals as svc
+from auditdesk.services.context import AppContext
+from auditdesk.ui.appraisals.widgets import DateField, MessageLine
+
+
+class EditorSteps(QDialog):
+    """The steps' actions of `AppraisalEditor`: what Ctrl+S, Ctrl+R, Ctrl+J, Ctrl+D and the
+    buttons do. The widgets are made by `EditorPages`; loading and navigation are the editor's."""
+
+    changed = Signal()  # something was saved: the team view refreshes
+
+    # set by AppraisalEditor.__init__
+    context: Callable[[], AppContext]
+    appraisal_id: int
+    language: str
+    today: Callable[[], date]
+    view: svc.AppraisalView | None
+    _rating_code: str | None
+    _loading: bool
+    message: MessageLine
+    autosave: QTimer
+    # made by EditorPages
+    criteria_table: QTableWidget
+    rating_list: QListWidget
+    criterion_text: QLabel
+    level: QComboBox
+    justification: QPlainTextEdit
+    area_name: QLineEdit
+    area_change: QLineEdit
+    area_support: QLineEdit
+    area_deadline: DateField
+    area_actions: QPlainTextEdit
+    open_actions: QListWidget
+    conversation_on: DateField
+    read_on: DateField
+    read_comment: QLineEdit
+    objection_on: DateField
+    objection_reason: QLineEdit
+    decision: QComboBox
+    resolution: QComboBox
+    decided_on: DateField
+    decision_reason: QLineEdit
+
+    def reload(self, choose_step: bool = False) -> None:
+        raise NotImplementedError  # AppraisalEditor.reload
+
+    def step(self, n: int) -> None:
+        raise NotImplementedError  # AppraisalEditor.step
+
+    def _run(self, action: Callable[[], object], done: str) -> bool:
+        try:
+            action()
+        except AuditDeskError as exc:
+            self.message.error(str(exc))
+            return False
+        self.message.info(done)
+        self.changed.emit()
+        return True
+
+    # --- step actions --------------------------------------------------------------------------
+
+    def _commit_open_cell(self) -> None:
+        """Ctrl+S while still typing in an expectations cell keeps what was typed."""
+        table = self.criteria_table
+        editor = QApplication.focusWidget()
+        if table.state() == QAbstractItemView.State.EditingState and editor is not None:
+            table.commitData(editor)
+            table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def save_criteria(self) -> None:
+        self._commit_open_cell()
+        additional: list[str] = []
+        expectations: dict[str, str] = {}
+        for i in range(self.criteria_table.rowCount()):
+            item = self.criteria_table.item(i, 0)
+            if item is None:
+                continue
+            code = str(item.data(Qt.ItemDataRole.UserRole))
+            exp = self.criteria_table.item(i, 1)
+            expectations[code] = exp.text() if exp else ""
+            if (
+                item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+                and item.checkState() == Qt.CheckState.Checked
+            ):
+                additional.append(code)
+        if self._run(
+            lambda: svc.set_criteria(self.context(), self.appraisal_id, additional, expectations),
+            self.tr("Criteria saved."),
+        ):
+            self.reload()
+            self.step(1)
+
+    def _show_rating(self, row: int) -> None:
+        if row < 0 or self.view is None:
+            return
+        if not self._loading:
+            self._autosave_rating()
+        item = self.rating_list.item(row)
+        if item is None:
+            return
+        code = item.data(Qt.ItemDataRole.UserRole)
+        c = next((x for x in self.view.criteria if x.code == code), None)
+        if c is None:
+            return
+        was_loading = self._loading
+        self._loading = True
+        try:
+            self._rating_code = c.code
+            indicators = "".join(f"<br>• <i>{lv}</i>: {text}" for lv, text in c.indicators)
+            label = self.tr("Expectations")
+            expected = f"<br><b>{label}:</b> {c.expectations}" if c.expectations else ""
+            self.criterion_text.setText(f"<b>{c.name}</b><br>{c.description}{indicators}{expected}")
+            self.level.setCurrentIndex(max(0, self.level.findData(c.level_code)))
+            self.justification.setPlainText(c.justification)
+        finally:
+            self._loading = was_loading
+
+    def _rating_edited(self) -> None:
+        if not self._loading and self.view is not None and self.view.status == "draft":
+            self.autosave.start()
+
+    def _autosave_rating(self) -> bool:
+        """Saves the rating on screen if it differs from the stored one."""
+        self.autosave.stop()
+        if self.view is None or self.view.status != "draft" or self._rating_code is None:
+            return True
+        stored = next((x for x in self.view.criteria if x.code == self._rating_code), None)
+        level = self.level.currentData()
+        text = self.justification.toPlainText()
+        if stored is None or (stored.level_code == level and stored.justification == text.strip()):
+            return True
+        code = self._rating_code
+        ok = self._run(
+            lambda: svc.rate(self.context(), self.appraisal_id, code, level, text),
+            self.tr("Rating saved."),
+        )
+        if ok:
+            self._refresh_view_only()
+        return ok
+
+    def _refresh_view_only(self) -> None:
+        """Re-reads the appraisal without disturbing the fields being edited."""
+        try:
+            self.view = svc.appraisal_detail(self.context(), self.appraisal_id, self.language)
+        except AuditDeskError as exc:
+            self.message.error(str(exc))
+            return
+        for i in range(self.rating_list.count()):
+            item = self.rating_list.item(i)
+            code = item.data(Qt.ItemDataRole.UserRole)
+            c = next((x for x in self.view.criteria if x.code == code), None)
+            if c is not None:
+                mark = "✓" if c.level_code and c.justification else "○"
+                item.setText(f"{mark} {c.name}")
+
+    def save_rating_and_next(self) -> None:
+        if not self._autosave_rating():
+            return
+        row = self.rating_list.currentRow()
+        if row + 1 < self.rating_list.count():
+            self.rating_list.setCurrentRow(row + 1)
+            self.level.setFocus()
+        else:
+            self.step(2)
+
+    def add_area(self) -> None:
+        actions = []
+        for line in self.area_actions.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            kind, _, description = line.partition(":")
+            actions.append(svc.ActionInput(kind.strip(), description.strip()))
+        deadline = self.area_deadline.date()
+        if self.area_deadline.text().strip() and deadline is None:
+            self.message.error(self.tr("Type the deadline as dd.mm.yyyy."))
+            return
+        if self._run(
+            lambda: svc.add_development_area(
+                self.context(),
+                self.appraisal_id,
+                self.area_name.text(),
+                self.area_change.text(),
+                self.area_support.text(),
+                deadline,
+                actions,
+            ),
+            self.tr("Development area added."),
+        ):
+            for w in (self.area_name, self.area_change, self.area_support, self.area_deadline):
+                w.clear()
+            self.area_actions.clear()
+            self.reload()
+            self.area_name.setFocus()
+
+    def mark_done(self) -> None:
+        item = self.open_actions.currentItem()
+        if item is None:
+            self.message.error(self.tr("Select an action first."))
+            return
+        action_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if self._run(
+            lambda: svc.mark_action_done(self.context(), action_id, self.today()),
+            self.tr("Action marked done."),
+        ):
+            self.reload()
+
+    def _need_date(self, field: DateField) -> date | None:
+        value = field.date()
+        if value is None:
+            self.message.error(self.tr("Type the date as dd.mm.yyyy."))
+            field.setFocus()
+        return value
+
+    def record_conversation(self) -> None:
+        if not self._autosave_rating():
+            return
+        on = self._need_date(self.conversation_on)
+        if on is None:
+            return
+        if self._run(
+            lambda: svc.record_conversation(self.context(), self.appraisal_id, on),
+            self.tr("Conversation recorded; the overall result is computed."),
+        ):
+            self.reload()
+            self.step(4)
+
+    def record_reading(self) -> None:
+        on = self._need_date(self.read_on)
+        if on is None:
+            return
+        if self._run(
+            lambda: svc.acknowledge(
+                self.context(), self.appraisal_id, on, self.read_comment.text()
+            ),
+            self.tr("Reading recorded."),
+        ):
+            self.reload()
+
+    def file_objection(self) -> None:
+        on = self._need_date(self.objection_on)
+        if on is None:
+            return
+        if self._run(
+            lambda: svc.file_objection(
+                self.context(), self.appraisal_id, on, self.objection_reason.text()
+            ),
+            self.tr("Objection recorded."),
+        ):
+            self.reload()
+            self.decision.setFocus()
+
+    def record_decision(self) -> None:
+        on = self._need_date(self.decided_on)
+        if on is None:
+            return
+        decision = str(self.decision.currentData())
+        resolution = str(self.resolution.currentData()) if decision == "upheld" else None
+        result: list[int | None] = []
+        if not self._run(
+            lambda: result.append(
+                svc.decide_objection(
+                    self.context(),
+                    self.appraisal_id,
+                    decision,
+                    on,
+                    self.decision_reason.text(),
+                    resolution,
+                )
+            ),
+            self.tr("Decision recorded."),
+        ):
+            return
+        new_id = result[0] if result else None
+        if new_id is None:
+            self.reload()
+            return
+        original = self.view.record_number if self.view else ""
+        self.appraisal_id = new_id
+        self.reload(choose_step=False)
+        self.step(1)  # the ratings to correct (changed) or to give again (redone)
+        self.message.info(
+            self.tr("Objection upheld: %1 is kept unchanged; correct the new appraisal %2.")
+            .replace("%1", original)
+            .replace("%2", self.view.record_number if self.view else "")
+        )
