@@ -46,6 +46,203 @@
         <translation>5. Zapoznanie lub odwołanie</translation>
     </message>
     <message>
+        <source>draft</source>
+        <translation>w przygotowaniu</translation>
+    </message>
+    <message>
+        <source>after the conversation</source>
+        <translation>po rozmowie oceniającej</translation>
+    </message>
+    <message>
+        <source>read by the employee</source>
+        <translation>pracownik zapoznał się</translation>
+    </message>
+    <message>
+        <source>objection pending</source>
+        <translation>odwołanie w toku</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>ostateczna</translation>
+    </message>
+    <message>
+        <source>superseded after an objection</source>
+        <translation>zastąpiona po odwołaniu</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>kolejna po ocenie negatywnej</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>okresowa</translation>
+    </message>
+    <message>
+        <source>Appraisal %1</source>
+        <translation>Ocena %1</translation>
+    </message>
+    <message>
+        <source>Replaces %1 after an upheld objection (kept unchanged).</source>
+        <translation>Zastępuje ocenę %1 po uwzględnieniu odwołania (pierwotna pozostaje bez zmian).</translation>
+    </message>
+    <message>
+        <source>appraiser</source>
+        <translation>oceniający</translation>
+    </message>
+    <message>
+        <source>Mandatory criteria are ticked and fixed; choose %1–%2 additional ones.</source>
+        <translation>Kryteria obowiązkowe są zaznaczone na stałe; wybierz od %1 do %2 kryteriów dodatkowych.</translation>
+    </message>
+    <message>
+        <source>(not rated)</source>
+        <translation>(bez oceny)</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audyt</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Informacja zwrotna</translation>
+    </message>
+    <message>
+        <source>(no audits or feedback notes in the period)</source>
+        <translation>(brak audytów i informacji zwrotnych w okresie oceny)</translation>
+    </message>
+    <message>
+        <source>Objection until</source>
+        <translation>Odwołanie do</translation>
+    </message>
+    <message>
+        <source>Decision until</source>
+        <translation>Rozstrzygnięcie do</translation>
+    </message>
+    <message>
+        <source>Follow-up appraisal due</source>
+        <translation>Kolejna ocena do</translation>
+    </message>
+    <message>
+        <source>Follow-up no sooner than</source>
+        <translation>Kolejna ocena nie wcześniej niż</translation>
+    </message>
+    <message>
+        <source>Overall result: computed when the conversation is recorded.</source>
+        <translation>Wynik ogólny: zostanie obliczony po zapisaniu rozmowy oceniającej.</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>pozytywna</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negatywna</translation>
+    </message>
+    <message>
+        <source>Overall result: %1 – %2 (%3)</source>
+        <translation>Wynik ogólny: %1 – %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalsPanel</name>
+    <message>
+        <source>Appraisals: {0} overdue, {1} due within 30 days, {2} within 60 days</source>
+        <translation>Oceny okresowe: po terminie {0}, w ciągu 30 dni {1}, w ciągu 60 dni {2}</translation>
+    </message>
+    <message>
+        <source>Appraisals</source>
+        <translation>Oceny okresowe</translation>
+    </message>
+    <message>
+        <source>Find an employee (Ctrl+F)</source>
+        <translation>Znajdź pracownika (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New appraisal (Ctrl+N)</source>
+        <translation>Nowa ocena (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Otwórz (Enter)</translation>
+    </message>
+    <message>
+        <source>Feedback note (Ctrl+Shift+F)</source>
+        <translation>Informacja zwrotna (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Absence (Ctrl+Shift+B)</source>
+        <translation>Nieobecność (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Feedback notes</source>
+        <translation>Informacje zwrotne</translation>
+    </message>
+    <message>
+        <source>Appraisals are personal data: only supervisors (for their staff) and HR see them.</source>
+        <translation>Oceny okresowe to dane osobowe: widzą je tylko przełożeni (swoich pracowników) i kadry.</translation>
+    </message>
+    <message>
+        <source>No appraisal is due in the next 60 days.</source>
+        <translation>W ciągu najbliższych 60 dni nie przypada termin żadnej oceny.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overdue: %1&lt;/b&gt; (%2%3)</source>
+        <translation>&lt;b&gt;Po terminie: %1&lt;/b&gt; (%2%3)</translation>
+    </message>
+    <message>
+        <source>due within 30 days: %1 (%2)</source>
+        <translation>termin w ciągu 30 dni: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>within 60 days: %1</source>
+        <translation>w ciągu 60 dni: %1</translation>
+    </message>
+    <message>
+        <source>in progress: %1</source>
+        <translation>w toku: %1</translation>
+    </message>
+    <message>
+        <source>two negative appraisals in a row: %1</source>
+        <translation>dwie kolejne oceny negatywne: %1</translation>
+    </message>
+    <message>
+        <source>Appraisals — </source>
+        <translation>Oceny okresowe — </translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Termin kolejnej oceny</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>pozytywna</translation>
+    </message>
+    <message>
+        <source>corrective</source>
+        <translation>korygująca</translation>
+    </message>
+    <message>
+        <source>Select an employee first.</source>
+        <translation>Najpierw wybierz pracownika.</translation>
+    </message>
+    <message>
+        <source>Feedback note saved.</source>
+        <translation>Zapisano informację zwrotną.</translation>
+    </message>
+    <message>
+        <source>Absence recorded; the due date is recomputed.</source>
+        <translation>Zapisano nieobecność; termin oceny przeliczono.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.rrrr</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPages</name>
+    <message>
         <source>Criterion</source>
         <translation>Kryterium</translation>
     </message>
@@ -193,102 +390,9 @@
         <source>Gro&amp;unds:</source>
         <translation>Uzasadnie&amp;nie:</translation>
     </message>
-    <message>
-        <source>draft</source>
-        <translation>w przygotowaniu</translation>
-    </message>
-    <message>
-        <source>after the conversation</source>
-        <translation>po rozmowie oceniającej</translation>
-    </message>
-    <message>
-        <source>read by the employee</source>
-        <translation>pracownik zapoznał się</translation>
-    </message>
-    <message>
-        <source>objection pending</source>
-        <translation>odwołanie w toku</translation>
-    </message>
-    <message>
-        <source>final</source>
-        <translation>ostateczna</translation>
-    </message>
-    <message>
-        <source>superseded after an objection</source>
-        <translation>zastąpiona po odwołaniu</translation>
-    </message>
-    <message>
-        <source>follow-up</source>
-        <translation>kolejna po ocenie negatywnej</translation>
-    </message>
-    <message>
-        <source>periodic</source>
-        <translation>okresowa</translation>
-    </message>
-    <message>
-        <source>Appraisal %1</source>
-        <translation>Ocena %1</translation>
-    </message>
-    <message>
-        <source>Replaces %1 after an upheld objection (kept unchanged).</source>
-        <translation>Zastępuje ocenę %1 po uwzględnieniu odwołania (pierwotna pozostaje bez zmian).</translation>
-    </message>
-    <message>
-        <source>appraiser</source>
-        <translation>oceniający</translation>
-    </message>
-    <message>
-        <source>Mandatory criteria are ticked and fixed; choose %1–%2 additional ones.</source>
-        <translation>Kryteria obowiązkowe są zaznaczone na stałe; wybierz od %1 do %2 kryteriów dodatkowych.</translation>
-    </message>
-    <message>
-        <source>(not rated)</source>
-        <translation>(bez oceny)</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>Audyt</translation>
-    </message>
-    <message>
-        <source>Feedback</source>
-        <translation>Informacja zwrotna</translation>
-    </message>
-    <message>
-        <source>(no audits or feedback notes in the period)</source>
-        <translation>(brak audytów i informacji zwrotnych w okresie oceny)</translation>
-    </message>
-    <message>
-        <source>Objection until</source>
-        <translation>Odwołanie do</translation>
-    </message>
-    <message>
-        <source>Decision until</source>
-        <translation>Rozstrzygnięcie do</translation>
-    </message>
-    <message>
-        <source>Follow-up appraisal due</source>
-        <translation>Kolejna ocena do</translation>
-    </message>
-    <message>
-        <source>Follow-up no sooner than</source>
-        <translation>Kolejna ocena nie wcześniej niż</translation>
-    </message>
-    <message>
-        <source>Overall result: computed when the conversation is recorded.</source>
-        <translation>Wynik ogólny: zostanie obliczony po zapisaniu rozmowy oceniającej.</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>pozytywna</translation>
-    </message>
-    <message>
-        <source>negative</source>
-        <translation>negatywna</translation>
-    </message>
-    <message>
-        <source>Overall result: %1 – %2 (%3)</source>
-        <translation>Wynik ogólny: %1 – %2 (%3)</translation>
-    </message>
+</context>
+<context>
+    <name>EditorSteps</name>
     <message>
         <source>Criteria saved.</source>
         <translation>Kryteria zapisano.</translation>
@@ -340,104 +444,6 @@
     <message>
         <source>Objection upheld: %1 is kept unchanged; correct the new appraisal %2.</source>
         <translation>Odwołanie uwzględnione: ocena %1 pozostaje bez zmian; popraw nową ocenę %2.</translation>
-    </message>
-</context>
-<context>
-    <name>AppraisalsPanel</name>
-    <message>
-        <source>Appraisals: {0} overdue, {1} due within 30 days, {2} within 60 days</source>
-        <translation>Oceny okresowe: po terminie {0}, w ciągu 30 dni {1}, w ciągu 60 dni {2}</translation>
-    </message>
-    <message>
-        <source>Appraisals</source>
-        <translation>Oceny okresowe</translation>
-    </message>
-    <message>
-        <source>Find an employee (Ctrl+F)</source>
-        <translation>Znajdź pracownika (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>New appraisal (Ctrl+N)</source>
-        <translation>Nowa ocena (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Open (Enter)</source>
-        <translation>Otwórz (Enter)</translation>
-    </message>
-    <message>
-        <source>Feedback note (Ctrl+Shift+F)</source>
-        <translation>Informacja zwrotna (Ctrl+Shift+F)</translation>
-    </message>
-    <message>
-        <source>Absence (Ctrl+Shift+B)</source>
-        <translation>Nieobecność (Ctrl+Shift+B)</translation>
-    </message>
-    <message>
-        <source>Feedback notes</source>
-        <translation>Informacje zwrotne</translation>
-    </message>
-    <message>
-        <source>Appraisals are personal data: only supervisors (for their staff) and HR see them.</source>
-        <translation>Oceny okresowe to dane osobowe: widzą je tylko przełożeni (swoich pracowników) i kadry.</translation>
-    </message>
-    <message>
-        <source>No appraisal is due in the next 60 days.</source>
-        <translation>W ciągu najbliższych 60 dni nie przypada termin żadnej oceny.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Overdue: %1&lt;/b&gt; (%2%3)</source>
-        <translation>&lt;b&gt;Po terminie: %1&lt;/b&gt; (%2%3)</translation>
-    </message>
-    <message>
-        <source>due within 30 days: %1 (%2)</source>
-        <translation>termin w ciągu 30 dni: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>within 60 days: %1</source>
-        <translation>w ciągu 60 dni: %1</translation>
-    </message>
-    <message>
-        <source>in progress: %1</source>
-        <translation>w toku: %1</translation>
-    </message>
-    <message>
-        <source>two negative appraisals in a row: %1</source>
-        <translation>dwie kolejne oceny negatywne: %1</translation>
-    </message>
-    <message>
-        <source>Appraisals — </source>
-        <translation>Oceny okresowe — </translation>
-    </message>
-    <message>
-        <source>Next due</source>
-        <translation>Termin kolejnej oceny</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>pozytywna</translation>
-    </message>
-    <message>
-        <source>corrective</source>
-        <translation>korygująca</translation>
-    </message>
-    <message>
-        <source>Select an employee first.</source>
-        <translation>Najpierw wybierz pracownika.</translation>
-    </message>
-    <message>
-        <source>Feedback note saved.</source>
-        <translation>Zapisano informację zwrotną.</translation>
-    </message>
-    <message>
-        <source>Absence recorded; the due date is recomputed.</source>
-        <translation>Zapisano nieobecność; termin oceny przeliczono.</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>dd.mm.yyyy</source>
-        <translation>dd.mm.rrrr</translation>
     </message>
 </context>
 <context>
