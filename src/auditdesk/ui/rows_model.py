@@ -21,12 +21,13 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         self.rows: list[RowT] = []
 
     def headers(self) -> list[str]:
-        """The column titles, translated when called (the language may change)."""
-        raise NotImplementedError
+        """The column titles, translated when called (the language may change). The base
+        model has none: a subclass names its columns."""
+        return []
 
     def cell(self, row: RowT, column: int, role: int) -> Any:
-        """What `row` shows in `column` for `role`; None for nothing."""
-        raise NotImplementedError
+        """What `row` shows in `column` for `role`; None for nothing (the base shows nothing)."""
+        return None
 
     def column_count(self) -> int:
         """How many columns; override when the headers are costly to build."""

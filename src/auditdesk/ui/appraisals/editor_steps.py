@@ -63,11 +63,10 @@ class EditorSteps(QDialog):
     decided_on: DateField
     decision_reason: QLineEdit
 
-    def reload(self, choose_step: bool = False) -> None:
-        raise NotImplementedError  # AppraisalEditor.reload
-
-    def step(self, n: int) -> None:
-        raise NotImplementedError  # AppraisalEditor.step
+    # Declared for the step handlers below; AppraisalEditor (the only concrete class) defines
+    # both. Mixins cannot be abstract here: Qt's metaclass does not combine with ABCMeta.
+    reload: Callable[..., None]
+    step: Callable[[int], None]
 
     def _run(self, action: Callable[[], object], done: str) -> bool:
         try:
