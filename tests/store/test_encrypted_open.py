@@ -14,6 +14,7 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database
 
+# Skip justified: SQLCipher is the optional [encryption] extra; setup.sh and CI install it.
 pytest.importorskip("sqlcipher3", reason="the [encryption] extra is not installed")
 
 PASSPHRASE = "zielona łąka 2026 szyfr"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+# Skip justified: SQLCipher is the optional [encryption] extra; setup.sh and CI install it.
 pytest.importorskip("sqlcipher3", reason="optional extra [encryption] not installed")
 
 from auditdesk.domain.errors import ValidationFailed

@@ -81,6 +81,7 @@ CHILD = textwrap.dedent(
 
 
 @pytest.mark.slow
+# Skip justified: SIGKILL does not exist on Windows; every supported Linux runs this.
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_during_audit_keeps_the_draft(tmp_path: Path) -> None:
     path = tmp_path / "crash.sqlite"
