@@ -162,20 +162,25 @@ def has_accounts(db: Database) -> bool:
     return bool(n)
 
 
+def _admins_who_can_sign_in(s: Session) -> int:
+    """Active administrators with a password: the ones who could sign in now."""
+    count = s.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(
+            User.active.is_(True),
+            User.role == Role.ADMIN,
+            User.password_hash.is_not(None),
+        )
+    )
+    return int(count or 0)
+
+
 def needs_first_admin(db: Database) -> bool:
     """A new database (or one whose users were never given passwords) has no administrator
     who can sign in; the first run creates one."""
     with db.session() as s:
-        n = s.scalar(
-            select(func.count())
-            .select_from(User)
-            .where(
-                User.active.is_(True),
-                User.role == Role.ADMIN,
-                User.password_hash.is_not(None),
-            )
-        )
-    return not n
+        return _admins_who_can_sign_in(s) == 0
 
 
 def create_first_admin(db: Database, login: str, display_name: str, password: str) -> Actor:
@@ -183,15 +188,7 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
     login = validate_login(login)
     password_hash = hash_password(password)
     with db.session() as s:
-        has_admin = s.scalar(
-            select(func.count())
-            .select_from(User)
-            .where(
-                User.active.is_(True),
-                User.role == Role.ADMIN,
-                User.password_hash.is_not(None),
-            )
-        )
+        has_admin = _admins_who_can_sign_in(s)
         if has_admin:
             raise PermissionDenied(
                 f"{db.describe()}: an administrator already exists; sign in as the "
