@@ -94,17 +94,24 @@ def build_stamp_font(source: Path, target: Path, codepoints: list[int] | None = 
 
 
 @functools.cache
-def stamp_font_file() -> Path:
-    """The 1000-units-per-em DejaVu Sans for pyHanko stamps, built on first use and cached."""
+def stamp_font_file(full: bool = False) -> Path:
+    """The 1000-units-per-em DejaVu Sans for pyHanko stamps, built on first use and cached:
+    Latin with Polish letters by default (small enough to embed whole), or `full`, every
+    character of DejaVu Sans (Cyrillic and Greek names too), which pyHanko subsets itself."""
     source = font_file()
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    name = f"{REGULAR}-{STAMP_UNITS_PER_EM}upem-v2-{digest}.ttf"
+    name = f"{REGULAR}-{STAMP_UNITS_PER_EM}upem-{'full-' if full else ''}v2-{digest}.ttf"
+    codepoints = None
+    if full:
+        from fontTools.ttLib import TTFont as FtFont
+
+        codepoints = sorted(FtFont(str(source), lazy=True).getBestCmap())
     for folder in (_cache_dir() / "fonts", Path(tempfile.gettempdir()) / "auditdesk-fonts"):
         target = folder / name
         if target.is_file() and target.stat().st_size > 0:
             return target
         try:
-            return build_stamp_font(source, target)
+            return build_stamp_font(source, target, codepoints)
         except OSError as exc:
             log.warning("%s: cannot write the stamp font (%s); trying another folder", target, exc)
     raise OSError("no writable folder for the stamp font cache")

@@ -8,6 +8,7 @@ qualified one. Passwords and PINs are passed in by the caller for each signature
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import cms
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -22,6 +24,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
+from pyhanko.pdf_utils.font.api import FontEngineFactory
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
@@ -29,14 +32,17 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.signers import Signer
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.reports.certs import NOT_QUALIFIED, is_qualified
+from auditdesk.reports.cms_template import CmsTemplate
 from auditdesk.reports.fonts import stamp_font_file
 from auditdesk.reports.protocol_pdf import StampBox
+from auditdesk.reports.stamp_font import WholeStampFont, covers
 
 FIELD_NAME = "Podpis"
 STAMP_TEXT = (
@@ -63,23 +69,71 @@ class SignRequest:
 
 class _KeptKeySigner(signers.SimpleSigner):
     """pyHanko's SimpleSigner parses its private key again for every signature (a slow RSA
-    consistency check); this keeps the parsed key for the signer's lifetime."""
+    consistency check); this keeps the parsed key for the signer's lifetime. For a PAdES B-B
+    signature with an RSA key it also fills a CMS template made once (cms_template.py) instead
+    of having pyHanko assemble the container anew."""
 
     def __init__(self, key: PrivateKeyTypes, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._key = key
+        self._templates: dict[str, CmsTemplate] = {}
+
+    def _templatable(
+        self,
+        digest_algorithm: str,
+        dry_run: bool,
+        use_pades: bool,
+        timestamper: Any,
+        attrs: PdfCMSSignedAttributes | None,
+        is_pdf_sig: bool,
+        encap: Any,
+    ) -> bool:
+        if dry_run or not use_pades or not is_pdf_sig or timestamper is not None or encap:
+            return False
+        if attrs is not None and attrs.cades_signed_attrs is not None:
+            return False
+        if self.signed_attr_prov_spec is not None or self.unsigned_attr_prov_spec is not None:
+            return False
+        if list(self.attribute_certs) or not isinstance(self._key, rsa.RSAPrivateKey):
+            return False
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        return digest_algorithm in _HASHES and mechanism["algorithm"].native in _PKCS1V15
+
+    async def async_sign(
+        self,
+        data_digest: bytes,
+        digest_algorithm: str,
+        dry_run: bool = False,
+        use_pades: bool = False,
+        timestamper: Any = None,
+        signed_attr_settings: PdfCMSSignedAttributes | None = None,
+        is_pdf_sig: bool = True,
+        encap_content_info: Any = None,
+    ) -> cms.ContentInfo:
+        args = (dry_run, use_pades, timestamper, signed_attr_settings, is_pdf_sig)
+        if not self._templatable(digest_algorithm, *args, encap_content_info):
+            result: cms.ContentInfo = await super().async_sign(
+                data_digest, digest_algorithm, *args, encap_content_info=encap_content_info
+            )
+            return result
+        template = self._templates.get(digest_algorithm)
+        if template is None:
+            sample_digest = hashlib.new(digest_algorithm, b"AuditDesk CMS template").digest()
+            sample = await super().async_sign(sample_digest, digest_algorithm, *args)
+            template = CmsTemplate.from_sample(sample, sample_digest)
+            self._templates[digest_algorithm] = template
+        return template.fill(data_digest, lambda tbs: self.sign_raw(tbs, digest_algorithm))
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
         mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
         algo = mechanism["algorithm"].native
-        if algo in ("sha256_rsa", "sha384_rsa", "sha512_rsa", "rsassa_pkcs1v15") and isinstance(
-            self._key, rsa.RSAPrivateKey
-        ):
+        if algo in _PKCS1V15 and isinstance(self._key, rsa.RSAPrivateKey):
             return self._key.sign(data, PKCS1v15(), _HASHES[digest_algorithm]())
         result: bytes = super().sign_raw(data, digest_algorithm)
         return result
 
 
+_PKCS1V15 = ("sha256_rsa", "sha384_rsa", "sha512_rsa", "rsassa_pkcs1v15")
 _HASHES: dict[str, Any] = {
     "sha256": hashes.SHA256,
     "sha384": hashes.SHA384,
@@ -163,8 +217,15 @@ def signer_name(signer: Signer) -> str:
     return str(name)
 
 
-def _stamp_style() -> TextStampStyle:
-    font = GlyphAccumulatorFactory(str(stamp_font_file()), font_size=9)
+def _stamp_style(text: str) -> TextStampStyle:
+    """The stamp in the 1000-upem DejaVu subset, embedded whole (stamp_font.py); a text with a
+    character outside it (a name in another script) makes pyHanko subset the font itself."""
+    path = stamp_font_file()
+    font: FontEngineFactory
+    if covers(path, text):
+        font = WholeStampFont(path, font_size=9)
+    else:
+        font = GlyphAccumulatorFactory(str(stamp_font_file(full=True)), font_size=9)
     return TextStampStyle(
         stamp_text=STAMP_TEXT,
         text_box_style=TextBoxStyle(font=font, leading=11),
@@ -213,12 +274,14 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
         "location": request.location,
         "quality": QUALIFIED if qualified else NOT_QUALIFIED,
     }
+    # what the stamp will show, with every character a time can have in place of the time
+    stamp_text = STAMP_TEXT % {**params, "signer": name, "ts": "0123456789.: UTC+-"}
     timestamper = HTTPTimeStamper(request.tsa_url) if request.tsa_url else None
     pdf_signer = signers.PdfSigner(
         meta,
         signer=signer,
         timestamper=timestamper,
-        stamp_style=_stamp_style() if request.stamp is not None else None,
+        stamp_style=_stamp_style(stamp_text) if request.stamp is not None else None,
         new_field_spec=field_spec,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)

@@ -247,8 +247,15 @@ def _create_org(s: Session, ctx: AppContext, report: DemoReport) -> Office:
             employee = managers["WKS"]
         name = employee.full_name if employee else note
         password_hash = demo_password_hash(login)  # printed once, by the command that made it
-        s.add(User(login=login, display_name=name, role=role, employee=employee,
-                   password_hash=password_hash))
+        s.add(
+            User(
+                login=login,
+                display_name=name,
+                role=role,
+                employee=employee,
+                password_hash=password_hash,
+            )
+        )
         report.accounts.append((login, role.value, f"password {demo_password(login)}  {note}"))
     s.flush()
     trail.record(
