@@ -61,9 +61,7 @@ def record(
     after: Any = None,
 ) -> AuditLogEntry:
     """Adds one entry: who (actor), what (action on entity #id), and the values before/after."""
-    _lock_for_append(session)
-    last = session.scalar(select(AuditLogEntry).order_by(AuditLogEntry.id.desc()).limit(1))
-    prev = last.entry_hash if last else GENESIS
+    prev = _tail(session)
     at = utcnow()
     b, a = _dump(before), _dump(after)
     entry = AuditLogEntry(
@@ -81,7 +79,31 @@ def record(
     )
     session.add(entry)
     session.flush()
+    if not session.in_nested_transaction():
+        session.info[_TAIL] = (session.get_transaction(), entry.entry_hash)
     return entry
+
+
+_TAIL = "auditdesk.trail.tail"
+
+
+def _tail(session: Session) -> str:
+    """The hash of the last entry. The first entry of a transaction takes the write lock and
+    reads it; later entries of the same transaction chain to the one it wrote before (nobody
+    else can append while it holds the lock), which spares a bulk operation two statements
+    per entry. Inside a savepoint, which may roll back, it always reads."""
+    known = session.info.pop(_TAIL, None)
+    if (
+        known is not None
+        and known[0] is session.get_transaction()
+        and not session.in_nested_transaction()
+    ):
+        return str(known[1])
+    _lock_for_append(session)
+    last = session.scalar(
+        select(AuditLogEntry.entry_hash).order_by(AuditLogEntry.id.desc()).limit(1)
+    )
+    return last or GENESIS
 
 
 def verify_chain(session: Session) -> str | None:
