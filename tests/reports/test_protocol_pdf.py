@@ -3,10 +3,13 @@ structurally clean, every font is embedded."""
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+from PIL import Image
 from protocol_helpers import need, pdftotext, qpdf_check
 
 from auditdesk.reports.fonts import STAMP_UNITS_PER_EM, stamp_font_file
@@ -109,3 +112,26 @@ def test_stamp_font_has_1000_units_per_em() -> None:
     assert font["head"].unitsPerEm == STAMP_UNITS_PER_EM
     cmap = font.getBestCmap()
     assert all(ord(c) in cmap for c in "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
+
+
+def test_phone_photo_thumbnail_is_small_and_upright(tmp_path: Path) -> None:
+    """A 12-megapixel photo stored sideways (EXIF orientation 6, as phones save a portrait
+    shot) gets a thumbnail turned upright and scaled down, not the whole photo in the PDF."""
+    need("pdfimages")
+    photo = Image.new("RGB", (4000, 3000), (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to display
+    buf = io.BytesIO()
+    photo.save(buf, format="JPEG", quality=85, exif=exif)
+    doc = specimen_document(items_per_section=2, with_images=False)
+    evidence = dataclasses.replace(doc.evidence[0], image=buf.getvalue())
+    pdf = tmp_path / "photo.pdf"
+    pdf.write_bytes(render_protocol(dataclasses.replace(doc, evidence=(evidence,))).pdf)
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    sizes = [(int(line.split()[3]), int(line.split()[4])) for line in listing]
+    assert len(sizes) == 1
+    width, height = sizes[0]
+    assert height > width  # upright: portrait, as the phone showed it
+    assert height <= 400  # a thumbnail, not the 4000-pixel original
