@@ -122,3 +122,22 @@ def test_name_outside_the_small_font_falls_back_to_full_dejavu(
     assert "Signature is Valid" in pdfsig(path)
     assert name in pdftotext(path)
     assert zlib.compress(stamp_font_file().read_bytes(), 9) not in path.read_bytes()
+
+
+def test_signer_without_a_template_signs_the_usual_way(
+    rendered: RenderedProtocol, cert: SignerCert, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should pyHanko ever build a container the template cannot hold, each signature is built
+    by pyHanko in full: slower, never wrong."""
+
+    def unusable(*_args: object) -> CmsTemplate:
+        raise TemplateError("the signature is not found exactly once in the sample container")
+
+    monkeypatch.setattr(CmsTemplate, "from_sample", unusable)
+    signer = load_pkcs12_signer(cert.p12, cert.password)
+    request = SignRequest("Zatwierdzenie protokołu", "Łódź", rendered.stamp)
+    for n in range(2):
+        path = tmp_path / f"{n}.pdf"
+        path.write_bytes(sign_pdf(rendered.pdf, signer, request))
+        assert "Signature is Valid" in pdfsig(path)
+        assert verify_pdf(path.read_bytes()).intact

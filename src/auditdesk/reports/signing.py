@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,10 +40,12 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.reports.certs import NOT_QUALIFIED, is_qualified
-from auditdesk.reports.cms_template import CmsTemplate
+from auditdesk.reports.cms_template import CmsTemplate, TemplateError
 from auditdesk.reports.fonts import stamp_font_file
 from auditdesk.reports.protocol_pdf import StampBox
 from auditdesk.reports.stamp_font import WholeStampFont, covers
+
+log = logging.getLogger(__name__)
 
 FIELD_NAME = "Podpis"
 STAMP_TEXT = (
@@ -76,7 +79,7 @@ class _KeptKeySigner(signers.SimpleSigner):
     def __init__(self, key: PrivateKeyTypes, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._key = key
-        self._templates: dict[str, CmsTemplate] = {}
+        self._templates: dict[str, CmsTemplate | None] = {}
 
     def _templatable(
         self,
@@ -116,12 +119,18 @@ class _KeptKeySigner(signers.SimpleSigner):
                 data_digest, digest_algorithm, *args, encap_content_info=encap_content_info
             )
             return result
-        template = self._templates.get(digest_algorithm)
-        if template is None:
+        if digest_algorithm not in self._templates:
             sample_digest = hashlib.new(digest_algorithm, b"AuditDesk CMS template").digest()
             sample = await super().async_sign(sample_digest, digest_algorithm, *args)
-            template = CmsTemplate.from_sample(sample, sample_digest)
-            self._templates[digest_algorithm] = template
+            try:
+                self._templates[digest_algorithm] = CmsTemplate.from_sample(sample, sample_digest)
+            except TemplateError as exc:  # a container of another shape: pyHanko builds each
+                log.info("no CMS template for this signer (%s); signing the usual way", exc)
+                self._templates[digest_algorithm] = None
+        template = self._templates[digest_algorithm]
+        if template is None:
+            result = await super().async_sign(data_digest, digest_algorithm, *args)
+            return result
         return template.fill(data_digest, lambda tbs: self.sign_raw(tbs, digest_algorithm))
 
     def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
