@@ -5,6 +5,11 @@
   python tools/i18n.py build    # compile every .ts into .qm (committed, shipped in the wheel)
   python tools/i18n.py fill resources/i18n/shell_pl.ts pl.json   # {"English": "Polski", ...}
   python tools/i18n.py missing  # list unfinished translations (exit 1 if any)
+  python tools/i18n.py fields   # list translations whose {fields} differ from the English
+
+The error messages of the services (domain/errors.py: an English template plus its fields) are
+collected by reading the sources, not by lupdate: every literal first argument of a call to an
+AuditDeskError class outside ui/ goes to errors_pl.ts, context "Errors".
 
 AREAS maps an area to the source files whose tr()/translate() strings it holds. Source strings
 are English; Polish is the default language, so every Polish message must be translated (a test
@@ -13,6 +18,7 @@ checks that none is left unfinished).
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -45,6 +51,7 @@ def sources(area: str) -> list[str]:
 
 
 def update() -> None:
+    update_errors()
     for area in AREAS:
         for lang in LANGUAGES:
             ts = I18N / f"{area}_{lang}.ts"
@@ -67,6 +74,123 @@ def build() -> None:
         subprocess.run(
             [_tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
         )
+
+
+SRC = ROOT / "src" / "auditdesk"
+ERRORS_CONTEXT = "Errors"
+
+
+def _error_classes(trees: list[ast.Module]) -> set[str]:
+    """AuditDeskError and every class that derives from it, by name, across the sources."""
+    bases: dict[str, set[str]] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                named = bases.setdefault(node.name, set())
+                for base in node.bases:
+                    named.add(base.id if isinstance(base, ast.Name) else getattr(base, "attr", ""))
+    found = {"AuditDeskError"}
+    grew = True
+    while grew:
+        grew = False
+        for name, parents in bases.items():
+            if name not in found and parents & found:
+                found.add(name)
+                grew = True
+    return found
+
+
+def error_templates() -> list[str]:
+    """The message templates of every AuditDeskError raised (or made) outside the window code."""
+    files = sorted(p for p in SRC.rglob("*.py") if UI not in p.parents)
+    trees = [ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in files]
+    classes = _error_classes(trees)
+    found: dict[str, None] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            first = node.args[0]
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            if name in classes and literal and str(first.value).strip():  # type: ignore[attr-defined]
+                found[str(first.value)] = None  # type: ignore[attr-defined]
+    return sorted(found)
+
+
+def _translations(ts: Path) -> dict[str, str]:
+    import xml.etree.ElementTree as ET
+
+    if not ts.exists():
+        return {}
+    out: dict[str, str] = {}
+    for message in ET.parse(ts).iter("message"):
+        node = message.find("translation")
+        if node is not None and node.get("type") != "unfinished" and (node.text or "").strip():
+            out[message.findtext("source") or ""] = node.text or ""
+    return out
+
+
+def update_errors() -> None:
+    """Writes errors_<lang>.ts: every template, with the translations already made kept."""
+    import xml.etree.ElementTree as ET
+
+    templates = error_templates()
+    for lang in LANGUAGES:
+        ts = I18N / f"errors_{lang}.ts"
+        known = _translations(ts)
+        root = ET.Element("TS", version="2.1", language=f"{lang}_PL" if lang == "pl" else lang)
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = ERRORS_CONTEXT
+        for template in templates:
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = template
+            translation = ET.SubElement(message, "translation")
+            if template in known:
+                translation.text = known[template]
+            else:
+                translation.set("type", "unfinished")
+        ET.indent(root)
+        body = ET.tostring(root, encoding="unicode")
+        ts.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+            encoding="utf-8",
+        )
+        done = sum(1 for t in templates if t in known)
+        print(f"{ts}: {len(templates)} message(s), {len(templates) - done} to translate")
+
+
+def field_mismatches() -> list[str]:
+    """Translations that name other {fields} than their English template (str.format would
+    fail, or show the wrong value)."""
+    import string
+    import xml.etree.ElementTree as ET
+
+    def names(text: str) -> set[str]:
+        try:
+            return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        except ValueError as exc:
+            return {f"<unparsable: {exc}>"}
+
+    bad: list[str] = []
+    for ts in sorted(I18N.glob("errors_*.ts")):
+        for message in ET.parse(ts).iter("message"):
+            source = message.findtext("source") or ""
+            text = message.findtext("translation") or ""
+            if text and names(source) != names(text):
+                bad.append(f"{ts.name}: {source!r} -> {text!r}")
+    return bad
+
+
+def _report(rows: list[str], all_good: str) -> None:
+    """Prints the problems (or that there are none) and exits 1 when there are any."""
+    print("\n".join(rows) or all_good)
+    sys.exit(1 if rows else 0)
+
+
+def fields() -> None:
+    _report(field_mismatches(), "every translation names the fields of its template")
 
 
 def fill(ts_path: str, json_path: str) -> None:
@@ -108,9 +232,7 @@ def unfinished() -> list[str]:
 
 
 def missing() -> None:
-    rows = unfinished()
-    print("\n".join(rows) or "all translations finished")
-    sys.exit(1 if rows else 0)
+    _report(unfinished(), "all translations finished")
 
 
 if __name__ == "__main__":
@@ -118,4 +240,4 @@ if __name__ == "__main__":
     if command == "fill":
         fill(sys.argv[2], sys.argv[3])
     else:
-        {"update": update, "build": build, "missing": missing}[command]()
+        {"update": update, "build": build, "missing": missing, "fields": fields}[command]()

@@ -1,23 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AdminModels</name>
-    <message>
-        <source>auditor</source>
-        <translation>audytor</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>przełożony</translation>
-    </message>
-    <message>
-        <source>HR</source>
-        <translation>kadry</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>administrator</translation>
-    </message>
     <message>
         <source>Login</source>
         <translation>Login</translation>

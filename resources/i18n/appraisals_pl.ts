@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AbsenceDialog</name>
@@ -271,7 +272,7 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
+        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>

@@ -209,7 +209,8 @@ def test_completion_refused_names_missing_items(qtbot: QtBot, panel: AuditsPanel
         qtbot.keyClick(focus(), Qt.Key.Key_1)
     qtbot.keyClick(focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     text = editor.message.text()
-    assert "bez_rozpraszaczy" in text and "poprawnosc" in text
+    # listed by the numbers the auditor sees: 1.4 (uprzejmosc) onwards, not by internal ids
+    assert "1.4, 1.5" in text and "bez_rozpraszaczy" not in text
     assert editor.current_item == "uprzejmosc"  # the first unanswered required item
     assert svc.load_audit(editor.context(), editor.audit_id).status == "draft"
 
@@ -473,3 +474,21 @@ def test_header_of_a_completed_audit_is_refused(qtbot: QtBot, panel: AuditsPanel
         before.unit_id,
         before.visited_at,
     )
+
+
+def test_completion_refused_in_polish(qtbot: QtBot, panel: AuditsPanel) -> None:
+    """The window speaks Polish: the service's refusal is shown translated, items filled in."""
+    from auditdesk.ui.i18n import install_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "pl")
+    try:
+        editor = start_visit(qtbot, panel)
+        qtbot.waitUntil(lambda: editor.current_item == "powitanie")
+        qtbot.keyClick(focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        text = editor.message.text()
+        assert text.startswith("Nie można zakończyć")
+        assert "1.1, 1.2" in text and "cannot" not in text
+    finally:
+        install_language(app, "en")

@@ -53,3 +53,14 @@ def _sources(ts: Path) -> set[str]:
     import xml.etree.ElementTree as ET
 
     return {m.findtext("source") or "" for m in ET.parse(ts).iter("message")}
+
+
+def test_every_error_template_is_in_the_committed_ts() -> None:
+    """Every literal message of an AuditDeskError outside ui/ is in errors_pl.ts."""
+    committed = _sources(I18N / "errors_pl.ts")
+    missing = set(i18n.error_templates()) - committed
+    assert not missing, f"run tools/i18n.py update and translate: {sorted(missing)}"
+
+
+def test_error_translations_name_the_fields_of_their_template() -> None:
+    assert i18n.field_mismatches() == []

@@ -38,8 +38,9 @@ def secret(env_name: str | None, prompt: str, *, confirm: bool = False) -> str:
         value = os.environ.get(env_name)
         if value is None:
             raise ValidationFailed(
-                f"--password-env {env_name}: that environment variable is not "
-                "set; export it first, or leave the option out to be asked"
+                "--password-env {variable}: that environment variable is not "
+                "set; export it first, or leave the option out to be asked",
+                variable=env_name,
             )
         return value
     if not sys.stdin.isatty():

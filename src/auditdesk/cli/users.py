@@ -36,7 +36,8 @@ def _password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
         return os.environ[env]
     if not sys.stdin.isatty():
         raise ValidationFailed(
-            f"no password: set {PASSWORD_ENV} or run the command in a terminal to be asked."
+            "no password: set {variable} or run the command in a terminal to be asked.",
+            variable=PASSWORD_ENV,
         )
     return getpass.getpass(prompt)
 
@@ -48,8 +49,10 @@ def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
     if not auth.has_accounts(ctx.db):
         return ctx.actor  # nobody can sign in yet: the application itself (see module docstring)
     raise PermissionDenied(
-        f"{ctx.db.describe()}: this database has user accounts; sign in with --user NAME "
-        f"(the password is asked for, or taken from {PASSWORD_ENV})."
+        "{database}: this database has user accounts; sign in with --user NAME "
+        "(the password is asked for, or taken from {variable}).",
+        database=ctx.db.describe(),
+        variable=PASSWORD_ENV,
     )
 
 
@@ -115,7 +118,8 @@ def _new_password(login: str) -> str:
         return os.environ[NEW_PASSWORD_ENV]
     if not sys.stdin.isatty():
         raise ValidationFailed(
-            f"no new password: set {NEW_PASSWORD_ENV} or run the command in a terminal."
+            "no new password: set {variable} or run the command in a terminal.",
+            variable=NEW_PASSWORD_ENV,
         )
     first = getpass.getpass(f"New password for {login}: ")
     if getpass.getpass("Repeat it: ") != first:
@@ -128,8 +132,9 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
     try:
         if not auth.needs_first_admin(db):
             raise PermissionDenied(
-                f"{db.describe()}: an administrator already exists; use "
-                "'auditdesk --user ADMIN users add …' instead."
+                "{database}: an administrator already exists; use "
+                "'auditdesk --user ADMIN users add …' instead.",
+                database=db.describe(),
             )
         actor = auth.create_first_admin(db, args.login, args.name, _new_password(args.login))
         out(f"Created the administrator {actor.login} in {db.describe()}.")
@@ -142,7 +147,9 @@ def _user_id(ctx: AppContext, login: str) -> users.UserRow:
     for row in users.list_users(ctx):
         if row.login.lower() == login.lower():
             return row
-    raise ValidationFailed(f"no account with login {login!r}; see 'auditdesk users list'.")
+    raise ValidationFailed(
+        "no account with login {login!r}; see 'auditdesk users list'.", login=login
+    )
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -212,7 +219,9 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
         if getpass.getpass("Repeat it: ") != passphrase:
             raise ValidationFailed("the two passphrases differ; nothing was written.")
     else:
-        raise ValidationFailed(f"no passphrase: set {PASSPHRASE_ENV} or run in a terminal.")
+        raise ValidationFailed(
+            "no passphrase: set {variable} or run in a terminal.", variable=PASSPHRASE_ENV
+        )
     target = encryption.encrypt_copy(ctx, args.out, passphrase)
     out(f"Wrote the encrypted copy {target}. Without the passphrase it cannot be read.")
     return 0

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.errors import Localized, ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet, OverallLevel
 from auditdesk.domain.periods import (
     ComputedDate,
@@ -72,14 +72,20 @@ def select_criteria(
     unknown = [c for c in chosen if c not in optional and c not in required]
     if unknown:
         raise ValidationFailed(
-            f"criteria {', '.join(unknown)} are not on the sheet {sheet.id}; choose among "
-            f"{', '.join(optional) or '(none)'}"
+            "criteria {criteria} are not on the sheet {sheet}; choose among {choices}",
+            criteria=", ".join(unknown),
+            sheet=sheet.id,
+            choices=", ".join(optional) or "(none)",
         )
     extra = [c for c in chosen if c in optional]
     lo, hi = sheet.additional.min, min(sheet.additional.max, len(optional))
     if not lo <= len(extra) <= hi:
         raise ValidationFailed(
-            f"sheet {sheet.id}: choose {lo}–{hi} additional criteria (chosen: {len(extra)})"
+            "sheet {sheet}: choose {low}–{high} additional criteria (chosen: {chosen})",
+            sheet=sheet.id,
+            low=lo,
+            high=hi,
+            chosen=len(extra),
         )
     selected = set(required) | set(extra)
     return [c.code for c in sheet.criteria if c.code in selected]
@@ -111,12 +117,19 @@ def overall_result(sheet: AppraisalSheet, ratings: Mapping[str, str]) -> Overall
         try:
             criterion = sheet.criterion(code)
         except KeyError:
-            raise ValidationFailed(f"criterion {code!r} is not on the sheet {sheet.id}") from None
+            raise ValidationFailed(
+                "criterion {criterion!r} is not on the sheet {sheet}",
+                criterion=code,
+                sheet=sheet.id,
+            ) from None
         try:
             points = sheet.scale_level(level_code).points
         except KeyError:
             raise ValidationFailed(
-                f"criterion {code}: {level_code!r} is not a level of the scale of {sheet.id}"
+                "criterion {criterion}: {level!r} is not a level of the scale of {sheet}",
+                criterion=code,
+                level=level_code,
+                sheet=sheet.id,
             ) from None
         weight = criterion.weight if sheet.overall.method == "weighted_mean" else 1.0
         total += points * weight
@@ -254,21 +267,31 @@ def check_objection_date(sheet: AppraisalSheet, read_on: date, filed_on: date) -
     deadline = objection_deadline(sheet, read_on)
     if filed_on < read_on:
         raise ValidationFailed(
-            f"objection date {fmt(filed_on)} is before the appraisal was read ({fmt(read_on)})"
+            "objection date {filed} is before the appraisal was read ({read})",
+            filed=fmt(filed_on),
+            read=fmt(read_on),
         )
     if filed_on > deadline.value:
-        raise ValidationFailed(f"objection date {fmt(filed_on)} is too late: {deadline.rule('en')}")
+        raise ValidationFailed(
+            "objection date {filed} is too late: {rule}",
+            filed=fmt(filed_on),
+            rule=Localized(deadline.rule("en"), deadline.rule("pl")),
+        )
 
 
 def check_decision_date(sheet: AppraisalSheet, filed_on: date, decided_on: date) -> None:
     deadline = decision_deadline(sheet, filed_on)
     if decided_on < filed_on:
         raise ValidationFailed(
-            f"decision date {fmt(decided_on)} is before the objection ({fmt(filed_on)})"
+            "decision date {decided} is before the objection ({filed})",
+            decided=fmt(decided_on),
+            filed=fmt(filed_on),
         )
     if decided_on > deadline.value:
         raise ValidationFailed(
-            f"decision date {fmt(decided_on)} is too late: {deadline.rule('en')}"
+            "decision date {decided} is too late: {rule}",
+            decided=fmt(decided_on),
+            rule=Localized(deadline.rule("en"), deadline.rule("pl")),
         )
 
 

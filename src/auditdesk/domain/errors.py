@@ -3,8 +3,39 @@
 from __future__ import annotations
 
 
+class Localized:
+    """A field value that exists in both languages (the sentence of a deadline rule): English in
+    `str()` and the log, Polish where the window shows the Polish message."""
+
+    def __init__(self, en: str, pl: str) -> None:
+        self.en = en
+        self.pl = pl
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __format__(self, spec: str) -> str:
+        return format(self.en, spec)
+
+    def __repr__(self) -> str:
+        return f"Localized({self.en!r}, {self.pl!r})"
+
+
 class AuditDeskError(Exception):
-    """Base of every error a user can cause; `str()` is the message to show."""
+    """Base of every error a user can cause; `str()` is the message to show.
+
+    The message is an English template with named fields, the fields given apart:
+    `ValidationFailed("unit {code} does not exist", code=code)`. `str()` fills it in English
+    (the command line, the log); the window translates the template first (ui/errors.py), so
+    the Polish sentence can put the fields where Polish grammar wants them. Every template
+    passed as a literal is collected into resources/i18n/errors_pl.ts by `tools/i18n.py update`.
+    A literal brace in a template with fields is written twice ({{ }}), as in str.format.
+    """
+
+    def __init__(self, message: str = "", /, **fields: object) -> None:
+        self.template = message
+        self.fields = fields
+        super().__init__(message.format(**fields) if fields else message)
 
 
 class FormError(AuditDeskError):

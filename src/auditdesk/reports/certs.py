@@ -111,7 +111,7 @@ def create_certificate(
     name: str, out: Path, password: bytes, *, organisation: str = "", email: str = ""
 ) -> CreatedCertificate:
     if out.suffix.lower() not in (".p12", ".pfx"):
-        raise ValidationFailed(f"{out}: the output file should end in .p12 (PKCS#12)")
+        raise ValidationFailed("{path}: the output file should end in .p12 (PKCS#12)", path=out)
     key, cert = build_certificate(name, organisation=organisation, email=email)
     write_pkcs12(key, cert, out, password, name)
     return CreatedCertificate(

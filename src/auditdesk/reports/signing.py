@@ -155,16 +155,19 @@ def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SigningError(f"{path}: cannot read the certificate file ({exc.strerror})") from exc
+        raise SigningError(
+            "{path}: cannot read the certificate file ({detail})", path=path, detail=exc.strerror
+        ) from exc
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(data, password or None)
     except ValueError as exc:
         raise SigningError(
-            f"{path}: wrong password for this PKCS#12 file, or the file is not a PKCS#12 "
-            "certificate. Check the password (it is case-sensitive) and try again."
+            "{path}: wrong password for this PKCS#12 file, or the file is not a PKCS#12 "
+            "certificate. Check the password (it is case-sensitive) and try again.",
+            path=path,
         ) from exc
     if key is None or cert is None:
-        raise SigningError(f"{path}: the file holds no private key with its certificate")
+        raise SigningError("{path}: the file holds no private key with its certificate", path=path)
     key_der = key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,
@@ -189,29 +192,41 @@ def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> It
     from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 
     if not module or not Path(module).is_file():
-        raise SigningError(f"PKCS#11 module {module!r} not found; set its path in the settings")
+        raise SigningError(
+            "PKCS#11 module {module!r} not found; set its path in the settings", module=module
+        )
     try:
         session = open_pkcs11_session(
             module, token_criteria=TokenCriteria(label=token_label), user_pin=pin
         )
     except p11_errors.PinIncorrect as exc:
         raise SigningError(
-            f"token {token_label!r}: wrong PIN; try again (careful: after a "
-            "few wrong PINs the card locks)"
+            "token {token!r}: wrong PIN; try again (careful: after a "
+            "few wrong PINs the card locks)",
+            token=token_label,
         ) from exc
     except p11_errors.PinLocked as exc:
         raise SigningError(
-            f"token {token_label!r}: the PIN is locked; unblock it with the card's PUK first"
+            "token {token!r}: the PIN is locked; unblock it with the card's PUK first",
+            token=token_label,
         ) from exc
     except Exception as exc:  # python-pkcs11 and pyHanko raise many kinds here
-        raise SigningError(f"token {token_label!r} in {module}: cannot open it ({exc})") from exc
+        raise SigningError(
+            "token {token!r} in {module}: cannot open it ({detail})",
+            token=token_label,
+            module=module,
+            detail=str(exc),
+        ) from exc
     try:
         signer = PKCS11Signer(session, key_label=key_label, cert_label=key_label)
         try:
             _ = signer.signing_cert
         except Exception as exc:
             raise SigningError(
-                f"token {token_label!r}: no key and certificate labelled {key_label!r} ({exc})"
+                "token {token!r}: no key and certificate labelled {key!r} ({detail})",
+                token=token_label,
+                key=key_label,
+                detail=str(exc),
             ) from exc
         yield signer
     finally:
@@ -305,8 +320,10 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
     except Exception as exc:
         if request.tsa_url and "timestamp" in str(type(exc)).lower():
             raise SigningError(
-                f"time-stamp server {request.tsa_url}: {exc}. Check the address in the "
-                "settings, or clear it to sign at level B-B without a time stamp."
+                "time-stamp server {url}: {detail}. Check the address in the "
+                "settings, or clear it to sign at level B-B without a time stamp.",
+                url=request.tsa_url,
+                detail=str(exc),
             ) from exc
         raise
     return out.getvalue()

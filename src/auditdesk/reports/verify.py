@@ -75,7 +75,9 @@ def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
             data = path.read_bytes()
         except OSError as exc:
             raise AuditDeskError(
-                f"{path}: cannot read the trusted certificate ({exc.strerror})"
+                "{path}: cannot read the trusted certificate ({detail})",
+                path=path,
+                detail=exc.strerror,
             ) from exc
         try:
             if pem.detect(data):
@@ -83,7 +85,11 @@ def load_trust_roots(paths: list[Path]) -> list[asn1_x509.Certificate]:
             else:
                 roots.append(asn1_x509.Certificate.load(data))
         except ValueError as exc:
-            raise AuditDeskError(f"{path}: not a certificate in PEM or DER form ({exc})") from exc
+            raise AuditDeskError(
+                "{path}: not a certificate in PEM or DER form ({detail})",
+                path=path,
+                detail=str(exc),
+            ) from exc
     return roots
 
 
@@ -100,14 +106,18 @@ def verify_pdf(
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise UnreadablePdf(f"{source}: not a readable PDF ({exc})") from exc
+        raise UnreadablePdf(
+            "{source}: not a readable PDF ({detail})", source=source, detail=str(exc)
+        ) from exc
     reports = []
     for sig in embedded:
         try:
             cert = sig.signer_cert
             own = validate_pdf_signature(sig, _context([cert]))
         except (PdfReadError, ValueError, KeyError) as exc:
-            raise UnreadablePdf(f"{source}: the signature cannot be read ({exc})") from exc
+            raise UnreadablePdf(
+                "{source}: the signature cannot be read ({detail})", source=source, detail=str(exc)
+            ) from exc
         intact = own.bottom_line and own.coverage == SignatureCoverageLevel.ENTIRE_FILE
         trusted: bool | None = None
         if trust is not None:
@@ -133,5 +143,7 @@ def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) ->
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadablePdf(f"{path}: cannot read the file ({exc.strerror})") from exc
+        raise UnreadablePdf(
+            "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror
+        ) from exc
     return verify_pdf(data, trust, str(path))

@@ -43,6 +43,8 @@ def allowed(actor: Actor, permission: Permission) -> bool:
 def require(actor: Actor, permission: Permission) -> None:
     if not allowed(actor, permission):
         raise PermissionDenied(
-            f"{actor.login} ({actor.role.value}) may not {permission.value.replace('_', ' ')}; "
-            "ask an administrator for the right role."
+            "{login} ({role}) may not {action}; ask an administrator for the right role.",
+            login=actor.login,
+            role=actor.role.value,
+            action=permission.value.replace("_", " "),
         )

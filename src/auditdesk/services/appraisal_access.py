@@ -71,13 +71,6 @@ def visible_employee_ids(session: Session, actor: Actor) -> set[int] | None:
     return found
 
 
-def _deny(actor: Actor, what: str) -> PermissionDenied:
-    return PermissionDenied(
-        f"{actor.login} ({actor.role.value}) may not {what}: appraisals are personal data, open "
-        "only to the appraiser, the employee's line of supervisors and HR."
-    )
-
-
 def require_read(
     session: Session, actor: Actor, employee_id: int, appraiser_id: int | None = None
 ) -> None:
@@ -88,7 +81,13 @@ def require_read(
             return
         if actor.employee_id in supervisor_chain(session, employee_id):
             return
-    raise _deny(actor, f"see the appraisals of employee #{employee_id}")
+    raise PermissionDenied(
+        "{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are "
+        "personal data, open only to the appraiser, the employee's line of supervisors and HR.",
+        login=actor.login,
+        role=actor.role.value,
+        employee=employee_id,
+    )
 
 
 def require_manage(session: Session, actor: Actor, employee_id: int) -> None:
@@ -101,7 +100,14 @@ def require_manage(session: Session, actor: Actor, employee_id: int) -> None:
         and actor.employee_id in supervisor_chain(session, employee_id)
     ):
         return
-    raise _deny(actor, f"manage the appraisals of employee #{employee_id} (not in their team)")
+    raise PermissionDenied(
+        "{login} ({role}) may not manage the appraisals of employee #{employee} (not in their "
+        "team): appraisals are personal data, open only to the appraiser, the employee's line "
+        "of supervisors and HR.",
+        login=actor.login,
+        role=actor.role.value,
+        employee=employee_id,
+    )
 
 
 def require_record(session: Session, actor: Actor, appraisal: Appraisal) -> None:
@@ -128,10 +134,13 @@ def require_decide(session: Session, actor: Actor, appraisal: Appraisal) -> None
         and actor.employee_id in supervisor_chain(session, appraisal.appraiser_id)
     ):
         return
-    raise _deny(
-        actor,
-        f"decide the objection to appraisal {appraisal.record_number}: only a superior of the "
-        "appraiser or HR decides it",
+    raise PermissionDenied(
+        "{login} ({role}) may not decide the objection to appraisal {record}: only a superior "
+        "of the appraiser or HR decides it: appraisals are personal data, open only to the "
+        "appraiser, the employee's line of supervisors and HR.",
+        login=actor.login,
+        role=actor.role.value,
+        record=appraisal.record_number,
     )
 
 

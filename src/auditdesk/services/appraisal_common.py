@@ -53,7 +53,9 @@ def sheet_of(
         return cache[version_id]
     definition = load_version(session, version_id).definition
     if not isinstance(definition, AppraisalSheet):
-        raise ValidationFailed(f"form version #{version_id} is not an appraisal sheet")
+        raise ValidationFailed(
+            "form version #{version} is not an appraisal sheet", version=version_id
+        )
     if cache is not None:
         cache[version_id] = definition
     return definition
@@ -62,14 +64,14 @@ def sheet_of(
 def _load(session: Session, appraisal_id: int) -> Appraisal:
     a = session.get(Appraisal, appraisal_id)
     if a is None:
-        raise NotFound(f"appraisal #{appraisal_id} does not exist")
+        raise NotFound("appraisal #{appraisal} does not exist", appraisal=appraisal_id)
     return a
 
 
 def _employee(session: Session, employee_id: int) -> Employee:
     emp = session.get(Employee, employee_id)
     if emp is None:
-        raise NotFound(f"employee #{employee_id} does not exist")
+        raise NotFound("employee #{employee} does not exist", employee=employee_id)
     return emp
 
 
@@ -82,12 +84,14 @@ def _unlocked(session: Session, a: Appraisal) -> None:
     require_unlocked(session, "appraisal", a.id)
 
 
-def _need(a: Appraisal, statuses: Sequence[str], doing: str) -> None:
-    if a.status not in statuses:
-        raise ValidationFailed(
-            f"appraisal {a.record_number} is {STATUS_LABELS.get(a.status, a.status)} "
-            f"({a.status}); cannot {doing} now"
-        )
+def _status_fields(a: Appraisal) -> dict[str, str]:
+    """The fields of an "appraisal {record} is {label} ({status}); cannot ... now" message (each
+    step raises its own, so that every message is one template to translate)."""
+    return {
+        "record": a.record_number,
+        "label": STATUS_LABELS.get(a.status, a.status),
+        "status": a.status,
+    }
 
 
 def _state(a: Appraisal) -> dict[str, Any]:

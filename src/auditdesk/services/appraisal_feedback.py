@@ -22,7 +22,7 @@ from auditdesk.services.appraisal_common import (
     _absences,
     _employee,
     _load,
-    _need,
+    _status_fields,
     _unlocked,
 )
 from auditdesk.services.context import AppContext
@@ -58,7 +58,11 @@ def add_development_area(
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
-        _need(a, ["draft", "discussed"], "add development areas")
+        if a.status not in ("draft", "discussed"):
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot add development areas now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         row = DevelopmentArea(
             appraisal_id=a.id,
@@ -72,7 +76,9 @@ def add_development_area(
         s.flush()
         for act in actions:
             if not act.kind.strip():
-                raise ValidationFailed(f"development area {area!r}: an action has no kind")
+                raise ValidationFailed(
+                    "development area {area!r}: an action has no kind", area=area
+                )
             s.add(
                 DevelopmentAction(
                     area_id=row.id,
@@ -100,10 +106,14 @@ def remove_development_area(ctx: AppContext, area_id: int) -> None:
     with ctx.db.session() as s:
         row = s.get(DevelopmentArea, area_id)
         if row is None:
-            raise NotFound(f"development area #{area_id} does not exist")
+            raise NotFound("development area #{area} does not exist", area=area_id)
         a = _load(s, row.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
-        _need(a, ["draft", "discussed"], "remove development areas")
+        if a.status not in ("draft", "discussed"):
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot remove development areas now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         trail.record(s, ctx.actor, "delete", "development_area", row.id, before={"area": row.area})
         s.delete(row)
@@ -114,7 +124,7 @@ def mark_action_done(ctx: AppContext, action_id: int, done_on: date | None, note
     with ctx.db.session() as s:
         act = s.get(DevelopmentAction, action_id)
         if act is None:
-            raise NotFound(f"development action #{action_id} does not exist")
+            raise NotFound("development action #{action} does not exist", action=action_id)
         a = _load(s, act.area.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
         before = {"done_on": act.done_on}
@@ -226,7 +236,9 @@ def _feedback_rows(s: Session, employee_id: int, appraisal: Appraisal | None) ->
 
 def add_absence(ctx: AppContext, employee_id: int, start: date, end: date, reason: str = "") -> int:
     if end < start:
-        raise ValidationFailed(f"absence: the end {fmt(end)} is before the start {fmt(start)}")
+        raise ValidationFailed(
+            "absence: the end {end} is before the start {start}", end=fmt(end), start=fmt(start)
+        )
     with ctx.db.session() as s:
         _employee(s, employee_id)
         require_absences(s, ctx.actor, employee_id)

@@ -19,7 +19,7 @@ from auditdesk.domain.appraisal import (
     required_criteria,
     select_criteria,
 )
-from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.errors import Localized, NotFound, ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import fmt
 from auditdesk.services import trail
@@ -32,9 +32,9 @@ from auditdesk.services.appraisal_common import (
     _absences,
     _employee,
     _load,
-    _need,
     _next_record_number,
     _state,
+    _status_fields,
     _today,
     _unlocked,
     made_history,
@@ -67,20 +67,25 @@ def start_appraisal(
     duty) to the due date, or to today when made early."""
     day = _today(today)
     if kind not in KIND_LABELS:
-        raise ValidationFailed(f"appraisal kind {kind!r}: use one of {', '.join(KIND_LABELS)}")
+        raise ValidationFailed(
+            "appraisal kind {kind!r}: use one of {kinds}", kind=kind, kinds=", ".join(KIND_LABELS)
+        )
     with ctx.db.session() as s:
         emp = _employee(s, employee_id)
         require_manage(s, ctx.actor, employee_id)
         version = s.get(FormVersion, form_version_id)
         if version is None or version.kind != "appraisal":
-            raise NotFound(f"appraisal sheet version #{form_version_id} does not exist")
+            raise NotFound(
+                "appraisal sheet version #{version} does not exist", version=form_version_id
+            )
         sheet = sheet_of(s, form_version_id)
         mine = list(s.scalars(select(Appraisal).where(Appraisal.employee_id == employee_id)))
         open_one = [a for a in mine if a.status in ("draft", "discussed", "objected")]
         if open_one:
             raise ValidationFailed(
-                f"{emp.full_name} already has appraisal {open_one[0].record_number} in progress; "
-                "finish it first"
+                "{employee} already has appraisal {record} in progress; finish it first",
+                employee=emp.full_name,
+                record=open_one[0].record_number,
             )
         history = made_history(mine)
         if period_start is None:
@@ -91,12 +96,15 @@ def start_appraisal(
             period_end = min(due.date.value, day) if due else day
         if period_end < period_start:
             raise ValidationFailed(
-                f"the period ends ({fmt(period_end)}) before it starts ({fmt(period_start)})"
+                "the period ends ({end}) before it starts ({start})",
+                end=fmt(period_end),
+                start=fmt(period_start),
             )
         appraiser = appraiser_id or ctx.actor.employee_id or emp.supervisor_id
         if appraiser is None:
             raise ValidationFailed(
-                f"{emp.full_name} has no direct superior recorded; set the supervisor first"
+                "{employee} has no direct superior recorded; set the supervisor first",
+                employee=emp.full_name,
             )
         a = Appraisal(
             record_number=_next_record_number(s, day.year),
@@ -145,7 +153,11 @@ def set_criteria(
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
-        _need(a, ["draft"], "change the criteria")
+        if a.status != "draft":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot change the criteria now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         emp = _employee(s, a.employee_id)
@@ -193,14 +205,19 @@ def rate(
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
-        _need(a, ["draft"], "change ratings")
+        if a.status != "draft":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot change ratings now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         row = next((r for r in a.ratings if r.criterion_code == criterion_code), None)
         if row is None:
             raise ValidationFailed(
-                f"criterion {criterion_code!r} is not chosen for {a.record_number}; "
-                "choose it in step 1"
+                "criterion {criterion!r} is not chosen for {record}; choose it in step 1",
+                criterion=criterion_code,
+                record=a.record_number,
             )
         points = None
         if level_code:
@@ -208,7 +225,9 @@ def rate(
                 points = sheet.scale_level(level_code).points
             except KeyError:
                 raise ValidationFailed(
-                    f"{level_code!r} is not a level of the scale of {sheet.id}"
+                    "{level!r} is not a level of the scale of {sheet}",
+                    level=level_code,
+                    sheet=sheet.id,
                 ) from None
         before = {"level": row.level_code, "justification": row.justification}
         row.level_code = level_code or None
@@ -239,23 +258,36 @@ def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: dat
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
-        _need(a, ["draft"], "record the conversation")
+        if a.status != "draft":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot record the conversation now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         sheet = sheet_of(s, a.form_version_id)
         if not a.ratings:
-            raise ValidationFailed(f"{a.record_number}: choose the criteria first (step 1)")
+            raise ValidationFailed(
+                "{record}: choose the criteria first (step 1)", record=a.record_number
+            )
         missing = [r.criterion_code for r in a.ratings if not r.level_code]
         if missing:
-            raise ValidationFailed(f"{a.record_number}: rate {', '.join(missing)} first (step 2)")
+            raise ValidationFailed(
+                "{record}: rate {criteria} first (step 2)",
+                record=a.record_number,
+                criteria=", ".join(missing),
+            )
         unjustified = [r.criterion_code for r in a.ratings if not r.justification.strip()]
         if unjustified:
             raise ValidationFailed(
-                f"{a.record_number}: write a justification for {', '.join(unjustified)} (step 2)"
+                "{record}: write a justification for {criteria} (step 2)",
+                record=a.record_number,
+                criteria=", ".join(unjustified),
             )
         if conversation_on < a.period_start:
             raise ValidationFailed(
-                f"the conversation date {fmt(conversation_on)} is before the period starts "
-                f"({fmt(a.period_start)})"
+                "the conversation date {conversation} is before the period starts ({start})",
+                conversation=fmt(conversation_on),
+                start=fmt(a.period_start),
             )
         if a.kind == "follow_up":
             _check_follow_up_not_too_soon(s, a, sheet, conversation_on)
@@ -301,7 +333,10 @@ def _check_follow_up_not_too_soon(
         return
     earliest = follow_up_earliest(sheet, previous.read_on)
     if earliest is not None and on < earliest.value:
-        raise ValidationFailed(f"too early for the follow-up appraisal: {earliest.rule('en')}")
+        raise ValidationFailed(
+            "too early for the follow-up appraisal: {rule}",
+            rule=Localized(earliest.rule("en"), earliest.rule("pl")),
+        )
 
 
 # --- step 5: the employee read it --------------------------------------------------------------
@@ -312,11 +347,18 @@ def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str 
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
-        _need(a, ["discussed"], "record that the employee read it")
+        if a.status != "discussed":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot record that the employee "
+                "read it now",
+                **_status_fields(a),
+            )
         _unlocked(s, a)
         if a.made_on and read_on < a.made_on:
             raise ValidationFailed(
-                f"read on {fmt(read_on)} is before the appraisal was made ({fmt(a.made_on)})"
+                "read on {read} is before the appraisal was made ({made})",
+                read=fmt(read_on),
+                made=fmt(a.made_on),
             )
         before = _state(a)
         a.read_on = read_on

@@ -13,7 +13,7 @@ from auditdesk.domain.appraisal import (
     check_objection_date,
     objection_deadline,
 )
-from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.errors import Localized, ValidationFailed
 from auditdesk.services import trail
 from auditdesk.services.appraisal_access import (
     require_decide,
@@ -22,9 +22,9 @@ from auditdesk.services.appraisal_access import (
 from auditdesk.services.appraisal_common import (
     DECISION_LABELS,
     _load,
-    _need,
     _next_record_number,
     _state,
+    _status_fields,
     _today,
     sheet_of,
 )
@@ -46,10 +46,16 @@ def file_objection(ctx: AppContext, appraisal_id: int, filed_on: date, reason: s
         require_record(s, ctx.actor, a)
         if a.supersedes_id is not None:
             raise ValidationFailed(
-                f"{a.record_number} was made after an upheld objection; a further appeal goes to "
-                "the labour court, not to the office"
+                "{record} was made after an upheld objection; a further appeal goes to the "
+                "labour court, not to the office",
+                record=a.record_number,
             )
-        _need(a, ["acknowledged"], "file an objection (record the date it was read first)")
+        if a.status != "acknowledged":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot file an objection (record "
+                "the date it was read first) now",
+                **_status_fields(a),
+            )
         assert a.read_on is not None
         check_objection_date(sheet_of(s, a.form_version_id), a.read_on, filed_on)
         before = _state(a)
@@ -86,7 +92,11 @@ def decide_objection(
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_decide(s, ctx.actor, a)
-        _need(a, ["objected"], "decide an objection")
+        if a.status != "objected":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot decide an objection now",
+                **_status_fields(a),
+            )
         objection = a.objection
         assert objection is not None
         check_decision_date(sheet_of(s, a.form_version_id), objection.filed_on, decided_on)
@@ -187,12 +197,18 @@ def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = Non
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
-        _need(a, ["acknowledged"], "close it")
+        if a.status != "acknowledged":
+            raise ValidationFailed(
+                "appraisal {record} is {label} ({status}); cannot close it now",
+                **_status_fields(a),
+            )
         assert a.read_on is not None
         deadline = objection_deadline(sheet_of(s, a.form_version_id), a.read_on)
         if day <= deadline.value:
             raise ValidationFailed(
-                f"{a.record_number}: the employee may still object: {deadline.rule('en')}"
+                "{record}: the employee may still object: {rule}",
+                record=a.record_number,
+                rule=Localized(deadline.rule("en"), deadline.rule("pl")),
             )
         a.status = AppraisalStatus.FINAL.value
         trail.record(s, ctx.actor, "complete", "appraisal", a.id, after=_state(a))

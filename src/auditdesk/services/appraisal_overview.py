@@ -321,7 +321,7 @@ def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
     """Writes the appraisals the actor may read; returns how many. Written to a temporary file
     and renamed, so a failed export never leaves half a file. Recorded in the trail."""
     if fmt not in ("json", "csv", "xlsx"):
-        raise ValidationFailed(f"--format {fmt}: use json, csv or xlsx")
+        raise ValidationFailed("--format {format}: use json, csv or xlsx", format=fmt)
     rows = export_rows(ctx)
     tmp = out.with_name(out.name + ".part")
     try:
@@ -340,7 +340,9 @@ def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ValidationFailed(f"{out}: cannot write the export ({exc.strerror})") from exc
+        raise ValidationFailed(
+            "{path}: cannot write the export ({detail})", path=out, detail=exc.strerror
+        ) from exc
     with ctx.db.session() as s:
         trail.record(
             s,

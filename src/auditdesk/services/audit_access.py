@@ -79,11 +79,16 @@ def can_edit(actor: Actor, audit: Audit) -> bool:
 def get_visible(session: Session, actor: Actor, audit_id: int) -> Audit:
     audit = session.get(Audit, audit_id)
     if audit is None:
-        raise NotFound(f"audit #{audit_id} does not exist (it may have been deleted)")
+        raise NotFound(
+            "audit #{audit_id} does not exist (it may have been deleted)", audit_id=audit_id
+        )
     if not can_view(session, actor, audit):
         raise PermissionDenied(
-            f"{actor.login} ({actor.role.value}) may not see audit {audit.record_no}: auditors "
-            "see their own audits, supervisors those of their units."
+            "{login} ({role}) may not see audit {record}: auditors "
+            "see their own audits, supervisors those of their units.",
+            login=actor.login,
+            role=actor.role.value,
+            record=audit.record_no,
         )
     return audit
 
@@ -93,8 +98,11 @@ def get_editable(session: Session, actor: Actor, audit_id: int) -> Audit:
     audit = get_visible(session, actor, audit_id)
     if not can_edit(actor, audit):
         raise PermissionDenied(
-            f"{actor.login} ({actor.role.value}) may not change audit {audit.record_no}; only "
-            "its auditor, HR or an administrator may."
+            "{login} ({role}) may not change audit {record}; only "
+            "its auditor, HR or an administrator may.",
+            login=actor.login,
+            role=actor.role.value,
+            record=audit.record_no,
         )
     ensure_editable(audit)
     return audit
@@ -104,9 +112,11 @@ def ensure_editable(audit: Audit) -> None:
     """Raises AuditLocked unless the audit is a draft."""
     if audit.status != "draft":
         raise AuditLocked(
-            f"audit {audit.record_no} is {audit.status} and locked: its answers can no longer "
+            "audit {record} is {status} and locked: its answers can no longer "
             "change. If the unit disputes it, record a dispute; an upheld dispute gives a "
-            "re-audit or an amendment that keeps this audit as it is."
+            "re-audit or an amendment that keeps this audit as it is.",
+            record=audit.record_no,
+            status=audit.status,
         )
 
 

@@ -31,8 +31,8 @@ from auditdesk.store.models import (
 class IncompleteAudit(ValidationFailed):
     """Completing was refused: required items are unanswered (listed in `missing`)."""
 
-    def __init__(self, message: str, missing: list[tuple[str, str]]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, missing: list[tuple[str, str]], **fields: object) -> None:
+        super().__init__(message, **fields)
         self.missing = missing  # (item id, item text)
 
 
@@ -59,11 +59,24 @@ def complete_audit(
         if result.missing_required:
             missing = [(i, form.item(i).text.pl) for i in result.missing_required]  # type: ignore[union-attr]
             listed = "; ".join(f"{i} ({t})" for i, t in missing[:10])
-            more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            if len(missing) > 10:
+                raise IncompleteAudit(
+                    "audit {record} cannot be completed: {count} required item(s) "
+                    "unanswered: {items} and {more} more. Answer them (or mark N/A where "
+                    "allowed).",
+                    missing,
+                    record=audit.record_no,
+                    count=len(missing),
+                    items=listed,
+                    more=len(missing) - 10,
+                )
             raise IncompleteAudit(
-                f"audit {audit.record_no} cannot be completed: {len(missing)} required item(s) "
-                f"unanswered: {listed}{more}. Answer them (or mark N/A where allowed).",
+                "audit {record} cannot be completed: {count} required item(s) "
+                "unanswered: {items}. Answer them (or mark N/A where allowed).",
                 missing,
+                record=audit.record_no,
+                count=len(missing),
+                items=listed,
             )
         _sync_answer_rows(audit, result)
         audit.status = "completed"
@@ -104,7 +117,9 @@ def mark_signed(session: Session, actor: Actor, audit_id: int) -> Audit:
     audit = get_visible(session, actor, audit_id)
     if audit.status != "completed":
         raise AuditLocked(
-            f"audit {audit.record_no} is {audit.status}; only a completed audit can be signed"
+            "audit {record} is {status}; only a completed audit can be signed",
+            record=audit.record_no,
+            status=audit.status,
         )
     audit.status = "signed"
     audit.signed_at = utcnow()

@@ -145,7 +145,7 @@ def recount(s: Session) -> int:
 def recount_all(ctx: AppContext) -> int:
     """`auditdesk audits recount`: HR or an administrator rebuilds the totals."""
     if ctx.actor.role not in (Role.HR, Role.ADMIN):
-        raise PermissionDenied(f"{ctx.actor.login} may not rebuild the audit totals")
+        raise PermissionDenied("{login} may not rebuild the audit totals", login=ctx.actor.login)
     with ctx.db.session() as s:
         rows = recount(s)
         trail.record(s, ctx.actor, "recount", "audit_standard_count", "*", after={"rows": rows})

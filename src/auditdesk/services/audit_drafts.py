@@ -80,31 +80,43 @@ def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any
     assert version is not None
     if new.channel not in CHANNELS:
         raise ValidationFailed(
-            f"channel {new.channel!r} is unknown; use one of: {', '.join(CHANNELS)}"
+            "channel {channel!r} is unknown; use one of: {channels}",
+            channel=new.channel,
+            channels=", ".join(CHANNELS),
         )
     if new.channel not in form.channels:
         raise ValidationFailed(
-            f"form {version.form_id!r} serves {', '.join(form.channels)}, not {new.channel}; "
-            "choose another form or channel."
+            "form {form!r} serves {channels}, not {channel}; choose another form or channel.",
+            form=version.form_id,
+            channels=", ".join(form.channels),
+            channel=new.channel,
         )
     if session.get(OrgUnit, new.unit_id) is None:
-        raise ValidationFailed(f"unit #{new.unit_id} does not exist; choose a unit from the list")
+        raise ValidationFailed(
+            "unit #{unit_id} does not exist; choose a unit from the list", unit_id=new.unit_id
+        )
     if new.employee_id is not None:
         emp = session.get(Employee, new.employee_id)
         if emp is None:
-            raise ValidationFailed(f"employee #{new.employee_id} does not exist")
+            raise ValidationFailed(
+                "employee #{employee_id} does not exist", employee_id=new.employee_id
+            )
     missing = [
         f.label.pl
         for f in form.scenario_fields
         if f.required and not new.scenario.get(f.id, "").strip()
     ]
     if missing:
-        raise ValidationFailed(f"scenario: fill in {', '.join(missing)} before starting")
+        raise ValidationFailed(
+            "scenario: fill in {fields} before starting", fields=", ".join(missing)
+        )
     auditor_id = new.auditor_id if new.auditor_id is not None else actor.user_id
     if actor.role == Role.SUPERVISOR:
-        raise PermissionDenied(f"{actor.login} (supervisor) may not conduct audits")
+        raise PermissionDenied("{login} (supervisor) may not conduct audits", login=actor.login)
     if actor.role == Role.AUDITOR and auditor_id != actor.user_id:
-        raise PermissionDenied(f"{actor.login} (auditor) may start audits only as themselves")
+        raise PermissionDenied(
+            "{login} (auditor) may start audits only as themselves", login=actor.login
+        )
     auditor = session.get(User, auditor_id) if auditor_id is not None else None
     year = new.visited_at.year
     seq = _next_seq(session, year)
@@ -170,9 +182,11 @@ class SavedAnswer:
 def _validate_value(form: ChecklistForm, item_id: str, value: str | None, na: bool) -> str | None:
     item = form.item(item_id)
     if item is None:
-        raise ValidationFailed(f"item {item_id!r} is not in this audit's form")
+        raise ValidationFailed("item {item!r} is not in this audit's form", item=item_id)
     if na and not item.na_allowed:
-        raise ValidationFailed(f"item {item_id!r} ({item.text.pl}) does not allow N/A")
+        raise ValidationFailed(
+            "item {item!r} ({text}) does not allow N/A", item=item_id, text=item.text.pl
+        )
     if na or value is None or value.strip() == "":
         return None
     value = value.strip()
@@ -183,18 +197,28 @@ def _validate_value(form: ChecklistForm, item_id: str, value: str | None, na: bo
                 raise ValueError
         except ValueError:
             raise ValidationFailed(
-                f"item {item_id!r} ({item.text.pl}): {value!r} is not a number ≥ 0"
+                "item {item!r} ({text}): {value!r} is not a number ≥ 0",
+                item=item_id,
+                text=item.text.pl,
+                value=value,
             ) from None
     elif item.type == "datetime":
         try:
             datetime.fromisoformat(value)
         except ValueError:
             raise ValidationFailed(
-                f"item {item_id!r}: {value!r} is not a date/time (YYYY-MM-DD HH:MM)"
+                "item {item!r}: {value!r} is not a date/time (YYYY-MM-DD HH:MM)",
+                item=item_id,
+                value=value,
             ) from None
     elif item.type != "text" and item.points_for(value) is None:
         allowed = ", ".join(o.value for o in item.answer_options())
-        raise ValidationFailed(f"item {item_id!r}: {value!r} is not one of: {allowed}")
+        raise ValidationFailed(
+            "item {item!r}: {value!r} is not one of: {allowed}",
+            item=item_id,
+            value=value,
+            allowed=allowed,
+        )
     return value[:200] if item.type != "text" else value
 
 
@@ -271,10 +295,13 @@ def save_header(
         form = checklist_of(s, audit.form_version_id)
         if change.unit_id is not None and s.get(OrgUnit, change.unit_id) is None:
             raise ValidationFailed(
-                f"unit #{change.unit_id} does not exist; choose a unit from the list"
+                "unit #{unit_id} does not exist; choose a unit from the list",
+                unit_id=change.unit_id,
             )
         if change.employee_id is not None and s.get(Employee, change.employee_id) is None:
-            raise ValidationFailed(f"employee #{change.employee_id} does not exist")
+            raise ValidationFailed(
+                "employee #{employee_id} does not exist", employee_id=change.employee_id
+            )
         missing = [
             f.label.pl
             for f in form.scenario_fields
@@ -282,7 +309,9 @@ def save_header(
         ]
         if missing:
             raise ValidationFailed(
-                f"audit {audit.record_no}, scenario: {', '.join(missing)} cannot be empty"
+                "audit {record}, scenario: {fields} cannot be empty",
+                record=audit.record_no,
+                fields=", ".join(missing),
             )
         before = _header(audit)
         if change.unit_id is not None:

@@ -75,18 +75,23 @@ def add_evidence(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ValidationFailed(f"{path}: cannot read the file ({exc.strerror})") from exc
+        raise ValidationFailed(
+            "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror
+        ) from exc
     if size > max_bytes:
         raise EvidenceTooLarge(
-            f"{path.name}: {size / 1048576:.1f} MB is above the limit of "
-            f"{max_bytes / 1048576:.0f} MB; shrink the file or raise the limit in Settings."
+            "{file}: {size_mb:.1f} MB is above the limit of "
+            "{limit_mb:.0f} MB; shrink the file or raise the limit in Settings.",
+            file=path.name,
+            size_mb=size / 1048576,
+            limit_mb=max_bytes / 1048576,
         )
     data = path.read_bytes()
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     with ctx.db.session() as s:
         audit = get_editable(s, ctx.actor, audit_id)
         if item_id is not None and checklist_of(s, audit.form_version_id).item(item_id) is None:
-            raise ValidationFailed(f"item {item_id!r} is not in this audit's form")
+            raise ValidationFailed("item {item!r} is not in this audit's form", item=item_id)
         digest = store_blob(s, data)
         evidence = Evidence(
             file_name=path.name[:255],
@@ -116,13 +121,15 @@ def evidence_bytes(ctx: AppContext, evidence_id: int) -> tuple[EvidenceInfo, byt
     with ctx.db.session() as s:
         evidence = s.get(Evidence, evidence_id)
         if evidence is None:
-            raise NotFound(f"evidence #{evidence_id} does not exist")
+            raise NotFound("evidence #{evidence_id} does not exist", evidence_id=evidence_id)
         get_visible(s, ctx.actor, evidence.audit_id)
         blob = s.get(EvidenceBlob, evidence.sha256)
         if blob is None or hashlib.sha256(blob.data).hexdigest() != evidence.sha256:
             raise EvidenceCorrupt(
-                f"evidence {evidence.file_name!r} (#{evidence.id}): the stored bytes do not "
-                "match their SHA-256; restore the database from a backup."
+                "evidence {file!r} (#{evidence_id}): the stored bytes do not "
+                "match their SHA-256; restore the database from a backup.",
+                file=evidence.file_name,
+                evidence_id=evidence.id,
             )
         return _evidence_info(evidence), bytes(blob.data)
 
@@ -131,7 +138,7 @@ def remove_evidence(ctx: AppContext, evidence_id: int) -> None:
     with ctx.db.session() as s:
         evidence = s.get(Evidence, evidence_id)
         if evidence is None:
-            raise NotFound(f"evidence #{evidence_id} does not exist")
+            raise NotFound("evidence #{evidence_id} does not exist", evidence_id=evidence_id)
         audit = get_editable(s, ctx.actor, evidence.audit_id)
         audit.evidence.remove(evidence)
         audit.updated_at = utcnow()

@@ -92,7 +92,8 @@ def raise_dispute(
         audit = get_visible(s, ctx.actor, audit_id)
         if audit.status == "draft":
             raise ValidationFailed(
-                f"audit {audit.record_no} is still a draft; only a completed audit can be disputed"
+                "audit {record} is still a draft; only a completed audit can be disputed",
+                record=audit.record_no,
             )
         if ctx.actor.role == Role.AUDITOR:
             raise PermissionDenied("an auditor cannot dispute an audit; the audited unit does")
@@ -102,7 +103,9 @@ def raise_dispute(
             )
         )
         if open_one is not None:
-            raise ValidationFailed(f"audit {audit.record_no} already has an open dispute")
+            raise ValidationFailed(
+                "audit {record} already has an open dispute", record=audit.record_no
+            )
         dispute = AuditDispute(
             audit_id=audit_id,
             raised_on=raised_on or date.today(),
@@ -135,7 +138,9 @@ def decide_dispute(
     the same unit and scenario; "amendment" starts a draft copy of the original's answers for
     correction. The original stays as it was, with its score. Returns the follow-up audit id."""
     if ctx.actor.role not in (Role.HR, Role.ADMIN):
-        raise PermissionDenied(f"{ctx.actor.login} may not decide disputes; HR or admin does")
+        raise PermissionDenied(
+            "{login} may not decide disputes; HR or admin does", login=ctx.actor.login
+        )
     if upheld and outcome not in ("reaudit", "amendment"):
         raise ValidationFailed("an upheld dispute needs an outcome: reaudit or amendment")
     if not note.strip():
@@ -143,9 +148,13 @@ def decide_dispute(
     with ctx.db.session() as s:
         dispute = s.get(AuditDispute, dispute_id)
         if dispute is None:
-            raise NotFound(f"dispute #{dispute_id} does not exist")
+            raise NotFound("dispute #{dispute_id} does not exist", dispute_id=dispute_id)
         if dispute.status != "open":
-            raise ValidationFailed(f"dispute #{dispute_id} was already decided ({dispute.status})")
+            raise ValidationFailed(
+                "dispute #{dispute_id} was already decided ({status})",
+                dispute_id=dispute_id,
+                status=dispute.status,
+            )
         original = get_visible(s, ctx.actor, dispute.audit_id)
         dispute.status = "upheld" if upheld else "rejected"
         dispute.decision_note = note.strip()
@@ -262,15 +271,19 @@ def save_action_plan(
     unit's manager. After acceptance only the actions' status may change."""
     for n, a in enumerate(actions, 1):
         if not a.what.strip() or not a.who.strip():
-            raise ValidationFailed(f"action {n}: say what is to be done and who does it")
+            raise ValidationFailed(
+                "action {number}: say what is to be done and who does it", number=n
+            )
         if a.status not in ACTION_STATUSES:
             raise ValidationFailed(
-                f"action {n}: status must be one of {', '.join(ACTION_STATUSES)}"
+                "action {number}: status must be one of {statuses}",
+                number=n,
+                statuses=", ".join(ACTION_STATUSES),
             )
     with ctx.db.session() as s:
         plan = s.get(ActionPlan, plan_id)
         if plan is None:
-            raise NotFound(f"action plan #{plan_id} does not exist")
+            raise NotFound("action plan #{plan_id} does not exist", plan_id=plan_id)
         get_visible(s, ctx.actor, plan.audit_id)
         if ctx.actor.role == Role.AUDITOR:
             raise PermissionDenied("the audited unit and HR write the action plan, not the auditor")
@@ -318,12 +331,14 @@ def decide_action_plan(ctx: AppContext, plan_id: int, *, accept: bool, note: str
     with ctx.db.session() as s:
         plan = s.get(ActionPlan, plan_id)
         if plan is None:
-            raise NotFound(f"action plan #{plan_id} does not exist")
+            raise NotFound("action plan #{plan_id} does not exist", plan_id=plan_id)
         audit = get_visible(s, ctx.actor, plan.audit_id)
         if not _is_unit_manager(s, ctx, audit):
             raise PermissionDenied("only the unit's manager or HR accepts or returns a plan")
         if plan.status != "submitted":
-            raise ValidationFailed(f"the plan is {plan.status}; only a submitted plan is decided")
+            raise ValidationFailed(
+                "the plan is {status}; only a submitted plan is decided", status=plan.status
+            )
         if not accept and not note.strip():
             raise ValidationFailed("say why the plan is returned")
         plan.status = "accepted" if accept else "returned"

@@ -28,7 +28,9 @@ from auditdesk.store.models import (
 def _parse_version(content_hash: str, definition_json: str) -> ChecklistForm:
     loaded = load_form_data(json.loads(definition_json), f"stored form {content_hash[:12]}")
     if not isinstance(loaded.definition, ChecklistForm):
-        raise ValidationFailed(f"form version {content_hash[:12]} is not a checklist")
+        raise ValidationFailed(
+            "form version {version} is not a checklist", version=content_hash[:12]
+        )
     return loaded.definition
 
 
@@ -36,7 +38,7 @@ def checklist_of(session: Session, version_id: int) -> ChecklistForm:
     """The exact checklist an audit was filled in (versions are immutable, so cached)."""
     version = session.get(FormVersion, version_id)
     if version is None:
-        raise NotFound(f"form version #{version_id} does not exist")
+        raise NotFound("form version #{version_id} does not exist", version_id=version_id)
     return _parse_version(version.content_hash, version.definition_json)
 
 

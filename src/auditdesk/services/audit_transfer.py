@@ -158,7 +158,9 @@ def export_audits(
 ) -> ExportResult:
     """Writes every audit the user may see as json, csv or xlsx."""
     if fmt not in ("json", "csv", "xlsx"):
-        raise ValidationFailed(f"export format {fmt!r} is unknown; use json, csv or xlsx")
+        raise ValidationFailed(
+            "export format {format!r} is unknown; use json, csv or xlsx", format=fmt
+        )
     step = on_progress or (lambda _d, _t: None)
     with ctx.db.session() as s:
         audits = _visible_audits(s, ctx)
@@ -294,34 +296,47 @@ def read_export(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ImportRefused(f"{path}: cannot read the file ({exc.strerror})") from exc
+        raise ImportRefused(
+            "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise ImportRefused(f"{path}: not UTF-8 text; nothing was imported") from exc
+        raise ImportRefused("{path}: not UTF-8 text; nothing was imported", path=path) from exc
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "nothing was imported. Export the audits again on the source computer."
+            "{path}: not valid JSON (line {line}, column {column}: {detail}); "
+            "nothing was imported. Export the audits again on the source computer.",
+            path=path,
+            line=exc.lineno,
+            column=exc.colno,
+            detail=exc.msg,
         ) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportRefused(
-            f'{path}: not an AuditDesk audit export (no "format": "{FORMAT}"); nothing was imported'
+            '{path}: not an AuditDesk audit export (no "format": "{format}"); nothing was imported',
+            path=path,
+            format=FORMAT,
         )
     if doc.get("format_version") != FORMAT_VERSION:
         raise ImportRefused(
-            f"{path}: export format version {doc.get('format_version')!r} is not supported "
-            f"(this AuditDesk reads {FORMAT_VERSION}); nothing was imported"
+            "{path}: export format version {version!r} is not supported "
+            "(this AuditDesk reads {supported}); nothing was imported",
+            path=path,
+            version=doc.get("format_version"),
+            supported=FORMAT_VERSION,
         )
     if not isinstance(doc.get("audits"), list):
-        raise ImportRefused(f'{path}: the "audits" list is missing; nothing was imported')
+        raise ImportRefused('{path}: the "audits" list is missing; nothing was imported', path=path)
     return doc
 
 
 def import_audits(ctx: AppContext, path: Path) -> ImportReport:
     """Imports audits from a JSON export, in one transaction."""
     if ctx.actor.role not in (Role.HR, Role.ADMIN):
-        raise PermissionDenied(f"{ctx.actor.login} may not import audits; HR or admin does")
+        raise PermissionDenied(
+            "{login} may not import audits; HR or admin does", login=ctx.actor.login
+        )
     doc = read_export(path)
     report = ImportReport()
     shipped = {
@@ -396,23 +411,26 @@ def _import_one(
     version = s.scalar(select(FormVersion).where(FormVersion.content_hash == form_hash))
     if version is None:
         raise ValidationFailed(
-            f"form version {form_hash[:12]}… ({p.get('form_id')}) is unknown here; register "
-            "that form file in this database first"
+            "form version {version}… ({form}) is unknown here; register "
+            "that form file in this database first",
+            version=form_hash[:12],
+            form=p.get("form_id"),
         )
     carried = shipped.get(form_hash)
     if carried is not None:
         text = carried.get("definition_json", "")
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != form_hash:
             raise ValidationFailed(
-                f"the form definition carried for {form_hash[:12]}… does not match its hash"
+                "the form definition carried for {version}… does not match its hash",
+                version=form_hash[:12],
             )
     unit = s.scalar(select(OrgUnit).where(OrgUnit.code == p["unit_code"]))
     if unit is None:
-        raise ValidationFailed(f"unit {p['unit_code']!r} does not exist in this database")
+        raise ValidationFailed("unit {unit!r} does not exist in this database", unit=p["unit_code"])
     form = checklist_of(s, version.id)
     for a in p["answers"]:
         if form.item(a["item_id"]) is None:
-            raise ValidationFailed(f"item {a['item_id']!r} is not in its form version")
+            raise ValidationFailed("item {item!r} is not in its form version", item=a["item_id"])
     visited = datetime.fromisoformat(p["visited_at"])
     year = visited.year
     from auditdesk.services.audits import _next_seq
@@ -453,7 +471,7 @@ def _import_one(
         signed_at=datetime.fromisoformat(p["signed_at"]) if p.get("signed_at") else None,
     )
     if audit.status not in ("draft", "completed", "signed"):
-        raise ValidationFailed(f"status {audit.status!r} is unknown")
+        raise ValidationFailed("status {status!r} is unknown", status=audit.status)
     audit.search_text = search_text(s, audit)
     for a in p["answers"]:
         audit.answers.append(
@@ -467,7 +485,9 @@ def _import_one(
     for e in p["evidence"]:
         data = base64.b64decode(e["data_base64"] or "", validate=True)
         if hashlib.sha256(data).hexdigest() != e["sha256"]:
-            raise ValidationFailed(f"evidence {e['file_name']!r} does not match its SHA-256")
+            raise ValidationFailed(
+                "evidence {file!r} does not match its SHA-256", file=e["file_name"]
+            )
         store_blob(s, data)
         audit.evidence.append(
             Evidence(
@@ -489,8 +509,10 @@ def _import_one(
         and abs(result.percent - float(p["score_percent"])) > 1e-9
     ):
         raise ValidationFailed(
-            f"its stored score {p['score_percent']} differs from the score of its answers "
-            f"({result.percent}) under its form version"
+            "its stored score {stored} differs from the score of its answers "
+            "({computed}) under its form version",
+            stored=p["score_percent"],
+            computed=result.percent,
         )
     s.add(audit)
     s.flush()

@@ -48,14 +48,14 @@ class SignInFailed(AuditDeskError):
 
 
 class SignInLocked(SignInFailed):
-    """Too many failed attempts: the login is refused until `until` (UTC)."""
+    """Too many failed attempts: the login is refused until `until` (UTC).
 
-    def __init__(self, login: str, until: datetime, now: datetime) -> None:
+    The message template may use `{seconds}` (the wait, worked out here) besides its own fields."""
+
+    def __init__(self, message: str, /, until: datetime, now: datetime, **fields: object) -> None:
         self.until = until
         self.seconds = max(1, int((until - now).total_seconds() + 0.999))
-        super().__init__(
-            f"{login}: too many failed sign-in attempts; try again in {self.seconds} s."
-        )
+        super().__init__(message, seconds=self.seconds, **fields)
 
 
 def hash_password(password: str) -> str:
@@ -66,8 +66,10 @@ def hash_password(password: str) -> str:
 def check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
-            f"password: at least {MIN_PASSWORD_LENGTH} characters are needed "
-            f"(got {len(password)}); a short sentence is easier to remember than symbols."
+            "password: at least {minimum} characters are needed (got {length}); "
+            "a short sentence is easier to remember than symbols.",
+            minimum=MIN_PASSWORD_LENGTH,
+            length=len(password),
         )
     if password.strip() != password:
         raise ValidationFailed("password: must not begin or end with a space.")
@@ -118,7 +120,12 @@ def sign_in(db: Database, login: str, password: str, now: datetime | None = None
     with db.session() as s:
         attempt = s.get(LoginAttempt, key)
         if attempt is not None and attempt.locked_until and attempt.locked_until > now:
-            raise SignInLocked(login, attempt.locked_until, now)
+            raise SignInLocked(
+                "{login}: too many failed sign-in attempts; try again in {seconds} s.",
+                attempt.locked_until,
+                now,
+                login=login,
+            )
         user = s.scalar(select(User).where(func.lower(User.login) == key))
         ok = user is not None and user.active and verify_password(user.password_hash, password)
         if not ok or user is None:
@@ -139,10 +146,13 @@ def sign_in(db: Database, login: str, password: str, now: datetime | None = None
     # committed the failure above; now tell the user (outside the transaction)
     if delay:
         raise SignInFailed(
-            f"{login}: wrong login or password ({failed} failed attempts); "
-            f"the next attempt is possible in {int(delay.total_seconds())} s."
+            "{login}: wrong login or password ({failed} failed attempts); "
+            "the next attempt is possible in {seconds} s.",
+            login=login,
+            failed=failed,
+            seconds=int(delay.total_seconds()),
         )
-    raise SignInFailed(f"{login}: wrong login or password, or the account is inactive.")
+    raise SignInFailed("{login}: wrong login or password, or the account is inactive.", login=login)
 
 
 def has_accounts(db: Database) -> bool:
@@ -191,8 +201,9 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
         has_admin = _admins_who_can_sign_in(s)
         if has_admin:
             raise PermissionDenied(
-                f"{db.describe()}: an administrator already exists; sign in as the "
-                "administrator to add users."
+                "{database}: an administrator already exists; sign in as the "
+                "administrator to add users.",
+                database=db.describe(),
             )
         user = s.scalar(select(User).where(func.lower(User.login) == login.lower()))
         if user is None:
@@ -221,11 +232,13 @@ def validate_login(login: str) -> str:
     if not login:
         raise ValidationFailed("login: must not be empty.")
     if len(login) > 80:
-        raise ValidationFailed(f"login: at most 80 characters (got {len(login)}).")
+        raise ValidationFailed("login: at most 80 characters (got {length}).", length=len(login))
     allowed = set("abcdefghijklmnopqrstuvwxyz0123456789._-@")
     bad = sorted({c for c in login.lower() if c not in allowed})
     if bad:
         raise ValidationFailed(
-            f"login {login!r}: use letters a–z, digits and . _ - @ only (not {''.join(bad)!r})."
+            "login {login!r}: use letters a–z, digits and . _ - @ only (not {characters!r}).",
+            login=login,
+            characters="".join(bad),
         )
     return login

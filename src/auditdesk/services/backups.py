@@ -41,8 +41,9 @@ def backup_folder(db_path: Path) -> Path:
 def _sqlite_file(db: Database) -> Path:
     if db.path is None:
         raise DatabaseError(
-            f"{db.describe()}: backups here are for SQLite files; back up a server database "
-            "with its own tools (for PostgreSQL, pg_dump)."
+            "{database}: backups here are for SQLite files; back up a server database "
+            "with its own tools (for PostgreSQL, pg_dump).",
+            database=db.describe(),
         )
     return db.path
 
@@ -104,8 +105,10 @@ def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(
-            f"{folder}: cannot create the backup folder ({exc.strerror}). The database is "
-            "unchanged; make the folder writable or free some disk space."
+            "{folder}: cannot create the backup folder ({detail}). The database is "
+            "unchanged; make the folder writable or free some disk space.",
+            folder=folder,
+            detail=exc.strerror,
         ) from exc
     backup_database(db, target)
     _single_file(target)
@@ -160,9 +163,11 @@ def verify_backup(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseError(f"{path}: cannot read the backup ({exc.strerror}).") from exc
+        raise DatabaseError(
+            "{path}: cannot read the backup ({detail}).", path=path, detail=exc.strerror
+        ) from exc
     if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path}: not a SQLite database; choose another backup.")
+        raise DatabaseError("{path}: not a SQLite database; choose another backup.", path=path)
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -171,11 +176,15 @@ def verify_backup(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{path}: the backup is damaged ({exc}); choose another.") from exc
+        raise DatabaseError(
+            "{path}: the backup is damaged ({detail}); choose another.", path=path, detail=str(exc)
+        ) from exc
     if check != [("ok",)]:
-        raise DatabaseError(f"{path}: the backup fails its integrity check; choose another.")
+        raise DatabaseError(
+            "{path}: the backup fails its integrity check; choose another.", path=path
+        )
     if "alembic_version" not in tables or "audit_log" not in tables:
-        raise DatabaseError(f"{path}: not an AuditDesk database; choose another backup.")
+        raise DatabaseError("{path}: not an AuditDesk database; choose another backup.", path=path)
 
 
 def copy_into(source: Path, target: Path) -> None:
@@ -193,8 +202,11 @@ def copy_into(source: Path, target: Path) -> None:
             src.close()
     except (sqlite3.Error, OSError) as exc:
         raise DatabaseError(
-            f"{target}: restoring {source.name} failed ({exc}); the database was left as it "
-            "was. Free some disk space or make the folder writable, then try again."
+            "{target}: restoring {backup} failed ({detail}); the database was left as it "
+            "was. Free some disk space or make the folder writable, then try again.",
+            target=target,
+            backup=source.name,
+            detail=str(exc),
         ) from exc
 
 
@@ -205,7 +217,7 @@ def restore(ctx: AppContext, backup: Path) -> BackupInfo:
     path = _sqlite_file(ctx.db)
     backup = backup.expanduser().resolve()
     if backup == path:
-        raise DatabaseError(f"{backup}: this is the database itself, not a backup.")
+        raise DatabaseError("{backup}: this is the database itself, not a backup.", backup=backup)
     verify_backup(backup)
     safety = _make(ctx.db, "before-restore")
     ctx.db.engine.dispose()  # our own pooled connections would hold the old pages

@@ -38,13 +38,19 @@ def stale_record(session: Session, entity: str, entity_id: object) -> StaleRecor
     change = last_change(session, entity, entity_id)
     if change is None:
         return StaleRecord(
-            f"{entity} #{entity_id} was changed elsewhere since you opened it; "
-            "reload it and make your change again."
+            "{entity} #{record} was changed elsewhere since you opened it; "
+            "reload it and make your change again.",
+            entity=entity,
+            record=entity_id,
         )
     who, at = change
     return StaleRecord(
-        f"{entity} #{entity_id} was changed by {who} at {at:%Y-%m-%d %H:%M:%S} UTC since you "
-        "opened it; reload it and make your change again."
+        "{entity} #{record} was changed by {user} at {at:%Y-%m-%d %H:%M:%S} UTC since you "
+        "opened it; reload it and make your change again.",
+        entity=entity,
+        record=entity_id,
+        user=who,
+        at=at,
     )
 
 

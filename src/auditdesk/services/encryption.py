@@ -51,8 +51,10 @@ def encrypted_url(path: Path, passphrase: str) -> str:
 def _check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationFailed(
-            f"passphrase: at least {MIN_PASSPHRASE} characters are needed (got "
-            f"{len(passphrase)}); it protects the whole file if the laptop is lost."
+            "passphrase: at least {minimum} characters are needed (got "
+            "{length}); it protects the whole file if the laptop is lost.",
+            minimum=MIN_PASSPHRASE,
+            length=len(passphrase),
         )
 
 
@@ -70,8 +72,9 @@ def open_encrypted(path: Path, passphrase: str, *, migrate: bool = True) -> Data
     except DBAPIError as exc:
         db.dispose()
         raise DatabaseError(
-            f"{path}: wrong passphrase, or not an encrypted AuditDesk database. Nothing was "
-            "changed."
+            "{path}: wrong passphrase, or not an encrypted AuditDesk database. Nothing was "
+            "changed.",
+            path=path,
         ) from exc
     except DatabaseError:
         db.dispose()
@@ -107,10 +110,12 @@ def encrypt_database(db: Database, target: Path, passphrase: str) -> Path:
     _check_passphrase(passphrase)
     driver = _require_driver()
     if db.path is None:
-        raise DatabaseError(f"{db.describe()}: only SQLite files can be encrypted.")
+        raise DatabaseError(
+            "{database}: only SQLite files can be encrypted.", database=db.describe()
+        )
     target = target.expanduser().resolve()
     if target.exists():
-        raise DatabaseError(f"{target}: already exists; choose a new file name.")
+        raise DatabaseError("{target}: already exists; choose a new file name.", target=target)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
@@ -125,7 +130,9 @@ def encrypt_database(db: Database, target: Path, passphrase: str) -> Path:
     except (sqlite3.Error, driver.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(
-            f"{target}: encrypting failed ({exc}). The database is unchanged."
+            "{target}: encrypting failed ({detail}). The database is unchanged.",
+            target=target,
+            detail=str(exc),
         ) from exc
     return target
 

@@ -112,7 +112,7 @@ def load_version(session: Session, version_id: int) -> LoadedForm:
     """The exact definition a record was filled in, rebuilt from the stored copy."""
     version = session.get(FormVersion, version_id)
     if version is None:
-        raise NotFound(f"form version #{version_id} does not exist")
+        raise NotFound("form version #{version} does not exist", version=version_id)
     return load_form_data(json.loads(version.definition_json), f"stored {version.form_id}")
 
 

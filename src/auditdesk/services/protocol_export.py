@@ -78,8 +78,12 @@ def _unit_ids(session: Any, code: str) -> list[int]:
     units = session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.code)).all()
     roots = [u.id for u in units if u.code.lower() == code.lower()]
     if not roots:
-        known = ", ".join(sorted(u.code for u in units)) or "none"
-        raise ValidationFailed(f"--unit {code}: no such unit (known codes: {known})")
+        known = ", ".join(sorted(u.code for u in units))
+        if not known:
+            raise ValidationFailed("--unit {code}: no such unit (known codes: none)", code=code)
+        raise ValidationFailed(
+            "--unit {code}: no such unit (known codes: {known})", code=code, known=known
+        )
     found = set(roots)
     changed = True
     while changed:

@@ -79,7 +79,9 @@ class ProtocolState:
 
 def check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise ValidationFailed(f"kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise ValidationFailed(
+            "kind {kind!r}: use one of {kinds}", kind=kind, kinds=", ".join(KINDS)
+        )
 
 
 def _is_system(ctx: AppContext) -> bool:
@@ -103,9 +105,12 @@ def require_unlocked(session: Session, kind: str, record_id: int) -> None:
     if row is not None and row.signed:
         when = row.signed_at.strftime("%d.%m.%Y %H:%M") if row.signed_at else "?"
         raise RecordLocked(
-            f"{kind} {row.record_number or record_id} was signed on {when} UTC by "
-            f"{row.signer or row.signed_by}; a signed record cannot change. Record a correction "
-            "as an amendment that refers to it."
+            "{kind} {record} was signed on {when} UTC by {signer}; a signed record cannot "
+            "change. Record a correction as an amendment that refers to it.",
+            kind=kind,
+            record=row.record_number or record_id,
+            when=when,
+            signer=row.signer or row.signed_by,
         )
 
 
@@ -256,7 +261,10 @@ def save_drawn_signature(
     check_kind(kind)
     if role not in ROLES[kind]:
         raise ValidationFailed(
-            f"role {role!r}: a {kind} has signature blocks for {', '.join(ROLES[kind])}"
+            "role {role!r}: a {kind} has signature blocks for {roles}",
+            role=role,
+            kind=kind,
+            roles=", ".join(ROLES[kind]),
         )
     if png is not None and not png.startswith(b"\x89PNG"):
         raise ValidationFailed("the drawn signature must be a PNG image")
@@ -299,8 +307,10 @@ def _may_sign(ctx: AppContext, kind: str) -> None:
     if _is_system(ctx) or ctx.actor.role in SIGNERS[kind]:
         return
     raise PermissionDenied(
-        f"{ctx.actor.login} ({ctx.actor.role.value}) may not sign the "
-        f"protocol of an {kind}; ask the person who made it."
+        "{login} ({role}) may not sign the protocol of an {kind}; ask the person who made it.",
+        login=ctx.actor.login,
+        role=ctx.actor.role.value,
+        kind=kind,
     )
 
 

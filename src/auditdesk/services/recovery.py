@@ -83,7 +83,7 @@ def restore_damaged(offer: RecoveryOffer) -> Path:
     """Moves the damaged file (and its -wal/-shm) aside and restores the backup in its place.
     Returns where the damaged file was kept. Nothing is deleted."""
     if offer.backup is None:
-        raise DatabaseError(f"{offer.path}: no intact backup was found to restore.")
+        raise DatabaseError("{path}: no intact backup was found to restore.", path=offer.path)
     verify_backup(offer.backup.path)
     stamp = datetime.now().strftime(STAMP)
     kept = offer.path.with_name(f"{offer.path.name}.damaged-{stamp}")
@@ -103,8 +103,10 @@ def restore_damaged(offer: RecoveryOffer) -> Path:
         if isinstance(exc, DatabaseError):
             raise
         raise DatabaseError(
-            f"{offer.path}: could not restore the backup ({exc.strerror}); the damaged file was "
-            "left where it was."
+            "{path}: could not restore the backup ({detail}); the damaged file was "
+            "left where it was.",
+            path=offer.path,
+            detail=exc.strerror,
         ) from exc
     log.warning("restored %s from %s; damaged file kept as %s", offer.path, offer.backup.path, kept)
     return kept
@@ -121,13 +123,16 @@ def check_writable(path: Path) -> None:
             pass
     except OSError as exc:
         raise DatabaseError(
-            f"{folder}: the folder is read-only ({exc.strerror}); AuditDesk needs to write the "
+            "{folder}: the folder is read-only ({detail}); AuditDesk needs to write the "
             "database and its journal there. Nothing was changed. Copy the database to a folder "
-            "you can write to and open it there, or ask for write access."
+            "you can write to and open it there, or ask for write access.",
+            folder=folder,
+            detail=exc.strerror,
         ) from exc
     if path.exists() and not os.access(path, os.W_OK):
         raise DatabaseError(
-            f"{path}: the file is read-only. Nothing was changed. Make it writable or open a copy."
+            "{path}: the file is read-only. Nothing was changed. Make it writable or open a copy.",
+            path=path,
         )
 
 
@@ -143,13 +148,15 @@ def _friendly(ctx: ExceptionContext) -> BaseException | None:
     where = ctx.engine.url.database if ctx.engine is not None else "the database"
     if any(m in text for m in _FULL) or getattr(orig, "sqlite_errorcode", None) == 13:
         return DatabaseError(
-            f"{where}: the disk is full. The last change was NOT saved (nothing half-written "
-            "was kept). Free some disk space and do it again."
+            "{database}: the disk is full. The last change was NOT saved (nothing half-written "
+            "was kept). Free some disk space and do it again.",
+            database=where,
         )
     if any(m in text for m in _READONLY):
         return DatabaseError(
-            f"{where}: the database file or its folder is read-only. The last change was NOT "
-            "saved. Make it writable, or work on a copy."
+            "{database}: the database file or its folder is read-only. The last change was NOT "
+            "saved. Make it writable, or work on a copy.",
+            database=where,
         )
     return None
 

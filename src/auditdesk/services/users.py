@@ -84,7 +84,9 @@ def list_users(ctx: AppContext) -> list[UserRow]:
 def _load(s: Session, ctx: AppContext, user_id: int, seen: UserRow | None) -> User:
     user = s.get(User, user_id)
     if user is None:
-        raise NotFound(f"user #{user_id} does not exist (it may have been removed); reload.")
+        raise NotFound(
+            "user #{user} does not exist (it may have been removed); reload.", user=user_id
+        )
     if seen is not None and UserRow.of(user).state() != seen.state():
         raise stale_record(s, "user", user_id)
     return user
@@ -120,9 +122,9 @@ def create_user(
     password_hash = hash_password(password) if password is not None else None
     with ctx.db.session() as s:
         if s.scalar(select(User.id).where(func.lower(User.login) == login.lower())):
-            raise ValidationFailed(f"login {login!r} is already taken; choose another.")
+            raise ValidationFailed("login {login!r} is already taken; choose another.", login=login)
         if employee_id is not None and s.get(Employee, employee_id) is None:
-            raise NotFound(f"employee #{employee_id} does not exist.")
+            raise NotFound("employee #{employee} does not exist.", employee=employee_id)
         user = User(
             login=login,
             display_name=display_name.strip() or login,
@@ -145,7 +147,8 @@ def change_role(ctx: AppContext, user_id: int, role: Role, seen: UserRow | None 
             return UserRow.of(user)
         if user.role == Role.ADMIN and _admins_left(s, user.id) == 0:
             raise PermissionDenied(
-                f"{user.login} is the last administrator; make another user an administrator first."
+                "{login} is the last administrator; make another user an administrator first.",
+                login=user.login,
             )
         before = _state(user)
         user.role = role
@@ -162,7 +165,7 @@ def set_active(ctx: AppContext, user_id: int, active: bool, seen: UserRow | None
             return UserRow.of(user)
         if not active and user.role == Role.ADMIN and _admins_left(s, user.id) == 0:
             raise PermissionDenied(
-                f"{user.login} is the last administrator and cannot be deactivated."
+                "{login} is the last administrator and cannot be deactivated.", login=user.login
             )
         before = _state(user)
         user.active = active
@@ -195,8 +198,10 @@ def change_own_password(ctx: AppContext, old_password: str, new_password: str) -
     with ctx.db.session() as s:
         user = s.get(User, ctx.actor.user_id)
         if user is None or not user.active:
-            raise PermissionDenied(f"{ctx.actor.login}: the account is no longer active.")
+            raise PermissionDenied(
+                "{login}: the account is no longer active.", login=ctx.actor.login
+            )
         if not verify_password(user.password_hash, old_password):
-            raise SignInFailed(f"{ctx.actor.login}: the current password is wrong.")
+            raise SignInFailed("{login}: the current password is wrong.", login=ctx.actor.login)
         user.password_hash = password_hash
         trail.record(s, ctx.actor, "change_password", "user", user.id, after={"password": "set"})

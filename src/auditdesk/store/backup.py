@@ -51,12 +51,13 @@ def backup_database(db: Database, target: Path) -> Path:
     first so that an interrupted backup never leaves a half-written file under the name."""
     if db.path is None:
         raise DatabaseError(
-            f"{db.describe()}: online backup is for SQLite files; back up a server database "
-            "with its own tools (for PostgreSQL, pg_dump)."
+            "{database}: online backup is for SQLite files; back up a server database "
+            "with its own tools (for PostgreSQL, pg_dump).",
+            database=db.describe(),
         )
     target = target.expanduser().resolve()
     if target == db.path:
-        raise DatabaseError(f"{target}: the backup cannot overwrite the database itself.")
+        raise DatabaseError("{path}: the backup cannot overwrite the database itself.", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     connect = _connector(db)
@@ -73,5 +74,9 @@ def backup_database(db: Database, target: Path) -> Path:
         partial.replace(target)
     except (sqlite3.Error, OSError, _driver_error(db)) as exc:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"{target}: backup failed ({exc}). The database is unchanged.") from exc
+        raise DatabaseError(
+            "{path}: backup failed ({detail}). The database is unchanged.",
+            path=target,
+            detail=str(exc),
+        ) from exc
     return target

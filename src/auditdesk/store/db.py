@@ -28,8 +28,8 @@ class DatabaseError(AuditDeskError):
 class NotPlainSQLite(DatabaseError):
     """The file is not a plain SQLite database: another kind of file, or an encrypted one."""
 
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, path: Path, /, **fields: object) -> None:
+        super().__init__(message, **fields)
         self.path = path
 
 
@@ -47,7 +47,9 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
         try:
             make_url(value)
         except ArgumentError as exc:
-            raise DatabaseError(f"{value}: not a valid database URL ({exc})") from exc
+            raise DatabaseError(
+                "{url}: not a valid database URL ({detail})", url=value, detail=str(exc)
+            ) from exc
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
@@ -122,14 +124,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 
-def _damaged(path: Path, detail: str) -> DatabaseError:
-    return DatabaseError(
-        f"{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest "
-        "backup (Administration → backups, or 'auditdesk backups list') or open another file "
-        "with --db."
-    )
-
-
 def preflight_sqlite(path: Path) -> None:
     """Refuses a damaged file before anything writes to it (setting WAL would), so that a
     corrupt or foreign file stays byte-for-byte as it was."""
@@ -140,19 +134,33 @@ def preflight_sqlite(path: Path) -> None:
         header = handle.read(100)
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotPlainSQLite(
-            f"{path}: this file is not a SQLite database (it may be another kind of file, or "
+            "{path}: this file is not a SQLite database (it may be another kind of file, or "
             "encrypted). Nothing was changed. Choose another file with --db, or restore a backup.",
             path,
+            path=path,
         )
     if len(header) < 100:
-        raise _damaged(path, f"only {size} bytes, shorter than a SQLite header")
+        raise DatabaseError(
+            "{path}: the database is damaged (only {size} bytes, shorter than a SQLite header). "
+            "Nothing was changed. Restore the latest backup (Administration → backups, or "
+            "'auditdesk backups list') or open another file with --db.",
+            path=path,
+            size=size,
+        )
     # The header records the database size in pages; it is valid when the change counter
     # (offset 24) equals the version-valid-for number (offset 92). A shorter file is truncated.
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
     if header[24:28] == header[92:96] and pages and size < pages * page_size:
-        raise _damaged(path, f"truncated: {size} bytes of {pages * page_size}")
+        raise DatabaseError(
+            "{path}: the database is damaged (truncated: {size} bytes of {expected}). "
+            "Nothing was changed. Restore the latest backup (Administration → backups, or "
+            "'auditdesk backups list') or open another file with --db.",
+            path=path,
+            size=size,
+            expected=pages * page_size,
+        )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -163,7 +171,19 @@ def preflight_sqlite(path: Path) -> None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, str(exc)) from exc
+        raise DatabaseError(
+            "{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest "
+            "backup (Administration → backups, or 'auditdesk backups list') or open another file "
+            "with --db.",
+            path=path,
+            detail=str(exc),
+        ) from exc
     if result != [("ok",)]:
         detail = "; ".join(str(r[0]) for r in result[:3])
-        raise _damaged(path, f"integrity check: {detail}")
+        raise DatabaseError(
+            "{path}: the database is damaged (integrity check: {detail}). Nothing was changed. "
+            "Restore the latest backup (Administration → backups, or 'auditdesk backups list') "
+            "or open another file with --db.",
+            path=path,
+            detail=detail,
+        )

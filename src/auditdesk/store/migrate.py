@@ -58,13 +58,16 @@ def schema_state(db: Database, engine: Engine | None = None) -> SchemaState:
     unknown = current - known
     if unknown:
         raise DatabaseError(
-            f"{db.describe()}: this database was written by a newer AuditDesk (schema "
-            f"{', '.join(sorted(unknown))}). Nothing was changed. Update AuditDesk to open it."
+            "{database}: this database was written by a newer AuditDesk (schema {schema}). "
+            "Nothing was changed. Update AuditDesk to open it.",
+            database=db.describe(),
+            schema=", ".join(sorted(unknown)),
         )
     if not current and tables:
         raise DatabaseError(
-            f"{db.describe()}: this database holds tables but no AuditDesk schema version; it "
-            "is not an AuditDesk database. Nothing was changed. Choose another file with --db."
+            "{database}: this database holds tables but no AuditDesk schema version; it "
+            "is not an AuditDesk database. Nothing was changed. Choose another file with --db.",
+            database=db.describe(),
         )
     return SchemaState(current, frozenset(script.get_heads()), bool(tables))
 
@@ -107,13 +110,17 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
     db = Database(url)
     if db.path is not None:
         if db.path.is_dir():
-            raise DatabaseError(f"{db.path}: is a folder, not a database file; give a file name.")
+            raise DatabaseError(
+                "{path}: is a folder, not a database file; give a file name.", path=db.path
+            )
         if not db.path.parent.exists():
             try:
                 db.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise DatabaseError(
-                    f"{db.path.parent}: cannot create the folder for the database ({exc.strerror})."
+                    "{folder}: cannot create the folder for the database ({detail}).",
+                    folder=db.path.parent,
+                    detail=exc.strerror,
                 ) from exc
         preflight_sqlite(db.path)
     try:
@@ -125,7 +132,11 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
             schema_state(db)
     except DBAPIError as exc:
         db.dispose()
-        raise DatabaseError(f"{db.describe()}: cannot use the database ({exc.orig}).") from exc
+        raise DatabaseError(
+            "{database}: cannot use the database ({detail}).",
+            database=db.describe(),
+            detail=str(exc.orig),
+        ) from exc
     except DatabaseError:
         db.dispose()
         raise

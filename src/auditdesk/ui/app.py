@@ -29,6 +29,7 @@ from auditdesk.store.models import Office
 from auditdesk.ui.admin.recovery import daily_backup, offer_recovery
 from auditdesk.ui.auth.signin import sign_in
 from auditdesk.ui.crash import install_excepthook, show_error
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.i18n import install_language
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.tasks import TaskRunner
@@ -46,7 +47,9 @@ def open_database_interactively(target: str | None) -> Database | None:
             if offer_recovery(None, target):  # damaged, and an intact backup was restored
                 continue
             box = QMessageBox(
-                QMessageBox.Icon.Critical, QCoreApplication.translate("App", "AuditDesk"), str(exc)
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("App", "AuditDesk"),
+                error_text(exc),
             )
             other = box.addButton(
                 QCoreApplication.translate("App", "Open another file…"),

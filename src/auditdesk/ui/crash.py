@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from auditdesk import __version__
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.settings import log_dir
+from auditdesk.ui.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def show_error(parent: QWidget | None, exc: BaseException, tb: str = "") -> None
     from PySide6.QtWidgets import QMessageBox
 
     if isinstance(exc, AuditDeskError):
-        QMessageBox.warning(parent, QApplication.translate("Crash", "AuditDesk"), str(exc))
+        QMessageBox.warning(parent, QApplication.translate("Crash", "AuditDesk"), error_text(exc))
         return
     log.error("task failed:\n%s", tb or "".join(traceback.format_exception(exc)))
     report = crash_report(type(exc), exc, exc.__traceback__)

@@ -42,6 +42,7 @@ from auditdesk.store.integrity import CheckReport
 from auditdesk.store.models import Role
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import role_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Progress
@@ -92,7 +93,7 @@ class _Tab(QWidget):
 
     def fail(self, exc: BaseException, tb: str = "") -> None:
         if isinstance(exc, AuditDeskError):
-            self.say(str(exc), error=True)
+            self.say(error_text(exc), error=True)
         else:
             show_error(self, exc, tb)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import backups, recovery
 from auditdesk.store.db import Database
+from auditdesk.ui.errors import error_text
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def offer_recovery(
     try:
         kept = recovery.restore_damaged(offer)
     except AuditDeskError as exc:
-        tell(parent, title, str(exc))
+        tell(parent, title, error_text(exc))
         return False
     tell(
         parent,

@@ -31,6 +31,7 @@ from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.editor_pages import EditorPages
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
+from auditdesk.ui.errors import error_text
 
 AUTOSAVE_MS = 1500
 
@@ -110,7 +111,7 @@ class AppraisalEditor(EditorPages):
         try:
             view = svc.appraisal_detail(self.context(), self.appraisal_id, self.language)
         except AuditDeskError as exc:
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             return
         self.view = view
         self._loading = True

@@ -23,6 +23,7 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.widgets import DateField, MessageLine
+from auditdesk.ui.errors import error_text
 
 
 class EditorSteps(QDialog):
@@ -72,7 +73,7 @@ class EditorSteps(QDialog):
         try:
             action()
         except AuditDeskError as exc:
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             return False
         self.message.info(done)
         self.changed.emit()
@@ -164,7 +165,7 @@ class EditorSteps(QDialog):
         try:
             self.view = svc.appraisal_detail(self.context(), self.appraisal_id, self.language)
         except AuditDeskError as exc:
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             return
         for i in range(self.rating_list.count()):
             item = self.rating_list.item(i)

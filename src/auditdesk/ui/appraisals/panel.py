@@ -39,6 +39,7 @@ from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAp
 from auditdesk.ui.appraisals.editor import AppraisalEditor
 from auditdesk.ui.appraisals.team_model import SORT_ROLE, TeamModel
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -175,7 +176,7 @@ class AppraisalsPanel(QWidget):
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         if isinstance(exc, AuditDeskError):
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             self.model.set_rows([])
             self.banner.clear()
             return
@@ -255,7 +256,7 @@ class AppraisalsPanel(QWidget):
         try:
             notes = svc.feedback_of(self.context(), r.employee_id)
         except AuditDeskError as exc:
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             return
         for n in notes:
             kind = self.tr("positive") if n.kind == "positive" else self.tr("corrective")
@@ -280,7 +281,7 @@ class AppraisalsPanel(QWidget):
         try:
             sheets = svc.sheet_choices(self.context())
         except AuditDeskError as exc:
-            self.message.error(str(exc))
+            self.message.error(error_text(exc))
             return
         dialog = NewAppraisalDialog(r, sheets, self.today(), self)
         self.dialog = dialog
@@ -297,7 +298,7 @@ class AppraisalsPanel(QWidget):
                     today=self.today(),
                 )
             except AuditDeskError as exc:
-                self.message.error(str(exc))
+                self.message.error(error_text(exc))
                 return
             self.refresh()
             self.open_appraisal(new_id)
@@ -352,7 +353,7 @@ class AppraisalsPanel(QWidget):
                     dialog.audit.currentData(),
                 )
             except AuditDeskError as exc:
-                self.message.error(str(exc))
+                self.message.error(error_text(exc))
                 return
             self.message.info(self.tr("Feedback note saved."))
             self._show_details()
@@ -373,7 +374,7 @@ class AppraisalsPanel(QWidget):
             try:
                 svc.add_absence(self.context(), r.employee_id, start, end, dialog.reason.text())
             except AuditDeskError as exc:
-                self.message.error(str(exc))
+                self.message.error(error_text(exc))
                 return
             self.message.info(self.tr("Absence recorded; the due date is recomputed."))
             self.refresh()

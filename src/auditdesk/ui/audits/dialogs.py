@@ -34,6 +34,7 @@ from auditdesk.services import audit_followup as fu
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.list_model import channel_label
+from auditdesk.ui.errors import error_text
 
 
 def _as_datetime(value: object) -> datetime:
@@ -158,7 +159,7 @@ class NewAuditDialog(QDialog):
         try:
             self.result_id = svc.start_audit(self.context(), self.new_audit())
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()
 
@@ -256,7 +257,7 @@ class DisputeDialog(QDialog):
                 _as_date(self.raised_on.date().toPython()),
             )
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.error.clear()
         self.refresh()
@@ -278,7 +279,7 @@ class DisputeDialog(QDialog):
                 outcome=outcome,
             )
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.error.clear()
         self.refresh()
@@ -420,7 +421,7 @@ class ActionPlanDialog(QDialog):
         try:
             fu.save_action_plan(self.context(), self.plan.id, self.plan_actions(), submit=submit)
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.error.clear()
         self.refresh()
@@ -433,7 +434,7 @@ class ActionPlanDialog(QDialog):
                 self.context(), self.plan.id, accept=accept, note=self.note.text()
             )
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.error.clear()
         self.refresh()

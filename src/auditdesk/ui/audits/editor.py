@@ -34,6 +34,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
 from auditdesk.ui.audits.item_row import ItemRow, num
 from auditdesk.ui.audits.list_model import channel_label, status_label
+from auditdesk.ui.errors import error_text
 
 FileChooser = Callable[[], Path | None]
 
@@ -296,10 +297,10 @@ class AuditEditor(QWidget):
             # another window or computer changed this audit: show its answers, not ours
             self._rebuild_rows()
             self._hold_focus = item_id  # stay on the item so the auditor sees what is stored
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         except AuditDeskError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         self.version = saved.version
         self._show_result(saved.result)
@@ -365,7 +366,7 @@ class AuditEditor(QWidget):
                 self.context(), self.audit_id, path, item_id=item_id, max_bytes=self.max_bytes
             )
         except AuditDeskError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         self.reload()
         self.show_message(self.tr("Attached %s.") % path.name)
@@ -388,7 +389,7 @@ class AuditEditor(QWidget):
         try:
             svc.remove_evidence(self.context(), evidence_id)
         except AuditDeskError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         self.reload()
 
@@ -400,7 +401,7 @@ class AuditEditor(QWidget):
         try:
             svc.require_editable(self.context(), self.audit_id)
         except AuditDeskError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         self.flush()  # the answer being typed is saved before the version is taken
         dialog = HeaderDialog(self.context, self.detail, self.version, self.language, parent=self)
@@ -435,13 +436,13 @@ class AuditEditor(QWidget):
                 self.tr("Cannot complete – required items without an answer (%1): ").replace(
                     "%1", str(len(exc.missing))
                 )
-                + ", ".join(f"{n}" for n, _ in exc.missing),
+                + ", ".join(self.rows[n].number if n in self.rows else n for n, _ in exc.missing),
                 error=True,
             )
             self.focus_item(first)
             return
         except AuditDeskError as exc:
-            self.show_message(str(exc), error=True)
+            self.show_message(error_text(exc), error=True)
             return
         self.reload()
         text = self.tr("Completed: %1 – %2. The audit is now locked.")

@@ -23,6 +23,7 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.list_model import channel_label
+from auditdesk.ui.errors import error_text
 
 
 class HeaderDialog(QDialog):
@@ -135,6 +136,6 @@ class HeaderDialog(QDialog):
                 self.context(), self.detail.id, self.header_change(), self.version
             )
         except AuditDeskError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self.accept()

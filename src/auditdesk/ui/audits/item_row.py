@@ -90,6 +90,7 @@ class ItemRow(QFrame):
     ) -> None:
         super().__init__(parent)
         self.item = item
+        self.number = number  # "1.4": how the auditor sees the item on screen and on paper
         self.value: str | None = answer.value if answer else None
         self.na = bool(answer and answer.na)
         self.setObjectName(f"item_{item.id}")

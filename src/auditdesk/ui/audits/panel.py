@@ -43,6 +43,7 @@ from auditdesk.ui.audits.dialogs import (
 from auditdesk.ui.audits.editor import AuditEditor
 from auditdesk.ui.audits.list_model import COLUMNS, PAGE, AuditListModel, channel_label
 from auditdesk.ui.audits.results import ResultsView
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -258,7 +259,7 @@ class AuditsPanel(QWidget):
         try:
             page = self._fetch(0, PAGE)
         except AuditDeskError as exc:
-            self.count.setText(str(exc))
+            self.count.setText(error_text(exc))
             return
         self.model.set_rows(page.rows, page.total)
         self.count.setText(self.tr("Audits: %1").replace("%1", f"{page.total:,}".replace(",", " ")))
@@ -361,7 +362,7 @@ class AuditsPanel(QWidget):
             dialog = EvidencePreview(self.context, evidence_id, parent=self)
         except AuditDeskError as exc:
             if self.editor:
-                self.editor.show_message(str(exc), error=True)
+                self.editor.show_message(error_text(exc), error=True)
             return
         self.dialog = dialog
         dialog.open()
@@ -409,6 +410,6 @@ class AuditsPanel(QWidget):
             )
 
         def failed(exc: BaseException, _tb: str) -> None:
-            self.count.setText(str(exc))
+            self.count.setText(error_text(exc))
 
         self.runner.submit(work, done, failed, title=self.tr("Exporting audits…"), parent=self)

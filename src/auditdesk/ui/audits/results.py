@@ -27,6 +27,7 @@ from auditdesk.domain.statistics import Proportion
 from auditdesk.services import audit_results as results
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 
@@ -143,7 +144,7 @@ class ResultsView(QWidget):
         )
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
-        self.summary.setText(str(exc))
+        self.summary.setText(error_text(exc))
 
     def show_report(self, report: object) -> None:
         assert isinstance(report, results.ResultsReport)

@@ -22,6 +22,7 @@ from auditdesk.services import auth
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.models import User
+from auditdesk.ui.errors import error_text
 
 
 def demo_accounts(db: Database) -> list[tuple[str, str, str]]:
@@ -114,7 +115,7 @@ class SignInDialog(QDialog):
                     self.tr("Wrong login or password, or the account is inactive.")
                 )
         except AuditDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.password.clear()
             self.accept()
@@ -210,7 +211,7 @@ class FirstAdminDialog(QDialog):
                 self.db, self.login.text(), self.display_name.text(), self.password.text()
             )
         except AuditDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         self.accept()
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from auditdesk.services import protocols
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.dialogs import ProtocolDialog
 from auditdesk.ui.protocols.export_dialog import BulkExportDialog
@@ -87,8 +88,10 @@ def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = Non
     try:
         report = protocols.verify_protocol_file(deps.context(), path)
     except Exception as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Protocols", "Verify"), str(exc))
-        return str(exc)
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Protocols", "Verify"), error_text(exc)
+        )
+        return error_text(exc)
     text = verify_report_text(parent, report)
     box = QMessageBox.information if report.exit_code == 0 else QMessageBox.warning
     box(parent, QCoreApplication.translate("Protocols", "Verify"), text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services import protocols
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.preview import PdfPreview
 from auditdesk.ui.protocols.signature_pad import SignaturePad
@@ -224,7 +225,7 @@ class ProtocolDialog(QDialog):
                 self.context(), self.kind, self.record_id, preview=True
             )
         except Exception as exc:  # shown to the user: the record may be gone or not readable
-            QMessageBox.warning(self, self.tr("Protocol"), str(exc))
+            QMessageBox.warning(self, self.tr("Protocol"), error_text(exc))
             self.exported = None
             return
         exported = self.exported
@@ -259,7 +260,7 @@ class ProtocolDialog(QDialog):
         try:
             protocols.save_drawn_signature(self.context(), self.kind, self.record_id, role, png)
         except Exception as exc:
-            QMessageBox.warning(self, self.tr("Signature"), str(exc))
+            QMessageBox.warning(self, self.tr("Signature"), error_text(exc))
             return
         self.reload()
 
@@ -296,7 +297,7 @@ class ProtocolDialog(QDialog):
             )
 
         def failed(exc: BaseException, _tb: str) -> None:
-            QMessageBox.warning(self, self.tr("Signing failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Signing failed"), error_text(exc))
 
         self.deps.runner.submit(
             task, lambda _r: self.reload(), failed, title=self.tr("Signing…"), parent=self

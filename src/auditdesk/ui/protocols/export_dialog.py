@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.reports.batch import Pkcs12Source, SignOptions
 from auditdesk.services.protocol_export import BulkResult, ExportFilter, export_all, unit_choices
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Cancelled, Progress
 
@@ -64,7 +65,7 @@ class BulkExportDialog(QDialog):
             for code, name in unit_choices(deps.context()):
                 self.unit.addItem(f"{code} — {name}", code)
         except Exception as exc:  # no permission: the export itself will say so
-            self.unit.setToolTip(str(exc))
+            self.unit.setToolTip(error_text(exc))
         form.addRow(self.tr("&Unit (with sub-units):"), self.unit)
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
@@ -187,7 +188,7 @@ class BulkExportDialog(QDialog):
 
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
-        QMessageBox.warning(self, self.windowTitle(), str(exc))
+        QMessageBox.warning(self, self.windowTitle(), error_text(exc))
 
     def _cancelled(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)

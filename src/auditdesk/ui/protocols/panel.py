@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.services import protocols
+from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps, PanelSpec
 from auditdesk.ui.protocols.actions import (
     open_bulk_export_dialog,
@@ -117,7 +118,7 @@ class ProtocolsPanel(QWidget):
             rows = protocols.list_signed(self.deps.context())
         except Exception as exc:  # e.g. an auditor: no register, but verification still works
             self.model.set_rows([])
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.export_button.setEnabled(False)
             return
         self.export_button.setEnabled(True)

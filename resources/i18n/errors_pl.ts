@@ -1,0 +1,831 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>--format {format}: use json, csv or xlsx</source>
+      <translation>--format {format}: użyj formatu json, csv lub xlsx.</translation>
+    </message>
+    <message>
+      <source>--from is after --to; swap the dates</source>
+      <translation>Data --from jest późniejsza niż --to; zamień daty miejscami.</translation>
+    </message>
+    <message>
+      <source>--name: give the signer's full name, e.g. --name 'Jan Kowalski'</source>
+      <translation>--name: podaj imię i nazwisko osoby podpisującej, np. --name 'Jan Kowalski'</translation>
+    </message>
+    <message>
+      <source>--password-env {variable}: that environment variable is not set; export it first, or leave the option out to be asked</source>
+      <translation>--password-env {variable}: ta zmienna środowiskowa nie jest ustawiona; najpierw ją wyeksportuj albo pomiń tę opcję, aby program zapytał o hasło.</translation>
+    </message>
+    <message>
+      <source>--unit {code}: no such unit (known codes: none)</source>
+      <translation>--unit {code}: nie ma takiej komórki (w bazie nie ma żadnych kodów komórek).</translation>
+    </message>
+    <message>
+      <source>--unit {code}: no such unit (known codes: {known})</source>
+      <translation>--unit {code}: nie ma takiej komórki (znane kody: {known}).</translation>
+    </message>
+    <message>
+      <source>--within: a number of days, 0 or more</source>
+      <translation>--within: podaj liczbę dni, 0 lub więcej.</translation>
+    </message>
+    <message>
+      <source>--within: give a number of days, 0 or more</source>
+      <translation>--within: podaj liczbę dni, 0 lub więcej.</translation>
+    </message>
+    <message>
+      <source>PKCS#11 module {module!r} not found; set its path in the settings</source>
+      <translation>Nie znaleziono modułu PKCS#11 {module!r}; wskaż jego ścieżkę w ustawieniach</translation>
+    </message>
+    <message>
+      <source>absence: the end {end} is before the start {start}</source>
+      <translation>Nieobecność: data zakończenia {end} jest wcześniejsza niż data rozpoczęcia {start}. Popraw daty.</translation>
+    </message>
+    <message>
+      <source>action plan #{plan_id} does not exist</source>
+      <translation>Plan działań naprawczych #{plan_id} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>action {number}: say what is to be done and who does it</source>
+      <translation>Działanie {number}: podaj, co należy zrobić i kto ma to wykonać.</translation>
+    </message>
+    <message>
+      <source>action {number}: status must be one of {statuses}</source>
+      <translation>Działanie {number}: stan musi mieć jedną z wartości: {statuses}.</translation>
+    </message>
+    <message>
+      <source>add at least one action before handing the plan over</source>
+      <translation>Dodaj co najmniej jedno działanie, zanim przekażesz plan kierownikowi.</translation>
+    </message>
+    <message>
+      <source>an accepted plan keeps its actions; only their status may change</source>
+      <translation>Zatwierdzony plan zachowuje swoje działania; można zmienić tylko ich stan.</translation>
+    </message>
+    <message>
+      <source>an auditor cannot dispute an audit; the audited unit does</source>
+      <translation>Audytor nie może zgłosić zastrzeżenia do audytu; zgłasza je badana komórka.</translation>
+    </message>
+    <message>
+      <source>an upheld dispute needs an outcome: reaudit or amendment</source>
+      <translation>Uwzględnione zastrzeżenie wymaga wskazania skutku: audyt powtórny (reaudit) albo korekta (amendment).</translation>
+    </message>
+    <message>
+      <source>an upheld objection: say whether the appraisal is changed or redone</source>
+      <translation>Uwzględniony sprzeciw: wskaż, czy ocena zostanie zmieniona, czy sporządzona od nowa.</translation>
+    </message>
+    <message>
+      <source>appraisal #{appraisal} does not exist</source>
+      <translation>Ocena okresowa nr {appraisal} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>appraisal kind {kind!r}: use one of {kinds}</source>
+      <translation>Rodzaj oceny {kind!r} jest nieznany; użyj jednego z: {kinds}.</translation>
+    </message>
+    <message>
+      <source>appraisal sheet version #{version} does not exist</source>
+      <translation>Wersja arkusza oceny nr {version} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot add development areas now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz dodawać obszarów rozwoju.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot change ratings now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zmieniać ocen kryteriów.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot change the criteria now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zmieniać kryteriów.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot close it now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można jej teraz zamknąć.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot decide an objection now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz rozstrzygnąć sprzeciwu.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot file an objection (record the date it was read first) now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz wnieść sprzeciwu (najpierw zapisz datę zapoznania się pracownika z oceną).</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot record that the employee read it now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz odnotować, że pracownik zapoznał się z oceną.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot record the conversation now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zapisać rozmowy oceniającej.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {label} ({status}); cannot remove development areas now</source>
+      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz usuwać obszarów rozwoju.</translation>
+    </message>
+    <message>
+      <source>audit #{audit_id} does not exist (it may have been deleted)</source>
+      <translation>Audyt #{audit_id} nie istnieje (mógł zostać usunięty).</translation>
+    </message>
+    <message>
+      <source>audit {record} already has an open dispute</source>
+      <translation>Do audytu {record} zgłoszono już zastrzeżenie, które nie zostało rozpatrzone.</translation>
+    </message>
+    <message>
+      <source>audit {record} cannot be completed: {count} required item(s) unanswered: {items} and {more} more. Answer them (or mark N/A where allowed).</source>
+      <translation>Nie można zakończyć audytu {record}: wymagane pytania bez odpowiedzi ({count}): {items} i {more} innych. Odpowiedz na nie (albo zaznacz „Nie dotyczy”, jeśli to dozwolone).</translation>
+    </message>
+    <message>
+      <source>audit {record} cannot be completed: {count} required item(s) unanswered: {items}. Answer them (or mark N/A where allowed).</source>
+      <translation>Nie można zakończyć audytu {record}: wymagane pytania bez odpowiedzi ({count}): {items}. Odpowiedz na nie (albo zaznacz „Nie dotyczy”, jeśli to dozwolone).</translation>
+    </message>
+    <message>
+      <source>audit {record} is still a draft; only a completed audit can be disputed</source>
+      <translation>Audyt {record} jest jeszcze wersją roboczą; zastrzeżenie można zgłosić tylko do zakończonego audytu.</translation>
+    </message>
+    <message>
+      <source>audit {record} is {status} and locked: its answers can no longer change. If the unit disputes it, record a dispute; an upheld dispute gives a re-audit or an amendment that keeps this audit as it is.</source>
+      <translation>Audyt {record} ma status „{status}” i jest zablokowany: jego odpowiedzi nie mogą się już zmienić. Jeśli komórka kwestionuje wynik, zarejestruj zastrzeżenie; uwzględnione zastrzeżenie prowadzi do audytu powtórnego albo korekty, a ten audyt pozostaje bez zmian.</translation>
+    </message>
+    <message>
+      <source>audit {record} is {status}; only a completed audit can be signed</source>
+      <translation>Audyt {record} ma status „{status}”; podpisać można tylko zakończony audyt.</translation>
+    </message>
+    <message>
+      <source>audit {record}, scenario: {fields} cannot be empty</source>
+      <translation>Audyt {record}, scenariusz: pola {fields} nie mogą być puste. Uzupełnij je.</translation>
+    </message>
+    <message>
+      <source>channel {channel!r} is unknown; use one of: {channels}</source>
+      <translation>Kanał {channel!r} jest nieznany; wybierz jeden z: {channels}.</translation>
+    </message>
+    <message>
+      <source>criteria {criteria} are not on the sheet {sheet}; choose among {choices}</source>
+      <translation>Kryteriów {criteria} nie ma w arkuszu oceny {sheet}; wybierz spośród: {choices}.</translation>
+    </message>
+    <message>
+      <source>criterion {criterion!r} is not chosen for {record}; choose it in step 1</source>
+      <translation>Kryterium {criterion!r} nie zostało wybrane w ocenie {record}; wybierz je w kroku 1.</translation>
+    </message>
+    <message>
+      <source>criterion {criterion!r} is not on the sheet {sheet}</source>
+      <translation>Kryterium {criterion!r} nie występuje w arkuszu oceny {sheet}.</translation>
+    </message>
+    <message>
+      <source>criterion {criterion}: {level!r} is not a level of the scale of {sheet}</source>
+      <translation>Kryterium {criterion}: {level!r} nie jest poziomem skali arkusza oceny {sheet}; wybierz poziom ze skali.</translation>
+    </message>
+    <message>
+      <source>decision date {decided} is before the objection ({filed})</source>
+      <translation>Data rozstrzygnięcia {decided} jest wcześniejsza niż data wniesienia sprzeciwu ({filed}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>decision date {decided} is too late: {rule}</source>
+      <translation>Data rozstrzygnięcia {decided} przekracza termin: {rule}</translation>
+    </message>
+    <message>
+      <source>decision: 'upheld' or 'rejected'</source>
+      <translation>Rozstrzygnięcie: wybierz 'upheld' (sprzeciw uwzględniony) albo 'rejected' (sprzeciw nieuwzględniony).</translation>
+    </message>
+    <message>
+      <source>development action #{action} does not exist</source>
+      <translation>Działanie IPRZ nr {action} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>development area #{area} does not exist</source>
+      <translation>Obszar rozwoju nr {area} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>development area {area!r}: an action has no kind</source>
+      <translation>Obszar rozwoju {area!r}: jedno z działań nie ma rodzaju; wybierz rodzaj działania.</translation>
+    </message>
+    <message>
+      <source>development area: name the area (e.g. 'plain language')</source>
+      <translation>Obszar rozwoju: podaj nazwę obszaru (np. 'prosty język').</translation>
+    </message>
+    <message>
+      <source>dispute #{dispute_id} does not exist</source>
+      <translation>Zastrzeżenie #{dispute_id} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>dispute #{dispute_id} was already decided ({status})</source>
+      <translation>Zastrzeżenie #{dispute_id} zostało już rozpatrzone ({status}).</translation>
+    </message>
+    <message>
+      <source>dispute decision: write the justification</source>
+      <translation>Rozstrzygnięcie zastrzeżenia: wpisz uzasadnienie.</translation>
+    </message>
+    <message>
+      <source>dispute: give the unit's reason</source>
+      <translation>Zastrzeżenie: podaj uzasadnienie przedstawione przez komórkę.</translation>
+    </message>
+    <message>
+      <source>dispute: say who raised it (name or unit)</source>
+      <translation>Zastrzeżenie: podaj, kto je zgłosił (imię i nazwisko albo komórka).</translation>
+    </message>
+    <message>
+      <source>employee #{employee_id} does not exist</source>
+      <translation>Pracownik #{employee_id} nie istnieje. Wybierz pracownika z listy.</translation>
+    </message>
+    <message>
+      <source>employee #{employee} does not exist</source>
+      <translation>Pracownik nr {employee} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>employee #{employee} does not exist.</source>
+      <translation>Pracownik nr {employee} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>encryption needs the sqlcipher3 package: install AuditDesk with 'pip install auditdesk[encryption]'.</source>
+      <translation>Szyfrowanie wymaga pakietu sqlcipher3: zainstaluj AuditDesk poleceniem 'pip install auditdesk[encryption]'.</translation>
+    </message>
+    <message>
+      <source>evidence #{evidence_id} does not exist</source>
+      <translation>Dowód #{evidence_id} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>evidence {file!r} (#{evidence_id}): the stored bytes do not match their SHA-256; restore the database from a backup.</source>
+      <translation>Dowód {file!r} (#{evidence_id}): zapisana zawartość pliku nie zgadza się z jego skrótem SHA-256; odtwórz bazę danych z kopii zapasowej.</translation>
+    </message>
+    <message>
+      <source>evidence {file!r} does not match its SHA-256</source>
+      <translation>Dowód {file!r} nie zgadza się ze swoim skrótem SHA-256.</translation>
+    </message>
+    <message>
+      <source>export format {format!r} is unknown; use json, csv or xlsx</source>
+      <translation>Format eksportu {format!r} jest nieznany; użyj json, csv albo xlsx.</translation>
+    </message>
+    <message>
+      <source>feedback kind: 'positive' or 'corrective'</source>
+      <translation>Rodzaj informacji zwrotnej: wybierz 'positive' (pozytywna) albo 'corrective' (korygująca).</translation>
+    </message>
+    <message>
+      <source>feedback note: write its topic</source>
+      <translation>Notatka z informacją zwrotną: wpisz jej temat.</translation>
+    </message>
+    <message>
+      <source>form version #{version_id} does not exist</source>
+      <translation>Wersja arkusza #{version_id} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>form version #{version} does not exist</source>
+      <translation>Wersja arkusza nr {version} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>form version #{version} is not an appraisal sheet</source>
+      <translation>Wersja formularza nr {version} nie jest arkuszem oceny.</translation>
+    </message>
+    <message>
+      <source>form version {version} is not a checklist</source>
+      <translation>Wersja arkusza {version} nie jest arkuszem badania „Tajemniczy Klient”.</translation>
+    </message>
+    <message>
+      <source>form version {version}… ({form}) is unknown here; register that form file in this database first</source>
+      <translation>Wersja arkusza {version}… ({form}) nie jest znana w tej bazie danych; najpierw zarejestruj w niej plik tego arkusza.</translation>
+    </message>
+    <message>
+      <source>form {form!r} serves {channels}, not {channel}; choose another form or channel.</source>
+      <translation>Arkusz {form!r} obsługuje kanały: {channels}, a nie {channel}; wybierz inny arkusz lub kanał.</translation>
+    </message>
+    <message>
+      <source>item {item!r} ({text}) does not allow N/A</source>
+      <translation>Pytanie {item!r} ({text}) nie dopuszcza odpowiedzi „Nie dotyczy”.</translation>
+    </message>
+    <message>
+      <source>item {item!r} ({text}): {value!r} is not a number ≥ 0</source>
+      <translation>Pytanie {item!r} ({text}): {value!r} nie jest liczbą ≥ 0. Podaj liczbę.</translation>
+    </message>
+    <message>
+      <source>item {item!r} is not in its form version</source>
+      <translation>Pytania {item!r} nie ma w wersji arkusza, w której wypełniono audyt.</translation>
+    </message>
+    <message>
+      <source>item {item!r} is not in this audit's form</source>
+      <translation>Pytania {item!r} nie ma w arkuszu tego audytu.</translation>
+    </message>
+    <message>
+      <source>item {item!r}: {value!r} is not a date/time (YYYY-MM-DD HH:MM)</source>
+      <translation>Pytanie {item!r}: {value!r} nie jest datą i godziną; podaj je w postaci RRRR-MM-DD GG:MM.</translation>
+    </message>
+    <message>
+      <source>item {item!r}: {value!r} is not one of: {allowed}</source>
+      <translation>Pytanie {item!r}: {value!r} nie jest dozwoloną odpowiedzią; wybierz jedną z: {allowed}.</translation>
+    </message>
+    <message>
+      <source>its content does not match its SHA-256 (the file was edited or damaged)</source>
+      <translation>Jego zawartość nie zgadza się ze skrótem SHA-256 (plik został zmieniony lub uszkodzony).</translation>
+    </message>
+    <message>
+      <source>its stored score {stored} differs from the score of its answers ({computed}) under its form version</source>
+      <translation>Zapisany w nim wynik {stored} różni się od wyniku obliczonego z odpowiedzi ({computed}) według jego wersji arkusza.</translation>
+    </message>
+    <message>
+      <source>kind {kind!r}: use one of {kinds}</source>
+      <translation>Rodzaj {kind!r} jest nieznany; użyj jednego z: {kinds}.</translation>
+    </message>
+    <message>
+      <source>login {login!r} is already taken; choose another.</source>
+      <translation>Login {login!r} jest już zajęty; wybierz inny.</translation>
+    </message>
+    <message>
+      <source>login {login!r}: use letters a–z, digits and . _ - @ only (not {characters!r}).</source>
+      <translation>Login {login!r}: użyj wyłącznie liter a–z, cyfr oraz znaków . _ - @ (niedozwolone: {characters!r}).</translation>
+    </message>
+    <message>
+      <source>login: at most 80 characters (got {length}).</source>
+      <translation>Login: podaj najwyżej 80 znaków (podano {length}).</translation>
+    </message>
+    <message>
+      <source>login: must not be empty.</source>
+      <translation>Login: podaj login; pole nie może być puste.</translation>
+    </message>
+    <message>
+      <source>no account with login {login!r}; see 'auditdesk users list'.</source>
+      <translation>Nie ma konta o loginie {login!r}; sprawdź listę kont poleceniem 'auditdesk users list'.</translation>
+    </message>
+    <message>
+      <source>no criterion is rated; rate every chosen criterion first</source>
+      <translation>Żadne kryterium nie zostało ocenione; najpierw oceń każde wybrane kryterium.</translation>
+    </message>
+    <message>
+      <source>no new password: set {variable} or run the command in a terminal.</source>
+      <translation>Nie podano nowego hasła: ustaw zmienną {variable} albo uruchom polecenie w terminalu.</translation>
+    </message>
+    <message>
+      <source>no passphrase: set {variable} or run in a terminal.</source>
+      <translation>Nie podano hasła szyfrowania: ustaw zmienną {variable} albo uruchom polecenie w terminalu.</translation>
+    </message>
+    <message>
+      <source>no password: set {variable} or run the command in a terminal to be asked.</source>
+      <translation>Nie podano hasła: ustaw zmienną {variable} albo uruchom polecenie w terminalu, aby program zapytał o hasło.</translation>
+    </message>
+    <message>
+      <source>no terminal to ask for the password: use --password-env VAR</source>
+      <translation>Brak terminala, w którym można zapytać o hasło: użyj opcji --password-env VAR.</translation>
+    </message>
+    <message>
+      <source>not a JSON object</source>
+      <translation>To nie jest obiekt JSON.</translation>
+    </message>
+    <message>
+      <source>objection date {filed} is before the appraisal was read ({read})</source>
+      <translation>Data sprzeciwu {filed} jest wcześniejsza niż data zapoznania się z oceną ({read}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>objection date {filed} is too late: {rule}</source>
+      <translation>Data sprzeciwu {filed} przekracza termin: {rule}</translation>
+    </message>
+    <message>
+      <source>objection: write the employee's reason</source>
+      <translation>Sprzeciw: wpisz uzasadnienie pracownika.</translation>
+    </message>
+    <message>
+      <source>only the unit's manager or HR accepts or returns a plan</source>
+      <translation>Plan zatwierdza lub zwraca tylko kierownik komórki albo dział kadr.</translation>
+    </message>
+    <message>
+      <source>passphrase: at least {minimum} characters are needed (got {length}); it protects the whole file if the laptop is lost.</source>
+      <translation>Hasło szyfrowania: potrzeba co najmniej {minimum} znaków (podano {length}); chroni ono cały plik w razie utraty laptopa.</translation>
+    </message>
+    <message>
+      <source>password: at least {minimum} characters are needed (got {length}); a short sentence is easier to remember than symbols.</source>
+      <translation>Hasło: potrzeba co najmniej {minimum} znaków (podano {length}); krótkie zdanie łatwiej zapamiętać niż ciąg symboli.</translation>
+    </message>
+    <message>
+      <source>password: must not begin or end with a space.</source>
+      <translation>Hasło nie może zaczynać się ani kończyć spacją; usuń spacje z początku i końca.</translation>
+    </message>
+    <message>
+      <source>read on {read} is before the appraisal was made ({made})</source>
+      <translation>Data zapoznania się z oceną {read} jest wcześniejsza niż data sporządzenia oceny ({made}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>role {role!r}: a {kind} has signature blocks for {roles}</source>
+      <translation>Rola {role!r}: protokół tego rodzaju ({kind}) ma pola podpisu tylko dla ról: {roles}.</translation>
+    </message>
+    <message>
+      <source>say why the plan is returned</source>
+      <translation>Podaj, dlaczego plan jest zwracany.</translation>
+    </message>
+    <message>
+      <source>scenario: fill in {fields} before starting</source>
+      <translation>Scenariusz: przed rozpoczęciem uzupełnij pola {fields}.</translation>
+    </message>
+    <message>
+      <source>sheet {sheet}: choose {low}–{high} additional criteria (chosen: {chosen})</source>
+      <translation>Arkusz oceny {sheet}: wybierz od {low} do {high} kryteriów dodatkowych (wybrano: {chosen}).</translation>
+    </message>
+    <message>
+      <source>status {status!r} is unknown</source>
+      <translation>Status {status!r} jest nieznany.</translation>
+    </message>
+    <message>
+      <source>the audited unit and HR write the action plan, not the auditor</source>
+      <translation>Plan działań naprawczych przygotowują badana komórka i dział kadr, a nie audytor.</translation>
+    </message>
+    <message>
+      <source>the conversation date {conversation} is before the period starts ({start})</source>
+      <translation>Data rozmowy oceniającej {conversation} jest wcześniejsza niż początek okresu oceny ({start}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>the drawn signature must be a PNG image</source>
+      <translation>Odręczny podpis musi być obrazem PNG.</translation>
+    </message>
+    <message>
+      <source>the form definition carried for {version}… does not match its hash</source>
+      <translation>Dołączona definicja arkusza {version}… nie zgadza się ze swoim skrótem.</translation>
+    </message>
+    <message>
+      <source>the period ends ({end}) before it starts ({start})</source>
+      <translation>Okres oceny kończy się ({end}) przed swoim początkiem ({start}). Popraw daty.</translation>
+    </message>
+    <message>
+      <source>the plan is {status}; only a submitted plan is decided</source>
+      <translation>Plan ma stan „{status}”; decyzję podejmuje się tylko w sprawie planu przekazanego kierownikowi.</translation>
+    </message>
+    <message>
+      <source>the plan waits for the manager's decision; it cannot change now</source>
+      <translation>Plan czeka na decyzję kierownika; teraz nie można go zmienić.</translation>
+    </message>
+    <message>
+      <source>the system account has no password; sign in as a user.</source>
+      <translation>Konto systemowe nie ma hasła; zaloguj się jako użytkownik.</translation>
+    </message>
+    <message>
+      <source>the two passphrases differ; nothing was written.</source>
+      <translation>Podane hasła szyfrowania różnią się; niczego nie zapisano.</translation>
+    </message>
+    <message>
+      <source>the two passwords differ; nothing was changed.</source>
+      <translation>Podane hasła różnią się; niczego nie zmieniono.</translation>
+    </message>
+    <message>
+      <source>the two passwords differ; nothing was written</source>
+      <translation>Podane hasła różnią się; niczego nie zapisano.</translation>
+    </message>
+    <message>
+      <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
+      <translation>serwer znacznika czasu {url}: {detail}. Sprawdź adres w ustawieniach albo usuń go, aby podpisać na poziomie B-B bez znacznika czasu.</translation>
+    </message>
+    <message>
+      <source>token {token!r} in {module}: cannot open it ({detail})</source>
+      <translation>token {token!r} w {module}: nie można go otworzyć ({detail})</translation>
+    </message>
+    <message>
+      <source>token {token!r}: no key and certificate labelled {key!r} ({detail})</source>
+      <translation>token {token!r}: brak klucza i certyfikatu o etykiecie {key!r} ({detail})</translation>
+    </message>
+    <message>
+      <source>token {token!r}: the PIN is locked; unblock it with the card's PUK first</source>
+      <translation>token {token!r}: PIN jest zablokowany; najpierw odblokuj go kodem PUK karty</translation>
+    </message>
+    <message>
+      <source>token {token!r}: wrong PIN; try again (careful: after a few wrong PINs the card locks)</source>
+      <translation>token {token!r}: błędny PIN; spróbuj ponownie (uwaga: po kilku błędnych próbach karta zostanie zablokowana)</translation>
+    </message>
+    <message>
+      <source>too early for the follow-up appraisal: {rule}</source>
+      <translation>Za wcześnie na kolejną ocenę po ocenie negatywnej: {rule}</translation>
+    </message>
+    <message>
+      <source>unit #{unit_id} does not exist; choose a unit from the list</source>
+      <translation>Komórka #{unit_id} nie istnieje; wybierz komórkę z listy.</translation>
+    </message>
+    <message>
+      <source>unit {unit!r} does not exist in this database</source>
+      <translation>Komórka {unit!r} nie istnieje w tej bazie danych.</translation>
+    </message>
+    <message>
+      <source>user #{user} does not exist (it may have been removed); reload.</source>
+      <translation>Użytkownik nr {user} nie istnieje (mógł zostać usunięty); odśwież listę.</translation>
+    </message>
+    <message>
+      <source>{backup}: this is the database itself, not a backup.</source>
+      <translation>{backup}: to jest sama baza danych, a nie kopia zapasowa; wybierz plik kopii zapasowej.</translation>
+    </message>
+    <message>
+      <source>{database}: an administrator already exists; sign in as the administrator to add users.</source>
+      <translation>{database}: administrator już istnieje; zaloguj się jako administrator, aby dodać użytkowników.</translation>
+    </message>
+    <message>
+      <source>{database}: an administrator already exists; use 'auditdesk --user ADMIN users add …' instead.</source>
+      <translation>{database}: administrator już istnieje; zamiast tego użyj polecenia 'auditdesk --user ADMIN users add …'.</translation>
+    </message>
+    <message>
+      <source>{database}: backups here are for SQLite files; back up a server database with its own tools (for PostgreSQL, pg_dump).</source>
+      <translation>{database}: kopie zapasowe w programie dotyczą tylko plików SQLite; kopię bazy serwerowej wykonaj jej własnymi narzędziami (dla PostgreSQL: pg_dump).</translation>
+    </message>
+    <message>
+      <source>{database}: cannot use the database ({detail}).</source>
+      <translation>{database}: nie można korzystać z bazy danych ({detail}).</translation>
+    </message>
+    <message>
+      <source>{database}: online backup is for SQLite files; back up a server database with its own tools (for PostgreSQL, pg_dump).</source>
+      <translation>{database}: kopię zapasową w trakcie pracy można wykonać tylko dla plików SQLite; kopię bazy danych na serwerze wykonaj jej własnymi narzędziami (dla PostgreSQL: pg_dump).</translation>
+    </message>
+    <message>
+      <source>{database}: only SQLite files can be encrypted.</source>
+      <translation>{database}: zaszyfrować można tylko plik SQLite.</translation>
+    </message>
+    <message>
+      <source>{database}: the database file or its folder is read-only. The last change was NOT saved. Make it writable, or work on a copy.</source>
+      <translation>{database}: plik bazy danych lub jego folder jest tylko do odczytu. Ostatnia zmiana NIE została zapisana. Nadaj prawo zapisu albo pracuj na kopii.</translation>
+    </message>
+    <message>
+      <source>{database}: the disk is full. The last change was NOT saved (nothing half-written was kept). Free some disk space and do it again.</source>
+      <translation>{database}: dysk jest pełny. Ostatnia zmiana NIE została zapisana (nie zachowano niczego zapisanego częściowo). Zwolnij miejsce na dysku i wykonaj ją ponownie.</translation>
+    </message>
+    <message>
+      <source>{database}: this database has user accounts; sign in with --user NAME (the password is asked for, or taken from {variable}).</source>
+      <translation>{database}: ta baza ma konta użytkowników; zaloguj się opcją --user NAZWA (program zapyta o hasło albo pobierze je ze zmiennej {variable}).</translation>
+    </message>
+    <message>
+      <source>{database}: this database holds tables but no AuditDesk schema version; it is not an AuditDesk database. Nothing was changed. Choose another file with --db.</source>
+      <translation>{database}: ta baza danych zawiera tabele, ale nie ma wersji schematu AuditDesk; nie jest to baza danych AuditDesk. Niczego nie zmieniono. Wybierz inny plik za pomocą --db.</translation>
+    </message>
+    <message>
+      <source>{database}: this database was written by a newer AuditDesk (schema {schema}). Nothing was changed. Update AuditDesk to open it.</source>
+      <translation>{database}: tę bazę danych zapisała nowsza wersja AuditDesk (schemat {schema}). Niczego nie zmieniono. Zaktualizuj AuditDesk, aby ją otworzyć.</translation>
+    </message>
+    <message>
+      <source>{employee} already has appraisal {record} in progress; finish it first</source>
+      <translation>Pracownik {employee} ma już ocenę {record} w toku; najpierw ją zakończ.</translation>
+    </message>
+    <message>
+      <source>{employee} has no direct superior recorded; set the supervisor first</source>
+      <translation>Pracownik {employee} nie ma zapisanego bezpośredniego przełożonego; najpierw wskaż przełożonego.</translation>
+    </message>
+    <message>
+      <source>{entity} #{record} was changed by {user} at {at:%Y-%m-%d %H:%M:%S} UTC since you opened it; reload it and make your change again.</source>
+      <translation>Rekord {entity} nr {record} został zmieniony przez użytkownika {user} o {at:%Y-%m-%d %H:%M:%S} UTC, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
+    </message>
+    <message>
+      <source>{entity} #{record} was changed elsewhere since you opened it; reload it and make your change again.</source>
+      <translation>Rekord {entity} nr {record} został zmieniony w innym miejscu, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
+    </message>
+    <message>
+      <source>{file}: {size_mb:.1f} MB is above the limit of {limit_mb:.0f} MB; shrink the file or raise the limit in Settings.</source>
+      <translation>{file}: rozmiar {size_mb:.1f} MB przekracza limit {limit_mb:.0f} MB; zmniejsz plik albo zwiększ limit w Ustawieniach.</translation>
+    </message>
+    <message>
+      <source>{folder}: cannot create the backup folder ({detail}). The database is unchanged; make the folder writable or free some disk space.</source>
+      <translation>{folder}: nie można utworzyć folderu kopii zapasowych ({detail}). Baza danych nie została zmieniona; nadaj prawo zapisu do folderu albo zwolnij miejsce na dysku.</translation>
+    </message>
+    <message>
+      <source>{folder}: cannot create the folder for the database ({detail}).</source>
+      <translation>{folder}: nie można utworzyć folderu na bazę danych ({detail}).</translation>
+    </message>
+    <message>
+      <source>{folder}: the folder is read-only ({detail}); AuditDesk needs to write the database and its journal there. Nothing was changed. Copy the database to a folder you can write to and open it there, or ask for write access.</source>
+      <translation>{folder}: folder jest tylko do odczytu ({detail}); AuditDesk musi zapisywać w nim bazę danych i jej dziennik. Niczego nie zmieniono. Skopiuj bazę do folderu z prawem zapisu i otwórz ją tam albo poproś o prawo zapisu.</translation>
+    </message>
+    <message>
+      <source>{kind} {record} was signed on {when} UTC by {signer}; a signed record cannot change. Record a correction as an amendment that refers to it.</source>
+      <translation>Rekord {record} ({kind}) został podpisany {when} UTC przez: {signer}; podpisanego rekordu nie można zmienić. Wprowadź korektę jako aneks, który się do niego odwołuje.</translation>
+    </message>
+    <message>
+      <source>{level!r} is not a level of the scale of {sheet}</source>
+      <translation>{level!r} nie jest poziomem skali arkusza oceny {sheet}; wybierz poziom ze skali.</translation>
+    </message>
+    <message>
+      <source>{login} (auditor) may start audits only as themselves</source>
+      <translation>{login} (audytor) może rozpoczynać audyty tylko we własnym imieniu.</translation>
+    </message>
+    <message>
+      <source>{login} (supervisor) may not conduct audits</source>
+      <translation>{login} (przełożony) nie może przeprowadzać audytów.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not change audit {record}; only its auditor, HR or an administrator may.</source>
+      <translation>{login} ({role}) nie może zmieniać audytu {record}; może to zrobić tylko jego audytor, dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not decide the objection to appraisal {record}: only a superior of the appraiser or HR decides it: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <translation>Użytkownik {login} ({role}) nie może rozstrzygnąć sprzeciwu od oceny {record}: rozstrzyga go wyłącznie przełożony oceniającego albo kadry (HR). Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not manage the appraisals of employee #{employee} (not in their team): appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <translation>Użytkownik {login} ({role}) nie może prowadzić ocen okresowych pracownika nr {employee} (pracownik spoza jego zespołu). Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not see audit {record}: auditors see their own audits, supervisors those of their units.</source>
+      <translation>{login} ({role}) nie może zobaczyć audytu {record}: audytorzy widzą własne audyty, przełożeni – audyty swoich komórek.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <translation>Użytkownik {login} ({role}) nie może przeglądać ocen okresowych pracownika nr {employee}. Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not sign the protocol of an {kind}; ask the person who made it.</source>
+      <translation>{login} ({role}) nie może podpisać protokołu tego rodzaju ({kind}); poproś o to osobę, która go sporządziła.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not {action}; ask an administrator for the right role.</source>
+      <translation>{login} ({role}) nie ma uprawnienia do tej czynności ({action}); poproś administratora o nadanie odpowiedniej roli.</translation>
+    </message>
+    <message>
+      <source>{login} is the last administrator and cannot be deactivated.</source>
+      <translation>{login} jest ostatnim administratorem; tego konta nie można dezaktywować.</translation>
+    </message>
+    <message>
+      <source>{login} is the last administrator; make another user an administrator first.</source>
+      <translation>{login} jest ostatnim administratorem; najpierw nadaj rolę administratora innemu użytkownikowi.</translation>
+    </message>
+    <message>
+      <source>{login} may not decide disputes; HR or admin does</source>
+      <translation>{login} nie może rozpatrywać zastrzeżeń; robi to dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login} may not import audits; HR or admin does</source>
+      <translation>{login} nie może importować audytów; robi to dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login} may not rebuild the audit totals</source>
+      <translation>{login} nie może przeliczać sum wyników audytów; robi to dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login}: the account is no longer active.</source>
+      <translation>{login}: konto nie jest już aktywne.</translation>
+    </message>
+    <message>
+      <source>{login}: the current password is wrong.</source>
+      <translation>{login}: obecne hasło jest nieprawidłowe; wpisz je ponownie.</translation>
+    </message>
+    <message>
+      <source>{login}: too many failed sign-in attempts; try again in {seconds} s.</source>
+      <translation>{login}: zbyt wiele nieudanych prób logowania; spróbuj ponownie za {seconds} s.</translation>
+    </message>
+    <message>
+      <source>{login}: wrong login or password ({failed} failed attempts); the next attempt is possible in {seconds} s.</source>
+      <translation>{login}: nieprawidłowy login lub hasło (nieudane próby: {failed}); kolejna próba będzie możliwa za {seconds} s.</translation>
+    </message>
+    <message>
+      <source>{login}: wrong login or password, or the account is inactive.</source>
+      <translation>{login}: nieprawidłowy login lub hasło albo konto jest nieaktywne.</translation>
+    </message>
+    <message>
+      <source>{path}: backup failed ({detail}). The database is unchanged.</source>
+      <translation>{path}: nie udało się wykonać kopii zapasowej ({detail}). Baza danych pozostała bez zmian.</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the backup ({detail}).</source>
+      <translation>{path}: nie można odczytać kopii zapasowej ({detail}).</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the certificate file ({detail})</source>
+      <translation>{path}: nie można odczytać pliku certyfikatu ({detail})</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the file ({detail})</source>
+      <translation>{path}: nie można odczytać pliku ({detail}). Sprawdź, czy plik istnieje i czy masz do niego dostęp.</translation>
+    </message>
+    <message>
+      <source>{path}: cannot read the trusted certificate ({detail})</source>
+      <translation>{path}: nie można odczytać zaufanego certyfikatu ({detail})</translation>
+    </message>
+    <message>
+      <source>{path}: cannot write the export ({detail})</source>
+      <translation>{path}: nie można zapisać pliku eksportu ({detail}). Sprawdź, czy folder istnieje i czy możesz w nim zapisywać.</translation>
+    </message>
+    <message>
+      <source>{path}: could not restore the backup ({detail}); the damaged file was left where it was.</source>
+      <translation>{path}: nie udało się odtworzyć kopii zapasowej ({detail}); uszkodzony plik pozostał na swoim miejscu.</translation>
+    </message>
+    <message>
+      <source>{path}: export format version {version!r} is not supported (this AuditDesk reads {supported}); nothing was imported</source>
+      <translation>{path}: wersja formatu eksportu {version!r} nie jest obsługiwana (ta wersja AuditDesk odczytuje wersję {supported}); niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+      <source>{path}: is a folder, not a database file; give a file name.</source>
+      <translation>{path}: to jest folder, a nie plik bazy danych; podaj nazwę pliku.</translation>
+    </message>
+    <message>
+      <source>{path}: no intact backup was found to restore.</source>
+      <translation>{path}: nie znaleziono nieuszkodzonej kopii zapasowej do odtworzenia.</translation>
+    </message>
+    <message>
+      <source>{path}: not UTF-8 text; nothing was imported</source>
+      <translation>{path}: plik nie jest tekstem w kodowaniu UTF-8; niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+      <source>{path}: not a SQLite database; choose another backup.</source>
+      <translation>{path}: to nie jest baza danych SQLite; wybierz inną kopię zapasową.</translation>
+    </message>
+    <message>
+      <source>{path}: not a certificate in PEM or DER form ({detail})</source>
+      <translation>{path}: to nie jest certyfikat w formacie PEM ani DER ({detail})</translation>
+    </message>
+    <message>
+      <source>{path}: not an AuditDesk audit export (no "format": "{format}"); nothing was imported</source>
+      <translation>{path}: to nie jest eksport audytów AuditDesk (brak "format": "{format}"); niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+      <source>{path}: not an AuditDesk database; choose another backup.</source>
+      <translation>{path}: to nie jest baza danych AuditDesk; wybierz inną kopię zapasową.</translation>
+    </message>
+    <message>
+      <source>{path}: not valid JSON (line {line}, column {column}: {detail}); nothing was imported. Export the audits again on the source computer.</source>
+      <translation>{path}: niepoprawny JSON (wiersz {line}, kolumna {column}: {detail}); niczego nie zaimportowano. Wyeksportuj audyty ponownie na komputerze źródłowym.</translation>
+    </message>
+    <message>
+      <source>{path}: the "audits" list is missing; nothing was imported</source>
+      <translation>{path}: brak listy "audits"; niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+      <source>{path}: the backup cannot overwrite the database itself.</source>
+      <translation>{path}: kopia zapasowa nie może zastąpić samej bazy danych. Wskaż inny plik.</translation>
+    </message>
+    <message>
+      <source>{path}: the backup fails its integrity check; choose another.</source>
+      <translation>{path}: kopia zapasowa nie przeszła kontroli spójności; wybierz inną.</translation>
+    </message>
+    <message>
+      <source>{path}: the backup is damaged ({detail}); choose another.</source>
+      <translation>{path}: kopia zapasowa jest uszkodzona ({detail}); wybierz inną.</translation>
+    </message>
+    <message>
+      <source>{path}: the database is damaged (integrity check: {detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona (sprawdzenie spójności: {detail}). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
+    </message>
+    <message>
+      <source>{path}: the database is damaged (only {size} bytes, shorter than a SQLite header). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona (plik ma tylko {size} B, mniej niż nagłówek SQLite). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
+    </message>
+    <message>
+      <source>{path}: the database is damaged (truncated: {size} bytes of {expected}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona (plik jest ucięty: {size} B z {expected} B). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
+    </message>
+    <message>
+      <source>{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona ({detail}). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
+    </message>
+    <message>
+      <source>{path}: the file holds no private key with its certificate</source>
+      <translation>{path}: plik nie zawiera klucza prywatnego wraz z certyfikatem</translation>
+    </message>
+    <message>
+      <source>{path}: the file is read-only. Nothing was changed. Make it writable or open a copy.</source>
+      <translation>{path}: plik jest tylko do odczytu. Niczego nie zmieniono. Nadaj prawo zapisu albo otwórz kopię.</translation>
+    </message>
+    <message>
+      <source>{path}: the output file should end in .p12 (PKCS#12)</source>
+      <translation>{path}: nazwa pliku wynikowego powinna kończyć się na .p12 (PKCS#12)</translation>
+    </message>
+    <message>
+      <source>{path}: this file is not a SQLite database (it may be another kind of file, or encrypted). Nothing was changed. Choose another file with --db, or restore a backup.</source>
+      <translation>{path}: ten plik nie jest bazą danych SQLite (może to być plik innego rodzaju albo plik zaszyfrowany). Niczego nie zmieniono. Wybierz inny plik za pomocą --db lub przywróć kopię zapasową.</translation>
+    </message>
+    <message>
+      <source>{path}: wrong passphrase, or not an encrypted AuditDesk database. Nothing was changed.</source>
+      <translation>{path}: nieprawidłowe hasło szyfrowania albo plik nie jest zaszyfrowaną bazą AuditDesk. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+      <source>{path}: wrong password for this PKCS#12 file, or the file is not a PKCS#12 certificate. Check the password (it is case-sensitive) and try again.</source>
+      <translation>{path}: błędne hasło do tego pliku PKCS#12 albo plik nie jest certyfikatem PKCS#12. Sprawdź hasło (wielkość liter ma znaczenie) i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>
+      <translation>Ocena {record} została sporządzona po uwzględnieniu sprzeciwu; dalsze odwołanie przysługuje do sądu pracy, a nie do urzędu.</translation>
+    </message>
+    <message>
+      <source>{record}: choose the criteria first (step 1)</source>
+      <translation>{record}: najpierw wybierz kryteria (krok 1).</translation>
+    </message>
+    <message>
+      <source>{record}: rate {criteria} first (step 2)</source>
+      <translation>{record}: najpierw oceń kryteria {criteria} (krok 2).</translation>
+    </message>
+    <message>
+      <source>{record}: the employee may still object: {rule}</source>
+      <translation>{record}: pracownik może jeszcze wnieść sprzeciw: {rule}</translation>
+    </message>
+    <message>
+      <source>{record}: write a justification for {criteria} (step 2)</source>
+      <translation>{record}: wpisz uzasadnienie dla kryteriów {criteria} (krok 2).</translation>
+    </message>
+    <message>
+      <source>{source}: not a readable PDF ({detail})</source>
+      <translation>{source}: nie można odczytać pliku jako PDF ({detail})</translation>
+    </message>
+    <message>
+      <source>{source}: the signature cannot be read ({detail})</source>
+      <translation>{source}: nie można odczytać podpisu ({detail})</translation>
+    </message>
+    <message>
+      <source>{target}: already exists; choose a new file name.</source>
+      <translation>{target}: taki plik już istnieje; wybierz nową nazwę pliku.</translation>
+    </message>
+    <message>
+      <source>{target}: encrypting failed ({detail}). The database is unchanged.</source>
+      <translation>{target}: szyfrowanie nie powiodło się ({detail}). Baza danych nie została zmieniona.</translation>
+    </message>
+    <message>
+      <source>{target}: restoring {backup} failed ({detail}); the database was left as it was. Free some disk space or make the folder writable, then try again.</source>
+      <translation>{target}: odtworzenie kopii {backup} nie powiodło się ({detail}); baza danych pozostała bez zmian. Zwolnij miejsce na dysku lub nadaj prawo zapisu do folderu i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>{url}: not a valid database URL ({detail})</source>
+      <translation>{url}: to nie jest poprawny adres URL bazy danych ({detail})</translation>
+    </message>
+  </context>
+</TS>
