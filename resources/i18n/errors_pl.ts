@@ -88,40 +88,40 @@
       <translation>Wersja arkusza oceny nr {version} nie istnieje.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot add development areas now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz dodawać obszarów rozwoju.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot add development areas now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz dodawać obszarów rozwoju.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot change ratings now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zmieniać ocen kryteriów.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot change ratings now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zmieniać ocen kryteriów.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot change the criteria now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zmieniać kryteriów.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot change the criteria now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zmieniać kryteriów.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot close it now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można jej teraz zamknąć.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot close it now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można jej teraz zamknąć.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot decide an objection now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz rozstrzygnąć sprzeciwu.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot decide an objection now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz rozstrzygnąć sprzeciwu.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot file an objection (record the date it was read first) now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz wnieść sprzeciwu (najpierw zapisz datę zapoznania się pracownika z oceną).</translation>
+      <source>appraisal {record} is {label} ({code}); cannot file an objection (record the date it was read first) now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz wnieść sprzeciwu (najpierw zapisz datę zapoznania się pracownika z oceną).</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot record that the employee read it now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz odnotować, że pracownik zapoznał się z oceną.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot record that the employee read it now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz odnotować, że pracownik zapoznał się z oceną.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot record the conversation now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz zapisać rozmowy oceniającej.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot record the conversation now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zapisać rozmowy oceniającej.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({status}); cannot remove development areas now</source>
-      <translation>Ocena {record} ma status „{label}” ({status}); nie można teraz usuwać obszarów rozwoju.</translation>
+      <source>appraisal {record} is {label} ({code}); cannot remove development areas now</source>
+      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz usuwać obszarów rozwoju.</translation>
     </message>
     <message>
       <source>audit #{audit_id} does not exist (it may have been deleted)</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pl_PL">
 <context>
     <name>AboutDialog</name>
@@ -90,6 +89,45 @@
     <message>
         <source>Copy report</source>
         <translation>Kopiuj raport</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>draft</source>
+        <translation>wersja robocza</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>zakończone</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>podpisane</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>otwarte</translation>
+    </message>
+    <message>
+        <source>submitted to the manager</source>
+        <translation>przekazane kierownikowi</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>zatwierdzone</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>zwrócone do poprawy</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>uwzględnione</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>odrzucone</translation>
     </message>
 </context>
 <context>

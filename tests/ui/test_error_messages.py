@@ -90,3 +90,13 @@ def test_a_role_is_named_in_polish(polish: None) -> None:
     assert "(hr)" in str(exc)
     shown = error_text(exc)
     assert "ewa (kadry)" in shown and "(hr)" not in shown
+
+
+def test_a_status_is_named_in_polish(polish: None) -> None:
+    exc = AuditLocked(
+        "audit {record} is {status}; only a completed audit can be signed",
+        record="TK/2026/0007",
+        status="draft",
+    )
+    shown = error_text(exc)
+    assert "TK/2026/0007" in shown and "„wersja robocza”" in shown and "draft" not in shown

@@ -85,12 +85,12 @@ def _unlocked(session: Session, a: Appraisal) -> None:
 
 
 def _status_fields(a: Appraisal) -> dict[str, str]:
-    """The fields of an "appraisal {record} is {label} ({status}); cannot ... now" message (each
+    """The fields of an "appraisal {record} is {label} ({code}); cannot ... now" message (each
     step raises its own, so that every message is one template to translate)."""
     return {
         "record": a.record_number,
         "label": STATUS_LABELS.get(a.status, a.status),
-        "status": a.status,
+        "code": a.status,
     }
 
 

@@ -60,7 +60,7 @@ def add_development_area(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot add development areas now",
+                "appraisal {record} is {label} ({code}); cannot add development areas now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -111,7 +111,7 @@ def remove_development_area(ctx: AppContext, area_id: int) -> None:
         require_manage(s, ctx.actor, a.employee_id)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot remove development areas now",
+                "appraisal {record} is {label} ({code}); cannot remove development areas now",
                 **_status_fields(a),
             )
         _unlocked(s, a)

@@ -155,7 +155,7 @@ def set_criteria(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot change the criteria now",
+                "appraisal {record} is {label} ({code}); cannot change the criteria now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -207,7 +207,7 @@ def rate(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot change ratings now",
+                "appraisal {record} is {label} ({code}); cannot change ratings now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -260,7 +260,7 @@ def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: dat
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot record the conversation now",
+                "appraisal {record} is {label} ({code}); cannot record the conversation now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -349,7 +349,7 @@ def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str 
         require_record(s, ctx.actor, a)
         if a.status != "discussed":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot record that the employee "
+                "appraisal {record} is {label} ({code}); cannot record that the employee "
                 "read it now",
                 **_status_fields(a),
             )

@@ -52,7 +52,7 @@ def file_objection(ctx: AppContext, appraisal_id: int, filed_on: date, reason: s
             )
         if a.status != "acknowledged":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot file an objection (record "
+                "appraisal {record} is {label} ({code}); cannot file an objection (record "
                 "the date it was read first) now",
                 **_status_fields(a),
             )
@@ -94,7 +94,7 @@ def decide_objection(
         require_decide(s, ctx.actor, a)
         if a.status != "objected":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot decide an objection now",
+                "appraisal {record} is {label} ({code}); cannot decide an objection now",
                 **_status_fields(a),
             )
         objection = a.objection
@@ -199,7 +199,7 @@ def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = Non
         require_record(s, ctx.actor, a)
         if a.status != "acknowledged":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({status}); cannot close it now",
+                "appraisal {record} is {label} ({code}); cannot close it now",
                 **_status_fields(a),
             )
         assert a.read_on is not None

@@ -11,6 +11,22 @@ from auditdesk.ui.labels import role_name
 CONTEXT = "Errors"
 
 
+def status_name(value: str) -> str:
+    """The status of an audit, a dispute or an action plan as a message names it."""
+    names = {
+        "draft": QCoreApplication.translate("Errors", "draft"),
+        "completed": QCoreApplication.translate("Errors", "completed"),
+        "signed": QCoreApplication.translate("Errors", "signed"),
+        "open": QCoreApplication.translate("Errors", "open"),
+        "submitted": QCoreApplication.translate("Errors", "submitted to the manager"),
+        "accepted": QCoreApplication.translate("Errors", "accepted"),
+        "returned": QCoreApplication.translate("Errors", "returned"),
+        "upheld": QCoreApplication.translate("Errors", "upheld"),
+        "rejected": QCoreApplication.translate("Errors", "rejected"),
+    }
+    return names.get(value, value)
+
+
 def error_text(exc: BaseException) -> str:
     """What to show for `exc`: the translated message of an AuditDesk error, else str(exc)."""
     if not isinstance(exc, AuditDeskError) or not getattr(exc, "template", ""):
@@ -23,6 +39,8 @@ def error_text(exc: BaseException) -> str:
     fields = {k: v.pl if isinstance(v, Localized) else v for k, v in exc.fields.items()}
     if isinstance(fields.get("role"), str):
         fields["role"] = role_name(str(fields["role"]))
+    if isinstance(fields.get("status"), str):
+        fields["status"] = status_name(str(fields["status"]))
     try:
         return translated.format(**fields) if fields else translated
     except (KeyError, IndexError, ValueError):  # a translation naming a field that is not there
