@@ -3,7 +3,9 @@
 The built-in PDF fonts have no Polish letters (ą, ę, ł, ś, ź, ż, ć, ń print as boxes), so every
 protocol embeds DejaVu Sans, shipped in resources/fonts with its licence. pyHanko's stamp text
 layout assumes 1000 font units per em and mangles text set in a font with another grid (DejaVu
-has 2048), so the stamp uses a copy rescaled with fontTools, built once and cached on disk.
+has 2048), so the stamp uses a copy rescaled with fontTools, built once and cached on disk:
+a small one (Latin with Polish letters) embedded whole in every signature, and a full one for
+names in other scripts.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ def build_stamp_font(source: Path, target: Path, codepoints: list[int] | None = 
 
     font = FtFont(str(source))
     options = subset.Options()
-    # no layout tables: a stamp needs no kerning, and pyHanko re-subsets the font on every
-    # signature, which is several times faster without GSUB/GPOS
+    # no layout tables: a stamp needs no kerning; the small font is embedded whole
+    # (stamp_font.py), and pyHanko's per-signature subsetting of the full one is several
+    # times faster without GSUB/GPOS
     options.layout_features = []
     options.drop_tables += ["GSUB", "GPOS", "GDEF"]
     options.name_IDs = ["*"]
