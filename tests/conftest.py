@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
+from softhsm import softhsm_token  # noqa: F401  (a shared fixture: a SoftHSM2 token)
 
 
 @pytest.fixture(autouse=True)

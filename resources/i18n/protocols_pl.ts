@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Przeglądaj…</translation>
+        <translation>Prze&amp;glądaj…</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
@@ -52,16 +52,28 @@
         <translation>&amp;Podpisz niepodpisane protokoły (blokuje rekordy)</translation>
     </message>
     <message>
+        <source>Certificate file (PKCS#12)</source>
+        <translation>Plik certyfikatu (PKCS#12)</translation>
+    </message>
+    <message>
+        <source>Card or token “%1” (settings)</source>
+        <translation>Karta lub token „%1” (z ustawień)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;with:</source>
+        <translation>Podpisz za pomo&amp;cą:</translation>
+    </message>
+    <message>
         <source>B&amp;rowse…</source>
-        <translation>P&amp;rzeglądaj…</translation>
+        <translation>Przeg&amp;lądaj…</translation>
     </message>
     <message>
         <source>Certificate file:</source>
         <translation>Plik certyfikatu:</translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
-        <translation>&amp;Hasło:</translation>
+        <source>&amp;Password or PIN:</source>
+        <translation>&amp;Hasło lub PIN:</translation>
     </message>
     <message>
         <source>One &amp;ZIP file instead of separate files</source>

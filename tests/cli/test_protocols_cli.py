@@ -232,3 +232,35 @@ def test_export_signs_zips_and_indexes(
     with pytest.raises(SystemExit):
         main(["--db", str(db), "protocols", "export", "--out", str(out), "--from", "2034-02-30"])
     assert "give a date as YYYY-MM-DD or DD.MM.YYYY" in capsys.readouterr().err
+
+
+def test_export_signs_on_the_token_from_the_settings(
+    softhsm_token: tuple[str, str, str, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from auditdesk.reports.verify import verify_pdf
+    from auditdesk.settings import Settings
+    from softhsm import TOKEN_SIGNER
+
+    lib, label, key_label, pin = softhsm_token
+    path = tmp_path / "token.sqlite"
+    db = open_database(str(path))
+    ctx = AppContext(db, Actor.system())
+    create_demo(ctx)
+    for day in (5, 6):
+        completed_audit(ctx, unit="BOK", day=day, year=2036)
+    db.dispose()
+    Settings(pkcs11_module=lib, pkcs11_token_label=label, pkcs11_key_label=key_label).save()
+    args = ["--db", str(path), "protocols", "export", "--out", str(tmp_path / "out")]
+    args += ["--from", "2036-01-01", "--sign-token", "--password-env", "TOKEN_PIN"]
+    monkeypatch.setenv("TOKEN_PIN", "000000")
+    assert main(args) == 1
+    assert "wrong PIN" in capsys.readouterr().err
+    monkeypatch.setenv("TOKEN_PIN", pin)
+    assert main(args) == 0
+    assert "2 signed now" in capsys.readouterr().out
+    files = sorted((tmp_path / "out").glob("*.pdf"))
+    assert len(files) == 2
+    assert {verify_pdf(f.read_bytes()).signatures[0].signer for f in files} == {TOKEN_SIGNER}

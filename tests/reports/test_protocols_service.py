@@ -232,3 +232,34 @@ def test_wrong_password_stops_a_signed_export_before_any_work(
     with pytest.raises(AuditDeskError, match="wrong password"):
         export_all(office, tmp_path / "x", ExportFilter(date(2031, 1, 1), kind="audit"), sign=bad)
     assert not (tmp_path / "x").exists()
+
+
+def test_bulk_export_signs_on_a_token(
+    office: AppContext, softhsm_token: tuple[str, str, str, str], tmp_path: Path
+) -> None:
+    """A card's key cannot go to the worker processes: they render, this process signs each
+    protocol on the token, in one session opened (and its PIN checked) before any work."""
+    from auditdesk.reports.batch import Pkcs11Source
+    from auditdesk.reports.signing import SigningError
+    from softhsm import TOKEN_SIGNER
+
+    lib, label, key_label, pin = softhsm_token
+    ids = [completed_audit(office, unit="WKS", day=1 + i, year=2034) for i in range(5)]
+    flt = ExportFilter(date(2034, 1, 1), date(2034, 12, 31), unit="WKS", kind="audit")
+    wrong = SignOptions(Pkcs11Source(lib, label, key_label, "000000"), "Zatwierdzenie", "Łódź")
+    with pytest.raises(SigningError, match="wrong PIN"):
+        export_all(office, tmp_path / "refused", flt, sign=wrong, workers=2)
+    assert not (tmp_path / "refused").exists()  # refused before any file was written
+    with office.db.session() as s:
+        assert not any(protocols.is_locked(s, "audit", i) for i in ids)
+
+    token = SignOptions(Pkcs11Source(lib, label, key_label, pin), "Zatwierdzenie", "Łódź")
+    result = export_all(office, tmp_path / "out", flt, sign=token, workers=2)
+    assert not result.problems and result.signed_now == 5 and len(result.files) == 5
+    for f in result.files:
+        report = verify_pdf(f.read_bytes())
+        assert report.intact and report.signatures[0].signer == TOKEN_SIGNER
+    with office.db.session() as s:
+        assert all(protocols.is_locked(s, "audit", i) for i in ids)
+    rows = list(csv.reader(io.StringIO(result.index_csv.read_text("utf-8-sig")), delimiter=";"))
+    assert {r[7] for r in rows[1:]} == {TOKEN_SIGNER}

@@ -3,9 +3,6 @@ poppler's pdfsig and qpdf say, and a real PKCS#11 token (SoftHSM2)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,13 +20,6 @@ from auditdesk.reports.signing import (
 )
 from auditdesk.reports.specimen import specimen_document
 from auditdesk.reports.verify import UnreadablePdf, load_trust_roots, verify_pdf
-
-SOFTHSM_LIB_CANDIDATES = (
-    "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
-    "/usr/lib/softhsm/libsofthsm2.so",
-    "/usr/local/lib/softhsm/libsofthsm2.so",
-)
 
 
 @pytest.fixture(scope="module")
@@ -118,90 +108,6 @@ def test_stamp_shows_polish_signer_reason_place_and_quality(signed: bytes, tmp_p
     assert "Zatwierdzenie protokołu" in text
     assert "Łódź, ul. Żeromskiego" in text
     assert "Certyfikat niekwalifikowany" in text
-
-
-def _softhsm_lib() -> str:
-    # Skips justified: SoftHSM2 and opensc are system packages; scripts/setup.sh (and so CI)
-    # installs them, so these tests run in CI and skip only on a machine set up by hand.
-    if shutil.which("softhsm2-util") is None:
-        pytest.skip("softhsm2 is not installed (Debian package softhsm2); CI installs it")
-    for candidate in SOFTHSM_LIB_CANDIDATES:
-        if Path(candidate).is_file():
-            return candidate
-    pytest.skip("libsofthsm2.so not found in the usual places")
-
-
-@pytest.fixture(scope="module")
-def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, str, str]:
-    """A private SoftHSM2 token holding a key and a certificate with a Polish name."""
-    lib = _softhsm_lib()
-    if shutil.which("pkcs11-tool") is None:
-        pytest.skip("pkcs11-tool is not installed (Debian package opensc); CI installs it")
-    folder = tmp_path_factory.mktemp("softhsm")
-    (folder / "tokens").mkdir()
-    conf = folder / "softhsm2.conf"
-    conf.write_text(
-        f"directories.tokendir = {folder / 'tokens'}\n"
-        "objectstore.backend = file\nlog.level = ERROR\n"
-    )
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    label, pin, key_label = "AuditDesk Test", "123456", "podpis"
-    run = lambda *args: subprocess.run(args, check=True, capture_output=True)  # noqa: E731
-    run(
-        "softhsm2-util",
-        "--init-token",
-        "--free",
-        "--label",
-        label,
-        "--pin",
-        pin,
-        "--so-pin",
-        "654321",
-    )
-    key, cert = build_certificate("Urzędnik Łukasz Żółć")
-    key_pem = folder / "key.pem"
-    key_pem.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    run(
-        "softhsm2-util",
-        "--import",
-        str(key_pem),
-        "--token",
-        label,
-        "--label",
-        key_label,
-        "--id",
-        "01",
-        "--pin",
-        pin,
-    )
-    key_pem.unlink()
-    cert_der = folder / "cert.der"
-    cert_der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
-    run(
-        "pkcs11-tool",
-        "--module",
-        lib,
-        "--login",
-        "--pin",
-        pin,
-        "--token-label",
-        label,
-        "--write-object",
-        str(cert_der),
-        "--type",
-        "cert",
-        "--label",
-        key_label,
-        "--id",
-        "01",
-    )
-    return lib, label, key_label, pin
 
 
 def test_pkcs11_token_signs(

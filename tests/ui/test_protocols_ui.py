@@ -200,6 +200,48 @@ def test_bulk_export_dialog(qtbot: QtBot, office: AppContext, p12: Path, tmp_pat
     assert (tmp_path / "hr" / "index.xlsx").exists()
 
 
+def test_bulk_export_dialog_signs_on_a_token(
+    qtbot: QtBot, office: AppContext, softhsm_token: tuple[str, str, str, str], tmp_path: Path
+) -> None:
+    """With a token in the settings the dialog offers it; the PIN typed signs every protocol."""
+    from softhsm import TOKEN_SIGNER
+
+    lib, label, key_label, pin = softhsm_token
+    for day in (3, 4):
+        completed_audit(office, unit="USC", day=day, year=2035)
+    settings = Settings(pkcs11_module=lib, pkcs11_token_label=label, pkcs11_key_label=key_label)
+    deps = PanelDeps(
+        context=lambda: as_user(office, "kadry"), runner=SyncTaskRunner(), settings=settings
+    )
+    dialog = BulkExportDialog(deps)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.out_dir, str(tmp_path / "token"))
+    dialog.unit.setCurrentIndex(dialog.unit.findData("USC"))
+    dialog.use_from.setChecked(True)
+    dialog.date_from.setDate(dialog.date_from.date().fromString("01.01.2035", "dd.MM.yyyy"))
+    assert not dialog.sign_with.isEnabled()
+    dialog.sign.setChecked(True)
+    dialog.sign_with.setCurrentIndex(dialog.sign_with.findData("token"))
+    assert label in dialog.sign_with.currentText()
+    assert not dialog.p12.isEnabled() and dialog.password.isEnabled()
+    qtbot.keyClicks(dialog.password, pin)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dialog.outcome is not None and dialog.outcome.signed_now == 2
+    for f in dialog.outcome.files:
+        assert verify_pdf(f.read_bytes()).signatures[0].signer == TOKEN_SIGNER
+
+
+def test_bulk_export_dialog_without_a_token_offers_the_file_only(
+    qtbot: QtBot, office: AppContext
+) -> None:
+    dialog = BulkExportDialog(deps_for(as_user(office, "kadry")))
+    qtbot.addWidget(dialog)
+    assert [dialog.sign_with.itemData(i) for i in range(dialog.sign_with.count())] == ["p12"]
+
+
 def test_protocols_panel_lists_signed(
     qtbot: QtBot, office: AppContext, qtmodeltester: object, p12: Path
 ) -> None:

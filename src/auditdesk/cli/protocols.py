@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
-from auditdesk.reports.batch import Pkcs12Source, SignOptions
+from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
 from auditdesk.services import protocols
 from auditdesk.services.protocol_export import ExportFilter, export_all
@@ -61,13 +61,21 @@ def register(sub: Any) -> None:
     e.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
     e.add_argument("--unit", metavar="UNIT", help="unit code (sub-units included)")
     e.add_argument("--kind", choices=protocols.KINDS)
-    e.add_argument(
+    signing = e.add_mutually_exclusive_group()
+    signing.add_argument(
         "--sign",
         type=Path,
         metavar="FILE.p12",
         help="sign every unsigned protocol with this PKCS#12 (locks the records)",
     )
-    e.add_argument("--password-env", metavar="VAR", help="environment variable with the password")
+    signing.add_argument(
+        "--sign-token",
+        action="store_true",
+        help="sign every unsigned protocol on the card or token named in the settings (PIN asked)",
+    )
+    e.add_argument(
+        "--password-env", metavar="VAR", help="environment variable with the password or PIN"
+    )
     e.add_argument("--reason", default="Zatwierdzenie protokołu")
     e.add_argument("--location", default="")
     e.add_argument("--zip", action="store_true", help=f"one {'protokoly.zip'} instead of files")
@@ -137,15 +145,18 @@ class _Bar:
 def cmd_export(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     sign = None
+    settings = Settings.load()
+    source: Pkcs12Source | Pkcs11Source | None = None
     if args.sign is not None:
         password = secret(args.password_env, f"Password for {args.sign}: ")
-        settings = Settings.load()
-        sign = SignOptions(
-            Pkcs12Source(args.sign, password.encode("utf-8")),
-            args.reason,
-            args.location,
-            settings.tsa_url,
+        source = Pkcs12Source(args.sign, password.encode("utf-8"))
+    elif args.sign_token:
+        pin = secret(args.password_env, f"PIN for token {settings.pkcs11_token_label}: ")
+        source = Pkcs11Source(
+            settings.pkcs11_module, settings.pkcs11_token_label, settings.pkcs11_key_label, pin
         )
+    if source is not None:
+        sign = SignOptions(source, args.reason, args.location, settings.tsa_url)
     flt = ExportFilter(args.date_from, args.date_to, args.unit, args.kind)
     bar = _Bar()
     try:

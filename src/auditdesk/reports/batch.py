@@ -2,6 +2,8 @@
 
 Each worker loads the PKCS#12 signer once (the password arrives with the job over the process
 pipe and lives only in the worker's memory) and then renders and signs the documents it gets.
+A smart card or token cannot be shared by several processes: with a `Pkcs11Source` the workers
+only render, and the exporting process signs each PDF on the token (`sign_rendered`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from pyhanko.sign.signers import Signer
 
 from auditdesk.reports.protocol_model import ProtocolDocument
-from auditdesk.reports.protocol_pdf import render_protocol
+from auditdesk.reports.protocol_pdf import StampBox, render_protocol
 from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf, signer_name
 
 
@@ -27,8 +29,21 @@ class Pkcs12Source:
 
 
 @dataclass(frozen=True)
+class Pkcs11Source:
+    """A key on a smart card or token, chosen by labels (the settings), unlocked by a PIN."""
+
+    module: str
+    token: str
+    key: str
+    pin: str
+
+    def __repr__(self) -> str:  # never print the PIN in a traceback or log
+        return f"Pkcs11Source({self.module!s}, token={self.token!r}, key={self.key!r})"
+
+
+@dataclass(frozen=True)
 class SignOptions:
-    source: Pkcs12Source
+    source: Pkcs12Source | Pkcs11Source
     reason: str
     location: str
     tsa_url: str = ""
@@ -41,6 +56,7 @@ class BatchResult:
     pdf: bytes
     sha256: str
     signer: str  # "" when not signed
+    stamp: StampBox | None = None  # where a signature made later goes
 
 
 _signers: dict[tuple[str, str], Signer] = {}
@@ -56,16 +72,27 @@ def _signer(source: Pkcs12Source) -> Signer:
 
 
 def render_and_sign(doc: ProtocolDocument, options: SignOptions | None) -> BatchResult:
-    """Runs in a worker: the document's PDF, signed when options are given."""
+    """Runs in a worker: the document's PDF, signed when options with a PKCS#12 are given."""
     rendered = render_protocol(doc)
     pdf = rendered.pdf
     name = ""
     if options is not None:
+        if not isinstance(options.source, Pkcs12Source):
+            raise TypeError("a token signs in the exporting process (sign_rendered), not here")
         signer = _signer(options.source)
         request = SignRequest(options.reason, options.location, rendered.stamp, options.tsa_url)
         pdf = sign_pdf(pdf, signer, request)
         name = signer_name(signer)
-    return BatchResult(doc.kind, doc.record_id, pdf, hashlib.sha256(pdf).hexdigest(), name)
+    digest = hashlib.sha256(pdf).hexdigest()
+    return BatchResult(doc.kind, doc.record_id, pdf, digest, name, rendered.stamp)
+
+
+def sign_rendered(result: BatchResult, signer: Signer, options: SignOptions) -> BatchResult:
+    """An unsigned result signed here (with a token's signer, which stays in this process)."""
+    request = SignRequest(options.reason, options.location, result.stamp, options.tsa_url)
+    pdf = sign_pdf(result.pdf, signer, request)
+    digest = hashlib.sha256(pdf).hexdigest()
+    return BatchResult(result.kind, result.record_id, pdf, digest, signer_name(signer))
 
 
 def warm_up() -> None:

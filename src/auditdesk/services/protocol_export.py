@@ -14,19 +14,29 @@ import time
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 
+from pyhanko.sign.signers import Signer
 from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
-from auditdesk.reports.batch import BatchResult, SignOptions, render_and_sign, warm_up
+from auditdesk.reports.batch import (
+    BatchResult,
+    Pkcs11Source,
+    Pkcs12Source,
+    SignOptions,
+    render_and_sign,
+    sign_rendered,
+    warm_up,
+)
 from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
 from auditdesk.reports.protocol_model import IndexEntry
-from auditdesk.reports.signing import load_pkcs12_signer, signer_name
+from auditdesk.reports.signing import load_pkcs12_signer, pkcs11_signer, signer_name
 from auditdesk.services import appraisal_access, trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -336,60 +346,36 @@ def export_all(
     workers: int | None = None,
 ) -> BulkResult:
     """Exports every matching protocol; signs unsigned ones when `sign` is given (which locks
-    them, as signing one does). Worker processes (one per core) read, render and sign; this
-    process stores and writes. Returns what was written; `cancelled` when stopped early."""
+    them, as signing one does). Worker processes (one per core) render and sign with a PKCS#12;
+    this process reads, stores and writes, and signs on a token (whose session it holds for the
+    whole export, the PIN checked first). Returns what was written; `cancelled` when stopped
+    early."""
     started = time.perf_counter()
     refs = find_records(ctx, flt)
-    signer = ""
-    if sign is not None:
-        # fail before any work on a wrong password or unreadable file
-        signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = BulkResult(out_dir, len(refs))
-    report = on_progress or (lambda _d, _t, _x: None)
-    stop = is_cancelled or (lambda: False)
-    stored = _stored_rows(ctx, refs)
-    sink = _Sink(out_dir, make_zip)
-    writer = _Writer(
-        ctx, sink, result, len(refs), stored, "B-T" if sign and sign.tsa_url else "B-B", report
-    )
-    workers = workers or os.cpu_count() or 1
-    use_pool = len(refs) - len(stored) >= IN_PROCESS_BELOW and workers > 1
-    pool = _pool(workers) if use_pool else None
-    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
-    try:
-        report(0, len(refs), "")
-        for ref in refs:
-            if stop():
-                result.cancelled = True
-                break
-            # the database is read here, in one process; workers only render and sign
-            try:
-                doc = build_document(ctx, ref.kind, ref.record_id)
-            except AuditDeskError as exc:
-                writer.add(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
-                continue
-            if (ref.kind, ref.record_id) in stored:
-                writer.add(_Done(ref, doc.index, None))
-            elif pool is None:
-                writer.add(_Done(ref, doc.index, render_and_sign(doc, sign)))
-            else:
-                fut = pool.submit(render_and_sign, doc, sign)
-                pending[fut] = (ref, doc.index)
-                # a deep queue keeps the workers busy while this process stores a batch
-                while len(pending) >= 8 * workers and not stop():
-                    _collect(pending, writer)
-        while pending and not stop():
-            _collect(pending, writer)
-        if pending or stop():
-            result.cancelled = True
-        writer.flush()  # whatever finished is kept whole, also when cancelled
-    except BaseException:
-        sink.abandon()
-        raise
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    with ExitStack() as stack:
+        token = _open_token(stack, sign)  # a card's key stays in this process
+        signer = ""
+        if token is not None:
+            signer = signer_name(token)
+        elif sign is not None and isinstance(sign.source, Pkcs12Source):
+            # fail before any work on a wrong password or unreadable file
+            signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        result = BulkResult(out_dir, len(refs))
+        report = on_progress or (lambda _d, _t, _x: None)
+        stop = is_cancelled or (lambda: False)
+        stored = _stored_rows(ctx, refs)
+        sink = _Sink(out_dir, make_zip)
+        level = "B-T" if sign and sign.tsa_url else "B-B"
+        writer = _Writer(ctx, sink, result, len(refs), stored, level, report)
+        worker_sign = None if token is not None else sign
+
+        def finish(done: BatchResult) -> BatchResult:
+            if token is None or sign is None:
+                return done
+            return sign_rendered(done, token, sign)
+
+        _run(ctx, refs, stored, writer, result, sink, worker_sign, finish, stop, workers)
     if result.cancelled:
         sink.abandon()
         if make_zip:
@@ -431,12 +417,76 @@ def export_all(
 
 
 def _collect(
-    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]], writer: _Writer
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]],
+    writer: _Writer,
+    finish: Callable[[BatchResult], BatchResult],
 ) -> None:
     finished, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
     for fut in finished:
         ref, index = pending.pop(fut)
-        writer.add(_Done(ref, index, fut.result()))
+        writer.add(_Done(ref, index, finish(fut.result())))
+
+
+def _open_token(stack: ExitStack, sign: SignOptions | None) -> Signer | None:
+    """The token's signer for the whole export (its PIN checked before any work), or None."""
+    if sign is None or not isinstance(sign.source, Pkcs11Source):
+        return None
+    src = sign.source
+    return stack.enter_context(pkcs11_signer(src.module, src.token, src.key, src.pin))
+
+
+def _run(
+    ctx: AppContext,
+    refs: list[RecordRef],
+    stored: dict[tuple[str, int], Protocol],
+    writer: _Writer,
+    result: BulkResult,
+    sink: _Sink,
+    sign: SignOptions | None,
+    finish: Callable[[BatchResult], BatchResult],
+    stop: Callable[[], bool],
+    workers: int | None,
+) -> None:
+    """Reads each record here, renders (and signs with a PKCS#12) in the pool, and hands every
+    finished file to the writer; `finish` signs on a token in this process."""
+    report = writer.report
+    workers = workers or os.cpu_count() or 1
+    use_pool = len(refs) - len(stored) >= IN_PROCESS_BELOW and workers > 1
+    pool = _pool(workers) if use_pool else None
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
+    try:
+        report(0, len(refs), "")
+        for ref in refs:
+            if stop():
+                result.cancelled = True
+                break
+            # the database is read here, in one process; workers only render and sign
+            try:
+                doc = build_document(ctx, ref.kind, ref.record_id)
+            except AuditDeskError as exc:
+                writer.add(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
+                continue
+            if (ref.kind, ref.record_id) in stored:
+                writer.add(_Done(ref, doc.index, None))
+            elif pool is None:
+                writer.add(_Done(ref, doc.index, finish(render_and_sign(doc, sign))))
+            else:
+                fut = pool.submit(render_and_sign, doc, sign)
+                pending[fut] = (ref, doc.index)
+                # a deep queue keeps the workers busy while this process stores a batch
+                while len(pending) >= 8 * workers and not stop():
+                    _collect(pending, writer, finish)
+        while pending and not stop():
+            _collect(pending, writer, finish)
+        if pending or stop():
+            result.cancelled = True
+        writer.flush()  # whatever finished is kept whole, also when cancelled
+    except BaseException:
+        sink.abandon()
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = [

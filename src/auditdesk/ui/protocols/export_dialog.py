@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.reports.batch import Pkcs12Source, SignOptions
+from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.services.protocol_export import BulkResult, ExportFilter, export_all, unit_choices
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
@@ -75,21 +75,30 @@ class BulkExportDialog(QDialog):
         form.addRow(self.tr("&Records:"), self.kind)
         self.sign = QCheckBox(self.tr("&Sign unsigned protocols (locks the records)"))
         form.addRow(self.sign)
+        self.sign_with = QComboBox()
+        self.sign_with.setObjectName("signWith")
+        self.sign_with.addItem(self.tr("Certificate file (PKCS#12)"), "p12")
+        token = deps.settings.pkcs11_token_label
+        if deps.settings.pkcs11_module and token:
+            self.sign_with.addItem(
+                self.tr("Card or token “%1” (settings)").replace("%1", token), "token"
+            )
+        form.addRow(self.tr("Sign &with:"), self.sign_with)
         p12_row = QHBoxLayout()
         self.p12 = QLineEdit()
         self.p12.setObjectName("p12")
-        p12_browse = QPushButton(self.tr("B&rowse…"))
-        p12_browse.clicked.connect(self._browse_p12)
+        self.p12_browse = QPushButton(self.tr("B&rowse…"))
+        self.p12_browse.clicked.connect(self._browse_p12)
         p12_row.addWidget(self.p12, 1)
-        p12_row.addWidget(p12_browse)
+        p12_row.addWidget(self.p12_browse)
         form.addRow(self.tr("Certificate file:"), p12_row)
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("&Password:"), self.password)
-        for w in (self.p12, p12_browse, self.password):
-            w.setEnabled(False)
-            self.sign.toggled.connect(w.setEnabled)
+        form.addRow(self.tr("&Password or PIN:"), self.password)
+        self.sign.toggled.connect(self._signing_changed)
+        self.sign_with.currentIndexChanged.connect(self._signing_changed)
+        self._signing_changed()
         self.zip = QCheckBox(self.tr("One &ZIP file instead of separate files"))
         form.addRow(self.zip)
         self.summary = QLabel()
@@ -107,6 +116,14 @@ class BulkExportDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export folder"))
         if folder:
             self.out_dir.setText(folder)
+
+    def _signing_changed(self) -> None:
+        on = self.sign.isChecked()
+        with_file = self.sign_with.currentData() == "p12"
+        self.sign_with.setEnabled(on)
+        self.password.setEnabled(on)
+        self.p12.setEnabled(on and with_file)
+        self.p12_browse.setEnabled(on and with_file)
 
     def _browse_p12(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -129,17 +146,23 @@ class BulkExportDialog(QDialog):
             return
         sign = None
         if self.sign.isChecked():
-            if not self.p12.text().strip():
+            settings = self.deps.settings
+            source: Pkcs12Source | Pkcs11Source
+            if self.sign_with.currentData() == "token":
+                source = Pkcs11Source(
+                    settings.pkcs11_module,
+                    settings.pkcs11_token_label,
+                    settings.pkcs11_key_label,
+                    self.password.text(),
+                )
+            elif not self.p12.text().strip():
                 QMessageBox.warning(
                     self, self.windowTitle(), self.tr("Choose the certificate file to sign with.")
                 )
                 return
-            sign = SignOptions(
-                Pkcs12Source(Path(self.p12.text().strip()), self.password.text().encode()),
-                "Zatwierdzenie protokołu",
-                "",
-                self.deps.settings.tsa_url,
-            )
+            else:
+                source = Pkcs12Source(Path(self.p12.text().strip()), self.password.text().encode())
+            sign = SignOptions(source, "Zatwierdzenie protokołu", "", settings.tsa_url)
         ctx, out, flt, make_zip = (
             self.deps.context(),
             Path(self.out_dir.text().strip()),
