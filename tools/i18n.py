@@ -35,6 +35,7 @@ AREAS: dict[str, list[str]] = {
     "admin": ["admin/*.py", "auth/*.py"],
     "audits": ["audits/*.py"],
     "protocols": ["protocols/*.py"],
+    "monitoring": ["monitoring/panel.py"],
 }
 
 

@@ -20,6 +20,7 @@ PANEL_MODULES = [
     "auditdesk.ui.appraisals",
     "auditdesk.ui.audits",
     "auditdesk.ui.protocols.panel",
+    "auditdesk.ui.monitoring.panel",
 ]
 
 

@@ -1,0 +1,1 @@
+"""The Monitoring panel: the office-wide picture HR and quality staff watch."""
