@@ -22,6 +22,7 @@ import ast
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
@@ -153,13 +154,20 @@ def update_errors() -> None:
             else:
                 translation.set("type", "unfinished")
         ET.indent(root)
-        body = ET.tostring(root, encoding="unicode")
-        ts.write_text(
-            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-            encoding="utf-8",
-        )
+        _write_ts(ts, root)
         done = sum(1 for t in templates if t in known)
         print(f"{ts}: {len(templates)} message(s), {len(templates) - done} to translate")
+
+
+def _write_ts(ts: Path, root: Any) -> None:
+    """Writes a .ts the way lupdate does (declaration, doctype, final newline), so that filling
+    translations and refreshing them do not rewrite each other's header."""
+    import xml.etree.ElementTree as ET
+
+    body = ET.tostring(root, encoding="unicode")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
 
 
 def field_mismatches() -> list[str]:
@@ -210,7 +218,7 @@ def fill(ts_path: str, json_path: str) -> None:
         translation.text = mapping[source]
         translation.attrib.pop("type", None)
         filled += 1
-    tree.write(ts_path, encoding="utf-8", xml_declaration=True)
+    _write_ts(Path(ts_path), tree.getroot())
     print(f"{ts_path}: filled {filled} message(s)")
 
 

@@ -6,25 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from auditdesk.domain.errors import AuditDeskError, Localized
-from auditdesk.ui.labels import role_name
+from auditdesk.ui.labels import role_name, status_name
 
 CONTEXT = "Errors"
-
-
-def status_name(value: str) -> str:
-    """The status of an audit, a dispute or an action plan as a message names it."""
-    names = {
-        "draft": QCoreApplication.translate("Errors", "draft"),
-        "completed": QCoreApplication.translate("Errors", "completed"),
-        "signed": QCoreApplication.translate("Errors", "signed"),
-        "open": QCoreApplication.translate("Errors", "open"),
-        "submitted": QCoreApplication.translate("Errors", "submitted to the manager"),
-        "accepted": QCoreApplication.translate("Errors", "accepted"),
-        "returned": QCoreApplication.translate("Errors", "returned"),
-        "upheld": QCoreApplication.translate("Errors", "upheld"),
-        "rejected": QCoreApplication.translate("Errors", "rejected"),
-    }
-    return names.get(value, value)
 
 
 def error_text(exc: BaseException) -> str:
