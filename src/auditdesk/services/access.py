@@ -20,6 +20,8 @@ class Permission(enum.StrEnum):
     VIEW_TRAIL = "view_trail"
     EXPORT_PROTOCOLS = "export_protocols"
     RESTORE_BACKUP = "restore_backup"
+    MANAGE_CASES = "manage_cases"
+    VIEW_CASES = "view_cases"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -33,6 +35,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.VIEW_TRAIL: frozenset({Role.ADMIN, Role.HR}),
     Permission.EXPORT_PROTOCOLS: frozenset({Role.ADMIN, Role.HR}),
     Permission.RESTORE_BACKUP: frozenset({Role.ADMIN}),
+    Permission.MANAGE_CASES: frozenset({Role.ADMIN, Role.HR}),
+    Permission.VIEW_CASES: frozenset({Role.ADMIN, Role.HR, Role.SUPERVISOR}),
 }
 
 

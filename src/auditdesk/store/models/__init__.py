@@ -19,6 +19,7 @@ from auditdesk.store.models.audits import (
     Evidence,
     EvidenceBlob,
 )
+from auditdesk.store.models.cases import CaseColumnMapping, CaseImportBatch, CaseRecord
 from auditdesk.store.models.forms import FormVersion
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
@@ -36,6 +37,9 @@ __all__ = [
     "AuditDispute",
     "AuditLogEntry",
     "AuditStandardCount",
+    "CaseColumnMapping",
+    "CaseImportBatch",
+    "CaseRecord",
     "DevelopmentAction",
     "DevelopmentArea",
     "DrawnSignature",

@@ -1,0 +1,168 @@
+"""`auditdesk cases import|report|overdue`: the EZD case register and the timeliness of cases."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from auditdesk.cli.common import open_context, out
+from auditdesk.services import cases_import, cases_reports
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        d, m, y = text.split(".")
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (YYYY-MM-DD or dd.mm.yyyy)"
+        ) from None
+
+
+def register(sub: Any) -> None:
+    cases = sub.add_parser("cases", help="timeliness of case handling from the EZD case register")
+    cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
+    p = cases_sub.add_parser(
+        "import",
+        help="import an EZD register export (CSV or XLSX); the whole file or nothing; cases "
+        "are updated by their sign",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--mapping",
+        default="auto",
+        metavar="NAME|auto",
+        help="a column mapping saved in the window, or auto: the one remembered for this "
+        "header row, else guessed from the Polish column names (default)",
+    )
+    p.add_argument(
+        "--encoding",
+        default="auto",
+        metavar="auto|utf-8|cp1250",
+        help="the text encoding of a CSV file (default: detected)",
+    )
+    p.add_argument("--remember", metavar="NAME", help="save the mapping used under NAME")
+    p.set_defaults(func=cmd_import)
+    p = cases_sub.add_parser(
+        "report", help="on-time share of settled cases per unit and month (dates of settlement)"
+    )
+    p.add_argument("--from", dest="date_from", type=_day, metavar="DATE")
+    p.add_argument("--to", dest="date_to", type=_day, metavar="DATE")
+    p.add_argument("--unit", metavar="CODE", help="one unit's code, as in the case sign")
+    p.add_argument("--by", choices=["unit_month", "unit", "month", "jrwa"], default="unit_month")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.set_defaults(func=cmd_report)
+    p = cases_sub.add_parser("overdue", help="open cases past their due date, longest first")
+    p.add_argument("--unit", metavar="CODE")
+    p.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE", help="default: today")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.set_defaults(func=cmd_overdue)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    result = cases_import.import_cases(
+        ctx, args.file, args.mapping, encoding=args.encoding, remember_as=args.remember
+    )
+    if result.already_imported:
+        out(f"{args.file.name}: this file was imported before; nothing changed.")
+        return 0
+    out(
+        f"{args.file.name} ({result.encoding}): {result.rows} case(s): {result.created} new, "
+        f"{result.updated} updated, {result.unchanged} unchanged"
+    )
+    if result.unmatched_units:
+        out(
+            "units not in the organisation (kept by code, not shown to supervisors): "
+            + ", ".join(result.unmatched_units)
+        )
+    return 0
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    rows = cases_reports.timeliness(
+        ctx, date_from=args.date_from, date_to=args.date_to, unit=args.unit, by=args.by
+    )
+    header = [
+        "unit",
+        "month",
+        "jrwa",
+        "settled",
+        "on_time",
+        "late",
+        "on_time_pct",
+        "ci95_low",
+        "ci95_high",
+        "avg_days_to_settle",
+        "avg_days_late",
+    ]
+    table = []
+    for r in rows:
+        low, high = r.interval or (None, None)
+        table.append(
+            [
+                r.unit_code,
+                r.period,
+                r.jrwa,
+                str(r.settled),
+                str(r.on_time),
+                str(r.late),
+                _pct(r.on_time_percent),
+                _pct(low),
+                _pct(high),
+                _pct(r.avg_days_to_settle),
+                _pct(r.avg_days_late),
+            ]
+        )
+    _print(header, table, args.format)
+    return 0
+
+
+def cmd_overdue(args: argparse.Namespace) -> int:
+    ctx = open_context(args)
+    rows = cases_reports.overdue(ctx, as_of=args.as_of, unit=args.unit)
+    header = ["sign", "unit", "started", "due", "days_overdue", "handler", "title"]
+    table = [
+        [
+            r.sign,
+            r.unit_code,
+            r.started_on.isoformat(),
+            r.due_on.isoformat(),
+            str(r.days_overdue),
+            r.handler,
+            r.title,
+        ]
+        for r in rows
+    ]
+    _print(header, table, args.format)
+    if args.format == "table":
+        out(f"{len(rows)} open case(s) past their due date")
+    return 0
+
+
+def _print(header: list[str], rows: list[list[str]], fmt: str) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        sys.stdout.flush()
+        return
+    widths = [len(h) for h in header]
+    for row in rows:
+        widths = [max(w, min(len(c), 50)) for w, c in zip(widths, row, strict=True)]
+    out("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
+    for row in rows:
+        out("  ".join(c[:50].ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())

@@ -1,0 +1,78 @@
+"""Cases imported from the document-management system (EZD) register, the import batches and
+the remembered column mappings (found again by the file's header row)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from auditdesk.store.base import Base, utcnow
+
+
+class CaseRecord(Base):
+    """One case (sprawa) by its sign; a newer export of the register updates it in place."""
+
+    __tablename__ = "case_record"
+    __table_args__ = (
+        Index("ix_case_record_unit_settled", "unit_code", "settled_on"),
+        Index("ix_case_record_open_due", "settled_on", "due_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sign: Mapped[str] = mapped_column(String(80), unique=True)  # znak sprawy
+    unit_code: Mapped[str] = mapped_column(String(40))  # as EZD names it
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    jrwa: Mapped[str] = mapped_column(String(10), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    started_on: Mapped[date]
+    settled_on: Mapped[date | None]  # none while the case is open
+    category: Mapped[str] = mapped_column(String(20))  # CaseCategory
+    ezd_due_on: Mapped[date | None]  # the due date EZD gave
+    computed_due_on: Mapped[date]  # KPA art. 35 with art. 57, periods not counted
+    due_on: Mapped[date]  # the one that counts (EZD's when given)
+    due_rule: Mapped[str] = mapped_column(Text, default="")  # how due_on was reached (Polish)
+    suspension_days: Mapped[int] = mapped_column(default=0)
+    suspended: Mapped[bool] = mapped_column(default=False)
+    suspended_from: Mapped[date | None]
+    suspended_to: Mapped[date | None]
+    handler: Mapped[str] = mapped_column(String(200), default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    # settled cases only: days from start to settlement, days after the due date (0 on time)
+    days_to_settle: Mapped[int | None]
+    days_late: Mapped[int | None]
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("case_import_batch.id"), index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseImportBatch(Base):
+    """One import of a register file: what it was, how it was read, what it changed."""
+
+    __tablename__ = "case_import_batch"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    encoding: Mapped[str] = mapped_column(String(40))
+    delimiter: Mapped[str] = mapped_column(String(4), default="")
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    rows: Mapped[int] = mapped_column(default=0)
+    created: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    unchanged: Mapped[int] = mapped_column(default=0)
+    imported_by: Mapped[str] = mapped_column(String(80))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseColumnMapping(Base):
+    """A column mapping the user made once, found again by the normalised header row."""
+
+    __tablename__ = "case_column_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    header_key: Mapped[str] = mapped_column(Text, index=True)
+    columns: Mapped[dict[str, Any]] = mapped_column(JSON)  # field → column index
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
