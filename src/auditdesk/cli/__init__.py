@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.users",
     "auditdesk.cli.protocols",
     "auditdesk.cli.audits",
+    "auditdesk.cli.indicators",
     "auditdesk.cli.cases",
 ]
 

@@ -134,6 +134,7 @@ class DemoReport:
 DEMO_SEEDER_MODULES: list[str] = [
     "auditdesk.services.appraisal_demo",
     "auditdesk.services.audit_demo",
+    "auditdesk.services.indicator_demo",
     "auditdesk.services.cases_demo",
 ]
 

@@ -21,6 +21,13 @@ from auditdesk.store.models.audits import (
 )
 from auditdesk.store.models.cases import CaseColumnMapping, CaseImportBatch, CaseRecord
 from auditdesk.store.models.forms import FormVersion
+from auditdesk.store.models.indicators import (
+    IndicatorCorrection,
+    IndicatorEntry,
+    IndicatorImportMapping,
+    ResearchAction,
+    ResearchNote,
+)
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
@@ -48,11 +55,16 @@ __all__ = [
     "EvidenceBlob",
     "FeedbackNote",
     "FormVersion",
+    "IndicatorCorrection",
+    "IndicatorEntry",
+    "IndicatorImportMapping",
     "LoginAttempt",
     "Objection",
     "Office",
     "OrgUnit",
     "Protocol",
+    "ResearchAction",
+    "ResearchNote",
     "Role",
     "User",
 ]

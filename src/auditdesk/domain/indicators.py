@@ -1,0 +1,137 @@
+"""Hard indicators of client contentment: complaints (skargi), grievances (zażalenia), negative
+opinions and praise, with the statutory deadline of each and its timeliness.
+
+- A complaint (skarga) is decided within 1 month of receipt, 14 days when a member of parliament,
+  a senator or a councillor filed it (KPA art. 237 §1–2).
+- A grievance (zażalenie) is decided like an appeal: within 1 month of receipt (KPA art. 35 §3
+  with art. 144).
+- Negative opinions and praise have no statutory deadline.
+
+Periods are counted by `domain.periods` (KPA art. 57: months by the matching day, days without the
+day of receipt, a period ending on a Saturday or a public holiday moves to the next working day).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+
+from auditdesk.domain.periods import ComputedDate, days_after, months_after
+from auditdesk.domain.statistics import Proportion
+
+NEARING_DAYS = 7  # an open entry this close to its deadline is listed as nearing it
+
+
+class IndicatorKind(enum.StrEnum):
+    COMPLAINT = "complaint"  # skarga
+    GRIEVANCE = "grievance"  # zażalenie
+    NEGATIVE_OPINION = "negative_opinion"  # opinia negatywna
+    PRAISE = "praise"  # pochwała
+
+
+class Channel(enum.StrEnum):
+    LETTER = "letter"
+    EMAIL = "email"
+    EPUAP = "epuap"
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+
+
+class Outcome(enum.StrEnum):
+    JUSTIFIED = "justified"  # zasadna
+    PARTLY = "partly"  # częściowo zasadna
+    UNJUSTIFIED = "unjustified"  # bezzasadna
+    PASSED_ON = "passed_on"  # przekazana do organu właściwego (art. 231)
+
+
+class Timeliness(enum.StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    OPEN_OVERDUE = "open_overdue"
+    OPEN = "open"
+    NO_DEADLINE = "no_deadline"
+
+
+class ResearchMethod(enum.StrEnum):
+    QUESTIONNAIRE = "questionnaire"  # badanie ankietowe
+    QUESTIONNAIRE_INTERVIEW = "questionnaire_interview"  # wywiad kwestionariuszowy
+    FOCUS_GROUP = "focus_group"  # zogniskowany wywiad grupowy (FGI)
+    IN_DEPTH_INTERVIEW = "in_depth_interview"  # indywidualny wywiad pogłębiony (IDI)
+
+
+def deadline(kind: IndicatorKind, received: date, from_representative: bool) -> ComputedDate | None:
+    """The last day to decide the entry, with the rule it followed; None when no law sets one."""
+    if kind == IndicatorKind.COMPLAINT:
+        if from_representative:
+            return days_after(
+                received,
+                14,
+                "Skarga posła, senatora lub radnego (art. 237 § 2 k.p.a.)",
+                "A complaint from an MP, senator or councillor (KPA art. 237 §2)",
+            )
+        return months_after(
+            received,
+            1,
+            "Skarga (art. 237 § 1 k.p.a.)",
+            "A complaint (KPA art. 237 §1)",
+        )
+    if kind == IndicatorKind.GRIEVANCE:
+        return months_after(
+            received,
+            1,
+            "Zażalenie (art. 35 § 3 w zw. z art. 144 k.p.a.)",
+            "A grievance (KPA art. 35 §3 with art. 144)",
+        )
+    return None
+
+
+def timeliness(due: date | None, settled: date | None, today: date) -> Timeliness:
+    """On time / late for a settled entry, open-overdue / open for one still open."""
+    if due is None:
+        return Timeliness.NO_DEADLINE
+    if settled is not None:
+        return Timeliness.ON_TIME if settled <= due else Timeliness.LATE
+    return Timeliness.OPEN_OVERDUE if today > due else Timeliness.OPEN
+
+
+def nearing(due: date | None, settled: date | None, today: date, days: int = NEARING_DAYS) -> bool:
+    """Open, not yet overdue, and due within `days` days."""
+    return settled is None and due is not None and today <= due and (due - today).days <= days
+
+
+def days_late(due: date | None, settled: date | None, today: date) -> int:
+    """How many days past the deadline (settled late, or still open past it); 0 otherwise."""
+    if due is None:
+        return 0
+    end = settled if settled is not None else today
+    return max(0, (end - due).days)
+
+
+@dataclass(frozen=True)
+class ShareSummary:
+    """Settled on time among settled entries that had a deadline, and the justified share among
+    decided ones (passed on to another authority counts in neither part)."""
+
+    on_time: Proportion
+    justified: Proportion
+
+    @property
+    def on_time_interval(self) -> tuple[float, float] | None:
+        return self.on_time.wilson()
+
+    @property
+    def justified_interval(self) -> tuple[float, float] | None:
+        return self.justified.wilson()
+
+
+def shares(
+    settled_with_deadline: int, settled_on_time: int, outcomes: dict[Outcome, int]
+) -> ShareSummary:
+    """The two shares a report shows. Justified counts a partly justified entry as justified
+    (the office acknowledged a fault), among justified + partly + unjustified."""
+    justified = outcomes.get(Outcome.JUSTIFIED, 0) + outcomes.get(Outcome.PARTLY, 0)
+    decided = justified + outcomes.get(Outcome.UNJUSTIFIED, 0)
+    return ShareSummary(
+        Proportion(settled_on_time, settled_with_deadline), Proportion(justified, decided)
+    )
