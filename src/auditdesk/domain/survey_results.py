@@ -1,0 +1,283 @@
+"""Satisfaction-survey rules: what an answer may be, and the results of a set of responses.
+
+Results are computed from counts (question → answer value → how many), which the store
+aggregates in SQL, so a campaign of thousands of responses never travels row by row.
+
+- scale (1–5 by default): n, mean, distribution, top-2-box share (the two best values, 4–5).
+- agree4 (tak / raczej tak / raczej nie / nie): distribution, share of tak + raczej tak.
+- choice: counts per option; text: the list of answers.
+- Shares carry a Wilson 95 % interval (domain.statistics).
+- The satisfaction index maps each scored question's mean to 0–100 (scale: min → 0, max → 100;
+  agree4: tak 100, raczej tak 66.7, raczej nie 33.3, nie 0); a block's index is the mean of its
+  questions' indexes, the overall index the mean over every scored question. Choice and text
+  questions and the respondent-profile block are never scored. An unanswered question has no
+  answer at all: it counts neither in n nor in any mean or share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.forms.survey import SurveyForm, SurveyQuestion
+from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
+
+AGREE4: tuple[str, ...] = ("tak", "raczej_tak", "raczej_nie", "nie")
+AGREE4_LABELS: dict[str, tuple[str, str]] = {  # value -> (Polish, English)
+    "tak": ("tak", "yes"),
+    "raczej_tak": ("raczej tak", "rather yes"),
+    "raczej_nie": ("raczej nie", "rather no"),
+    "nie": ("nie", "no"),
+}
+AGREE4_POSITIVE = frozenset({"tak", "raczej_tak"})
+AGREE4_INDEX: dict[str, float] = {
+    "tak": 100.0,
+    "raczej_tak": 200 / 3,
+    "raczej_nie": 100 / 3,
+    "nie": 0.0,
+}
+SOURCES: tuple[str, ...] = ("paper", "kiosk", "import")
+
+
+def scored(question: SurveyQuestion, profile: bool) -> bool:
+    return not profile and question.type in ("scale", "agree4")
+
+
+def allowed_values(question: SurveyQuestion) -> list[str]:
+    """The stored values a question accepts, in the order of the paper form (empty: free text)."""
+    if question.type == "scale":
+        return [str(v) for v in range(question.scale_min, question.scale_max + 1)]
+    if question.type == "agree4":
+        return list(AGREE4)
+    if question.type == "choice":
+        return [o.value for o in question.options]
+    return []
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+
+
+def parse_answer(question: SurveyQuestion, raw: object) -> str | None:
+    """The stored value of one answer as typed or read from a file; None when left empty.
+    Accepts the stored value, a label (Polish or English, any case) and for agree4/choice the
+    option's number on the form (1 = first). Raises ValidationFailed saying what is wrong."""
+    if raw is None:
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = str(raw).strip()
+    if not text:
+        return None
+    if question.type == "text":
+        if len(text) > 2000:
+            raise ValidationFailed(
+                "an answer to {question} is longer than 2000 characters", question=question.id
+            )
+        return text
+    if question.type == "scale":
+        try:
+            number = int(text)
+        except ValueError:
+            number = None
+        if number is None or not question.scale_min <= number <= question.scale_max:
+            raise ValidationFailed(
+                "{value!r} is not a whole number from {low} to {high}",
+                value=text,
+                low=question.scale_min,
+                high=question.scale_max,
+            )
+        return str(number)
+    values = allowed_values(question)
+    labels: dict[str, str] = {}
+    for n, value in enumerate(values, start=1):
+        labels[_fold(value)] = value
+        labels[str(n)] = value
+        if question.type == "agree4":
+            pl, en = AGREE4_LABELS[value]
+            labels[_fold(pl)] = value
+            labels[_fold(en)] = value
+    for option in question.options:
+        labels[_fold(option.label.pl)] = option.value
+        if option.label.en:
+            labels[_fold(option.label.en)] = option.value
+    found = labels.get(_fold(text))
+    if found is None:
+        raise ValidationFailed(
+            "{value!r} is not one of the answers: {allowed}",
+            value=text,
+            allowed=", ".join(values),
+        )
+    return found
+
+
+def questions(form: SurveyForm) -> list[tuple[SurveyQuestion, bool]]:
+    """Every question of the form in order, with whether its block is the respondent profile."""
+    return [(q, block.profile) for block in form.blocks for q in block.questions]
+
+
+def check_response(form: SurveyForm, raw: Mapping[str, object]) -> dict[str, str]:
+    """The stored answers of one questionnaire (unanswered questions left out). Raises
+    ValidationFailed for an unknown question, a value out of range or a required question
+    left unanswered (naming every one of those)."""
+    by_id = {q.id: q for q, _profile in questions(form)}
+    unknown = sorted(set(raw) - set(by_id))
+    if unknown:
+        raise ValidationFailed(
+            "the form {form} has no question(s) {questions}",
+            form=form.id,
+            questions=", ".join(unknown),
+        )
+    answers: dict[str, str] = {}
+    for qid, value in raw.items():
+        try:
+            parsed = parse_answer(by_id[qid], value)
+        except ValidationFailed as exc:
+            raise ValidationFailed(
+                "question {question}: {problem}", question=qid, problem=str(exc)
+            ) from exc
+        if parsed is not None:
+            answers[qid] = parsed
+    missing = [q.id for q, _p in questions(form) if q.required and q.id not in answers]
+    if missing:
+        raise ValidationFailed(
+            "required question(s) not answered: {questions}", questions=", ".join(missing)
+        )
+    return answers
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: SurveyQuestion
+    block_id: str
+    scored: bool
+    n: int
+    distribution: dict[str, int]  # every allowed value, in form order (choice: the counts)
+    mean: float | None = None  # scale only
+    positive: Proportion | None = None  # scale: top-2-box; agree4: tak + raczej tak
+    index: float | None = None  # 0–100, scored questions only
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    block_id: str
+    title: str
+    profile: bool
+    index: float | None
+    questions: list[QuestionResult]
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    responses: int
+    index: float | None
+    blocks: list[BlockResult]
+
+    def question(self, qid: str) -> QuestionResult:
+        for block in self.blocks:
+            for q in block.questions:
+                if q.question.id == qid:
+                    return q
+        raise KeyError(qid)
+
+    @property
+    def all_questions(self) -> list[QuestionResult]:
+        return [q for b in self.blocks for q in b.questions]
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def question_result(
+    question: SurveyQuestion,
+    block_id: str,
+    profile: bool,
+    counts: Mapping[str, int],
+    texts: Sequence[str] = (),
+) -> QuestionResult:
+    is_scored = scored(question, profile)
+    if question.type == "text":
+        return QuestionResult(question, block_id, False, len(texts), {}, texts=list(texts))
+    values = allowed_values(question)
+    distribution = {v: int(counts.get(v, 0)) for v in values}
+    n = sum(distribution.values())
+    if question.type == "scale":
+        total = sum(int(v) * c for v, c in distribution.items())
+        mean = total / n if n else None
+        top2 = {str(question.scale_max), str(question.scale_max - 1)}
+        positive = Proportion(sum(c for v, c in distribution.items() if v in top2), n)
+        span = question.scale_max - question.scale_min
+        index = None if mean is None else 100.0 * (mean - question.scale_min) / span
+        return QuestionResult(
+            question,
+            block_id,
+            is_scored,
+            n,
+            distribution,
+            mean=mean,
+            positive=positive,
+            index=index if is_scored else None,
+        )
+    if question.type == "agree4":
+        positive = Proportion(sum(distribution[v] for v in AGREE4_POSITIVE), n)
+        index = sum(AGREE4_INDEX[v] * c for v, c in distribution.items()) / n if n else None
+        return QuestionResult(
+            question,
+            block_id,
+            is_scored,
+            n,
+            distribution,
+            positive=positive,
+            index=index if is_scored else None,
+        )
+    return QuestionResult(question, block_id, False, n, distribution)
+
+
+def compute_results(
+    form: SurveyForm,
+    counts: Mapping[str, Mapping[str, int]],
+    texts: Mapping[str, Sequence[str]],
+    responses: int,
+) -> SurveyResults:
+    """Results of `responses` questionnaires from the counts of each question's answers."""
+    blocks: list[BlockResult] = []
+    indexes: list[float] = []
+    for block in form.blocks:
+        results = [
+            question_result(q, block.id, block.profile, counts.get(q.id, {}), texts.get(q.id, ()))
+            for q in block.questions
+        ]
+        block_indexes = [r.index for r in results if r.scored and r.index is not None]
+        indexes += block_indexes
+        blocks.append(
+            BlockResult(block.id, block.title.pl, block.profile, _mean(block_indexes), results)
+        )
+    return SurveyResults(responses, _mean(indexes), blocks)
+
+
+@dataclass(frozen=True)
+class QuestionComparison:
+    question_id: str
+    a: QuestionResult
+    b: QuestionResult
+    test: Comparison | None  # None when a share cannot be compared (no answers, not a share)
+
+    @property
+    def significant(self) -> bool:
+        return self.test is not None and self.test.significant
+
+
+def compare_results(a: SurveyResults, b: SurveyResults) -> list[QuestionComparison]:
+    """Question by question, the positive share of period A against period B; a difference is
+    marked significant only when the two-proportion test says so (small samples never are)."""
+    out = []
+    for qa in a.all_questions:
+        qb = b.question(qa.question.id)
+        test = None
+        if qa.positive is not None and qb.positive is not None:
+            test = two_proportion_test(qa.positive, qb.positive)
+        out.append(QuestionComparison(qa.question.id, qa, qb, test))
+    return out
