@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.protocols",
     "auditdesk.cli.audits",
     "auditdesk.cli.indicators",
+    "auditdesk.cli.surveys",
     "auditdesk.cli.cases",
 ]
 

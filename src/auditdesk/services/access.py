@@ -22,6 +22,8 @@ class Permission(enum.StrEnum):
     RESTORE_BACKUP = "restore_backup"
     MANAGE_CASES = "manage_cases"
     VIEW_CASES = "view_cases"
+    MANAGE_SURVEYS = "manage_surveys"
+    VIEW_SURVEYS = "view_surveys"
     MANAGE_INDICATORS = "manage_indicators"
     VIEW_INDICATORS = "view_indicators"
 
@@ -39,6 +41,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.RESTORE_BACKUP: frozenset({Role.ADMIN}),
     Permission.MANAGE_CASES: frozenset({Role.ADMIN, Role.HR}),
     Permission.VIEW_CASES: frozenset({Role.ADMIN, Role.HR, Role.SUPERVISOR}),
+    Permission.MANAGE_SURVEYS: frozenset({Role.ADMIN, Role.HR}),
+    Permission.VIEW_SURVEYS: frozenset({Role.ADMIN, Role.HR, Role.SUPERVISOR}),
     Permission.MANAGE_INDICATORS: frozenset({Role.ADMIN, Role.HR}),
     Permission.VIEW_INDICATORS: frozenset({Role.ADMIN, Role.HR, Role.SUPERVISOR}),
 }

@@ -136,6 +136,7 @@ DEMO_SEEDER_MODULES: list[str] = [
     "auditdesk.services.audit_demo",
     "auditdesk.services.indicator_demo",
     "auditdesk.services.cases_demo",
+    "auditdesk.services.survey_demo",
 ]
 
 DEMO_USERS: list[tuple[str, Role, str]] = [

@@ -31,6 +31,12 @@ from auditdesk.store.models.indicators import (
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
+from auditdesk.store.models.surveys import (
+    SurveyAnswer,
+    SurveyCampaign,
+    SurveyImportMapping,
+    SurveyResponse,
+)
 from auditdesk.store.models.trail import AuditLogEntry
 
 __all__ = [
@@ -66,5 +72,9 @@ __all__ = [
     "ResearchAction",
     "ResearchNote",
     "Role",
+    "SurveyAnswer",
+    "SurveyCampaign",
+    "SurveyImportMapping",
+    "SurveyResponse",
     "User",
 ]
