@@ -135,7 +135,10 @@ def check_response(form: SurveyForm, raw: Mapping[str, object]) -> dict[str, str
             parsed = parse_answer(by_id[qid], value)
         except ValidationFailed as exc:
             raise ValidationFailed(
-                "question {question}: {problem}", question=qid, problem=str(exc)
+                "question {question}: the answer {value!r} is not allowed ({allowed})",
+                question=qid,
+                value=str(value),
+                allowed=", ".join(allowed_values(by_id[qid])),
             ) from exc
         if parsed is not None:
             answers[qid] = parsed

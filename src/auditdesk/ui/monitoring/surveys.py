@@ -77,21 +77,20 @@ class ResultsModel(RowsModel[ResultLine]):
         self.compared = False
 
     def headers(self) -> list[str]:
-        tr = QCoreApplication.translate
         names = [
-            tr("SurveysTab", "Block"),
-            tr("SurveysTab", "Question"),
-            tr("SurveysTab", "n"),
-            tr("SurveysTab", "Mean"),
-            tr("SurveysTab", "Positive %"),
-            tr("SurveysTab", "95% interval"),
-            tr("SurveysTab", "Index"),
-            tr("SurveysTab", "Answers"),
+            QCoreApplication.translate("SurveysTab", "Block"),
+            QCoreApplication.translate("SurveysTab", "Question"),
+            QCoreApplication.translate("SurveysTab", "n"),
+            QCoreApplication.translate("SurveysTab", "Mean"),
+            QCoreApplication.translate("SurveysTab", "Positive %"),
+            QCoreApplication.translate("SurveysTab", "95% interval"),
+            QCoreApplication.translate("SurveysTab", "Index"),
+            QCoreApplication.translate("SurveysTab", "Answers"),
         ]
         if self.compared:
             names += [
-                tr("SurveysTab", "Positive % (compared)"),
-                tr("SurveysTab", "Difference"),
+                QCoreApplication.translate("SurveysTab", "Positive % (compared)"),
+                QCoreApplication.translate("SurveysTab", "Difference"),
             ]
         return names
 

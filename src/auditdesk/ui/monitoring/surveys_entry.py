@@ -347,7 +347,9 @@ class SurveyEntry(QWidget):
                     source="paper",
                 )
                 self.status.setText(
-                    self.tr("Questionnaire saved (%n answer(s)).", "", len(self.answers()))
+                    self.tr("Questionnaire saved; answers given: %1.").replace(
+                        "%1", str(len(self.answers()))
+                    )
                 )
             else:
                 rid = self.editing
