@@ -140,9 +140,12 @@ def statutory_deadline(terms: CaseTerms, as_of: date | None = None) -> ComputedD
     return shift_to_working_day(computed)
 
 
-def effective_deadline(terms: CaseTerms, as_of: date | None = None) -> ComputedDate:
-    """The due date that counts: EZD's when given, else the statutory one."""
-    computed = statutory_deadline(terms, as_of)
+def effective_deadline(
+    terms: CaseTerms, as_of: date | None = None, statutory: ComputedDate | None = None
+) -> ComputedDate:
+    """The due date that counts: EZD's when given, else the statutory one (pass `statutory`
+    when it is already computed)."""
+    computed = statutory or statutory_deadline(terms, as_of)
     if terms.ezd_due is None or terms.category == CaseCategory.SPECIAL:
         return computed
     if terms.ezd_due == computed.value:

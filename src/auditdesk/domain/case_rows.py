@@ -109,6 +109,8 @@ CATEGORY_WORDS.update({c.value: c for c in CaseCategory})
 YES = {"tak", "t", "1", "yes", "y", "x", "true"}
 NO = {"nie", "n", "0", "no", "false", ""}
 
+_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SIGN = re.compile(r"^(?P<unit>[^.\s]+)\.(?P<jrwa>\d{1,4})\.(?P<number>\d+)\.(?P<year>\d{4})$")
 
 
@@ -184,6 +186,13 @@ def parse_date(text: str) -> date | None:
     if not text:
         return None
     head = text.split(" ")[0].split("T")[0]
+    quick = _DMY.match(head) or _ISO.match(head)
+    if quick:  # the two forms EZD writes, without strptime's cost on 50,000 rows
+        a, b, c = (int(g) for g in quick.groups())
+        try:
+            return date(c, b, a) if quick.re is _DMY else date(a, b, c)
+        except ValueError:
+            raise _Bad("not a date (dd.mm.yyyy or YYYY-MM-DD)") from None
     for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
             return datetime.strptime(head, pattern).date()
@@ -300,8 +309,8 @@ def parse_row(
     )
     try:
         counted_to = settled if isinstance(settled, date) else as_of
-        due = effective_deadline(terms, counted_to)
         computed = statutory_deadline(terms, counted_to)
+        due = effective_deadline(terms, counted_to, computed)
     except DeadlineError:
         return None, [
             RowProblem(line, column("due_on"), raw("due_on"), "a special period needs a due date")

@@ -1,0 +1,341 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>CaseFields</name>
+    <message>
+        <source>Case sign</source>
+        <translation>Znak sprawy</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Komórka organizacyjna</translation>
+    </message>
+    <message>
+        <source>JRWA class</source>
+        <translation>Symbol JRWA</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tytuł sprawy</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Data wszczęcia</translation>
+    </message>
+    <message>
+        <source>Settlement date</source>
+        <translation>Data zakończenia</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategoria (termin)</translation>
+    </message>
+    <message>
+        <source>Due date (EZD)</source>
+        <translation>Termin załatwienia (z EZD)</translation>
+    </message>
+    <message>
+        <source>Days not counted</source>
+        <translation>Dni niewliczane do terminu</translation>
+    </message>
+    <message>
+        <source>Suspended (yes/no)</source>
+        <translation>Zawieszona (tak/nie)</translation>
+    </message>
+    <message>
+        <source>Suspended from</source>
+        <translation>Zawieszona od</translation>
+    </message>
+    <message>
+        <source>Suspended until</source>
+        <translation>Zawieszona do</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Prowadzący sprawę</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Uwagi</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMappingDialog</name>
+    <message>
+        <source>Map the columns of %1</source>
+        <translation>Przyporządkuj kolumny pliku %1</translation>
+    </message>
+    <message>
+        <source>Encoding: %1. The first rows of the file:</source>
+        <translation>Kodowanie: %1. Pierwsze wiersze pliku:</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(brak w pliku)</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>kolumna %1</translation>
+    </message>
+    <message>
+        <source>The mapping is remembered under this name and chosen again for files with the same header row.</source>
+        <translation>Przyporządkowanie zostanie zapamiętane pod tą nazwą i wybrane ponownie dla plików o takim samym wierszu nagłówka.</translation>
+    </message>
+    <message>
+        <source>Remember as</source>
+        <translation>Zapamiętaj jako</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importuj</translation>
+    </message>
+    <message>
+        <source>Choose the column of: %1</source>
+        <translation>Wskaż kolumnę z polem: %1</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name to remember it by.</source>
+        <translation>Nadaj przyporządkowaniu nazwę, pod którą zostanie zapamiętane.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProblems</name>
+    <message>
+        <source>not a date (dd.mm.yyyy or YYYY-MM-DD)</source>
+        <translation>to nie jest data (dd.mm.rrrr lub RRRR-MM-DD)</translation>
+    </message>
+    <message>
+        <source>unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</source>
+        <translation>nieznana kategoria (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</translation>
+    </message>
+    <message>
+        <source>not a whole number of days</source>
+        <translation>to nie jest liczba całkowita dni</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>nie może być ujemna</translation>
+    </message>
+    <message>
+        <source>not yes/no (tak/nie)</source>
+        <translation>wartość inna niż tak/nie</translation>
+    </message>
+    <message>
+        <source>the case sign is empty</source>
+        <translation>brak znaku sprawy</translation>
+    </message>
+    <message>
+        <source>not a case sign like WO-I.5310.12.2025 (and no unit)</source>
+        <translation>to nie jest znak sprawy w rodzaju WO-I.5310.12.2025 (a komórki nie podano)</translation>
+    </message>
+    <message>
+        <source>the start date is empty</source>
+        <translation>brak daty wszczęcia</translation>
+    </message>
+    <message>
+        <source>earlier than the start date</source>
+        <translation>wcześniejsza niż data wszczęcia</translation>
+    </message>
+    <message>
+        <source>a special period needs a due date</source>
+        <translation>sprawa z terminem szczególnym wymaga podania terminu</translation>
+    </message>
+    <message>
+        <source>the same case sign as line %1</source>
+        <translation>ten sam znak sprawy co w wierszu %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <source>&amp;Import register…</source>
+        <translation>&amp;Importuj spis spraw…</translation>
+    </message>
+    <message>
+        <source>A CSV or XLSX export of the EZD case register (Ctrl+I)</source>
+        <translation>Eksport spisu spraw z EZD w formacie CSV lub XLSX (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5)</source>
+        <translation>Wczytaj dane ponownie (F5)</translation>
+    </message>
+    <message>
+        <source>Settled from</source>
+        <translation>Załatwione od</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Komórka</translation>
+    </message>
+    <message>
+        <source>Cases settled on time, per unit and month</source>
+        <translation>Sprawy załatwione w terminie według komórek i miesięcy</translation>
+    </message>
+    <message>
+        <source>Your role does not show the timeliness of cases.</source>
+        <translation>Twoja rola nie obejmuje wglądu w terminowość załatwiania spraw.</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Wszystkie komórki</translation>
+    </message>
+    <message>
+        <source>Open cases past their due date: %1</source>
+        <translation>Sprawy niezałatwione po terminie: %1</translation>
+    </message>
+    <message>
+        <source>%1 cases in the register: %2 settled (%3% on time), %4 open, %5 overdue.</source>
+        <translation>Spraw w spisie: %1; załatwione: %2 (%3% w terminie), w toku: %4, po terminie: %5.</translation>
+    </message>
+    <message>
+        <source>Import the EZD case register</source>
+        <translation>Import spisu spraw z EZD</translation>
+    </message>
+    <message>
+        <source>Register exports (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Eksporty spisu spraw (*.csv *.txt *.xlsx);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Trwa import pliku %1…</translation>
+    </message>
+    <message>
+        <source>Importing the case register</source>
+        <translation>Import spisu spraw</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import przerwano; niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+        <source>%1 was imported before; nothing changed.</source>
+        <translation>Plik %1 został już wcześniej zaimportowany; nic się nie zmieniło.</translation>
+    </message>
+    <message>
+        <source>%1: %2 cases read: %3 new, %4 updated, %5 unchanged.</source>
+        <translation>%1: wczytano spraw: %2; nowe: %3, zaktualizowane: %4, bez zmian: %5.</translation>
+    </message>
+    <message>
+        <source>Units not in the organisation (kept by their code): %1</source>
+        <translation>Komórki spoza struktury urzędu (zapisane pod swoim symbolem): %1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 value(s) could not be read.</source>
+        <translation>Niczego nie zaimportowano: nie udało się odczytać wartości: %1.</translation>
+    </message>
+    <message>
+        <source>Case timeliness</source>
+        <translation>Terminowość spraw</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>Import refused</source>
+        <translation>Import odrzucony</translation>
+    </message>
+    <message>
+        <source>%1: %2 value(s) could not be read, so nothing was imported. Correct them in the file (or in EZD) and import it again.</source>
+        <translation>%1: nie udało się odczytać wartości: %2, dlatego niczego nie zaimportowano. Popraw je w pliku (lub w EZD) i zaimportuj plik ponownie.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolumna</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wartość</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Co jest nie tak</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <source>Case sign</source>
+        <translation>Znak sprawy</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Komórka</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Wszczęta</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Dni po terminie</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Prowadzący</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tytuł</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinessModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Komórka</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Miesiąc</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>Załatwione</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>W terminie</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>% on time</source>
+        <translation>% w terminie</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>Przedział 95%</translation>
+    </message>
+    <message>
+        <source>Avg. days to settle</source>
+        <translation>Śr. dni do załatwienia</translation>
+    </message>
+    <message>
+        <source>Avg. days late</source>
+        <translation>Śr. dni opóźnienia</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,376 @@
+"""The "Case timeliness" tab of the Monitoring panel: importing the EZD case register (column
+mapping, progress and cancel, the list of unreadable rows), the on-time share per unit and
+month with its 95 % interval, and the open cases past their due date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.services import cases_import, cases_reports
+from auditdesk.services.access import Permission, allowed
+from auditdesk.services.cases_import import ImportRejected, ImportResult
+from auditdesk.services.cases_reports import OverdueRow, TimelinessRow
+from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, ImportProblemsDialog
+from auditdesk.ui.monitoring.panel import TabSpec
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.tasks import Progress
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LOW_SHARE = 80.0  # below this on-time share a row is shown in red
+
+
+def _num(value: float | None, digits: int = 1) -> str:
+    return "" if value is None else f"{value:.{digits}f}".replace(".", ",")
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+class TimelinessModel(RowsModel[TimelinessRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Unit"),
+            self.tr("Month"),
+            self.tr("Settled"),
+            self.tr("On time"),
+            self.tr("Late"),
+            self.tr("% on time"),
+            self.tr("95% interval"),
+            self.tr("Avg. days to settle"),
+            self.tr("Avg. days late"),
+        ]
+
+    def cell(self, row: TimelinessRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5:
+            share = row.on_time_percent
+            return QBrush(QColor("#b00020")) if share is not None and share < LOW_SHARE else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.unit_name or None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        interval = row.interval
+        values = [
+            row.unit_code,
+            row.period,
+            str(row.settled),
+            str(row.on_time),
+            str(row.late),
+            _num(row.on_time_percent),
+            "" if interval is None else f"{_num(interval[0])}–{_num(interval[1])}",
+            _num(row.avg_days_to_settle),
+            _num(row.avg_days_late),
+        ]
+        return values[column]
+
+
+class OverdueModel(RowsModel[OverdueRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Case sign"),
+            self.tr("Unit"),
+            self.tr("Started"),
+            self.tr("Due"),
+            self.tr("Days overdue"),
+            self.tr("Handler"),
+            self.tr("Title"),
+        ]
+
+    def cell(self, row: OverdueRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+            return int(RIGHT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.due_rule or None  # how the due date was reached (KPA articles)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = [
+            row.sign,
+            row.unit_code,
+            _day(row.started_on),
+            _day(row.due_on),
+            str(row.days_overdue),
+            row.handler,
+            row.title,
+        ]
+        return values[column]
+
+
+class CasesTab(QWidget):
+    """Import of the register and the two views of timeliness."""
+
+    def __init__(self, deps: PanelDeps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("casesTab")
+        self.deps = deps
+        self.mapping_dialog: CaseMappingDialog | None = None
+        self.problems_dialog: ImportProblemsDialog | None = None
+        self._pending: Path | None = None
+        actor = deps.context().actor
+        self.can_import = allowed(actor, Permission.MANAGE_CASES)
+        self.can_view = allowed(actor, Permission.VIEW_CASES)
+
+        self.import_button = QPushButton(self.tr("&Import register…"))
+        self.import_button.setObjectName("importCases")
+        self.import_button.setToolTip(
+            self.tr("A CSV or XLSX export of the EZD case register (Ctrl+I)")
+        )
+        self.import_button.setVisible(self.can_import)
+        self.import_button.clicked.connect(self.choose_file)
+        today = date.today()
+        start = (today.replace(day=1) - timedelta(days=150)).replace(day=1)
+        self.date_from = QDateEdit(QDate(start.year, start.month, start.day))
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit, name in ((self.date_from, "casesFrom"), (self.date_to, "casesTo")):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+            edit.dateChanged.connect(self.refresh)
+        self.unit = QComboBox()
+        self.unit.setObjectName("casesUnit")
+        self.unit.currentIndexChanged.connect(self.refresh)
+        refresh = QPushButton(self.tr("Refresh"))
+        refresh.setToolTip(self.tr("Read the figures again (F5)"))
+        refresh.clicked.connect(self.reload)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.import_button)
+        bar.addSpacing(16)
+        bar.addWidget(QLabel(self.tr("Settled from")))
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.date_to)
+        bar.addWidget(QLabel(self.tr("Unit")))
+        bar.addWidget(self.unit)
+        bar.addStretch(1)
+        bar.addWidget(refresh)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("casesSummary")
+        self.status = QLabel()
+        self.status.setObjectName("casesStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.timeliness_model = TimelinessModel(self)
+        self.timeliness_view = self._view(self.timeliness_model, "casesTimeliness")
+        self.overdue_model = OverdueModel(self)
+        self.overdue_view = self._view(self.overdue_model, "casesOverdue")
+        self.overdue_view.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(QLabel(self.tr("Cases settled on time, per unit and month")))
+        upper_layout.addWidget(self.timeliness_view)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.overdue_title = QLabel()
+        lower_layout.addWidget(self.overdue_title)
+        lower_layout.addWidget(self.overdue_view)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        if self.can_import:
+            QShortcut(QKeySequence("Ctrl+I"), self, self.choose_file)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        if not self.can_view:
+            self.status.setText(self.tr("Your role does not show the timeliness of cases."))
+            splitter.setVisible(False)
+            for w in (self.date_from, self.date_to, self.unit, refresh):
+                w.setEnabled(False)
+            return
+        self.reload()
+
+    def _view(self, model: RowsModel[Any], name: str) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    # ----- the figures
+
+    def reload(self) -> None:
+        """Units list and figures again (after an import, or on F5)."""
+        if not self.can_view:
+            return
+        current = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        self.unit.addItem(self.tr("All units"), "")
+        for code in cases_reports.unit_codes(self.deps.context()):
+            self.unit.addItem(code, code)
+        found = self.unit.findData(current) if current else 0
+        self.unit.setCurrentIndex(max(0, found))
+        self.unit.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.can_view:
+            return
+        ctx = self.deps.context()
+        unit = str(self.unit.currentData() or "") or None
+        self.timeliness_model.set_rows(
+            cases_reports.timeliness(
+                ctx,
+                date_from=self.date_from.date().toPython(),  # type: ignore[arg-type]
+                date_to=self.date_to.date().toPython(),  # type: ignore[arg-type]
+                unit=unit,
+            )
+        )
+        overdue = cases_reports.overdue(ctx, unit=unit)
+        self.overdue_model.set_rows(overdue)
+        self.overdue_title.setText(
+            self.tr("Open cases past their due date: %1").replace("%1", str(len(overdue)))
+        )
+        s = cases_reports.summary(ctx)
+        share = "" if s.settled == 0 else _num(100.0 * s.on_time / s.settled)
+        self.summary.setText(
+            self.tr("%1 cases in the register: %2 settled (%3% on time), %4 open, %5 overdue.")
+            .replace("%1", str(s.total))
+            .replace("%2", str(s.settled))
+            .replace("%3", share or "–")
+            .replace("%4", str(s.open))
+            .replace("%5", str(s.overdue))
+        )
+
+    # ----- the import
+
+    def choose_file(self) -> None:
+        if not self.can_import:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import the EZD case register"),
+            "",
+            self.tr("Register exports (*.csv *.txt *.xlsx);;All files (*)"),
+        )
+        if name:
+            self.open_import(Path(name))
+
+    def open_import(self, path: Path) -> None:
+        """Reads the first rows and asks which column is which (the remembered mapping chosen)."""
+        try:
+            preview = cases_import.preview(self.deps.context(), path)
+        except AuditDeskError as exc:
+            self._show_error(exc)
+            return
+        self._pending = path
+        self.mapping_dialog = CaseMappingDialog(preview, path.name, self)
+        self.mapping_dialog.accepted.connect(self._start_import)
+        self.mapping_dialog.open()
+
+    def _start_import(self) -> None:
+        dialog, path = self.mapping_dialog, self._pending
+        if dialog is None or path is None:
+            return
+        mapping, name = dialog.mapping(), dialog.remember_as()
+        context = self.deps.context
+
+        def task(progress: Progress) -> ImportResult:
+            return cases_import.import_cases(
+                context(),
+                path,
+                mapping,
+                remember_as=name,
+                on_progress=lambda done, total: progress.update(done, total, path.name),
+                check=progress.check,
+            )
+
+        self.status.setText(self.tr("Importing %1…").replace("%1", path.name))
+        self.deps.runner.submit(
+            task,
+            self._imported,
+            self._import_failed,
+            title=self.tr("Importing the case register"),
+            parent=self,
+            on_cancel=lambda: self.status.setText(
+                self.tr("Import cancelled; nothing was imported.")
+            ),
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        if result.already_imported:
+            text = self.tr("%1 was imported before; nothing changed.").replace(
+                "%1", result.file_name
+            )
+        else:
+            text = (
+                self.tr("%1: %2 cases read: %3 new, %4 updated, %5 unchanged.")
+                .replace("%1", result.file_name)
+                .replace("%2", str(result.rows))
+                .replace("%3", str(result.created))
+                .replace("%4", str(result.updated))
+                .replace("%5", str(result.unchanged))
+            )
+            if result.unmatched_units:
+                text += " " + self.tr(
+                    "Units not in the organisation (kept by their code): %1"
+                ).replace("%1", ", ".join(result.unmatched_units))
+        self.status.setStyleSheet("")
+        self.status.setText(text)
+        self.reload()
+
+    def _import_failed(self, exc: BaseException, _trace: str) -> None:
+        if isinstance(exc, ImportRejected) and self._pending is not None:
+            self.status.setStyleSheet("color: #b00020")
+            self.status.setText(
+                self.tr("Nothing was imported: %1 value(s) could not be read.").replace(
+                    "%1", str(len(exc.problems))
+                )
+            )
+            self.problems_dialog = ImportProblemsDialog(self._pending.name, exc.problems, self)
+            self.problems_dialog.open()
+            return
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.status.setStyleSheet("color: #b00020")
+        self.status.setText(error_text(exc))
+
+
+def tab(deps: PanelDeps) -> TabSpec:
+    return TabSpec(
+        order=30,
+        title=lambda: QCoreApplication.translate("CasesTab", "Case timeliness"),
+        widget=CasesTab(deps),
+    )

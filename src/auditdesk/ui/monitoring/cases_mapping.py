@@ -1,0 +1,219 @@
+"""The column-mapping dialog of a case-register import: the first rows of the file, a combo per
+field (the remembered mapping, or a guess from the Polish column names, preselected) and the
+name to remember the mapping under; and the dialog listing every row the import could not read."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.case_rows import FIELDS, REQUIRED, RowProblem
+from auditdesk.services.cases_import import Preview
+
+
+def field_label(field: str) -> str:
+    """The translated name of a register field."""
+    labels = {
+        "sign": QCoreApplication.translate("CaseFields", "Case sign"),
+        "unit": QCoreApplication.translate("CaseFields", "Unit"),
+        "jrwa": QCoreApplication.translate("CaseFields", "JRWA class"),
+        "title": QCoreApplication.translate("CaseFields", "Title"),
+        "started_on": QCoreApplication.translate("CaseFields", "Start date"),
+        "settled_on": QCoreApplication.translate("CaseFields", "Settlement date"),
+        "category": QCoreApplication.translate("CaseFields", "Category"),
+        "due_on": QCoreApplication.translate("CaseFields", "Due date (EZD)"),
+        "suspension_days": QCoreApplication.translate("CaseFields", "Days not counted"),
+        "suspended": QCoreApplication.translate("CaseFields", "Suspended (yes/no)"),
+        "suspended_from": QCoreApplication.translate("CaseFields", "Suspended from"),
+        "suspended_to": QCoreApplication.translate("CaseFields", "Suspended until"),
+        "handler": QCoreApplication.translate("CaseFields", "Handler"),
+        "remarks": QCoreApplication.translate("CaseFields", "Remarks"),
+    }
+    return labels.get(field, FIELDS.get(field, field))
+
+
+UNKNOWN_CATEGORY = (
+    "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)"
+)
+
+
+def problem_text(problem: str) -> str:
+    """The translated description of what is wrong with a value."""
+    known = {
+        "not a date (dd.mm.yyyy or YYYY-MM-DD)": QCoreApplication.translate(
+            "CaseProblems", "not a date (dd.mm.yyyy or YYYY-MM-DD)"
+        ),
+        UNKNOWN_CATEGORY: QCoreApplication.translate(
+            "CaseProblems",
+            "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)",
+        ),
+        "not a whole number of days": QCoreApplication.translate(
+            "CaseProblems", "not a whole number of days"
+        ),
+        "cannot be negative": QCoreApplication.translate("CaseProblems", "cannot be negative"),
+        "not yes/no (tak/nie)": QCoreApplication.translate("CaseProblems", "not yes/no (tak/nie)"),
+        "the case sign is empty": QCoreApplication.translate(
+            "CaseProblems", "the case sign is empty"
+        ),
+        "not a case sign like WO-I.5310.12.2025 (and no unit)": QCoreApplication.translate(
+            "CaseProblems", "not a case sign like WO-I.5310.12.2025 (and no unit)"
+        ),
+        "the start date is empty": QCoreApplication.translate(
+            "CaseProblems", "the start date is empty"
+        ),
+        "earlier than the start date": QCoreApplication.translate(
+            "CaseProblems", "earlier than the start date"
+        ),
+        "a special period needs a due date": QCoreApplication.translate(
+            "CaseProblems", "a special period needs a due date"
+        ),
+    }
+    if problem in known:
+        return known[problem]
+    same = re.fullmatch(r"the same case sign as line (\d+)", problem)
+    if same:
+        return QCoreApplication.translate("CaseProblems", "the same case sign as line %1").replace(
+            "%1", same.group(1)
+        )
+    return problem
+
+
+class CaseMappingDialog(QDialog):
+    """Which column of the file holds which field; OK once the required ones are mapped."""
+
+    def __init__(self, preview: Preview, file_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseMappingDialog")
+        self.setWindowTitle(self.tr("Map the columns of %1").replace("%1", file_name))
+        self.preview = preview
+        layout = QVBoxLayout(self)
+        encoding = preview.encoding if preview.encoding != "xlsx" else "XLSX"
+        info = self.tr("Encoding: %1. The first rows of the file:").replace("%1", encoding)
+        layout.addWidget(QLabel(info))
+        table = QTableWidget(len(preview.rows), len(preview.header))
+        table.setObjectName("casePreview")
+        table.setHorizontalHeaderLabels(preview.header)
+        for r, cells in enumerate(preview.rows):
+            for c, value in enumerate(cells[: len(preview.header)]):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.setMaximumHeight(220)
+        layout.addWidget(table)
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for field in FIELDS:
+            combo = QComboBox()
+            combo.setObjectName(f"map_{field}")
+            combo.addItem(self.tr("(not in the file)"), -1)
+            for index, name in enumerate(preview.header):
+                combo.addItem(name or self.tr("column %1").replace("%1", str(index + 1)), index)
+            chosen = preview.mapping.get(field)
+            if chosen is not None:
+                combo.setCurrentIndex(combo.findData(chosen))
+            combo.currentIndexChanged.connect(self._check)
+            label = field_label(field) + (" *" if field in REQUIRED else "")
+            form.addRow(label, combo)
+            self.combos[field] = combo
+        self.remember = QLineEdit(preview.mapping_name or "EZD")
+        self.remember.setObjectName("rememberAs")
+        self.remember.setToolTip(
+            self.tr(
+                "The mapping is remembered under this name and chosen again for files with "
+                "the same header row."
+            )
+        )
+        self.remember.textChanged.connect(self._check)
+        form.addRow(self.tr("Remember as"), self.remember)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setObjectName("mappingHint")
+        layout.addWidget(self.hint)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Import"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._check()
+
+    def mapping(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for field, combo in self.combos.items():
+            index = int(combo.currentData())
+            if index >= 0:
+                out[field] = index
+        return out
+
+    def remember_as(self) -> str:
+        return self.remember.text().strip()
+
+    def _check(self) -> None:
+        mapping = self.mapping()
+        missing = [field_label(f) for f in REQUIRED if f not in mapping]
+        if missing:
+            self.hint.setText(self.tr("Choose the column of: %1").replace("%1", ", ".join(missing)))
+        elif not self.remember_as():
+            self.hint.setText(self.tr("Give the mapping a name to remember it by."))
+        else:
+            self.hint.setText("")
+        self.ok_button.setEnabled(not missing and bool(self.remember_as()))
+
+
+class ImportProblemsDialog(QDialog):
+    """Every value the import could not read: line, column, value, what is wrong."""
+
+    def __init__(
+        self, file_name: str, problems: list[RowProblem], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseImportProblems")
+        self.setWindowTitle(self.tr("Import refused"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "%1: %2 value(s) could not be read, so nothing was imported. Correct them "
+                    "in the file (or in EZD) and import it again."
+                )
+                .replace("%1", file_name)
+                .replace("%2", str(len(problems)))
+            )
+        )
+        self.table = QTableWidget(len(problems), 4)
+        self.table.setObjectName("problemsTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("What is wrong")]
+        )
+        for r, p in enumerate(problems):
+            for c, value in enumerate([str(p.line), p.column, p.value, problem_text(p.problem)]):
+                item = QTableWidgetItem(value)
+                if c == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+        self.resize(720, 400)
