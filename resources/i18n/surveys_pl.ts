@@ -235,7 +235,7 @@
     </message>
     <message>
         <source>Positive %</source>
-        <translation>Odpowiedzi pozytywne %</translation>
+        <translation>Pozytywne %</translation>
     </message>
     <message>
         <source>95% interval</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>Positive % (compared)</source>
-        <translation>Odpowiedzi pozytywne % (okres porównawczy)</translation>
+        <translation>Pozytywne % (porównanie)</translation>
     </message>
     <message>
         <source>Difference</source>

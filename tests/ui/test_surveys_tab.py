@@ -248,7 +248,7 @@ def test_results_compared_between_periods(qtbot: QtBot, surveys_tab: SurveysTab)
     assert view.model.columnCount() == 10
     overall = next(x for x in view.model.rows if x.result.question.id == "ogolna_ocena")
     assert overall.comparison is not None and overall.comparison.test is not None
-    index = view.model.index(view.model.rows.index(overall), 9)
+    index = view.model.index(view.model.rows.index(overall), view.model.keys().index("difference"))
     text = view.model.data(index)
     assert text.endswith(" *") == overall.comparison.significant
 

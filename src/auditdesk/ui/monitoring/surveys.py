@@ -76,62 +76,67 @@ class ResultsModel(RowsModel[ResultLine]):
         self.language = language
         self.compared = False
 
-    def headers(self) -> list[str]:
-        names = [
-            QCoreApplication.translate("SurveysTab", "Block"),
-            QCoreApplication.translate("SurveysTab", "Question"),
-            QCoreApplication.translate("SurveysTab", "n"),
-            QCoreApplication.translate("SurveysTab", "Mean"),
-            QCoreApplication.translate("SurveysTab", "Positive %"),
-            QCoreApplication.translate("SurveysTab", "95% interval"),
-            QCoreApplication.translate("SurveysTab", "Index"),
-            QCoreApplication.translate("SurveysTab", "Answers"),
-        ]
+    def keys(self) -> list[str]:
+        keys = ["block", "question", "n", "mean", "positive", "interval"]
         if self.compared:
-            names += [
-                QCoreApplication.translate("SurveysTab", "Positive % (compared)"),
-                QCoreApplication.translate("SurveysTab", "Difference"),
-            ]
-        return names
+            keys += ["positive_b", "difference"]
+        return [*keys, "index", "answers"]
+
+    def headers(self) -> list[str]:
+        names = {
+            "block": QCoreApplication.translate("SurveysTab", "Block"),
+            "question": QCoreApplication.translate("SurveysTab", "Question"),
+            "n": QCoreApplication.translate("SurveysTab", "n"),
+            "mean": QCoreApplication.translate("SurveysTab", "Mean"),
+            "positive": QCoreApplication.translate("SurveysTab", "Positive %"),
+            "interval": QCoreApplication.translate("SurveysTab", "95% interval"),
+            "positive_b": QCoreApplication.translate("SurveysTab", "Positive % (compared)"),
+            "difference": QCoreApplication.translate("SurveysTab", "Difference"),
+            "index": QCoreApplication.translate("SurveysTab", "Index"),
+            "answers": QCoreApplication.translate("SurveysTab", "Answers"),
+        }
+        return [names[k] for k in self.keys()]
 
     def cell(self, row: ResultLine, column: int, role: int) -> Any:
         q = row.result
         lang = self.language
-        if role == Qt.ItemDataRole.ForegroundRole and column == 9 and row.comparison:
-            if row.comparison.significant:
-                diff = row.comparison.test.difference if row.comparison.test else 0
-                return QBrush(QColor("#1b5e20" if diff > 0 else "#b00020"))
+        key = self.keys()[column]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "difference" and row.comparison:
+            if row.comparison.significant and row.comparison.test is not None:
+                better = row.comparison.test.difference > 0
+                return QBrush(QColor("#1b5e20" if better else "#b00020"))
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return q.question.text.get(lang)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("question", "answers"):
+            return q.question.text.get(lang) if key == "question" else self._answers(q)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         share = q.positive
-        if column == 0:
+        if key == "block":
             return row.block
-        if column == 1:
+        if key == "question":
             return q.question.text.get(lang)
-        if column == 2:
+        if key == "n":
             return str(q.n)
-        if column == 3:
-            return (
-                "" if q.mean is None else f"{q.mean:.2f}".replace(".", "," if lang == "pl" else ".")
-            )
-        if column == 4:
+        if key == "mean":
+            if q.mean is None:
+                return ""
+            text = f"{q.mean:.2f}"
+            return text.replace(".", ",") if lang == "pl" else text
+        if key == "positive":
             return "" if share is None else _pct(share.percent, lang)
-        if column == 5:
+        if key == "interval":
             interval = share.wilson() if share is not None else None
             if interval is None:
                 return ""
             return f"{_pct(100 * interval[0], lang)} – {_pct(100 * interval[1], lang)}"
-        if column == 6:
+        if key == "index":
             return "" if q.index is None else _pct(q.index, lang)
-        if column == 7:
+        if key == "answers":
             return self._answers(q)
-        if column == 8 and row.comparison:
+        if key == "positive_b" and row.comparison:
             other = row.comparison.b.positive
             return "" if other is None else _pct(other.percent, lang)
-        if column == 9 and row.comparison and row.comparison.test:
+        if key == "difference" and row.comparison and row.comparison.test:
             diff = 100 * row.comparison.test.difference
             sign = "+" if diff > 0 else ""
             mark = " *" if row.comparison.significant else ""
@@ -164,6 +169,7 @@ class ResultsView(QWidget):
         self.end = QDateEdit()
         self.compare = QCheckBox(self.tr("Compare with"))
         self.compare.setObjectName("compare")
+        self.compare.toggled.connect(self._compare_toggled)
         self.b_start = QDateEdit()
         self.b_end = QDateEdit()
         for edit in (self.start, self.end, self.b_start, self.b_end):
@@ -192,6 +198,7 @@ class ResultsView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         note = QLabel(
             self.tr(
                 "Positive: 4–5 on a 1–5 scale, tak or raczej tak on the four-point scale. "
@@ -220,6 +227,15 @@ class ResultsView(QWidget):
         self.b_start.setDate(_qdate(campaign.period_from))
         self.b_end.setDate(_qdate(middle))
         self.refresh()
+
+    def _compare_toggled(self, on: bool) -> None:
+        """Comparing the whole campaign with its first half says little: the period shown
+        becomes the second half (unless the person chose other dates already)."""
+        c = self.campaign
+        if c is None or not on:
+            return
+        if _date(self.start.date()) == c.period_from and _date(self.end.date()) == c.period_to:
+            self.start.setDate(self.b_end.date().addDays(1))
 
     def refresh(self) -> None:
         if self.campaign is None:
@@ -262,13 +278,16 @@ class ResultsView(QWidget):
         text = self.tr("Responses: %1. Satisfaction index: %2.")
         text = text.replace("%1", str(res.responses)).replace("%2", _pct(res.index, self.language))
         blocks = [f"{b.title} {_pct(b.index, self.language)}" for b in res.blocks if not b.profile]
-        text += " " + "; ".join(blocks)
+        text += " " + "; ".join(blocks) + "."
         if other is not None:
             text += " " + self.tr("Compared period: %1 responses, index %2.").replace(
                 "%1", str(other.responses)
             ).replace("%2", _pct(other.index, self.language))
         self.summary.setText(text)
         self.table.resizeColumnsToContents()
+        # the block is in the summary too, the question's full text in its tooltip
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 150))
+        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 340))
 
 
 class SurveysTab(QWidget):
@@ -328,6 +347,7 @@ class SurveysTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -253,6 +253,7 @@ class SurveyEntry(QWidget):
                 "Up/Down move, Ctrl+S saves."
             )
         )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
