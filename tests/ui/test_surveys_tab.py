@@ -25,7 +25,7 @@ from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog, ProblemsDialog
 from auditdesk.ui.monitoring.surveys_entry import QuestionRow, SurveyEntry
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.tasks import SyncTaskRunner
+from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, _Signals
 
 
 @pytest.fixture(scope="session")
@@ -274,3 +274,28 @@ def test_tab_is_listed_in_the_monitoring_panel() -> None:
 
     assert "auditdesk.ui.monitoring.surveys" in TAB_MODULES
     assert tab_module.tab.__name__ == "tab"
+
+
+class CancellingRunner(SyncTaskRunner):
+    """Runs the task at once, as if the person had pressed Cancel in the progress dialog."""
+
+    def submit(self, fn, on_done, on_error, *, title="", parent=None, on_cancel=None):  # type: ignore[no-untyped-def, override]
+        progress = Progress()
+        progress.cancel()
+        try:
+            on_done(fn(progress))
+        except Cancelled:
+            if on_cancel is not None:
+                on_cancel()
+        return TaskHandle(_Signals(), progress)
+
+
+def test_cancelled_import_keeps_nothing(qtbot: QtBot, hr: AppContext, tmp_path: Path) -> None:
+    tab = SurveysTab(PanelDeps(lambda: hr, CancellingRunner(), Settings()))
+    qtbot.addWidget(tab)
+    campaign = select_campaign(tab, "kiosku")
+    path = tmp_path / "kiosk.csv"
+    path.write_text("wiedza;informacja;uprzejmosc;ogolna_ocena\n5;5;5;5\n4;4;4;4\n")
+    tab.import_file(path, {c: c for c in ("wiedza", "informacja", "uprzejmosc", "ogolna_ocena")})
+    assert tab.message.text() == "Import cancelled; nothing was imported."
+    assert {r.id: r.responses for r in svc.list_campaigns(hr)}[campaign.id] == campaign.responses

@@ -20,13 +20,13 @@ from charset_normalizer import from_bytes
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.survey_results import parse_answer, questions
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
-from auditdesk.services.surveys import _campaign, bulk_insert_responses, form_of, next_seq
+from auditdesk.services.surveys import bulk_insert_responses, form_of, next_seq, visible_campaign
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import OrgUnit, SurveyImportMapping, SurveyResponse
 
@@ -180,29 +180,23 @@ def suggest_mapping(form: SurveyForm, header: list[str]) -> dict[str, str]:
     return out
 
 
-def remembered_mapping(
-    ctx: AppContext, campaign_id: int, header: list[str]
-) -> dict[str, str] | None:
-    require(ctx.actor, Permission.MANAGE_SURVEYS)
-    with ctx.db.session() as s:
-        form = form_of(s, _campaign(s, ctx.actor, campaign_id).form_version_id)
-        stored = s.scalar(
-            select(SurveyImportMapping.mapping_json).where(
-                SurveyImportMapping.form_id == form.id,
-                SurveyImportMapping.header_hash == header_hash(header),
-            )
+def _stored_mapping(session: Session, form_id: str, header: list[str]) -> dict[str, str] | None:
+    stored = session.scalar(
+        select(SurveyImportMapping.mapping_json).where(
+            SurveyImportMapping.form_id == form_id,
+            SurveyImportMapping.header_hash == header_hash(header),
         )
-        return None if stored is None else dict(json.loads(stored))
+    )
+    return None if stored is None else dict(json.loads(stored))
 
 
 def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[str, str]:
-    """The remembered mapping of this header row, else the suggested one."""
-    remembered = remembered_mapping(ctx, campaign_id, header)
-    if remembered is not None:
-        return remembered
+    """The mapping remembered for this header row (and the campaign's form), else a guess."""
+    require(ctx.actor, Permission.MANAGE_SURVEYS)
     with ctx.db.session() as s:
-        form = form_of(s, _campaign(s, ctx.actor, campaign_id).form_version_id)
-    return suggest_mapping(form, header)
+        form = form_of(s, visible_campaign(s, ctx.actor, campaign_id).form_version_id)
+        remembered = _stored_mapping(s, form.id, header)
+    return remembered if remembered is not None else suggest_mapping(form, header)
 
 
 def parse_date(text: str) -> date:
@@ -269,16 +263,12 @@ def import_responses(
     notify = progress or (lambda _d, _t: None)
     stop = check or (lambda: None)
     with ctx.db.session() as s:
-        campaign = _campaign(s, ctx.actor, campaign_id)
+        campaign = visible_campaign(s, ctx.actor, campaign_id)
         form = form_of(s, campaign.form_version_id)
         if mapping is None:
-            stored = s.scalar(
-                select(SurveyImportMapping.mapping_json).where(
-                    SurveyImportMapping.form_id == form.id,
-                    SurveyImportMapping.header_hash == header_hash(table.header),
-                )
+            mapping = _stored_mapping(s, form.id, table.header) or suggest_mapping(
+                form, table.header
             )
-            mapping = dict(json.loads(stored)) if stored else suggest_mapping(form, table.header)
         mapping = {c: t for c, t in mapping.items() if t}
         _check_mapping(form, table.header, mapping, path.name)
         by_id = {q.id: q for q, _p in questions(form)}
@@ -421,7 +411,3 @@ def _remember(session: Session, form_id: str, header: list[str], mapping: dict[s
     else:
         row.mapping_json = text
         row.updated_at = utcnow()
-
-
-def problem_rows(exc: AuditDeskError) -> list[RowProblem]:
-    return list(exc.report.problems) if isinstance(exc, ImportRejected) else []

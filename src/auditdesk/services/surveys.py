@@ -7,7 +7,6 @@ domain.survey_results."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -228,7 +227,8 @@ def list_campaigns(ctx: AppContext) -> list[CampaignRow]:
         return _campaign_rows(s, stmt)
 
 
-def _campaign(session: Session, actor: Actor, campaign_id: int) -> SurveyCampaign:
+def visible_campaign(session: Session, actor: Actor, campaign_id: int) -> SurveyCampaign:
+    """The campaign, if the actor may see it (a supervisor: their units or office-wide)."""
     campaign = session.get(SurveyCampaign, campaign_id)
     if campaign is None:
         raise NotFound("survey campaign #{campaign} does not exist", campaign=campaign_id)
@@ -246,7 +246,7 @@ def get_campaign(ctx: AppContext, campaign_id: int) -> tuple[CampaignRow, Survey
     """The campaign and the exact form version its questionnaires are entered in."""
     require(ctx.actor, Permission.VIEW_SURVEYS)
     with ctx.db.session() as s:
-        campaign = _campaign(s, ctx.actor, campaign_id)
+        campaign = visible_campaign(s, ctx.actor, campaign_id)
         row = _campaign_rows(s, select(SurveyCampaign).where(SurveyCampaign.id == campaign.id))[0]
         return row, form_of(s, campaign.form_version_id)
 
@@ -290,7 +290,7 @@ def add_response(
     number (printed on the paper) may be given once per campaign."""
     require(ctx.actor, Permission.MANAGE_SURVEYS)
     with ctx.db.session() as s:
-        campaign = _campaign(s, ctx.actor, campaign_id)
+        campaign = visible_campaign(s, ctx.actor, campaign_id)
         form = form_of(s, campaign.form_version_id)
         clean = check_response(form, answers)
         day = answered_on or min(max(date.today(), campaign.period_from), campaign.period_to)
@@ -351,7 +351,7 @@ def _response(session: Session, actor: Actor, response_id: int) -> SurveyRespons
     response = session.get(SurveyResponse, response_id)
     if response is None:
         raise NotFound("survey response #{response} does not exist", response=response_id)
-    _campaign(session, actor, response.campaign_id)
+    visible_campaign(session, actor, response.campaign_id)
     return response
 
 
@@ -378,7 +378,7 @@ def list_responses(
     """One page of a campaign's responses, the newest first, answers fetched in one query."""
     require(ctx.actor, Permission.MANAGE_SURVEYS)
     with ctx.db.session() as s:
-        _campaign(s, ctx.actor, campaign_id)
+        visible_campaign(s, ctx.actor, campaign_id)
         rows = s.scalars(
             select(SurveyResponse)
             .where(SurveyResponse.campaign_id == campaign_id)
@@ -477,7 +477,7 @@ class ResultsQuery:
 
 def _form_version_of(session: Session, actor: Actor, query: ResultsQuery) -> int:
     if query.campaign_id is not None:
-        return _campaign(session, actor, query.campaign_id).form_version_id
+        return visible_campaign(session, actor, query.campaign_id).form_version_id
     if query.form_version_id is None:
         raise ValidationFailed("name a campaign or a survey form version for the results")
     return query.form_version_id
@@ -577,7 +577,3 @@ def bulk_insert_responses(
     ]
     if rows:
         session.execute(insert(SurveyAnswer), rows)
-
-
-def dump_answers(answers: dict[str, str]) -> str:
-    return json.dumps(answers, ensure_ascii=False, sort_keys=True)
