@@ -181,6 +181,10 @@
         <translation>Sprawy załatwione w terminie według komórek i miesięcy</translation>
     </message>
     <message>
+        <source>A case to be settled without delay counts as on time when settled by the first working day after it started (KPA art. 35 §2, art. 57). Due dates: 1 or 2 months (art. 35 §3), appeals 1 month (art. 35 §4), complaints 1 month (art. 237), extended by periods not counted (art. 35 §5); a due date from EZD prevails. Hover over an overdue case to see how its due date was reached.</source>
+        <translation>Sprawę do załatwienia bez zwłoki uznaje się za załatwioną w terminie, jeśli załatwiono ją najpóźniej w pierwszym dniu roboczym po wszczęciu (art. 35 § 2 i art. 57 k.p.a.). Terminy: 1 lub 2 miesiące (art. 35 § 3), odwołania 1 miesiąc (art. 35 § 4), skargi i wnioski 1 miesiąc (art. 237), przedłużone o okresy niewliczane (art. 35 § 5); termin podany w EZD ma pierwszeństwo. Wskaż sprawę po terminie, aby zobaczyć, jak wyliczono jej termin.</translation>
+    </message>
+    <message>
         <source>Your role does not show the timeliness of cases.</source>
         <translation>Twoja rola nie obejmuje wglądu w terminowość załatwiania spraw.</translation>
     </message>

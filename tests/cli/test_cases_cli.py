@@ -32,6 +32,7 @@ def test_import_report_overdue(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["--db", db, "cases", "report", "--from", "01.04.2025", "--to", "2025-04-30"]) == 0
     table = capsys.readouterr().out
     assert "2025-04" in table and "2025-03" not in table
+    assert "first working day after it started" in table  # the "without delay" rule is shown
     assert main(["--db", db, "cases", "overdue", "--as-of", "2025-06-10"]) == 0
     shown = capsys.readouterr().out
     assert "WPN.3120.3.2025" in shown and "1 open case(s) past their due date" in shown

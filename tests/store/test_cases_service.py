@@ -226,3 +226,25 @@ def test_demo_cases_are_seeded_once(demo_ctx: AppContext) -> None:
     assert summary.overdue > 0 and summary.settled > summary.on_time
     with demo_ctx.db.session() as s:
         assert (s.scalar(select(func.count()).where(CaseRecord.suspended.is_(True))) or 0) >= 2
+
+
+def test_a_cancelled_import_leaves_nothing(ctx: AppContext, tmp_path: Path) -> None:
+    rows = [f"WKS.5430.{n}.2025;Sprawa;03.03.2025;;1 miesiąc;;" for n in range(1, 1201)]
+    path = write(tmp_path / "spis.csv", [HEADER, *rows])
+    seen: list[tuple[int, int]] = []
+
+    class Stop(Exception):
+        pass
+
+    def check() -> None:
+        if len(seen) >= 2:  # part of the cases already written in the transaction
+            raise Stop()
+
+    with pytest.raises(Stop):
+        cases_import.import_cases(
+            ctx, path, on_progress=lambda d, t: seen.append((d, t)), check=check
+        )
+    assert count(ctx) == 0
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CaseImportBatch)) == 0
+    assert cases_import.import_cases(ctx, path).created == 1200

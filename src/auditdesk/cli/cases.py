@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.domain.case_deadlines import WITHOUT_DELAY_RULE_EN
 from auditdesk.services import cases_import, cases_reports
 
 
@@ -128,6 +129,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             ]
         )
     _print(header, table, args.format)
+    if args.format == "table":
+        out()
+        out(WITHOUT_DELAY_RULE_EN)
+        out("Due dates: KPA art. 35 (1 month, 2 months, appeal 1 month), art. 237 (complaints),")
+        out("extended by periods not counted (art. 35 §5); EZD's due date wins when given.")
     return 0
 
 

@@ -191,6 +191,18 @@ class CasesTab(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(QLabel(self.tr("Cases settled on time, per unit and month")))
         upper_layout.addWidget(self.timeliness_view)
+        rule = QLabel(
+            self.tr(
+                "A case to be settled without delay counts as on time when settled by the first "
+                "working day after it started (KPA art. 35 §2, art. 57). Due dates: 1 or 2 months "
+                "(art. 35 §3), appeals 1 month (art. 35 §4), complaints 1 month (art. 237), "
+                "extended by periods not counted (art. 35 §5); a due date from EZD prevails. "
+                "Hover over an overdue case to see how its due date was reached."
+            )
+        )
+        rule.setObjectName("casesRule")
+        rule.setWordWrap(True)
+        upper_layout.addWidget(rule)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
