@@ -37,6 +37,7 @@ AREAS: dict[str, list[str]] = {
     "audits": ["audits/*.py"],
     "protocols": ["protocols/*.py"],
     "monitoring": ["monitoring/panel.py"],
+    "indicators": ["monitoring/indicators*.py"],
     "cases": ["monitoring/cases*.py"],
     "surveys": ["monitoring/surveys*.py"],
 }

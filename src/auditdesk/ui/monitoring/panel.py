@@ -15,7 +15,11 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from auditdesk.ui.panels import PanelDeps, PanelSpec
 
 # one line per source; each module defines `tab(deps: PanelDeps) -> TabSpec`
-TAB_MODULES: list[str] = ["auditdesk.ui.monitoring.surveys", "auditdesk.ui.monitoring.indicators", "auditdesk.ui.monitoring.cases"]
+TAB_MODULES: list[str] = [
+    "auditdesk.ui.monitoring.surveys",
+    "auditdesk.ui.monitoring.indicators",
+    "auditdesk.ui.monitoring.cases",
+]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,563 @@
+"""The Indicators tab of the Monitoring panel: the register of complaints, grievances, negative
+opinions and praise (filters, paged list, add/settle dialog, import with progress and cancel),
+the monthly summary per unit and kind, the entries nearing or past their deadline, and the notes
+of additional research."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.indicators import IndicatorKind, Timeliness, nearing
+from auditdesk.services import indicator_import
+from auditdesk.services import indicators as svc
+from auditdesk.services.access import Permission, allowed
+from auditdesk.ui.crash import show_error
+from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.indicators_dialogs import (
+    EntryDialog,
+    MappingDialog,
+    ProblemsDialog,
+    channel_name,
+    date_edit,
+    kind_name,
+    outcome_name,
+    pydate,
+)
+from auditdesk.ui.monitoring.indicators_research import ResearchPage
+from auditdesk.ui.monitoring.panel import TabSpec
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.tasks import Cancelled, Progress
+
+PAGE = 500
+OVERDUE = QColor("#b00020")
+NEARING = QColor("#8a5a00")
+
+
+def _d(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def timeliness_name(t: Timeliness, days_late: int) -> str:
+    if t == Timeliness.ON_TIME:
+        return QCoreApplication.translate("Indicators", "On time")
+    if t == Timeliness.LATE:
+        return QCoreApplication.translate("Indicators", "Late by %1 day(s)").replace(
+            "%1", str(days_late)
+        )
+    if t == Timeliness.OPEN_OVERDUE:
+        return QCoreApplication.translate("Indicators", "Open, overdue by %1 day(s)").replace(
+            "%1", str(days_late)
+        )
+    if t == Timeliness.OPEN:
+        return QCoreApplication.translate("Indicators", "Open")
+    return QCoreApplication.translate("Indicators", "No deadline")
+
+
+class EntriesModel(RowsModel[svc.EntryRow]):
+    def __init__(self, today: Callable[[], date]) -> None:
+        super().__init__()
+        self.today = today
+
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("Indicators", "Reference"),
+            QCoreApplication.translate("Indicators", "Kind"),
+            QCoreApplication.translate("Indicators", "Received"),
+            QCoreApplication.translate("Indicators", "Channel"),
+            QCoreApplication.translate("Indicators", "Unit"),
+            QCoreApplication.translate("Indicators", "Employee"),
+            QCoreApplication.translate("Indicators", "Deadline"),
+            QCoreApplication.translate("Indicators", "Settled"),
+            QCoreApplication.translate("Indicators", "Outcome"),
+            QCoreApplication.translate("Indicators", "Timeliness"),
+            QCoreApplication.translate("Indicators", "Summary"),
+        ]
+
+    def cell(self, row: svc.EntryRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.timeliness in (Timeliness.OPEN_OVERDUE, Timeliness.LATE):
+                return QBrush(OVERDUE)
+            if nearing(row.due_on, row.settled_on, self.today()):
+                return QBrush(NEARING)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            return row.due_rule or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 10:
+            return row.summary
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        kind = kind_name(row.kind)
+        if row.from_representative:
+            kind += " ★"
+        values = [
+            row.reference,
+            kind,
+            _d(row.received_on),
+            channel_name(row.channel),
+            row.unit_code,
+            row.employee_name,
+            _d(row.due_on),
+            _d(row.settled_on),
+            outcome_name(row.outcome),
+            timeliness_name(row.timeliness, row.days_late),
+            row.summary.splitlines()[0] if row.summary else "",
+        ]
+        return values[column]
+
+
+class SummaryModel(RowsModel[svc.SummaryRow]):
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("Indicators", "Month"),
+            QCoreApplication.translate("Indicators", "Unit"),
+            QCoreApplication.translate("Indicators", "Kind"),
+            QCoreApplication.translate("Indicators", "Received"),
+            QCoreApplication.translate("Indicators", "Settled"),
+            QCoreApplication.translate("Indicators", "On time"),
+            QCoreApplication.translate("Indicators", "Late"),
+            QCoreApplication.translate("Indicators", "Open, overdue"),
+            QCoreApplication.translate("Indicators", "Justified"),
+            QCoreApplication.translate("Indicators", "Partly"),
+            QCoreApplication.translate("Indicators", "Unjustified"),
+            QCoreApplication.translate("Indicators", "Passed on"),
+        ]
+
+    def cell(self, row: svc.SummaryRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column in (6, 7):
+            value = row.late if column == 6 else row.open_overdue
+            return QBrush(OVERDUE) if value else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        values = [
+            row.month_label,
+            row.unit_code,
+            kind_name(row.kind),
+            row.received,
+            row.settled,
+            row.on_time,
+            row.late,
+            row.open_overdue,
+            row.justified,
+            row.partly,
+            row.unjustified,
+            row.passed_on,
+        ]
+        return str(values[column])
+
+
+def _table(name: str, model: RowsModel[Any]) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().hide()
+    return view
+
+
+def _share(k: int, n: int, interval: tuple[float, float] | None, language: str) -> str:
+    if n == 0 or interval is None:
+        return "–"
+
+    def pct(x: float) -> str:
+        text = f"{100 * x:.1f}"
+        return text.replace(".", ",") if language == "pl" else text
+
+    return f"{k}/{n} = {pct(k / n)}% (95%: {pct(interval[0])}–{pct(interval[1])}%)"
+
+
+class IndicatorsTab(QWidget):
+    def __init__(
+        self,
+        deps: PanelDeps,
+        today: Callable[[], date] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("indicatorsTab")
+        self.deps = deps
+        self.today = today or date.today
+        self.language = deps.settings.language
+        ctx = deps.context()
+        self.can_manage = allowed(ctx.actor, Permission.MANAGE_INDICATORS)
+        self.can_view = allowed(ctx.actor, Permission.VIEW_INDICATORS)
+        self.units = svc.unit_choices(ctx) if self.can_view else []
+        self.dialog: EntryDialog | None = None
+        self.problems: ProblemsDialog | None = None
+        self.mapping_dialog: MappingDialog | None = None
+        self.pages = QTabWidget()
+        self.pages.setObjectName("indicatorPages")
+        self.pages.addTab(self._register_page(), self.tr("Register"))
+        self.pages.addTab(self._summary_page(), self.tr("Monthly summary"))
+        self.pages.addTab(self._deadline_page(), self.tr("Deadlines"))
+        self.research = ResearchPage(deps.context, self.units, self.can_manage, self.today)
+        self.pages.addTab(self.research, self.tr("Research"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        if not self.can_view:
+            layout.addWidget(QLabel(self.tr("Your role does not give access to these figures.")))
+            self.pages.setEnabled(False)
+        layout.addWidget(self.pages)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
+        QShortcut(QKeySequence("Ctrl+I"), self, lambda: self.import_file())
+        QShortcut(QKeySequence("F5"), self, self.reload)
+        if self.can_view:
+            self.reload()
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _unit_combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(self.tr("All units"), None)
+        for unit_id, code, unit_name in self.units:
+            combo.addItem(f"{code}  {unit_name}", unit_id)
+        return combo
+
+    def _register_page(self) -> QWidget:
+        page = QWidget()
+        self.kind = QComboBox()
+        self.kind.setObjectName("filterKind")
+        self.kind.addItem(self.tr("All kinds"), None)
+        for k in IndicatorKind:
+            self.kind.addItem(kind_name(k), k.value)
+        self.unit = self._unit_combo("filterUnit")
+        self.state = QComboBox()
+        self.state.setObjectName("filterState")
+        for label, value in (
+            (self.tr("All"), "all"),
+            (self.tr("Open"), "open"),
+            (self.tr("Overdue"), "overdue"),
+            (self.tr("Settled"), "settled"),
+        ):
+            self.state.addItem(label, value)
+        self.use_period = QCheckBox(self.tr("Received from"))
+        self.use_period.setObjectName("usePeriod")
+        self.date_from = date_edit(self.today().replace(day=1), "filterFrom")
+        self.date_to = date_edit(self.today(), "filterTo")
+        for combo in (self.kind, self.unit, self.state):
+            combo.currentIndexChanged.connect(self.reload_register)
+        self.use_period.toggled.connect(self.reload_register)
+        self.date_from.dateChanged.connect(self._period_changed)
+        self.date_to.dateChanged.connect(self._period_changed)
+        filters = QHBoxLayout()
+        for w in (self.kind, self.unit, self.state, self.use_period, self.date_from):
+            filters.addWidget(w)
+        filters.addWidget(QLabel(self.tr("to")))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        self.model = EntriesModel(self.today)
+        self.table = _table("entries", self.model)
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.more = QPushButton(self.tr("Show &more"))
+        self.more.setObjectName("more")
+        self.more.clicked.connect(self.load_more)
+        self.new_button = QPushButton(self.tr("&New entry…"))
+        self.new_button.setObjectName("newEntry")
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.new_entry)
+        self.edit_button = QPushButton(self.tr("&Edit / settle…"))
+        self.edit_button.setObjectName("editEntry")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.import_button = QPushButton(self.tr("&Import register…"))
+        self.import_button.setObjectName("importRegister")
+        self.import_button.setToolTip("Ctrl+I")
+        self.import_button.clicked.connect(lambda: self.import_file())
+        for button in (self.new_button, self.edit_button, self.import_button):
+            button.setEnabled(self.can_manage)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addWidget(self.more)
+        layout = QVBoxLayout(page)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        return page
+
+    def _summary_page(self) -> QWidget:
+        page = QWidget()
+        self.sum_from = date_edit(self.today().replace(day=1) - timedelta(days=155), "sumFrom")
+        self.sum_from.setDate(self.sum_from.date().addDays(1 - self.sum_from.date().day()))
+        self.sum_to = date_edit(self.today(), "sumTo")
+        self.sum_unit = self._unit_combo("sumUnit")
+        for signal in (
+            self.sum_from.dateChanged,
+            self.sum_to.dateChanged,
+            self.sum_unit.currentIndexChanged,
+        ):
+            signal.connect(self.reload_summary)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Received from")))
+        bar.addWidget(self.sum_from)
+        bar.addWidget(QLabel(self.tr("to")))
+        bar.addWidget(self.sum_to)
+        bar.addWidget(self.sum_unit)
+        bar.addStretch(1)
+        self.summary_model = SummaryModel()
+        self.summary_table = _table("summary", self.summary_model)
+        self.shares = QLabel()
+        self.shares.setObjectName("shares")
+        self.shares.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary_table)
+        layout.addWidget(self.shares)
+        return page
+
+    def _deadline_page(self) -> QWidget:
+        page = self.deadline_page = QWidget()
+        self.watch_model = EntriesModel(self.today)
+        self.watch_table = _table("deadlines", self.watch_model)
+        self.watch_table.activated.connect(lambda _i: self.edit_selected(self.watch_table))
+        self.watch_label = QLabel()
+        self.watch_label.setObjectName("watchLabel")
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            QLabel(self.tr("Open entries past their deadline (red) or due within 7 days (amber).")),
+        )
+        layout.addWidget(self.watch_table)
+        layout.addWidget(self.watch_label)
+        return page
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def filter(self) -> svc.EntryFilter:
+        period = self.use_period.isChecked()
+        return svc.EntryFilter(
+            kind=self.kind.currentData(),
+            unit_id=self.unit.currentData(),
+            date_from=pydate(self.date_from.date()) if period else None,
+            date_to=pydate(self.date_to.date()) if period else None,
+            state=str(self.state.currentData()),
+        )
+
+    def _period_changed(self) -> None:
+        if self.use_period.isChecked():
+            self.reload_register()
+        else:
+            self.use_period.setChecked(True)  # touching a date means: filter by it
+
+    def reload(self) -> None:
+        self.reload_register()
+        self.reload_summary()
+        self.reload_watch()
+        self.research.reload()
+
+    def reload_register(self) -> None:
+        ctx = self.deps.context()
+        f = self.filter()
+        self.total = svc.count_entries(ctx, f, self.today())
+        self.model.set_rows(svc.list_entries(ctx, f, today=self.today(), limit=PAGE))
+        self._update_count()
+
+    def load_more(self) -> None:
+        ctx = self.deps.context()
+        rows = svc.list_entries(
+            ctx, self.filter(), today=self.today(), limit=PAGE, offset=len(self.model.rows)
+        )
+        self.model.set_rows([*self.model.rows, *rows])
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = len(self.model.rows)
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(self.total))
+        )
+        self.more.setEnabled(shown < self.total)
+
+    def reload_summary(self) -> None:
+        summary = svc.monthly_summary(
+            self.deps.context(),
+            pydate(self.sum_from.date()),
+            pydate(self.sum_to.date()),
+            self.sum_unit.currentData(),
+            self.today(),
+        )
+        self.summary_model.set_rows(summary.rows)
+        s = summary.shares
+        self.shares.setText(
+            self.tr(
+                "Received: %1. Open past the deadline: %2. Settled on time: %3. "
+                "Justified (incl. partly): %4."
+            )
+            .replace("%1", str(summary.received))
+            .replace("%2", str(summary.open_overdue))
+            .replace(
+                "%3", _share(s.on_time.successes, s.on_time.n, s.on_time_interval, self.language)
+            )
+            .replace(
+                "%4",
+                _share(s.justified.successes, s.justified.n, s.justified_interval, self.language),
+            )
+        )
+
+    def reload_watch(self) -> None:
+        rows = svc.deadline_watch(self.deps.context(), self.today())
+        self.watch_model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.timeliness == Timeliness.OPEN_OVERDUE)
+        self.watch_label.setText(
+            self.tr("%1 overdue, %2 due within 7 days.")
+            .replace("%1", str(overdue))
+            .replace("%2", str(len(rows) - overdue))
+        )
+        index = self.pages.indexOf(self.deadline_page)
+        title = self.tr("Deadlines")
+        self.pages.setTabText(index, f"{title} ({overdue})" if overdue else title)
+
+    # --- entries -------------------------------------------------------------------------------
+
+    def selected(self, view: QTableView | None = None) -> svc.EntryRow | None:
+        view = view or self.table
+        model = view.model()
+        index = view.currentIndex()
+        if not index.isValid() or not isinstance(model, EntriesModel):
+            return None
+        return model.row_at(index.row())
+
+    def new_entry(self) -> EntryDialog | None:
+        if not self.can_manage:
+            return None
+        self.pages.setCurrentIndex(0)
+        return self._open_dialog(None)
+
+    def edit_selected(self, view: QTableView | None = None) -> EntryDialog | None:
+        row = self.selected(view)
+        if row is None or not self.can_manage:
+            return None
+        return self._open_dialog(row)
+
+    def _open_dialog(self, row: svc.EntryRow | None) -> EntryDialog:
+        self.dialog = EntryDialog(
+            self.deps.context, self.units, row, self.today(), self.language, self
+        )
+        self.dialog.accepted.connect(self._saved)
+        self.dialog.open()
+        return self.dialog
+
+    def _saved(self) -> None:
+        self.message.setText(self.tr("Saved."))
+        self.reload()
+
+    # --- import --------------------------------------------------------------------------------
+
+    def import_file(self, path: Path | None = None) -> None:
+        if not self.can_manage:
+            return
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import a complaint register"),
+                "",
+                self.tr("Registers (*.csv *.txt *.xlsx)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            preview = indicator_import.preview(self.deps.context(), path)
+        except AuditDeskError as exc:
+            self.message.setText(error_text(exc))
+            return
+        mapped = set(preview.mapping.values())
+        if preview.remembered and all(f in mapped for f in indicator_import.REQUIRED):
+            self.run_import(path, preview.mapping)
+            return
+        self.mapping_dialog = MappingDialog(preview.header, preview.mapping, self)
+        chosen = path
+        self.mapping_dialog.accepted.connect(
+            lambda: self.run_import(
+                chosen, self.mapping_dialog.mapping() if self.mapping_dialog else {}
+            )
+        )
+        self.mapping_dialog.open()
+
+    def run_import(self, path: Path, mapping: dict[str, str]) -> None:
+        ctx = self.deps.context()
+        today = self.today()
+
+        def work(progress: Progress) -> indicator_import.ImportReport:
+            try:
+                return indicator_import.import_register(
+                    ctx,
+                    path,
+                    mapping,
+                    on_progress=lambda d, t: progress.update(d, t, path.name),
+                    cancelled=lambda: progress.cancelled,
+                    today=today,
+                )
+            except indicator_import.ImportCancelled as exc:
+                raise Cancelled() from exc
+
+        self.deps.runner.submit(
+            work,
+            self._imported,
+            self._import_failed,
+            title=self.tr("Importing the complaint register…"),
+            parent=self,
+            on_cancel=lambda: self.message.setText(
+                self.tr("Import cancelled; nothing was imported.")
+            ),
+        )
+
+    def _imported(self, report: indicator_import.ImportReport) -> None:
+        self.message.setText(
+            self.tr("%1: %2 row(s) read, %3 added, %4 already in the register.")
+            .replace("%1", Path(report.file).name)
+            .replace("%2", str(report.rows))
+            .replace("%3", str(report.added))
+            .replace("%4", str(report.already_present))
+        )
+        self.reload()
+
+    def _import_failed(self, exc: BaseException, tb: str) -> None:
+        if isinstance(exc, indicator_import.ImportRejected):
+            self.message.setText(error_text(exc))
+            self.problems = ProblemsDialog(error_text(exc), exc.problems, self)
+            self.problems.open()
+            return
+        if isinstance(exc, AuditDeskError):
+            self.message.setText(error_text(exc))
+            return
+        show_error(self, exc, tb)
+
+
+def tab(deps: PanelDeps) -> TabSpec:
+    return TabSpec(
+        order=20,
+        title=lambda: QCoreApplication.translate("Indicators", "Complaints and research"),
+        widget=IndicatorsTab(deps),
+    )

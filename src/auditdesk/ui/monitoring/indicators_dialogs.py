@@ -1,0 +1,375 @@
+"""Dialogs of the Indicators tab: adding, editing and settling an entry (the deadline shown as it
+is typed), mapping the columns of an imported register, and the rows an import could not read.
+Also the names of kinds, channels and outcomes as the window shows them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadline
+from auditdesk.services import indicators as svc
+from auditdesk.services.context import AppContext
+from auditdesk.services.indicator_import import FIELDS, REQUIRED, RowProblem
+from auditdesk.ui.errors import error_text
+
+
+def kind_name(kind: str) -> str:
+    return {
+        "complaint": QCoreApplication.translate("Indicators", "Complaint"),
+        "grievance": QCoreApplication.translate("Indicators", "Grievance"),
+        "negative_opinion": QCoreApplication.translate("Indicators", "Negative opinion"),
+        "praise": QCoreApplication.translate("Indicators", "Praise"),
+    }.get(kind, kind)
+
+
+def channel_name(channel: str) -> str:
+    return {
+        "letter": QCoreApplication.translate("Indicators", "Letter"),
+        "email": QCoreApplication.translate("Indicators", "E-mail"),
+        "epuap": QCoreApplication.translate("Indicators", "ePUAP"),
+        "in_person": QCoreApplication.translate("Indicators", "In person"),
+        "phone": QCoreApplication.translate("Indicators", "Phone"),
+    }.get(channel, channel)
+
+
+def outcome_name(outcome: str | None) -> str:
+    if not outcome:
+        return ""
+    return {
+        "justified": QCoreApplication.translate("Indicators", "Justified"),
+        "partly": QCoreApplication.translate("Indicators", "Partly justified"),
+        "unjustified": QCoreApplication.translate("Indicators", "Unjustified"),
+        "passed_on": QCoreApplication.translate("Indicators", "Passed on"),
+    }.get(outcome, outcome)
+
+
+def field_name(field: str) -> str:
+    return {
+        "reference": QCoreApplication.translate("Indicators", "Reference number"),
+        "kind": QCoreApplication.translate("Indicators", "Kind"),
+        "received_on": QCoreApplication.translate("Indicators", "Received on"),
+        "channel": QCoreApplication.translate("Indicators", "Channel"),
+        "unit": QCoreApplication.translate("Indicators", "Unit"),
+        "employee": QCoreApplication.translate("Indicators", "Employee"),
+        "summary": QCoreApplication.translate("Indicators", "Summary"),
+        "from_representative": QCoreApplication.translate(
+            "Indicators", "From an MP, senator or councillor"
+        ),
+        "settled_on": QCoreApplication.translate("Indicators", "Settled on"),
+        "outcome": QCoreApplication.translate("Indicators", "Outcome"),
+    }.get(field, field)
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def date_edit(d: date, name: str) -> QDateEdit:
+    edit = QDateEdit(qdate(d))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    return edit
+
+
+class EntryDialog(QDialog):
+    """Adds an entry (entry None) or edits/settles one. Defaults: received today, the user's
+    unit, a suggested reference number. Ctrl+Enter saves; errors stay in the dialog."""
+
+    def __init__(
+        self,
+        context: Callable[[], AppContext],
+        units: list[tuple[int, str, str]],
+        entry: svc.EntryRow | None = None,
+        today: date | None = None,
+        language: str = "pl",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.context = context
+        self.today = today or date.today()
+        self.entry = entry
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("New entry") if entry is None else self.tr("Entry"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for k in IndicatorKind:
+            self.kind.addItem(kind_name(k), k.value)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("reference")
+        self.received = date_edit(self.today, "received")
+        self.received.setMaximumDate(qdate(self.today))
+        self.channel = QComboBox()
+        self.channel.setObjectName("channel")
+        for ch in Channel:
+            self.channel.addItem(channel_name(ch), ch.value)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit")
+        for unit_id, code, name in units:
+            self.unit.addItem(f"{code}  {name}", unit_id)
+        self.employee = QComboBox()
+        self.employee.setObjectName("employee")
+        self.representative = QCheckBox(self.tr("Filed by an MP, senator or councillor"))
+        self.representative.setObjectName("representative")
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("summary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setMaximumHeight(90)
+        self.settled = QCheckBox(self.tr("Settled"))
+        self.settled.setObjectName("settled")
+        self.settled_on = date_edit(self.today, "settledOn")
+        self.settled_on.setMaximumDate(qdate(self.today))
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        self.outcome.addItem("", None)
+        for o in Outcome:
+            self.outcome.addItem(outcome_name(o), o.value)
+        self.due = QLabel()
+        self.due.setObjectName("due")
+        self.due.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("Why a settled entry is changed"))
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+
+        settle_row = QHBoxLayout()
+        settle_row.addWidget(self.settled)
+        settle_row.addWidget(self.settled_on)
+        settle_row.addWidget(self.outcome, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Reference number"), self.reference)
+        form.addRow(self.tr("Received &on"), self.received)
+        form.addRow(self.tr("C&hannel"), self.channel)
+        form.addRow(self.tr("&Unit"), self.unit)
+        form.addRow(self.tr("&Employee"), self.employee)
+        form.addRow("", self.representative)
+        form.addRow(self.tr("&Summary"), self.summary)
+        form.addRow(self.tr("Deadline"), self.due)
+        form.addRow(self.tr("Settlement"), settle_row)
+        self.reason_label = QLabel(self.tr("Reason for the &correction"))
+        self.reason_label.setBuddy(self.reason)
+        form.addRow(self.reason_label, self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.unit.currentIndexChanged.connect(self._load_employees)
+        for signal in (self.received.dateChanged, self.representative.toggled):
+            signal.connect(self._show_deadline)
+        self.settled.toggled.connect(self._settled_toggled)
+        self._fill(entry)
+
+    # --- filling -------------------------------------------------------------------------------
+
+    def _fill(self, entry: svc.EntryRow | None) -> None:
+        ctx = self.context()
+        if entry is None:
+            default_unit = svc.default_unit_id(ctx)
+            if default_unit is not None and self.unit.findData(default_unit) >= 0:
+                self.unit.setCurrentIndex(self.unit.findData(default_unit))
+            self.reference.setText(svc.next_reference(ctx, self.kind_value(), self.today))
+            self._load_employees()
+            self.settled.setChecked(False)
+            self._settled_toggled(False)
+            self.reason_label.hide()
+            self.reason.hide()
+        else:
+            self.kind.setCurrentIndex(self.kind.findData(entry.kind))
+            self.reference.setText(entry.reference)
+            self.received.setDate(qdate(entry.received_on))
+            self.channel.setCurrentIndex(self.channel.findData(entry.channel))
+            self.unit.setCurrentIndex(max(0, self.unit.findData(entry.unit_id)))
+            self._load_employees()
+            self.employee.setCurrentIndex(max(0, self.employee.findData(entry.employee_id)))
+            self.representative.setChecked(entry.from_representative)
+            self.summary.setPlainText(entry.summary)
+            self.settled.setChecked(entry.settled_on is not None)
+            if entry.settled_on:
+                self.settled_on.setDate(qdate(entry.settled_on))
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
+            self._settled_toggled(entry.settled_on is not None)
+            is_settled = entry.settled_on is not None
+            self.reason_label.setVisible(is_settled)
+            self.reason.setVisible(is_settled)
+        self._kind_changed()
+
+    def kind_value(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        is_complaint = self.kind_value() == IndicatorKind.COMPLAINT
+        self.representative.setEnabled(is_complaint)
+        if not is_complaint:
+            self.representative.setChecked(False)
+        if self.entry is None:
+            self.reference.setText(
+                svc.next_reference(self.context(), self.kind_value(), self.today)
+            )
+        self._show_deadline()
+
+    def _load_employees(self) -> None:
+        self.employee.clear()
+        self.employee.addItem(self.tr("(not named)"), None)
+        unit_id = self.unit.currentData()
+        if unit_id is None:
+            return
+        for emp_id, name in svc.employee_choices(self.context(), int(unit_id)):
+            self.employee.addItem(name, emp_id)
+
+    def _settled_toggled(self, on: bool) -> None:
+        self.settled_on.setEnabled(on)
+        self.outcome.setEnabled(on)
+
+    def _show_deadline(self) -> None:
+        due = deadline(
+            IndicatorKind(self.kind_value()),
+            pydate(self.received.date()),
+            self.representative.isChecked(),
+        )
+        if due is None:
+            self.due.setText(self.tr("No statutory deadline"))
+            self.due.setToolTip("")
+        else:
+            self.due.setText(due.value.strftime("%d.%m.%Y"))
+            self.due.setToolTip(due.rule(self.language))
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def data(self) -> svc.EntryInput:
+        settled = self.settled.isChecked()
+        employee = self.employee.currentData()
+        return svc.EntryInput(
+            reference=self.reference.text(),
+            kind=self.kind_value(),
+            received_on=pydate(self.received.date()),
+            channel=str(self.channel.currentData()),
+            unit_id=int(self.unit.currentData()),
+            employee_id=int(employee) if employee is not None else None,
+            summary=self.summary.toPlainText(),
+            from_representative=self.representative.isChecked(),
+            settled_on=pydate(self.settled_on.date()) if settled else None,
+            outcome=self.outcome.currentData() if settled else None,
+        )
+
+    def save(self) -> None:
+        if self.unit.currentData() is None:
+            self.error.setText(self.tr("Choose a unit."))
+            return
+        ctx = self.context()
+        try:
+            if self.entry is None:
+                self.saved_id = svc.register_entry(ctx, self.data(), self.today)
+            else:
+                data = self.data()
+                svc.edit_entry(ctx, self.entry.id, data, self.reason.text(), self.today)
+                self.saved_id = self.entry.id
+        except AuditDeskError as exc:
+            self.error.setText(error_text(exc))
+            if self.entry is not None and self.entry.settled_on is not None:
+                self.reason.setFocus()
+            return
+        self.accept()
+
+
+class MappingDialog(QDialog):
+    """Which column holds which field; the choice is remembered for files with this header."""
+
+    def __init__(
+        self, header: list[str], mapping: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Columns of the register"))
+        self.header = header
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        for column in header:
+            combo = QComboBox()
+            combo.setObjectName(f"map:{column}")
+            combo.addItem(self.tr("(skip)"), None)
+            for fld in FIELDS:
+                star = " *" if fld in REQUIRED else ""
+                combo.addItem(field_name(fld) + star, fld)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(column))))
+            self.combos[column] = combo
+            form.addRow(column, combo)
+        note = QLabel(self.tr("Fields marked * are required. The mapping is remembered."))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        return {
+            column: str(combo.currentData())
+            for column, combo in self.combos.items()
+            if combo.currentData() is not None
+        }
+
+
+class ProblemsDialog(QDialog):
+    """Every row an import could not read: line, column, value, what is wrong."""
+
+    def __init__(self, message: str, problems: list[RowProblem], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rows that could not be read"))
+        self.table = QTableWidget(len(problems), 4)
+        self.table.setObjectName("problems")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
+        )
+        for r, p in enumerate(problems):
+            for c, text in enumerate([str(p.line), p.column, p.value, error_text(p.error)]):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        label = QLabel(message)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
