@@ -214,6 +214,10 @@
         <source>Questionnaire deleted.</source>
         <translation>Ankieta usunięta.</translation>
     </message>
+    <message>
+        <source>The questionnaire being typed when the window closed is back; save or clear it.</source>
+        <translation>Przywrócono ankietę wprowadzaną w chwili zamknięcia okna; proszę ją zapisać lub wyczyścić.</translation>
+    </message>
 </context>
 <context>
     <name>SurveysTab</name>

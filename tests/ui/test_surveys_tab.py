@@ -299,3 +299,27 @@ def test_cancelled_import_keeps_nothing(qtbot: QtBot, hr: AppContext, tmp_path: 
     tab.import_file(path, {c: c for c in ("wiedza", "informacja", "uprzejmosc", "ogolna_ocena")})
     assert tab.message.text() == "Import cancelled; nothing was imported."
     assert {r.id: r.responses for r in svc.list_campaigns(hr)}[campaign.id] == campaign.responses
+
+
+def test_questionnaire_being_typed_survives_a_crash(
+    qtbot: QtBot, surveys_tab: SurveysTab, hr: AppContext
+) -> None:
+    campaign = select_campaign(surveys_tab, "urzędu")
+    entry = surveys_tab.start_entry()
+    assert entry is not None
+    for key in (Qt.Key.Key_1, Qt.Key.Key_4, Qt.Key.Key_5):  # tak, 4, 5
+        qtbot.keyClick(focus(), key)
+    assert entry.draft_path().exists()
+    # the window goes away without saving; the next one finds the answers typed so far
+    _row, form = svc.get_campaign(hr, campaign.id)
+    again = SurveyEntry(lambda: hr, campaign, form, surveys_tab.unit_choices)
+    qtbot.addWidget(again)
+    assert [r.answer() for r in again.rows[:4]] == ["tak", "4", "5", None]
+    assert again.status.text()
+    required = [r for r in again.rows if r.answer() is None and r.question.required]
+    for row, key in zip(required, (Qt.Key.Key_5, Qt.Key.Key_5, Qt.Key.Key_3), strict=True):
+        qtbot.keyClick(row, key)
+    again.save()
+    assert not again.draft_path().exists()
+    stored = svc.list_responses(hr, campaign.id, 0, 1)[0]
+    assert stored.answers["oznakowanie"] == "tak" and stored.answers["ogolna_ocena"] == "3"

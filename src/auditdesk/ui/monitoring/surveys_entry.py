@@ -6,8 +6,11 @@ after the last question) saves the questionnaire and starts the next one."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
@@ -34,6 +37,7 @@ from auditdesk.domain.forms.survey import SurveyForm, SurveyQuestion
 from auditdesk.domain.survey_results import AGREE4_LABELS, allowed_values
 from auditdesk.services import surveys as svc
 from auditdesk.services.context import AppContext
+from auditdesk.settings import config_dir
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.rows_model import ColumnsModel
 
@@ -74,6 +78,7 @@ class _TextKeys(QObject):
 
 class QuestionRow(QFrame):
     advance = Signal(int)
+    changed = Signal()
 
     def __init__(
         self, number: int, question: SurveyQuestion, language: str, parent: QWidget | None = None
@@ -101,6 +106,7 @@ class QuestionRow(QFrame):
             self.text_edit.setObjectName("text")
             self.text_edit.setPlaceholderText(self.tr("Type the answer, Enter moves on"))
             self.text_edit.installEventFilter(_TextKeys(self))
+            self.text_edit.textEdited.connect(lambda _t: self.changed.emit())
             self.setFocusProxy(self.text_edit)
             answers.addWidget(self.text_edit)
         else:
@@ -126,6 +132,7 @@ class QuestionRow(QFrame):
             self.text_edit.setText(value or "")
         for button in self.buttons:
             button.setChecked(button.property("answer") == value)
+        self.changed.emit()
 
     def answer(self) -> str | None:
         if self.text_edit is not None:
@@ -232,6 +239,7 @@ class SurveyEntry(QWidget):
                 n += 1
                 row = QuestionRow(n, q, language)
                 row.advance.connect(lambda step, r=row: self.step_from(r, step))
+                row.changed.connect(self._autosave)
                 self.rows.append(row)
                 body_layout.addWidget(row)
         body_layout.addStretch(1)
@@ -284,7 +292,9 @@ class SurveyEntry(QWidget):
         layout.addWidget(self.recent)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         self.current: QuestionRow | None = None
+        self._restoring = False
         self.refresh_recent()
+        self._restore_draft()
 
     # --- moving -----------------------------------------------------------------------------
 
@@ -378,8 +388,11 @@ class SurveyEntry(QWidget):
     def clear(self, keep_status: bool = False) -> None:
         self.editing = None
         self.number.setEnabled(True)
+        self._restoring = True  # blank rows are not a draft
         for row in self.rows:
             row.set_value(None)
+        self._restoring = False
+        self.draft_path().unlink(missing_ok=True)
         if not keep_status:
             self.status.clear()
         self.start()
@@ -404,8 +417,10 @@ class SurveyEntry(QWidget):
         d = row.answered_on
         self.day.setDate(QDate(d.year, d.month, d.day))
         self.unit.setCurrentIndex(max(0, self.unit.findData(row.unit_id)))
+        self._restoring = True
         for r in self.rows:
             r.set_value(row.answers.get(r.question.id))
+        self._restoring = False
         self.status.setStyleSheet("")
         self.status.setText(
             self.tr("Correcting questionnaire no. %1.").replace(
@@ -435,3 +450,52 @@ class SurveyEntry(QWidget):
         self.status.setText(self.tr("Questionnaire deleted."))
         self.refresh_recent()
         self.saved.emit(row.id)
+
+    # --- nothing lost on a crash --------------------------------------------------------------
+
+    def draft_path(self) -> Path:
+        """The questionnaire being typed, kept beside the settings until it is saved."""
+        ctx = self.context()
+        where = hashlib.sha256(ctx.db.describe().encode()).hexdigest()[:12]
+        return config_dir() / "survey-drafts" / f"{where}-{self.campaign.id}.json"
+
+    def _autosave(self) -> None:
+        if self._restoring or self.editing is not None:
+            return
+        answers = {q: str(v) for q, v in self.answers().items()}
+        path = self.draft_path()
+        if not answers:
+            path.unlink(missing_ok=True)
+            return
+        qd = self.day.date()
+        draft = {
+            "number": self.number.text(),
+            "day": date(qd.year(), qd.month(), qd.day()).isoformat(),
+            "unit": self.unit.currentData(),
+            "answers": answers,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    def _restore_draft(self) -> None:
+        path = self.draft_path()
+        try:
+            draft = json.loads(path.read_text(encoding="utf-8"))
+            answers = dict(draft["answers"])
+            day = date.fromisoformat(str(draft["day"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return
+        self._restoring = True
+        self.number.setText(str(draft.get("number", "")))
+        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(draft.get("unit"))))
+        for row in self.rows:
+            row.set_value(answers.get(row.question.id))
+        self._restoring = False
+        self.status.setText(
+            self.tr(
+                "The questionnaire being typed when the window closed is back; save or clear it."
+            )
+        )
