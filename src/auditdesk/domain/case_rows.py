@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from auditdesk.domain.case_deadlines import (
     CaseCategory,
@@ -114,6 +115,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SIGN = re.compile(r"^(?P<unit>[^.\s]+)\.(?P<jrwa>\d{1,4})\.(?P<number>\d+)\.(?P<year>\d{4})$")
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Header or word without diacritics (ł too), lower case, single spaces."""
     text = text.replace("ł", "l").replace("Ł", "L")

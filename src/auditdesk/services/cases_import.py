@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import charset_normalizer
+from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 
 from auditdesk.domain.case_rows import (
@@ -445,7 +446,9 @@ def _store(
                 else:
                     result.unchanged += 1
             if inserts:
-                s.execute(insert(CaseRecord), inserts)
+                # Core executemany: one statement per chunk (the ORM's bulk insert splits rows
+                # by which values are None, thousands of statements for a year's register)
+                s.execute(insert(cast(SqlTable, CaseRecord.__table__)), inserts)
             if updates:
                 s.execute(update(CaseRecord), updates)
             result.created += len(inserts)
