@@ -177,6 +177,8 @@ def _table(name: str, model: RowsModel[Any]) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().hide()
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
     return view
 
 
@@ -382,6 +384,7 @@ class IndicatorsTab(QWidget):
         f = self.filter()
         self.total = svc.count_entries(ctx, f, self.today())
         self.model.set_rows(svc.list_entries(ctx, f, today=self.today(), limit=PAGE))
+        self.table.resizeColumnsToContents()
         self._update_count()
 
     def load_more(self) -> None:
@@ -408,6 +411,7 @@ class IndicatorsTab(QWidget):
             self.today(),
         )
         self.summary_model.set_rows(summary.rows)
+        self.summary_table.resizeColumnsToContents()
         s = summary.shares
         self.shares.setText(
             self.tr(
@@ -428,6 +432,7 @@ class IndicatorsTab(QWidget):
     def reload_watch(self) -> None:
         rows = svc.deadline_watch(self.deps.context(), self.today())
         self.watch_model.set_rows(rows)
+        self.watch_table.resizeColumnsToContents()
         overdue = sum(1 for r in rows if r.timeliness == Timeliness.OPEN_OVERDUE)
         self.watch_label.setText(
             self.tr("%1 overdue, %2 due within 7 days.")

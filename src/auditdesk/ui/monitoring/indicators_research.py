@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -114,6 +115,8 @@ class ResearchPage(QWidget):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.verticalHeader().hide()
+        self.list.setWordWrap(False)
         self.list.clicked.connect(lambda _i: self.open_selected())
         self.list.activated.connect(lambda _i: self.open_selected())
         self.new_button = QPushButton(self.tr("&New note"))
@@ -143,15 +146,21 @@ class ResearchPage(QWidget):
         self.findings = QPlainTextEdit()
         self.findings.setObjectName("findings")
         self.findings.setTabChangesFocus(True)
+        self.findings.setMaximumHeight(110)
         self.recommendations = QPlainTextEdit()
         self.recommendations.setObjectName("recommendations")
         self.recommendations.setTabChangesFocus(True)
+        self.recommendations.setMaximumHeight(110)
         self.action_table = QTableWidget(0, ACTION_COLUMNS)
         self.action_table.setObjectName("actions")
         self.action_table.setHorizontalHeaderLabels(
             [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Done on")]
         )
-        self.action_table.horizontalHeader().setStretchLastSection(True)
+        header = self.action_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.action_table.setWordWrap(False)
         self.add_action = QPushButton(self.tr("&Add action"))
         self.add_action.setObjectName("addAction")
         self.add_action.clicked.connect(lambda: self.append_action())
@@ -220,6 +229,7 @@ class ResearchPage(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(research.list_notes(self.context(), self.today()))
+        self.list.resizeColumnsToContents()
 
     def open_selected(self) -> None:
         index = self.list.currentIndex()
