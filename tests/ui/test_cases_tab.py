@@ -171,3 +171,10 @@ def test_the_tab_is_in_the_monitoring_panel(qtbot: QtBot, demo_ctx: AppContext) 
     qtbot.addWidget(panel)
     widgets = [panel.tabs.widget(i) for i in range(panel.tabs.count())]
     assert any(isinstance(w, CasesTab) for w in widgets)
+
+
+def test_an_unreadable_file_is_explained(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+    tab = make_tab(qtbot, ctx)
+    tab.open_import(tmp_path / "brak.csv")
+    assert tab.mapping_dialog is None
+    assert "brak.csv" in tab.status.text()

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import cases_import, cases_reports
 from auditdesk.services.access import Permission, allowed
-from auditdesk.services.cases_import import ImportRejected, ImportResult
+from auditdesk.services.cases_import import ImportRejected, ImportResult, Preview
 from auditdesk.services.cases_reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, ImportProblemsDialog
@@ -301,15 +300,18 @@ class CasesTab(QWidget):
 
     def open_import(self, path: Path) -> None:
         """Reads the first rows and asks which column is which (the remembered mapping chosen)."""
-        try:
-            preview = cases_import.preview(self.deps.context(), path)
-        except AuditDeskError as exc:
-            self._show_error(exc)
-            return
-        self._pending = path
-        self.mapping_dialog = CaseMappingDialog(preview, path.name, self)
-        self.mapping_dialog.accepted.connect(self._start_import)
-        self.mapping_dialog.open()
+        context = self.deps.context
+
+        def read(_progress: Progress) -> Preview:
+            return cases_import.preview(context(), path)  # reads the whole file: off the GUI
+
+        def show(preview: Preview) -> None:
+            self._pending = path
+            self.mapping_dialog = CaseMappingDialog(preview, path.name, self)
+            self.mapping_dialog.accepted.connect(self._start_import)
+            self.mapping_dialog.open()
+
+        self.deps.runner.submit(read, show, lambda exc, _trace: self._show_error(exc))
 
     def _start_import(self) -> None:
         dialog, path = self.mapping_dialog, self._pending
