@@ -157,6 +157,18 @@
         <translation>Eksport spisu spraw z EZD w formacie CSV lub XLSX (Ctrl+I)</translation>
     </message>
     <message>
+        <source>Unit and month</source>
+        <translation>Komórka i miesiąc</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Miesiąc</translation>
+    </message>
+    <message>
+        <source>JRWA class</source>
+        <translation>Symbol JRWA</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Odśwież</translation>
     </message>
@@ -177,8 +189,12 @@
         <translation>Komórka</translation>
     </message>
     <message>
-        <source>Cases settled on time, per unit and month</source>
-        <translation>Sprawy załatwione w terminie według komórek i miesięcy</translation>
+        <source>Group by</source>
+        <translation>Grupuj według</translation>
+    </message>
+    <message>
+        <source>Cases settled on time (dates of settlement)</source>
+        <translation>Sprawy załatwione w terminie (według daty załatwienia)</translation>
     </message>
     <message>
         <source>A case to be settled without delay counts as on time when settled by the first working day after it started (KPA art. 35 §2, art. 57). Due dates: 1 or 2 months (art. 35 §3), appeals 1 month (art. 35 §4), complaints 1 month (art. 237), extended by periods not counted (art. 35 §5); a due date from EZD prevails. Hover over an overdue case to see how its due date was reached.</source>
@@ -312,6 +328,10 @@
     <message>
         <source>Month</source>
         <translation>Miesiąc</translation>
+    </message>
+    <message>
+        <source>JRWA class</source>
+        <translation>Symbol JRWA</translation>
     </message>
     <message>
         <source>Settled</source>

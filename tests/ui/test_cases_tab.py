@@ -147,6 +147,9 @@ def test_tables_and_unit_filter_on_demo_data(qtbot: QtBot, demo_ctx: AppContext)
     tab.unit.setCurrentIndex(tab.unit.findData("WAB"))
     assert {r.unit_code for r in tab.timeliness_model.rows} == {"WAB"}
     assert all(r.unit_code == "WAB" for r in tab.overdue_model.rows)
+    tab.group.setCurrentIndex(tab.group.findData("jrwa"))
+    assert {r.jrwa for r in tab.timeliness_model.rows} == {"6730", "6740"}  # WAB's classes
+    assert tab.timeliness_view.isColumnHidden(0) and not tab.timeliness_view.isColumnHidden(2)
     with demo_ctx.db.session() as s:
         total = s.scalar(select(func.count()).select_from(CaseRecord))
     assert str(total) in tab.summary.text()

@@ -55,6 +55,7 @@ class TimelinessModel(RowsModel[TimelinessRow]):
         return [
             self.tr("Unit"),
             self.tr("Month"),
+            self.tr("JRWA class"),
             self.tr("Settled"),
             self.tr("On time"),
             self.tr("Late"),
@@ -65,9 +66,9 @@ class TimelinessModel(RowsModel[TimelinessRow]):
         ]
 
     def cell(self, row: TimelinessRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(RIGHT)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 6:
             share = row.on_time_percent
             return QBrush(QColor("#b00020")) if share is not None and share < LOW_SHARE else None
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -78,6 +79,7 @@ class TimelinessModel(RowsModel[TimelinessRow]):
         values = [
             row.unit_code,
             row.period,
+            row.jrwa,
             str(row.settled),
             str(row.on_time),
             str(row.late),
@@ -153,6 +155,16 @@ class CasesTab(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.dateChanged.connect(self.refresh)
+        self.group = QComboBox()
+        self.group.setObjectName("casesGroup")
+        for label, key in (
+            (self.tr("Unit and month"), "unit_month"),
+            (self.tr("Unit"), "unit"),
+            (self.tr("Month"), "month"),
+            (self.tr("JRWA class"), "jrwa"),
+        ):
+            self.group.addItem(label, key)
+        self.group.currentIndexChanged.connect(self.refresh)
         self.unit = QComboBox()
         self.unit.setObjectName("casesUnit")
         self.unit.currentIndexChanged.connect(self.refresh)
@@ -169,6 +181,8 @@ class CasesTab(QWidget):
         bar.addWidget(self.date_to)
         bar.addWidget(QLabel(self.tr("Unit")))
         bar.addWidget(self.unit)
+        bar.addWidget(QLabel(self.tr("Group by")))
+        bar.addWidget(self.group)
         bar.addStretch(1)
         bar.addWidget(refresh)
 
@@ -188,7 +202,7 @@ class CasesTab(QWidget):
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(QLabel(self.tr("Cases settled on time, per unit and month")))
+        upper_layout.addWidget(QLabel(self.tr("Cases settled on time (dates of settlement)")))
         upper_layout.addWidget(self.timeliness_view)
         rule = QLabel(
             self.tr(
@@ -266,8 +280,13 @@ class CasesTab(QWidget):
                 date_from=self.date_from.date().toPython(),  # type: ignore[arg-type]
                 date_to=self.date_to.date().toPython(),  # type: ignore[arg-type]
                 unit=unit,
+                by=str(self.group.currentData()),
             )
         )
+        by = str(self.group.currentData())
+        self.timeliness_view.setColumnHidden(0, by not in ("unit_month", "unit"))
+        self.timeliness_view.setColumnHidden(1, by not in ("unit_month", "month"))
+        self.timeliness_view.setColumnHidden(2, by != "jrwa")
         overdue = cases_reports.overdue(ctx, unit=unit)
         self.overdue_model.set_rows(overdue)
         self.overdue_title.setText(
