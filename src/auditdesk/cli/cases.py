@@ -11,21 +11,18 @@ from typing import Any
 
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.case_deadlines import WITHOUT_DELAY_RULE_EN
+from auditdesk.domain.case_rows import parse_date
 from auditdesk.services import cases_import, cases_reports
 
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        found = parse_date(text)
     except ValueError:
-        pass
-    try:
-        d, m, y = text.split(".")
-        return date(int(y), int(m), int(d))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date (YYYY-MM-DD or dd.mm.yyyy)"
-        ) from None
+        found = None
+    if found is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD or dd.mm.yyyy)")
+    return found
 
 
 def register(sub: Any) -> None:

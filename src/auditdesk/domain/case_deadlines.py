@@ -35,11 +35,6 @@ WITHOUT_DELAY_RULE_EN = (
     "A case to be settled without delay counts as on time when settled by the first working day "
     "after it started (KPA art. 35 §2, days counted under art. 57)."
 )
-WITHOUT_DELAY_RULE_PL = (
-    "Sprawę do załatwienia bez zwłoki uznaje się za załatwioną w terminie, jeśli załatwiono ją "
-    "najpóźniej w pierwszym dniu roboczym po wszczęciu (art. 35 § 2 k.p.a., terminy liczone "
-    "według art. 57)."
-)
 
 
 class CaseCategory(enum.StrEnum):

@@ -176,7 +176,7 @@ class ParsedCase:
     due_rule: str
 
 
-class _Bad(Exception):
+class _Bad(ValueError):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem

@@ -10,7 +10,12 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.case_deadlines import CaseCategory, CaseTerms, effective_deadline
+from auditdesk.domain.case_deadlines import (
+    CaseCategory,
+    CaseTerms,
+    effective_deadline,
+    timeliness,
+)
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import CaseRecord, Office, OrgUnit
@@ -114,7 +119,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
             settled = None
         elif rng.random() < 0.04:
             settled = None  # forgotten: open and overdue
-        days_late = None if settled is None else max(0, (settled - due.value).days)
+        days_late = None if settled is None else timeliness(due.value, settled, today).days_late
         rows.append(
             CaseRecord(
                 sign=_sign(code, jrwa, number, started.year),

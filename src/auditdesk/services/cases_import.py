@@ -17,6 +17,7 @@ import charset_normalizer
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 
+from auditdesk.domain.case_deadlines import timeliness
 from auditdesk.domain.case_rows import (
     FIELDS,
     REQUIRED,
@@ -390,7 +391,7 @@ def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
         "handler": case.handler[:200],
         "remarks": case.remarks,
         "days_to_settle": (settled - case.started_on).days if settled else None,
-        "days_late": max(0, (settled - case.due_on).days) if settled else None,
+        "days_late": timeliness(case.due_on, settled, settled).days_late if settled else None,
     }
 
 
