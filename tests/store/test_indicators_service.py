@@ -384,18 +384,23 @@ def test_import_xlsx(ctx: AppContext, org: dict[str, int], tmp_path: Path) -> No
 
 
 def test_import_cancel_leaves_nothing(ctx: AppContext, org: dict[str, int], tmp_path: Path) -> None:
-    lines = [HEADER] + [f"S/{n};skarga;01.10.2025;pismo;WKS;;x;nie;;" for n in range(450)]
+    lines = [HEADER] + [f"S/{n};skarga;01.10.2025;pismo;WKS;;x;nie;;" for n in range(1200)]
     path = write_csv(tmp_path / "duzy.csv", lines)
     seen: list[tuple[int, int]] = []
+
+    def cancelled() -> bool:  # pressed once the first 500 rows are written
+        return any(done > total // 2 for done, total in seen)
+
     with pytest.raises(indicator_import.ImportCancelled):
         indicator_import.import_register(
             ctx,
             path,
             on_progress=lambda d, t: seen.append((d, t)),
-            cancelled=lambda: len(seen) >= 3,
+            cancelled=cancelled,
             today=TODAY,
         )
-    assert count(ctx) == 0 and seen
+    assert seen[-1] == (1200 + 500, 2400)  # reading done, 500 rows written, then cancelled
+    assert count(ctx) == 0
 
 
 def test_demo_seeder_is_idempotent(demo_ctx: AppContext) -> None:

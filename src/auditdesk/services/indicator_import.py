@@ -26,7 +26,7 @@ from auditdesk.reports.indicator_sheet import Sheet, parse_date, read_sheet
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
-from auditdesk.services.indicators import EntryInput, _check, add_entry
+from auditdesk.services.indicators import EntryInput, _check, add_checked_entries
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import Employee, IndicatorEntry, IndicatorImportMapping, OrgUnit
 
@@ -43,6 +43,7 @@ FIELDS = [
     "outcome",
 ]
 REQUIRED = ("reference", "received_on", "unit")
+CHUNK = 500  # rows written between two looks at the cancel button
 
 # header names seen in registers (compared without case, diacritics and punctuation)
 HEADER_GUESSES: dict[str, tuple[str, ...]] = {
@@ -261,7 +262,9 @@ class _RowReader:
         self.names = {fld: col for col, fld in mapping.items()}
         units = s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
         self.units = {norm(c): i for i, c, _n in units} | {norm(n): i for i, _c, n in units}
+        self.unit_ids = {int(i) for i, _c, _n in units}
         self.people: dict[tuple[int, str], int] = {}
+        self.employee_ids: set[int] = set()
         for e in s.execute(
             select(
                 Employee.id,
@@ -271,6 +274,7 @@ class _RowReader:
                 Employee.badge,
             )
         ).all():
+            self.employee_ids.add(e.id)
             self.people[(e.unit_id, norm(f"{e.first_name} {e.last_name}"))] = e.id
             self.people[(e.unit_id, norm(f"{e.last_name} {e.first_name}"))] = e.id
             if e.badge:
@@ -416,7 +420,7 @@ def import_register(
                 report.already_present += 1
                 continue
             try:
-                todo.append(_check(s, data, day))
+                todo.append(_check(s, data, day, reader.unit_ids, reader.employee_ids))
             except ValidationFailed as exc:
                 problems.append(RowProblem(line, "", data.reference, exc))
         if problems:
@@ -427,12 +431,12 @@ def import_register(
                 file=str(path),
                 count=len(problems),
             )
-        for n, data in enumerate(todo, start=1):
-            if n % 200 == 0:
-                if stop():
-                    raise ImportCancelled("import cancelled; nothing was imported")
-                progress(total + n * total // max(1, len(todo)), 2 * total)
-            add_entry(s, ctx.actor, data, day)
+        for start in range(0, len(todo), CHUNK):
+            if stop():
+                raise ImportCancelled("import cancelled; nothing was imported")
+            add_checked_entries(s, ctx.actor, todo[start : start + CHUNK])
+            done = min(len(todo), start + CHUNK)
+            progress(total + done * total // max(1, len(todo)), 2 * total)
         report.added = len(todo)
         trail.record(
             s,
