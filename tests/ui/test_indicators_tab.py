@@ -1,6 +1,7 @@
-"""The Indicators tab driven like a person (QTest types ASCII only, hence no diacritics): adding an entry from the keyboard with the defaults,
-settling it and correcting it, filters and the overdue list, importing a register (mapping,
-progress, the report of broken rows), research notes with actions, and what a supervisor sees."""
+"""The Indicators tab driven like a person: adding an entry from the keyboard with the
+defaults, settling it and correcting it, filters and the overdue list, importing a register
+(mapping, progress, the report of broken rows), research notes with actions, and what a supervisor
+sees. (QTest types ASCII only, so the typed texts have no diacritics.)"""
 
 from __future__ import annotations
 
@@ -60,7 +61,9 @@ def org(ctx: AppContext) -> dict[str, int]:
 
 def make_tab(qtbot: QtBot, ctx: AppContext, role: Role, employee: int | None) -> IndicatorsTab:
     acting = AppContext(ctx.db, Actor(1, role.value, role, employee))
-    deps = PanelDeps(context=lambda: acting, runner=SyncTaskRunner(), settings=Settings(language="en"))
+    deps = PanelDeps(
+        context=lambda: acting, runner=SyncTaskRunner(), settings=Settings(language="en")
+    )
     tab = IndicatorsTab(deps, today=lambda: TODAY)
     qtbot.addWidget(tab)
     tab.show()
@@ -308,6 +311,18 @@ def test_research_note_with_actions(qtbot: QtBot, ctx: AppContext, org: dict[str
     _type_cell(qtbot, tab, 0, 2, "koniec roku")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "not a date" in page.message.text()
+    _type_cell(qtbot, tab, 0, 2, "31.01.2026")
+    # switching to a new note saves what was typed: nothing is lost
+    qtbot.keyClick(page.findings, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.findings, "; brak miejsc siedzacych")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.note_id is None and page.topic.text() == ""
+    with ctx.db.session() as s:
+        assert s.scalars(select(ResearchNote.findings)).one().endswith("siedzacych")
+        assert s.scalars(select(ResearchAction.due_on)).one() == date(2026, 1, 31)
+    page.list.selectRow(0)
+    page.open_selected()
+    assert page.topic.text() == "Obsluga w WKS" and not page.dirty()
     page.confirm_delete = lambda: True  # type: ignore[method-assign]
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0

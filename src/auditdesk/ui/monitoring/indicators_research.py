@@ -108,6 +108,7 @@ class ResearchPage(QWidget):
         self.context = context
         self.today = today
         self.note_id: int | None = None
+        self.loaded: research.NoteData | None = None  # as last loaded or saved
         self.model = NotesModel(self)
         self.list = QTableView()
         self.list.setObjectName("notes")
@@ -121,7 +122,7 @@ class ResearchPage(QWidget):
         self.list.activated.connect(lambda _i: self.open_selected())
         self.new_button = QPushButton(self.tr("&New note"))
         self.new_button.setObjectName("newNote")
-        self.new_button.clicked.connect(self.new_note)
+        self.new_button.clicked.connect(lambda: self._leave() and self.new_note())
         self.new_button.setEnabled(can_manage)
 
         self.method = QComboBox()
@@ -234,7 +235,9 @@ class ResearchPage(QWidget):
     def open_selected(self) -> None:
         index = self.list.currentIndex()
         row = self.model.row_at(index.row()) if index.isValid() else None
-        if row is not None:
+        if row is None or row.id == self.note_id:
+            return
+        if self._leave():
             self.load(row.id)
 
     # --- editor --------------------------------------------------------------------------------
@@ -253,6 +256,7 @@ class ResearchPage(QWidget):
         self.recommendations.clear()
         self.action_table.setRowCount(0)
         self.message.clear()
+        self.loaded = self.data()
         self.topic.setFocus()
 
     def load(self, note_id: int) -> None:
@@ -273,6 +277,7 @@ class ResearchPage(QWidget):
         for a in note.actions:
             self.append_action(a)
         self.message.clear()
+        self.loaded = self.data()
 
     def append_action(self, action: research.ActionData | None = None) -> None:
         r = self.action_table.rowCount()
@@ -354,19 +359,31 @@ class ResearchPage(QWidget):
                     )
         return None
 
-    def save(self) -> None:
+    def save(self) -> bool:
         problem = self.bad_date()
         if problem:
             self.message.setText(problem)
-            return
+            return False
         try:
             self.note_id = research.save_note(self.context(), self.data(), self.note_id)
         except AuditDeskError as exc:
             self.message.setText(error_text(exc))
-            return
+            return False
         self.reload()
         self.load(self.note_id)
         self.message.setText(self.tr("Saved."))
+        return True
+
+    def dirty(self) -> bool:
+        """Edited since it was loaded, created or saved (an untouched new note is not)."""
+        if self.bad_date():
+            return True
+        return self.data() != self.loaded
+
+    def _leave(self) -> bool:
+        """Before another note is shown: unsaved edits are saved, so nothing typed is lost;
+        when they cannot be saved, the editor stays on them and says why."""
+        return not self.dirty() or self.save()
 
     def confirm_delete(self) -> bool:
         answer = QMessageBox.question(
