@@ -122,7 +122,7 @@ class ResearchPage(QWidget):
         self.list.activated.connect(lambda _i: self.open_selected())
         self.new_button = QPushButton(self.tr("&New note"))
         self.new_button.setObjectName("newNote")
-        self.new_button.clicked.connect(lambda: self._leave() and self.new_note())
+        self.new_button.clicked.connect(self._new_clicked)
         self.new_button.setEnabled(can_manage)
 
         self.method = QComboBox()
@@ -241,6 +241,10 @@ class ResearchPage(QWidget):
             self.load(row.id)
 
     # --- editor --------------------------------------------------------------------------------
+
+    def _new_clicked(self) -> None:
+        if self._leave():
+            self.new_note()
 
     def new_note(self) -> None:
         self.note_id = None
