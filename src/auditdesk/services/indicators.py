@@ -182,7 +182,6 @@ def _apply(entry: IndicatorEntry, data: EntryInput) -> None:
     due = deadline(IndicatorKind(data.kind), data.received_on, data.from_representative)
     entry.due_on = due.value if due else None
     entry.due_rule = due.rule("pl") if due else ""
-    entry.updated_at = utcnow()
 
 
 def _values(entry: IndicatorEntry) -> dict[str, Any]:
@@ -261,7 +260,8 @@ def edit_entry(
         _apply(entry, data)
         after = _values(entry)
         if before == after:
-            return
+            return  # nothing changed: nothing written, nothing to record
+        entry.updated_at = utcnow()
         if was_settled:
             if not reason.strip():
                 raise ValidationFailed(
