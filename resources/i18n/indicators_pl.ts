@@ -64,6 +64,10 @@
         <translation>Przyczyna &amp;korekty</translation>
     </message>
     <message>
+        <source>Corrections:</source>
+        <translation>Korekty:</translation>
+    </message>
+    <message>
         <source>(not named)</source>
         <translation>(nie wskazano)</translation>
     </message>

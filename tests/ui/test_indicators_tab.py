@@ -161,6 +161,10 @@ def test_settle_then_correct_with_a_reason(
     assert entries(ctx)[0].outcome == "partly"
     with ctx.db.session() as s:
         assert s.scalar(select(IndicatorCorrection.reason)) == "Pomylka przy wpisie"
+    # the correction is shown the next time the entry is opened
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert tab.dialog is not None and "Pomylka przy wpisie" in tab.dialog.history.text()
 
 
 def test_filters_summary_and_overdue_list(

@@ -156,6 +156,10 @@ class EntryDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(self.tr("Why a settled entry is changed"))
+        self.history = QLabel()
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
+        self.history.hide()
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -179,6 +183,7 @@ class EntryDialog(QDialog):
         self.reason_label = QLabel(self.tr("Reason for the &correction"))
         self.reason_label.setBuddy(self.reason)
         form.addRow(self.reason_label, self.reason)
+        form.addRow("", self.history)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -228,8 +233,19 @@ class EntryDialog(QDialog):
             self._settled_toggled(entry.settled_on is not None)
             is_settled = entry.settled_on is not None
             self.reason_label.setVisible(is_settled)
+            self._show_history(entry.id)
             self.reason.setVisible(is_settled)
         self._kind_changed()
+
+    def _show_history(self, entry_id: int) -> None:
+        """Earlier corrections of the entry: when, who and why."""
+        rows = svc.corrections(self.context(), entry_id)
+        if not rows:
+            return
+        lines = [self.tr("Corrections:")]
+        lines += [f"{when} · {who}: {reason}" for when, who, reason, _before, _after in rows]
+        self.history.setText("\n".join(lines))
+        self.history.show()
 
     def kind_value(self) -> str:
         return str(self.kind.currentData())
