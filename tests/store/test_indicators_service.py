@@ -98,6 +98,17 @@ def test_representative_complaint_has_14_days(ctx: AppContext, org: dict[str, in
     assert indicators.get_entry(ctx, entry_id, TODAY).due_on == date(2025, 11, 24)
 
 
+def test_a_complaint_passed_on_has_7_days(ctx: AppContext, org: dict[str, int]) -> None:
+    entry_id = indicators.register_entry(
+        ctx, entry(org["wks"], received_on=date(2025, 11, 3)), TODAY
+    )
+    assert indicators.get_entry(ctx, entry_id, TODAY).due_on == date(2025, 12, 3)
+    indicators.settle_entry(ctx, entry_id, date(2025, 11, 12), "passed_on", today=TODAY)
+    row = indicators.get_entry(ctx, entry_id, TODAY)
+    assert row.due_on == date(2025, 11, 10) and "art. 231" in row.due_rule
+    assert row.timeliness == Timeliness.LATE and row.days_late == 2
+
+
 def test_reference_is_unique_and_input_is_checked(ctx: AppContext, org: dict[str, int]) -> None:
     indicators.register_entry(ctx, entry(org["wks"]), TODAY)
     with pytest.raises(ValidationFailed, match="already in the register"):

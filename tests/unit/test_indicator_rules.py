@@ -86,6 +86,24 @@ def test_14_days_ending_on_a_holiday() -> None:
     assert due(date(2025, 4, 17), True) == date(2025, 5, 2)
 
 
+def test_complaint_passed_on_has_7_days() -> None:
+    computed = deadline(COMPLAINT, date(2025, 11, 3), False, Outcome.PASSED_ON)
+    assert computed is not None and computed.value == date(2025, 11, 10)
+    assert "art. 231" in computed.rule("pl")
+    # 7 days ending on a Saturday move to Monday; an MP's complaint passed on: 7 days too
+    assert due_passed_on(date(2025, 11, 1)) == date(
+        2025, 11, 10
+    )  # 8.11 Sat → 10.11 (11.11 is after)
+    # other outcomes keep the month
+    assert due(date(2025, 11, 3)) == date(2025, 12, 3)
+
+
+def due_passed_on(received: date) -> date:
+    computed = deadline(COMPLAINT, received, True, "passed_on")
+    assert computed is not None
+    return computed.value
+
+
 def test_grievance_one_month_and_no_deadline_for_opinions_and_praise() -> None:
     assert due(date(2025, 3, 14), kind=IndicatorKind.GRIEVANCE) == date(2025, 4, 14)
     assert deadline(IndicatorKind.NEGATIVE_OPINION, date(2025, 3, 14), False) is None

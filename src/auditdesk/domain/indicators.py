@@ -5,6 +5,8 @@ opinions and praise, with the statutory deadline of each and its timeliness.
   a senator or a councillor filed it (KPA art. 237 §1–2).
 - A grievance (zażalenie) is decided like an appeal: within 1 month of receipt (KPA art. 35 §3
   with art. 144).
+- A complaint the office is not competent to decide is passed on to the competent authority
+  within 7 days (KPA art. 231): once its outcome is "passed on", that is its deadline.
 - Negative opinions and praise have no statutory deadline.
 
 Periods are counted by `domain.periods` (KPA art. 57: months by the matching day, days without the
@@ -60,8 +62,20 @@ class ResearchMethod(enum.StrEnum):
     IN_DEPTH_INTERVIEW = "in_depth_interview"  # indywidualny wywiad pogłębiony (IDI)
 
 
-def deadline(kind: IndicatorKind, received: date, from_representative: bool) -> ComputedDate | None:
+def deadline(
+    kind: IndicatorKind,
+    received: date,
+    from_representative: bool,
+    outcome: Outcome | str | None = None,
+) -> ComputedDate | None:
     """The last day to decide the entry, with the rule it followed; None when no law sets one."""
+    if kind == IndicatorKind.COMPLAINT and outcome == Outcome.PASSED_ON:
+        return days_after(
+            received,
+            7,
+            "Skarga przekazana organowi właściwemu (art. 231 k.p.a.)",
+            "A complaint passed on to the competent authority (KPA art. 231)",
+        )
     if kind == IndicatorKind.COMPLAINT:
         if from_representative:
             return days_after(

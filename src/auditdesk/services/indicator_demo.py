@@ -131,6 +131,8 @@ def _settlement(
             + [Outcome.JUSTIFIED] * 2
             + [Outcome.PARTLY, Outcome.PASSED_ON]
         )
+        if outcome == Outcome.PASSED_ON:  # passed on within the 7 days of KPA art. 231
+            settled = min(received + timedelta(days=rng.randint(1, 6)), today)
         return settled, outcome.value
     return settled, None
 

@@ -179,7 +179,9 @@ def _apply(entry: IndicatorEntry, data: EntryInput) -> None:
     entry.from_representative = data.from_representative
     entry.settled_on = data.settled_on
     entry.outcome = data.outcome
-    due = deadline(IndicatorKind(data.kind), data.received_on, data.from_representative)
+    due = deadline(
+        IndicatorKind(data.kind), data.received_on, data.from_representative, data.outcome
+    )
     entry.due_on = due.value if due else None
     entry.due_rule = due.rule("pl") if due else ""
 

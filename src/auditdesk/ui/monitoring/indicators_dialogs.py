@@ -197,7 +197,12 @@ class EntryDialog(QDialog):
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.unit.currentIndexChanged.connect(self._load_employees)
-        for signal in (self.received.dateChanged, self.representative.toggled):
+        for signal in (
+            self.received.dateChanged,
+            self.representative.toggled,
+            self.settled.toggled,
+            self.outcome.currentIndexChanged,
+        ):
             signal.connect(self._show_deadline)
         self.settled.toggled.connect(self._settled_toggled)
         self._fill(entry)
@@ -279,6 +284,7 @@ class EntryDialog(QDialog):
             IndicatorKind(self.kind_value()),
             pydate(self.received.date()),
             self.representative.isChecked(),
+            self.outcome.currentData() if self.settled.isChecked() else None,
         )
         if due is None:
             self.due.setText(self.tr("No statutory deadline"))
