@@ -12,6 +12,10 @@
       <translation>Data --from jest późniejsza niż --to; zamień daty miejscami.</translation>
     </message>
     <message>
+      <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
+      <translation>--mapping {value!r}: należy podać KOLUMNA=PYTANIE albo nazwę pliku JSON</translation>
+    </message>
+    <message>
       <source>--name: give the signer's full name, e.g. --name 'Jan Kowalski'</source>
       <translation>--name: podaj imię i nazwisko osoby podpisującej, np. --name 'Jan Kowalski'</translation>
     </message>
@@ -28,6 +32,10 @@
       <translation>--unit {code}: nie ma takiej komórki (znane kody: {known}).</translation>
     </message>
     <message>
+      <source>--unit {unit}: no such unit; codes: {codes}</source>
+      <translation>--unit {unit}: nie ma takiej komórki; kody komórek: {codes}</translation>
+    </message>
+    <message>
       <source>--within: a number of days, 0 or more</source>
       <translation>--within: podaj liczbę dni, 0 lub więcej.</translation>
     </message>
@@ -40,12 +48,32 @@
       <translation>Nie znaleziono modułu PKCS#11 {module!r}; wskaż jego ścieżkę w ustawieniach</translation>
     </message>
     <message>
+      <source>a date is required here</source>
+      <translation>tu wymagana jest data</translation>
+    </message>
+    <message>
+      <source>a reference number is required here</source>
+      <translation>tu wymagany jest numer (znak) sprawy</translation>
+    </message>
+    <message>
+      <source>a survey campaign needs a title</source>
+      <translation>badanie ankietowe musi mieć tytuł</translation>
+    </message>
+    <message>
       <source>absence: the end {end} is before the start {start}</source>
       <translation>Nieobecność: data zakończenia {end} jest wcześniejsza niż data rozpoczęcia {start}. Popraw daty.</translation>
     </message>
     <message>
       <source>action plan #{plan_id} does not exist</source>
       <translation>Plan działań naprawczych #{plan_id} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>action {number}: done before the research was held; check the date</source>
+      <translation>działanie {number}: wykonane przed datą badania; sprawdź datę</translation>
+    </message>
+    <message>
+      <source>action {number}: give what is to be done and who is responsible</source>
+      <translation>działanie {number}: podaj, co należy zrobić i kto za to odpowiada</translation>
     </message>
     <message>
       <source>action {number}: say what is to be done and who does it</source>
@@ -62,6 +90,10 @@
     <message>
       <source>an accepted plan keeps its actions; only their status may change</source>
       <translation>Zatwierdzony plan zachowuje swoje działania; można zmienić tylko ich stan.</translation>
+    </message>
+    <message>
+      <source>an answer to {question} is longer than 2000 characters</source>
+      <translation>odpowiedź na pytanie {question} jest dłuższa niż 2000 znaków</translation>
     </message>
     <message>
       <source>an auditor cannot dispute an audit; the audited unit does</source>
@@ -156,6 +188,10 @@
       <translation>Audyt {record}, scenariusz: pola {fields} nie mogą być puste. Uzupełnij je.</translation>
     </message>
     <message>
+      <source>channel {channel!r} is not one of: {allowed}</source>
+      <translation>sposób wpływu {channel!r} nie należy do dozwolonych: {allowed}</translation>
+    </message>
+    <message>
       <source>channel {channel!r} is unknown; use one of: {channels}</source>
       <translation>Kanał {channel!r} jest nieznany; wybierz jeden z: {channels}.</translation>
     </message>
@@ -228,6 +264,10 @@
       <translation>Pracownik #{employee_id} nie istnieje. Wybierz pracownika z listy.</translation>
     </message>
     <message>
+      <source>employee #{employee_id} does not exist; choose one from the list or none</source>
+      <translation>pracownik nr {employee_id} nie istnieje; wybierz pracownika z listy albo pozostaw pole puste</translation>
+    </message>
+    <message>
       <source>employee #{employee} does not exist</source>
       <translation>Pracownik nr {employee} nie istnieje.</translation>
     </message>
@@ -272,6 +312,10 @@
       <translation>Wersja arkusza nr {version} nie istnieje.</translation>
     </message>
     <message>
+      <source>form version #{version} is not a survey form</source>
+      <translation>wersja formularza nr {version} nie jest formularzem ankiety</translation>
+    </message>
+    <message>
       <source>form version #{version} is not an appraisal sheet</source>
       <translation>Wersja formularza nr {version} nie jest arkuszem oceny.</translation>
     </message>
@@ -286,6 +330,14 @@
     <message>
       <source>form {form!r} serves {channels}, not {channel}; choose another form or channel.</source>
       <translation>Arkusz {form!r} obsługuje kanały: {channels}, a nie {channel}; wybierz inny arkusz lub kanał.</translation>
+    </message>
+    <message>
+      <source>import cancelled; nothing was imported</source>
+      <translation>import przerwano; niczego nie zaimportowano</translation>
+    </message>
+    <message>
+      <source>indicator entry #{entry_id} does not exist</source>
+      <translation>wpis rejestru nr {entry_id} nie istnieje</translation>
     </message>
     <message>
       <source>item {item!r} ({text}) does not allow N/A</source>
@@ -320,6 +372,10 @@
       <translation>Zapisany w nim wynik {stored} różni się od wyniku obliczonego z odpowiedzi ({computed}) według jego wersji arkusza.</translation>
     </message>
     <message>
+      <source>kind {kind!r} is not one of: {allowed}</source>
+      <translation>rodzaj {kind!r} nie należy do dozwolonych: {allowed}</translation>
+    </message>
+    <message>
       <source>kind {kind!r}: use one of {kinds}</source>
       <translation>Rodzaj {kind!r} jest nieznany; użyj jednego z: {kinds}.</translation>
     </message>
@@ -340,12 +396,40 @@
       <translation>Login: podaj login; pole nie może być puste.</translation>
     </message>
     <message>
+      <source>mapping of column {column!r}: {field!r} is not a field; fields: {fields}</source>
+      <translation>przypisanie kolumny {column!r}: {field!r} nie jest nazwą pola; dostępne pola: {fields}</translation>
+    </message>
+    <message>
+      <source>mapping {name!r} does not say which column holds: {fields}; map them and try again.</source>
+      <translation>Przyporządkowanie {name!r} nie wskazuje kolumny z polami: {fields}; przyporządkuj je i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>mapping {name!r}: field {field!r} points to column {index}, which the file does not have; map the columns again.</source>
+      <translation>Przyporządkowanie {name!r}: pole {field!r} wskazuje kolumnę {index}, której w pliku nie ma; przyporządkuj kolumny ponownie.</translation>
+    </message>
+    <message>
+      <source>mapping {part!r}: write COLUMN=FIELD, e.g. 'Data wpływu=received_on'</source>
+      <translation>przypisanie {part!r}: zapisz je jako KOLUMNA=POLE, np. 'Data wpływu=received_on'</translation>
+    </message>
+    <message>
+      <source>method {method!r} is not one of: {allowed}</source>
+      <translation>metoda {method!r} nie należy do dozwolonych: {allowed}</translation>
+    </message>
+    <message>
+      <source>name a campaign or a survey form version for the results</source>
+      <translation>aby zestawić wyniki, należy wskazać badanie lub wersję formularza ankiety</translation>
+    </message>
+    <message>
       <source>no account with login {login!r}; see 'auditdesk users list'.</source>
       <translation>Nie ma konta o loginie {login!r}; sprawdź listę kont poleceniem 'auditdesk users list'.</translation>
     </message>
     <message>
       <source>no criterion is rated; rate every chosen criterion first</source>
       <translation>Żadne kryterium nie zostało ocenione; najpierw oceń każde wybrane kryterium.</translation>
+    </message>
+    <message>
+      <source>no employee of this unit has this name or badge</source>
+      <translation>Żaden pracownik tej komórki nie ma takiego imienia i nazwiska ani identyfikatora</translation>
     </message>
     <message>
       <source>no new password: set {variable} or run the command in a terminal.</source>
@@ -364,8 +448,20 @@
       <translation>Brak terminala, w którym można zapytać o hasło: użyj opcji --password-env VAR.</translation>
     </message>
     <message>
+      <source>no unit has this code or name</source>
+      <translation>Żadna komórka nie ma takiego kodu ani nazwy</translation>
+    </message>
+    <message>
       <source>not a JSON object</source>
       <translation>To nie jest obiekt JSON.</translation>
+    </message>
+    <message>
+      <source>not a date (dd.mm.yyyy or YYYY-MM-DD)</source>
+      <translation>to nie jest data (dd.mm.rrrr lub RRRR-MM-DD)</translation>
+    </message>
+    <message>
+      <source>not one of: {allowed}</source>
+      <translation>wartość spoza dozwolonych: {allowed}</translation>
     </message>
     <message>
       <source>objection date {filed} is before the appraisal was read ({read})</source>
@@ -384,6 +480,14 @@
       <translation>Plan zatwierdza lub zwraca tylko kierownik komórki albo dział kadr.</translation>
     </message>
     <message>
+      <source>outcome {outcome!r} is not one of: {allowed}</source>
+      <translation>sposób załatwienia {outcome!r} nie należy do dozwolonych: {allowed}</translation>
+    </message>
+    <message>
+      <source>participants: give a number of people, 0 or more</source>
+      <translation>liczba uczestników: podaj liczbę osób, 0 lub więcej</translation>
+    </message>
+    <message>
       <source>passphrase: at least {minimum} characters are needed (got {length}); it protects the whole file if the laptop is lost.</source>
       <translation>Hasło szyfrowania: potrzeba co najmniej {minimum} znaków (podano {length}); chroni ono cały plik w razie utraty laptopa.</translation>
     </message>
@@ -396,8 +500,44 @@
       <translation>Hasło nie może zaczynać się ani kończyć spacją; usuń spacje z początku i końca.</translation>
     </message>
     <message>
+      <source>question {question}: the answer {value!r} is not allowed ({allowed})</source>
+      <translation>pytanie {question}: odpowiedź {value!r} jest niedopuszczalna (dopuszczalne: {allowed})</translation>
+    </message>
+    <message>
+      <source>questionnaire no. {number} is already entered in this campaign</source>
+      <translation>ankieta nr {number} została już wprowadzona w tym badaniu</translation>
+    </message>
+    <message>
       <source>read on {read} is before the appraisal was made ({made})</source>
       <translation>Data zapoznania się z oceną {read} jest wcześniejsza niż data sporządzenia oceny ({made}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>reference number {reference!r} is longer than 60 characters</source>
+      <translation>znak sprawy {reference!r} jest dłuższy niż 60 znaków</translation>
+    </message>
+    <message>
+      <source>reference number {reference} is already in the register; give another one</source>
+      <translation>znak sprawy {reference} jest już w rejestrze; podaj inny</translation>
+    </message>
+    <message>
+      <source>reference number: give the register's reference number</source>
+      <translation>znak sprawy: podaj numer z rejestru skarg i wniosków</translation>
+    </message>
+    <message>
+      <source>required question {question} is not answered</source>
+      <translation>brak odpowiedzi na pytanie obowiązkowe {question}</translation>
+    </message>
+    <message>
+      <source>required question(s) not answered: {questions}</source>
+      <translation>brak odpowiedzi na pytania obowiązkowe: {questions}</translation>
+    </message>
+    <message>
+      <source>research action #{action_id} does not exist</source>
+      <translation>działanie nr {action_id} nie istnieje</translation>
+    </message>
+    <message>
+      <source>research note #{note_id} does not exist</source>
+      <translation>notatka z badania nr {note_id} nie istnieje</translation>
     </message>
     <message>
       <source>role {role!r}: a {kind} has signature blocks for {roles}</source>
@@ -416,16 +556,40 @@
       <translation>Arkusz oceny {sheet}: wybierz od {low} do {high} kryteriów dodatkowych (wybrano: {chosen}).</translation>
     </message>
     <message>
+      <source>source {source!r} is not one of: {allowed}</source>
+      <translation>źródło {source!r} nie jest jednym z: {allowed}</translation>
+    </message>
+    <message>
       <source>status {status!r} is unknown</source>
       <translation>Status {status!r} jest nieznany.</translation>
+    </message>
+    <message>
+      <source>survey campaign #{campaign} does not exist</source>
+      <translation>badanie ankietowe nr {campaign} nie istnieje</translation>
+    </message>
+    <message>
+      <source>survey form version #{version} does not exist</source>
+      <translation>wersja formularza ankiety nr {version} nie istnieje</translation>
+    </message>
+    <message>
+      <source>survey response #{response} does not exist</source>
+      <translation>ankieta nr {response} nie istnieje</translation>
     </message>
     <message>
       <source>the audited unit and HR write the action plan, not the auditor</source>
       <translation>Plan działań naprawczych przygotowują badana komórka i dział kadr, a nie audytor.</translation>
     </message>
     <message>
+      <source>the campaign ends ({end}) before it starts ({start})</source>
+      <translation>data zakończenia badania ({end}) jest wcześniejsza niż data rozpoczęcia ({start})</translation>
+    </message>
+    <message>
       <source>the conversation date {conversation} is before the period starts ({start})</source>
       <translation>Data rozmowy oceniającej {conversation} jest wcześniejsza niż początek okresu oceny ({start}). Popraw datę.</translation>
+    </message>
+    <message>
+      <source>the date {value} is outside the campaign period {start} – {end}</source>
+      <translation>data {value} wykracza poza okres badania {start} – {end}</translation>
     </message>
     <message>
       <source>the drawn signature must be a PNG image</source>
@@ -434,6 +598,10 @@
     <message>
       <source>the form definition carried for {version}… does not match its hash</source>
       <translation>Dołączona definicja arkusza {version}… nie zgadza się ze swoim skrótem.</translation>
+    </message>
+    <message>
+      <source>the form {form} has no question(s) {questions}</source>
+      <translation>formularz {form} nie zawiera pytań: {questions}</translation>
     </message>
     <message>
       <source>the period ends ({end}) before it starts ({start})</source>
@@ -446,6 +614,10 @@
     <message>
       <source>the plan waits for the manager's decision; it cannot change now</source>
       <translation>Plan czeka na decyzję kierownika; teraz nie można go zmienić.</translation>
+    </message>
+    <message>
+      <source>the same reference number is on line {first}</source>
+      <translation>ten sam znak sprawy jest już w wierszu {first}</translation>
     </message>
     <message>
       <source>the system account has no password; sign in as a user.</source>
@@ -462,6 +634,10 @@
     <message>
       <source>the two passwords differ; nothing was written</source>
       <translation>Podane hasła różnią się; niczego nie zapisano.</translation>
+    </message>
+    <message>
+      <source>there is no column mapping named {name!r}; use --mapping auto or map the columns in the window first.</source>
+      <translation>Nie ma przyporządkowania kolumn o nazwie {name!r}; użyj --mapping auto albo najpierw przyporządkuj kolumny w oknie programu.</translation>
     </message>
     <message>
       <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
@@ -488,8 +664,16 @@
       <translation>Za wcześnie na kolejną ocenę po ocenie negatywnej: {rule}</translation>
     </message>
     <message>
+      <source>topic: say what the research was about</source>
+      <translation>temat: napisz, czego dotyczyło badanie</translation>
+    </message>
+    <message>
       <source>unit #{unit_id} does not exist; choose a unit from the list</source>
       <translation>Komórka #{unit_id} nie istnieje; wybierz komórkę z listy.</translation>
+    </message>
+    <message>
+      <source>unit #{unit} does not exist</source>
+      <translation>komórka nr {unit} nie istnieje</translation>
     </message>
     <message>
       <source>unit {unit!r} does not exist in this database</source>
@@ -498,6 +682,10 @@
     <message>
       <source>user #{user} does not exist (it may have been removed); reload.</source>
       <translation>Użytkownik nr {user} nie istnieje (mógł zostać usunięty); odśwież listę.</translation>
+    </message>
+    <message>
+      <source>write tak or nie</source>
+      <translation>wpisz „tak” albo „nie”</translation>
     </message>
     <message>
       <source>{backup}: this is the database itself, not a backup.</source>
@@ -562,6 +750,92 @@
     <message>
       <source>{entity} #{record} was changed elsewhere since you opened it; reload it and make your change again.</source>
       <translation>Rekord {entity} nr {record} został zmieniony w innym miejscu, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
+    </message>
+    <message>
+      <source>{file}: cannot be read ({detail}); check the path.</source>
+      <translation>Nie można odczytać pliku {file} ({detail}); sprawdź ścieżkę.</translation>
+    </message>
+    <message>
+      <source>{file}: cannot read the workbook ({detail})</source>
+      <translation>{file}: nie można odczytać skoroszytu ({detail})</translation>
+    </message>
+    <message>
+      <source>{file}: column {column!r} is mapped to {target!r}, which is not a question of the form</source>
+      <translation>{file}: kolumnę {column!r} przypisano do {target!r}, które nie jest pytaniem formularza</translation>
+    </message>
+    <message>
+      <source>{file}: more than one column is mapped to {targets}</source>
+      <translation>{file}: do {targets} przypisano więcej niż jedną kolumnę</translation>
+    </message>
+    <message>
+      <source>{file}: no column is mapped to a question</source>
+      <translation>{file}: żadna kolumna nie została przypisana do pytania</translation>
+    </message>
+    <message>
+      <source>{file}: no column is mapped to {field}; map one, e.g. --mapping 'COLUMN={field}'</source>
+      <translation>{file}: żadnej kolumny nie przypisano do pola {field}; przypisz ją, np. --mapping 'KOLUMNA={field}'</translation>
+    </message>
+    <message>
+      <source>{file}: no such file</source>
+      <translation>{file}: nie ma takiego pliku</translation>
+    </message>
+    <message>
+      <source>{file}: not a JSON mapping ({reason})</source>
+      <translation>{file}: nie jest przypisaniem kolumn w formacie JSON ({reason})</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable XLSX workbook ({detail}).</source>
+      <translation>{file}: to nie jest czytelny skoroszyt XLSX ({detail}).</translation>
+    </message>
+    <message>
+      <source>{file}: not a readable XLSX workbook ({reason})</source>
+      <translation>{file}: nie jest czytelnym skoroszytem XLSX ({reason})</translation>
+    </message>
+    <message>
+      <source>{file}: not a text file in UTF-8 or Windows-1250; export the register as CSV or XLSX</source>
+      <translation>{file}: to nie jest plik tekstowy w kodowaniu UTF-8 ani Windows-1250; wyeksportuj rejestr do formatu CSV lub XLSX</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty</source>
+      <translation>{file}: plik jest pusty</translation>
+    </message>
+    <message>
+      <source>{file}: the file is empty; export the register again.</source>
+      <translation>{file}: plik jest pusty; wyeksportuj spis spraw ponownie.</translation>
+    </message>
+    <message>
+      <source>{file}: the mapping names a column {column!r} the file does not have</source>
+      <translation>{file}: przypisanie wskazuje kolumnę {column!r}, której nie ma w pliku</translation>
+    </message>
+    <message>
+      <source>{file}: the mapping names column {column!r}, which the file does not have (it has: {columns})</source>
+      <translation>{file}: przypisanie wskazuje kolumnę {column!r}, której w pliku nie ma (są: {columns})</translation>
+    </message>
+    <message>
+      <source>{file}: the text encoding cannot be recognised; save the file as UTF-8 or Windows-1250 CSV</source>
+      <translation>{file}: nie można rozpoznać kodowania znaków; proszę zapisać plik jako CSV w kodowaniu UTF-8 lub Windows-1250</translation>
+    </message>
+    <message>
+      <source>{file}: the text is not in the {encoding} encoding; use --encoding auto or the right one (utf-8, cp1250).</source>
+      <translation>{file}: tekst nie jest zapisany w kodowaniu {encoding}; użyj --encoding auto albo właściwego kodowania (utf-8, cp1250).</translation>
+    </message>
+    <message>
+      <source>{file}: two columns are mapped to {field}; map each field once</source>
+      <translation>{file}: do pola {field} przypisano dwie kolumny; przypisz każde pole tylko raz</translation>
+    </message>
+    <message>
+      <source>{file}: two columns have the same name in the header row</source>
+      <translation>{file}: dwie kolumny w wierszu nagłówka mają tę samą nazwę</translation>
+    </message>
+    <message>
+      <source>{file}: {count} row(s) could not be read; nothing was imported. Correct them and import the file again.</source>
+      <translation>{file}: nie udało się odczytać wierszy: {count}; niczego nie zaimportowano. Popraw je i zaimportuj plik ponownie.</translation>
+    </message>
+    <message>
+      <source>{file}: {count} value(s) could not be read, so nothing was imported; correct them and import the file again:
+{problems}{more}</source>
+      <translation>{file}: nie udało się odczytać wartości: {count}, dlatego niczego nie zaimportowano; popraw je i zaimportuj plik ponownie:
+{problems}{more}</translation>
     </message>
     <message>
       <source>{file}: {size_mb:.1f} MB is above the limit of {limit_mb:.0f} MB; shrink the file or raise the limit in Settings.</source>
@@ -642,6 +916,14 @@
     <message>
       <source>{login} may not rebuild the audit totals</source>
       <translation>{login} nie może przeliczać sum wyników audytów; robi to dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login} may not see survey campaign #{campaign}: it is not in their units</source>
+      <translation>{login} nie ma wglądu w badanie ankietowe nr {campaign}: nie dotyczy ono podległych komórek</translation>
+    </message>
+    <message>
+      <source>{login} may see only the entries of their own units</source>
+      <translation>{login} może przeglądać tylko wpisy swoich komórek</translation>
     </message>
     <message>
       <source>{login}: the account is no longer active.</source>
@@ -804,6 +1086,30 @@
       <translation>{record}: wpisz uzasadnienie dla kryteriów {criteria} (krok 2).</translation>
     </message>
     <message>
+      <source>{reference} is settled: a change to it is a correction; give its reason</source>
+      <translation>sprawa {reference} jest załatwiona: zmiana jest korektą; podaj jej przyczynę</translation>
+    </message>
+    <message>
+      <source>{reference}: a settled complaint or grievance needs an outcome (justified, partly, unjustified, passed on)</source>
+      <translation>{reference}: załatwiona skarga lub zażalenie wymaga rozstrzygnięcia (zasadna, częściowo zasadna, bezzasadna, przekazana)</translation>
+    </message>
+    <message>
+      <source>{reference}: an outcome needs the date it was settled</source>
+      <translation>{reference}: rozstrzygnięcie wymaga daty załatwienia</translation>
+    </message>
+    <message>
+      <source>{reference}: received on {received} lies in the future; check the date</source>
+      <translation>{reference}: data wpływu {received} jest datą przyszłą; sprawdź ją</translation>
+    </message>
+    <message>
+      <source>{reference}: settled on {settled} lies in the future; check the date</source>
+      <translation>{reference}: data załatwienia {settled} jest datą przyszłą; sprawdź ją</translation>
+    </message>
+    <message>
+      <source>{reference}: settled on {settled}, before it was received ({received})</source>
+      <translation>{reference}: data załatwienia {settled} jest wcześniejsza niż data wpływu ({received})</translation>
+    </message>
+    <message>
       <source>{source}: not a readable PDF ({detail})</source>
       <translation>{source}: nie można odczytać pliku jako PDF ({detail})</translation>
     </message>
@@ -826,6 +1132,22 @@
     <message>
       <source>{url}: not a valid database URL ({detail})</source>
       <translation>{url}: to nie jest poprawny adres URL bazy danych ({detail})</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a date (dd.mm.yyyy or YYYY-MM-DD)</source>
+      <translation>{value!r} nie jest datą (dd.mm.rrrr lub RRRR-MM-DD)</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a whole number from {low} to {high}</source>
+      <translation>{value!r} nie jest liczbą całkowitą od {low} do {high}</translation>
+    </message>
+    <message>
+      <source>{value!r} is not one of the answers: {allowed}</source>
+      <translation>{value!r} nie jest jedną z dopuszczalnych odpowiedzi: {allowed}</translation>
+    </message>
+    <message>
+      <source>{value!r} is not the code of a unit</source>
+      <translation>{value!r} nie jest kodem komórki organizacyjnej</translation>
     </message>
   </context>
 </TS>

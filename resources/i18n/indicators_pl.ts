@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>&amp;Unit</source>
-        <translation>&amp;Jednostka</translation>
+        <translation>&amp;Komórka</translation>
     </message>
     <message>
         <source>&amp;Employee</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>Choose a unit.</source>
-        <translation>Wybierz jednostkę.</translation>
+        <translation>Wybierz komórkę.</translation>
     </message>
 </context>
 <context>
@@ -120,7 +120,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>Jednostka</translation>
+        <translation>Komórka</translation>
     </message>
     <message>
         <source>Employee</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Units</source>
-        <translation>Jednostki</translation>
+        <translation>Komórki</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>All units</source>
-        <translation>Wszystkie jednostki</translation>
+        <translation>Wszystkie komórki</translation>
     </message>
     <message>
         <source>All kinds</source>
@@ -484,7 +484,7 @@
     </message>
     <message>
         <source>Units</source>
-        <translation>Jednostki</translation>
+        <translation>Komórki</translation>
     </message>
     <message>
         <source>Findings</source>
