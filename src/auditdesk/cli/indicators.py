@@ -13,12 +13,15 @@ from typing import Any
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.statistics import wilson_interval
-from auditdesk.reports.indicator_sheet import parse_date
+from auditdesk.reports.tabular import parse_date
 from auditdesk.services import indicator_import, indicators
 
 
 def _date(text: str) -> date:
-    parsed = parse_date(text)
+    try:
+        parsed = parse_date(text)
+    except ValueError:
+        parsed = None
     if parsed is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (dd.mm.yyyy or YYYY-MM-DD)")
     return parsed

@@ -1,6 +1,6 @@
 """Reading one row of an EZD case register: the fields AuditDesk knows, how Polish column names
-map to them, and how each value is read (dates dd.mm.yyyy or ISO, categories in Polish words).
-Pure Python: the file itself is read by services/cases_import.py."""
+map to them, and how each value is read (dates dd.mm.yyyy or ISO by domain/dates.py, categories
+in Polish words). Pure Python: the file itself is read by reports/tabular.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 
 from auditdesk.domain.case_deadlines import (
@@ -18,6 +18,8 @@ from auditdesk.domain.case_deadlines import (
     effective_deadline,
     statutory_deadline,
 )
+from auditdesk.domain.dates import NotADate
+from auditdesk.domain.dates import parse_date as parse_date
 
 # field → English label (the window translates it); the order is the mapping dialog's order
 FIELDS: dict[str, str] = {
@@ -110,8 +112,6 @@ CATEGORY_WORDS.update({c.value: c for c in CaseCategory})
 YES = {"tak", "t", "1", "yes", "y", "x", "true"}
 NO = {"nie", "n", "0", "no", "false", ""}
 
-_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 SIGN = re.compile(r"^(?P<unit>[^.\s]+)\.(?P<jrwa>\d{1,4})\.(?P<number>\d+)\.(?P<year>\d{4})$")
 
 
@@ -182,25 +182,11 @@ class _Bad(ValueError):
         self.problem = problem
 
 
-def parse_date(text: str) -> date | None:
-    """dd.mm.yyyy, d.m.yyyy, YYYY-MM-DD (with an optional time); empty → None."""
-    text = text.strip()
-    if not text:
-        return None
-    head = text.split(" ")[0].split("T")[0]
-    quick = _DMY.match(head) or _ISO.match(head)
-    if quick:  # the two forms EZD writes, without strptime's cost on 50,000 rows
-        a, b, c = (int(g) for g in quick.groups())
-        try:
-            return date(c, b, a) if quick.re is _DMY else date(a, b, c)
-        except ValueError:
-            raise _Bad("not a date (dd.mm.yyyy or YYYY-MM-DD)") from None
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(head, pattern).date()
-        except ValueError:
-            continue
-    raise _Bad("not a date (dd.mm.yyyy or YYYY-MM-DD)")
+def _date(text: str) -> date | None:
+    try:
+        return parse_date(text)
+    except NotADate:
+        raise _Bad("not a date (dd.mm.yyyy or YYYY-MM-DD)") from None
 
 
 def _category(text: str, has_due: bool) -> CaseCategory:
@@ -262,11 +248,11 @@ def parse_row(
         return FIELDS[field]
 
     readers = {
-        "started_on": parse_date,
-        "settled_on": parse_date,
-        "due_on": parse_date,
-        "suspended_from": parse_date,
-        "suspended_to": parse_date,
+        "started_on": _date,
+        "settled_on": _date,
+        "due_on": _date,
+        "suspended_from": _date,
+        "suspended_to": _date,
         "suspension_days": _int,
         "suspended": _flag,
     }

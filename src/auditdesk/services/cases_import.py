@@ -4,16 +4,12 @@ updated by their sign, so the same or a newer export adds no duplicates."""
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-import charset_normalizer
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 
@@ -28,6 +24,7 @@ from auditdesk.domain.case_rows import (
     parse_row,
 )
 from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.reports.tabular import Table, read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -45,17 +42,6 @@ class ImportRejected(ValidationFailed):
     def __init__(self, message: str, problems: list[RowProblem], /, **fields: object) -> None:
         super().__init__(message, **fields)
         self.problems = problems
-
-
-@dataclass(frozen=True)
-class Table:
-    """A register file read into text cells, with how it was read."""
-
-    header: list[str]
-    rows: list[tuple[int, list[str]]]  # (line in the file, cells)
-    encoding: str
-    delimiter: str
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -81,106 +67,9 @@ class ImportResult:
     encoding: str = ""
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _detect_encoding(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # EZD exports are UTF-8 or Windows-1250; ISO-8859-2 is the other Polish code page
-    best = charset_normalizer.from_bytes(data, cp_isolation=["cp1250", "iso8859_2"]).best()
-    return best.encoding if best is not None else "cp1250"
-
-
-def read_table(path: Path, encoding: str = "auto") -> Table:
-    """Reads a CSV (encoding and delimiter detected) or XLSX file into text cells."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ValidationFailed(
-            "{file}: cannot be read ({detail}); check the path.",
-            file=str(path),
-            detail=exc.strerror or str(exc),
-        ) from None
-    digest = hashlib.sha256(data).hexdigest()
-    if data.startswith(b"PK") or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, data, digest)
-    enc = _detect_encoding(data) if encoding in ("auto", "") else encoding
-    try:
-        text = data.decode(enc)
-    except (UnicodeDecodeError, LookupError):
-        raise ValidationFailed(
-            "{file}: the text is not in the {encoding} encoding; use --encoding auto or the "
-            "right one (utf-8, cp1250).",
-            file=path.name,
-            encoding=enc,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    sample = text[:8192]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for cells in reader:
-        if header is None:
-            if any(c.strip() for c in cells):
-                header = [c.strip() for c in cells]
-            continue
-        if any(c.strip() for c in cells):
-            rows.append((reader.line_num, [c.strip() for c in cells]))
-    if header is None:
-        raise ValidationFailed(
-            "{file}: the file is empty; export the register again.", file=path.name
-        )
-    return Table(header, rows, "windows-1250" if enc == "cp1250" else enc, delimiter, digest)
-
-
-def _read_xlsx(path: Path, data: bytes, digest: str) -> Table:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ValidationFailed(
-            "{file}: not a readable XLSX workbook ({detail}).", file=path.name, detail=str(exc)
-        ) from None
-    sheet = book.worksheets[0]
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        cells = [_cell(v) for v in values]
-        if header is None:
-            if any(cells):
-                header = cells
-            continue
-        if any(cells):
-            rows.append((number, cells))
-    book.close()
-    if header is None:
-        raise ValidationFailed(
-            "{file}: the file is empty; export the register again.", file=path.name
-        )
-    while header and not header[-1]:
-        header.pop()
-    return Table(header, rows, "xlsx", "", digest)
+def _encoding_label(table: Table) -> str:
+    """How a batch names the encoding: Windows-1250 as Windows and EZD call it."""
+    return "windows-1250" if table.encoding == "cp1250" else table.encoding
 
 
 def remembered_mapping(ctx: AppContext, header: Sequence[str]) -> CaseColumnMapping | None:
@@ -209,7 +98,7 @@ def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
     return Preview(
         table.header,
         [cells for _, cells in table.rows[:PREVIEW_ROWS]],
-        table.encoding,
+        _encoding_label(table),
         table.delimiter,
         mapping,
         known.name if known else None,
@@ -298,7 +187,7 @@ def import_cases(
     table = read_table(path, encoding)
     columns, mapping_name = _resolve(ctx, table, mapping)
     _check_mapping(columns, table.header, mapping_name)
-    result = ImportResult(path.name, rows=len(table.rows), encoding=table.encoding)
+    result = ImportResult(path.name, rows=len(table.rows), encoding=_encoding_label(table))
     with ctx.db.session() as s:
         if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
             result.already_imported = True
@@ -412,7 +301,7 @@ def _store(
         batch = CaseImportBatch(
             file_name=file_name[:300],
             sha256=table.sha256,
-            encoding=table.encoding,
+            encoding=_encoding_label(table),
             delimiter=table.delimiter,
             mapping={"name": mapping_name, "columns": dict(columns)},
             imported_by=ctx.actor.login,

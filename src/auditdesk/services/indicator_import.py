@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
 from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome
-from auditdesk.reports.indicator_sheet import Sheet, parse_date, read_sheet
+from auditdesk.reports.tabular import NotADate, Table, parse_date, read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -204,19 +204,19 @@ class Preview:
 def preview(ctx: AppContext, path: Path) -> Preview:
     """The file's header and the mapping that would be used (remembered, else guessed)."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
-    sheet = read_sheet(path)
+    sheet = read_table(path)
     known = remembered_mapping(ctx, sheet.header)
     mapping = known if known is not None else guess_mapping(sheet.header)
     return Preview(sheet.header, mapping, known is not None, len(sheet.rows), sheet.encoding)
 
 
-def _check_mapping(sheet: Sheet, mapping: dict[str, str]) -> None:
+def _check_mapping(sheet: Table, mapping: dict[str, str], file: str) -> None:
     for column, fld in mapping.items():
         if column not in sheet.header:
             raise ValidationFailed(
                 "{file}: the mapping names column {column!r}, which the file does not have "
                 "(it has: {columns})",
-                file=sheet.path,
+                file=file,
                 column=column,
                 columns=", ".join(sheet.header),
             )
@@ -232,14 +232,14 @@ def _check_mapping(sheet: Sheet, mapping: dict[str, str]) -> None:
         if fields.count(fld) > 1:
             raise ValidationFailed(
                 "{file}: two columns are mapped to {field}; map each field once",
-                file=sheet.path,
+                file=file,
                 field=fld,
             )
     for fld in REQUIRED:
         if fld not in fields:
             raise ValidationFailed(
                 "{file}: no column is mapped to {field}; map one, e.g. --mapping 'COLUMN={field}'",
-                file=sheet.path,
+                file=file,
                 field=fld,
             )
 
@@ -257,7 +257,7 @@ def _remember(s: Session, header: list[str], mapping: dict[str, str]) -> None:
 class _RowReader:
     """Turns one row's texts into an EntryInput, collecting a problem per unreadable cell."""
 
-    def __init__(self, s: Session, sheet: Sheet, mapping: dict[str, str]) -> None:
+    def __init__(self, s: Session, sheet: Table, mapping: dict[str, str]) -> None:
         self.columns = {fld: sheet.header.index(col) for col, fld in mapping.items()}
         self.names = {fld: col for col, fld in mapping.items()}
         units = s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
@@ -296,10 +296,11 @@ class _RowReader:
                 if required:
                     bad(fld, value, ValidationFailed("a date is required here"))
                 return None
-            parsed = parse_date(value)
-            if parsed is None:
+            try:
+                return parse_date(value)
+            except NotADate:
                 bad(fld, value, ValidationFailed("not a date (dd.mm.yyyy or YYYY-MM-DD)"))
-            return parsed
+                return None
 
         def word(
             fld: str, words: Mapping[str, str], enum_values: list[str], default: str | None
@@ -378,10 +379,10 @@ def import_register(
     """Imports the whole file or nothing (ImportRejected lists every unreadable row)."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     day = today or date.today()
-    sheet = read_sheet(path)
+    sheet = read_table(path)
     if mapping is None:
         mapping = remembered_mapping(ctx, sheet.header) or guess_mapping(sheet.header)
-    _check_mapping(sheet, mapping)
+    _check_mapping(sheet, mapping, str(path))
     report = ImportReport(str(path), sheet.encoding, len(sheet.rows), 0, 0, dict(mapping))
     progress = on_progress or (lambda _d, _t: None)
     stop = cancelled or (lambda: False)

@@ -7,22 +7,21 @@ a response's natural key is its questionnaire number, or else a hash of the row'
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.survey_results import parse_answer, questions
+from auditdesk.reports.tabular import Table as Table
+from auditdesk.reports.tabular import parse_date as parse_date
+from auditdesk.reports.tabular import read_table as read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -40,14 +39,6 @@ HEADER_HINTS = {
     DATE: ("data", "date", "data wypełnienia", "data ankiety"),
     UNIT: ("komórka", "wydział", "unit", "jednostka", "kod komórki"),
 }
-
-
-@dataclass(frozen=True)
-class Table:
-    header: list[str]
-    rows: list[tuple[int, list[object]]]  # line number in the file, cells
-    encoding: str = ""
-    delimiter: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,76 +71,6 @@ class ImportRejected(ValidationFailed):
             count=len(report.problems),
         )
         self.report = report
-
-
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data, cp_isolation=["cp1250", "iso8859_2"]).best()
-    if best is None or b"\x00" in data:
-        raise ValidationFailed(
-            "{file}: the text encoding cannot be recognised; save the file as UTF-8 or "
-            "Windows-1250 CSV",
-            file=path.name,
-        )
-    return str(best), best.encoding or "cp1250"
-
-
-def read_table(path: Path) -> Table:
-    """The header and rows of a CSV or XLSX file (the first sheet), empty rows left out."""
-    if not path.exists():
-        raise ValidationFailed("{file}: no such file", file=str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    text, encoding = _decode(path, path.read_bytes())
-    sample = text[:8192]
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=";,\t").delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") >= sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[object]]] = []
-    header: list[str] | None = None
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if header is None:
-            header = [c.strip() for c in cells]
-            continue
-        rows.append((line, list(cells)))
-    if header is None:
-        raise ValidationFailed("{file}: the file is empty", file=path.name)
-    return Table(header, rows, encoding, delimiter)
-
-
-def _read_xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several kinds for a damaged file
-        raise ValidationFailed(
-            "{file}: not a readable XLSX workbook ({reason})", file=path.name, reason=str(exc)
-        ) from exc
-    try:
-        sheet = book.worksheets[0]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[object]]] = []
-        for line, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if all(c is None or str(c).strip() == "" for c in cells):
-                continue
-            if header is None:
-                header = ["" if c is None else str(c).strip() for c in cells]
-                continue
-            rows.append((line, list(cells)))
-    finally:
-        book.close()
-    if header is None:
-        raise ValidationFailed("{file}: the file is empty", file=path.name)
-    return Table(header, rows, "xlsx", "")
 
 
 def header_hash(header: list[str]) -> str:
@@ -197,17 +118,6 @@ def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[st
         form = form_of(s, visible_campaign(s, ctx.actor, campaign_id).form_version_id)
         remembered = _stored_mapping(s, form.id, header)
     return remembered if remembered is not None else suggest_mapping(form, header)
-
-
-def parse_date(text: str) -> date:
-    """dd.mm.yyyy or YYYY-MM-DD (a time after the date is ignored)."""
-    text = text.strip().split(" ")[0].split("T")[0]
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationFailed("{value!r} is not a date (dd.mm.yyyy or YYYY-MM-DD)", value=text)
 
 
 def _check_mapping(form: SurveyForm, header: list[str], mapping: dict[str, str], file: str) -> None:
@@ -298,18 +208,12 @@ def import_responses(
             bad = False
 
             for index, column, target in columns:
-                raw = cells[index] if index < len(cells) else None
-                text = "" if raw is None else str(raw).strip()
+                text = cells[index] if index < len(cells) else ""
                 try:
                     if target == NUMBER:
                         number = text or None
                     elif target == DATE:
-                        if isinstance(raw, datetime):
-                            day = raw.date()
-                        elif isinstance(raw, date):
-                            day = raw
-                        elif text:
-                            day = parse_date(text)
+                        day = parse_date(text) or day
                         if not campaign.period_from <= day <= campaign.period_to:
                             raise ValidationFailed(
                                 "the date {value} is outside the campaign period {start} – {end}",
@@ -326,7 +230,7 @@ def import_responses(
                                 )
                             unit = found
                     else:
-                        parsed = parse_answer(by_id[target], raw)
+                        parsed = parse_answer(by_id[target], text)
                         if parsed is not None:
                             answers[target] = parsed
                 except ValidationFailed as exc:
