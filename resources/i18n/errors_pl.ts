@@ -756,10 +756,6 @@
       <translation>Nie można odczytać pliku {file} ({detail}); sprawdź ścieżkę.</translation>
     </message>
     <message>
-      <source>{file}: cannot read the workbook ({detail})</source>
-      <translation>{file}: nie można odczytać skoroszytu ({detail})</translation>
-    </message>
-    <message>
       <source>{file}: column {column!r} is mapped to {target!r}, which is not a question of the form</source>
       <translation>{file}: kolumnę {column!r} przypisano do {target!r}, które nie jest pytaniem formularza</translation>
     </message>
@@ -776,10 +772,6 @@
       <translation>{file}: żadnej kolumny nie przypisano do pola {field}; przypisz ją, np. --mapping 'KOLUMNA={field}'</translation>
     </message>
     <message>
-      <source>{file}: no such file</source>
-      <translation>{file}: nie ma takiego pliku</translation>
-    </message>
-    <message>
       <source>{file}: not a JSON mapping ({reason})</source>
       <translation>{file}: nie jest przypisaniem kolumn w formacie JSON ({reason})</translation>
     </message>
@@ -788,20 +780,12 @@
       <translation>{file}: to nie jest czytelny skoroszyt XLSX ({detail}).</translation>
     </message>
     <message>
-      <source>{file}: not a readable XLSX workbook ({reason})</source>
-      <translation>{file}: nie jest czytelnym skoroszytem XLSX ({reason})</translation>
-    </message>
-    <message>
       <source>{file}: not a text file in UTF-8 or Windows-1250; export the register as CSV or XLSX</source>
       <translation>{file}: to nie jest plik tekstowy w kodowaniu UTF-8 ani Windows-1250; wyeksportuj rejestr do formatu CSV lub XLSX</translation>
     </message>
     <message>
       <source>{file}: the file is empty</source>
       <translation>{file}: plik jest pusty</translation>
-    </message>
-    <message>
-      <source>{file}: the file is empty; export the register again.</source>
-      <translation>{file}: plik jest pusty; wyeksportuj spis spraw ponownie.</translation>
     </message>
     <message>
       <source>{file}: the mapping names a column {column!r} the file does not have</source>
