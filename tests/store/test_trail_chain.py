@@ -79,3 +79,31 @@ def test_rolled_back_transaction_does_not_leave_a_stale_tail(db_path: Path) -> N
     finally:
         other.dispose()
         db.dispose()
+
+
+def test_many_entries_written_at_once_chain_like_single_ones(db_path: Path) -> None:
+    """The bulk path of an import: one flush for many entries, the same chain as one by one,
+    and single entries before and after it chain to it."""
+    db = open_database(str(db_path))
+    with db.session() as s:
+        first = trail.record(s, ACTOR, "import", "indicator_register", "rejestr.csv")
+        bulk = trail.record_many(
+            s,
+            ACTOR,
+            "create",
+            "indicator_entry",
+            [(n, {"reference": f"SKG.{n}"}) for n in range(50)],
+        )
+        last = trail.record(s, ACTOR, "export", "report", "after")
+        assert bulk[0].prev_hash == first.entry_hash
+        for earlier, later in itertools.pairwise(bulk):
+            assert later.prev_hash == earlier.entry_hash and later.id == earlier.id + 1
+        assert last.prev_hash == bulk[-1].entry_hash
+        assert trail.record_many(s, ACTOR, "create", "indicator_entry", []) == []
+    with db.session() as s:
+        assert verify_chain(s) is None
+        stored = s.scalars(
+            select(AuditLogEntry.after_json).where(AuditLogEntry.entity == "indicator_entry")
+        ).all()
+    assert len(stored) == 50 and '"SKG.7"' in stored[7]
+    db.dispose()

@@ -233,8 +233,7 @@ def add_checked_entries(
         entries.append(entry)
     session.add_all(entries)
     session.flush()
-    for entry in entries:
-        trail.record(session, actor, "create", ENTITY, entry.id, after=_values(entry))
+    trail.record_many(session, actor, "create", ENTITY, [(e.id, _values(e)) for e in entries])
     return entries
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select, text
@@ -82,6 +83,44 @@ def record(
     if not session.in_nested_transaction():
         session.info[_TAIL] = (session.get_transaction(), entry.entry_hash)
     return entry
+
+
+def record_many(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    items: Sequence[tuple[object, Any]],
+) -> list[AuditLogEntry]:
+    """One entry per (entity id, values after) in `items`, chained in order and written in one
+    flush: the bulk path of an import, which would otherwise flush once per row."""
+    if not items:
+        return []
+    prev = _tail(session)
+    at = utcnow()
+    stamp = at.isoformat()
+    entries: list[AuditLogEntry] = []
+    for entity_id, after in items:
+        a = _dump(after)
+        entry = AuditLogEntry(
+            at=at,
+            actor=actor.login,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            before_json=None,
+            after_json=a,
+            prev_hash=prev,
+        )
+        entry.entry_hash = prev = _digest(
+            prev, stamp, actor.login, action, entity, str(entity_id), None, a
+        )
+        entries.append(entry)
+    session.add_all(entries)
+    session.flush()
+    if not session.in_nested_transaction():
+        session.info[_TAIL] = (session.get_transaction(), prev)
+    return entries
 
 
 _TAIL = "auditdesk.trail.tail"
