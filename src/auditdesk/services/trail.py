@@ -62,26 +62,7 @@ def record(
     after: Any = None,
 ) -> AuditLogEntry:
     """Adds one entry: who (actor), what (action on entity #id), and the values before/after."""
-    prev = _tail(session)
-    at = utcnow()
-    b, a = _dump(before), _dump(after)
-    entry = AuditLogEntry(
-        at=at,
-        actor=actor.login,
-        action=action,
-        entity=entity,
-        entity_id=str(entity_id),
-        before_json=b,
-        after_json=a,
-        prev_hash=prev,
-    )
-    entry.entry_hash = _digest(
-        prev, at.isoformat(), actor.login, action, entity, str(entity_id), b, a
-    )
-    session.add(entry)
-    session.flush()
-    if not session.in_nested_transaction():
-        session.info[_TAIL] = (session.get_transaction(), entry.entry_hash)
+    (entry,) = _append(session, actor, action, entity, [(entity_id, before, after)])
     return entry
 
 
@@ -96,24 +77,34 @@ def record_many(
     flush: the bulk path of an import, which would otherwise flush once per row."""
     if not items:
         return []
+    return _append(session, actor, action, entity, [(i, None, after) for i, after in items])
+
+
+def _append(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    items: Sequence[tuple[object, Any, Any]],
+) -> list[AuditLogEntry]:
+    """Chains (entity id, before, after) entries to the tail in order and flushes them once."""
     prev = _tail(session)
     at = utcnow()
-    stamp = at.isoformat()
     entries: list[AuditLogEntry] = []
-    for entity_id, after in items:
-        a = _dump(after)
+    for entity_id, before, after in items:
+        b, a = _dump(before), _dump(after)
         entry = AuditLogEntry(
             at=at,
             actor=actor.login,
             action=action,
             entity=entity,
             entity_id=str(entity_id),
-            before_json=None,
+            before_json=b,
             after_json=a,
             prev_hash=prev,
         )
         entry.entry_hash = prev = _digest(
-            prev, stamp, actor.login, action, entity, str(entity_id), None, a
+            prev, at.isoformat(), actor.login, action, entity, str(entity_id), b, a
         )
         entries.append(entry)
     session.add_all(entries)
