@@ -253,39 +253,12 @@
         <translation>Niczego nie zaimportowano: nie udało się odczytać wartości: %1.</translation>
     </message>
     <message>
-        <source>Case timeliness</source>
-        <translation>Terminowość spraw</translation>
-    </message>
-</context>
-<context>
-    <name>ImportProblemsDialog</name>
-    <message>
-        <source>Import refused</source>
-        <translation>Import odrzucony</translation>
-    </message>
-    <message>
         <source>%1: %2 value(s) could not be read, so nothing was imported. Correct them in the file (or in EZD) and import it again.</source>
         <translation>%1: nie udało się odczytać wartości: %2, dlatego niczego nie zaimportowano. Popraw je w pliku (lub w EZD) i zaimportuj plik ponownie.</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>Wiersz</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Kolumna</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wartość</translation>
-    </message>
-    <message>
-        <source>What is wrong</source>
-        <translation>Co jest nie tak</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Zamknij</translation>
+        <source>Case timeliness</source>
+        <translation>Terminowość spraw</translation>
     </message>
 </context>
 <context>

@@ -402,29 +402,6 @@
     </message>
 </context>
 <context>
-    <name>ProblemsDialog</name>
-    <message>
-        <source>Rows that could not be read</source>
-        <translation>Wiersze, których nie udało się odczytać</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Wiersz</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Kolumna</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wartość</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-</context>
-<context>
     <name>ResearchPage</name>
     <message>
         <source>&amp;New note</source>

@@ -76,29 +76,6 @@
     </message>
 </context>
 <context>
-    <name>ProblemsDialog</name>
-    <message>
-        <source>Import refused</source>
-        <translation>Import odrzucony</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Wiersz</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Kolumna</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wartość</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-</context>
-<context>
     <name>QuestionRow</name>
     <message>
         <source>Type the answer, Enter moves on</source>

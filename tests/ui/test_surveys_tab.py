@@ -21,8 +21,9 @@ from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import SurveyResponse, User
 from auditdesk.ui.monitoring import surveys as tab_module
+from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.surveys import SurveysTab
-from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog, ProblemsDialog
+from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog
 from auditdesk.ui.monitoring.surveys_entry import QuestionRow, SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, _Signals
@@ -224,7 +225,7 @@ def test_import_through_the_mapping_dialog_and_a_refused_file(
         },
     )
     report = surveys_tab.problems
-    assert isinstance(report, ProblemsDialog)
+    assert isinstance(report, ImportProblemsDialog)
     qtbot.addWidget(report)
     cells = [
         [report.table.item(r, c).text() for c in range(3)]  # type: ignore[union-attr]

@@ -29,7 +29,8 @@ from auditdesk.services.access import Permission, allowed
 from auditdesk.services.cases_import import ImportRejected, ImportResult, Preview
 from auditdesk.services.cases_reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, ImportProblemsDialog
+from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, problem_text
+from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import RowsModel
@@ -391,7 +392,16 @@ class CasesTab(QWidget):
                     "%1", str(len(exc.problems))
                 )
             )
-            self.problems_dialog = ImportProblemsDialog(self._pending.name, exc.problems, self)
+            message = (
+                self.tr(
+                    "%1: %2 value(s) could not be read, so nothing was imported. Correct them "
+                    "in the file (or in EZD) and import it again."
+                )
+                .replace("%1", self._pending.name)
+                .replace("%2", str(len(exc.problems)))
+            )
+            rows = [(p.line, p.column, p.value, problem_text(p.problem)) for p in exc.problems]
+            self.problems_dialog = ImportProblemsDialog(message, rows, self)
             self.problems_dialog.open()
             return
         self._show_error(exc)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from auditdesk.domain.case_rows import FIELDS, REQUIRED, RowProblem
+from auditdesk.domain.case_rows import FIELDS, REQUIRED
 from auditdesk.services.cases_import import Preview
 
 
@@ -175,45 +174,3 @@ class CaseMappingDialog(QDialog):
         else:
             self.hint.setText("")
         self.ok_button.setEnabled(not missing and bool(self.remember_as()))
-
-
-class ImportProblemsDialog(QDialog):
-    """Every value the import could not read: line, column, value, what is wrong."""
-
-    def __init__(
-        self, file_name: str, problems: list[RowProblem], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("caseImportProblems")
-        self.setWindowTitle(self.tr("Import refused"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "%1: %2 value(s) could not be read, so nothing was imported. Correct them "
-                    "in the file (or in EZD) and import it again."
-                )
-                .replace("%1", file_name)
-                .replace("%2", str(len(problems)))
-            )
-        )
-        self.table = QTableWidget(len(problems), 4)
-        self.table.setObjectName("problemsTable")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("What is wrong")]
-        )
-        for r, p in enumerate(problems):
-            for c, value in enumerate([str(p.line), p.column, p.value, problem_text(p.problem)]):
-                item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table)
-        close = QPushButton(self.tr("Close"))
-        close.clicked.connect(self.accept)
-        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
-        self.resize(720, 400)

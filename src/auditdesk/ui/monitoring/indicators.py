@@ -31,10 +31,10 @@ from auditdesk.services import indicators as svc
 from auditdesk.services.access import Permission, allowed
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.indicators_dialogs import (
     EntryDialog,
     MappingDialog,
-    ProblemsDialog,
     date_edit,
     kind_name,
     pydate,
@@ -70,7 +70,7 @@ class IndicatorsTab(QWidget):
         self.can_view = allowed(ctx.actor, Permission.VIEW_INDICATORS)
         self.units = svc.unit_choices(ctx) if self.can_view else []
         self.dialog: EntryDialog | None = None
-        self.problems: ProblemsDialog | None = None
+        self.problems: ImportProblemsDialog | None = None
         self.mapping_dialog: MappingDialog | None = None
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
@@ -414,7 +414,11 @@ class IndicatorsTab(QWidget):
     def _import_failed(self, exc: BaseException, tb: str) -> None:
         if isinstance(exc, indicator_import.ImportRejected):
             self.message.setText(error_text(exc))
-            self.problems = ProblemsDialog(error_text(exc), exc.problems, self)
+            self.problems = ImportProblemsDialog(
+                error_text(exc),
+                [(p.line, p.column, p.value, error_text(p.error)) for p in exc.problems],
+                self,
+            )
             self.problems.open()
             return
         if isinstance(exc, AuditDeskError):

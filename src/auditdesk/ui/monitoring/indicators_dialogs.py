@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +28,7 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadline
 from auditdesk.services import indicators as svc
 from auditdesk.services.context import AppContext
-from auditdesk.services.indicator_import import FIELDS, REQUIRED, RowProblem
+from auditdesk.services.indicator_import import FIELDS, REQUIRED
 from auditdesk.ui.errors import error_text
 
 
@@ -369,29 +367,3 @@ class MappingDialog(QDialog):
             for column, combo in self.combos.items()
             if combo.currentData() is not None
         }
-
-
-class ProblemsDialog(QDialog):
-    """Every row an import could not read: line, column, value, what is wrong."""
-
-    def __init__(self, message: str, problems: list[RowProblem], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Rows that could not be read"))
-        self.table = QTableWidget(len(problems), 4)
-        self.table.setObjectName("problems")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
-        )
-        for r, p in enumerate(problems):
-            for c, text in enumerate([str(p.line), p.column, p.value, error_text(p.error)]):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        label = QLabel(message)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(720, 360)

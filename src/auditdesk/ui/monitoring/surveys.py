@@ -40,8 +40,9 @@ from auditdesk.services import survey_import
 from auditdesk.services import surveys as svc
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
-from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog, NewCampaignDialog, ProblemsDialog
+from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog, NewCampaignDialog
 from auditdesk.ui.monitoring.surveys_entry import SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
@@ -517,7 +518,11 @@ class SurveysTab(QWidget):
     def _import_failed(self, exc: BaseException, tb: str) -> None:
         if isinstance(exc, survey_import.ImportRejected):
             self.message.setText(error_text(exc))
-            self.problems = ProblemsDialog(error_text(exc), exc.report.problems, self)
+            self.problems = ImportProblemsDialog(
+                error_text(exc),
+                [(p.line, p.column, p.value, error_text(p.problem)) for p in exc.report.problems],
+                self,
+            )
             self.problems.open()
             return
         show_error(self, exc, tb)

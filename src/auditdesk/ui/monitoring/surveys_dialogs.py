@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.services import surveys as svc
-from auditdesk.services.survey_import import DATE, NUMBER, UNIT, RowProblem
-from auditdesk.ui.errors import error_text
+from auditdesk.services.survey_import import DATE, NUMBER, UNIT
 
 
 def _qdate(d: date) -> QDate:
@@ -156,29 +155,3 @@ class MappingDialog(QDialog):
             for column, combo in zip(self.header, self.combos, strict=True)
             if combo.currentData()
         }
-
-
-class ProblemsDialog(QDialog):
-    """Every row an import could not read: line, column, value, what is wrong."""
-
-    def __init__(self, summary: str, problems: list[RowProblem], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import refused"))
-        label = QLabel(summary)
-        label.setWordWrap(True)
-        self.table = QTableWidget(len(problems), 4)
-        self.table.setObjectName("problems")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("Problem")]
-        )
-        for row, p in enumerate(problems):
-            for col, text in enumerate([str(p.line), p.column, p.value, error_text(p.problem)]):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(760, 420)
