@@ -29,7 +29,9 @@ from sqlalchemy import insert, select
 
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.scoring import Answer, score
-from auditdesk.services import audit_counts, audit_results, audits
+from auditdesk.services import audits
+from auditdesk.services.audits import counts as audit_counts
+from auditdesk.services.audits import results as audit_results
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.services.forms import latest_versions

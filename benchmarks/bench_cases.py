@@ -26,9 +26,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from auditdesk.services import cases_import, cases_reports
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.store.migrate import open_database
 
 UNITS = ["WKS", "WKS-DO", "WPN", "WAB", "USC", "BOK"]

@@ -22,8 +22,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from auditdesk.services import demo, indicator_import, indicators
+from auditdesk.services import demo
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.monitoring import indicators
+from auditdesk.services.monitoring.indicators import imports as indicator_import
 from auditdesk.store.migrate import open_database
 
 UNITS = ["BOK", "USC", "WKS", "WKS-DO", "WPN", "WAB"]

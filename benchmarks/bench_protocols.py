@@ -49,7 +49,7 @@ from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf
 from auditdesk.services import protocols
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
-from auditdesk.services.protocol_export import ExportFilter, export_all
+from auditdesk.services.protocols.export import ExportFilter, export_all
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, AuditAnswer, Evidence
 

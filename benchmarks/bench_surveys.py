@@ -27,9 +27,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from auditdesk.services import survey_import, surveys
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.monitoring import surveys
+from auditdesk.services.monitoring.surveys import imports as survey_import
 from auditdesk.store.migrate import open_database
 
 UNITS = ["WKS", "WKS-DO", "WPN", "WAB", "USC", "BOK"]

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from auditdesk.services import auth
+from auditdesk.services.admin import auth
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database

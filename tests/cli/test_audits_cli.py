@@ -125,7 +125,7 @@ def test_import_refuses_tampered_and_unknown_form(
         dict(a, value="yes") if a["item_id"] == "termin" else a for a in tampered["answers"]
     ]
     unknown = dict(ours[0], uid="00000000-0000-0000-0000-000000000002", form_version_hash="f" * 64)
-    from auditdesk.services.audit_transfer import _audit_digest
+    from auditdesk.services.audits.transfer import _audit_digest
 
     unknown["content_sha256"] = _audit_digest(unknown)
     doc["audits"] = [tampered, unknown]

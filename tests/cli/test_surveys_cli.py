@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from auditdesk.cli import main
-from auditdesk.services import surveys as svc
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.monitoring import surveys as svc
 from auditdesk.store.migrate import open_database
 
 

@@ -23,7 +23,7 @@ from auditdesk.reports.verify import verify_pdf
 from auditdesk.services import audits, protocols
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
-from auditdesk.services.protocol_export import ExportFilter, export_all, find_records
+from auditdesk.services.protocols.export import ExportFilter, export_all, find_records
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Appraisal, Protocol
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from auditdesk.domain.errors import PermissionDenied, ValidationFailed
 from auditdesk.services import appraisals as svc
-from auditdesk.services.appraisal_overview import (
+from auditdesk.services.appraisals.overview import (
     due_list,
     export_appraisals,
     reminder,

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import select, update
 
 from auditdesk.domain.errors import PermissionDenied, StaleRecord, ValidationFailed
-from auditdesk.services import audit_followup as fu
 from auditdesk.services import audits as svc
+from auditdesk.services.audits import followup as fu
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.models import Audit, Employee, EvidenceBlob, OrgUnit, Role, User
 
@@ -321,7 +321,8 @@ def test_supervisor_cannot_start_audits(demo_ctx: AppContext) -> None:
 def test_results_from_totals_equal_results_from_answers(
     demo_ctx: AppContext, auditor: AppContext
 ) -> None:
-    from auditdesk.services import audit_counts, audit_results
+    from auditdesk.services.audits import counts as audit_counts
+    from auditdesk.services.audits import results as audit_results
     from auditdesk.store.integrity import check_database
 
     for n, answers in enumerate(

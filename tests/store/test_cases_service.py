@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
-from auditdesk.services import cases_import, cases_reports
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.store.models import AuditLogEntry, CaseImportBatch, CaseRecord, User
 
 HEADER = "Znak sprawy;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"

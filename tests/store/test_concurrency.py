@@ -11,7 +11,8 @@ from sqlalchemy import Integer, String, select
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from auditdesk.domain.errors import StaleRecord
-from auditdesk.services import trail, users
+from auditdesk.services import trail
+from auditdesk.services.admin import users
 from auditdesk.services.concurrency import expect_version, stale_guard
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.trail import verify_chain

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from auditdesk.cli import main
-from auditdesk.services import encryption
+from auditdesk.services.admin import encryption
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database

@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("sqlcipher3", reason="optional extra [encryption] not installed")
 
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.services import auth, encryption, maintenance, users
+from auditdesk.services.admin import auth, encryption, maintenance, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import DEMO_OFFICE, create_demo
 from auditdesk.store.db import DatabaseError

@@ -13,9 +13,11 @@ from sqlalchemy import func, select
 
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.domain.indicators import Timeliness
-from auditdesk.services import indicator_import, indicator_research, indicators
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.indicators import EntryFilter, EntryInput
+from auditdesk.services.monitoring import indicators
+from auditdesk.services.monitoring import research as indicator_research
+from auditdesk.services.monitoring.indicators import EntryFilter, EntryInput
+from auditdesk.services.monitoring.indicators import imports as indicator_import
 from auditdesk.store.models import (
     AuditLogEntry,
     Employee,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, func, select
 
 from auditdesk.domain.errors import PermissionDenied
-from auditdesk.services import backups, recovery, users
+from auditdesk.services.admin import backups, recovery, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.trail import verify_chain
 from auditdesk.store.db import Database, DatabaseError

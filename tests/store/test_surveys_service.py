@@ -13,10 +13,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
-from auditdesk.services import survey_import as imp
-from auditdesk.services import surveys as svc
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.forms import register_forms
+from auditdesk.services.monitoring import surveys as svc
+from auditdesk.services.monitoring.surveys import imports as imp
 from auditdesk.store.models import (
     AuditLogEntry,
     Employee,

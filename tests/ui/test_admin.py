@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from auditdesk.services import auth, users
+from auditdesk.services.admin import auth, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.settings import Settings
 from auditdesk.store.models import Role, User

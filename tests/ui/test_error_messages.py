@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from auditdesk.domain.errors import AuditDeskError, Localized, NotFound, ValidationFailed
-from auditdesk.services.audit_access import AuditLocked
+from auditdesk.services.audits.access import AuditLocked
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.i18n import install_language
 

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialogButtonBox,
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from auditdesk.services import indicators as svc
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.indicators import EntryInput
+from auditdesk.services.monitoring import indicators as svc
+from auditdesk.services.monitoring.indicators import EntryInput
 from auditdesk.settings import Settings
 from auditdesk.store.models import (
     Employee,

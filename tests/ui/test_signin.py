@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services import auth, backups, users
+from auditdesk.services.admin import auth, backups, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role

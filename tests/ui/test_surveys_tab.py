@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from auditdesk.services import surveys as svc
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.monitoring import surveys as svc
 from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import SurveyResponse, User

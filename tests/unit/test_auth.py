@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from auditdesk.cli import main
 from auditdesk.domain.errors import PermissionDenied, StaleRecord, ValidationFailed
-from auditdesk.services import auth, users
+from auditdesk.services.admin import auth, users
 from auditdesk.services.context import AppContext
 from auditdesk.store.base import utcnow
 from auditdesk.store.db import Database

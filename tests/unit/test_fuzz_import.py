@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import audit_transfer
+from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.services.trail import verify_chain

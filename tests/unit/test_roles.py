@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 
 from auditdesk.domain.errors import PermissionDenied
-from auditdesk.services import backups, demo, maintenance, trail_view, users
+from auditdesk.services import demo
+from auditdesk.services.admin import backups, maintenance, trail_view, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role, User

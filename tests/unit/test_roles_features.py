@@ -14,17 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from auditdesk.domain.errors import PermissionDenied
-from auditdesk.services import (
-    appraisal_overview,
-    appraisals,
-    audit_transfer,
-    audits,
-    protocol_export,
-    protocols,
-    trail_view,
-)
+from auditdesk.services import appraisals, audits, protocols
+from auditdesk.services.admin import trail_view
+from auditdesk.services.appraisals import overview as appraisal_overview
+from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
+from auditdesk.services.protocols import export as protocol_export
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Appraisal, Audit, Employee, OrgUnit, User
 

@@ -367,7 +367,7 @@ def test_two_proportion_test() -> None:
 def test_split_months_into_partial_and_whole() -> None:
     from datetime import date
 
-    from auditdesk.services.audit_results import split_months
+    from auditdesk.services.audits.results import split_months
 
     d = date
     assert split_months(d(2026, 1, 1), d(2026, 12, 31)) == [(d(2026, 1, 1), d(2026, 12, 31), True)]

@@ -11,7 +11,7 @@ from typing import Any
 
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.services.appraisal_overview import due_list, export_appraisals
+from auditdesk.services.appraisals.overview import due_list, export_appraisals
 
 STATUS_EN = {
     "overdue": "overdue",

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.services import audit_counts, audit_transfer
+from auditdesk.services.audits import counts as audit_counts
+from auditdesk.services.audits import transfer as audit_transfer
 
 
 def register(sub: Any) -> None:

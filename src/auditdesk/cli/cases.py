@@ -12,7 +12,8 @@ from typing import Any
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.case_deadlines import WITHOUT_DELAY_RULE_EN
 from auditdesk.domain.case_rows import parse_date
-from auditdesk.services import cases_import, cases_reports
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.monitoring.cases import reports as cases_reports
 
 
 def _day(text: str) -> date:

@@ -12,8 +12,8 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from auditdesk.services.admin.encryption import open_any
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.encryption import open_any
 
 T = TypeVar("T")
 

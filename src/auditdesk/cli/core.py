@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.services import demo, maintenance
+from auditdesk.services import demo
+from auditdesk.services.admin import maintenance
 from auditdesk.services.forms import check_forms
 
 

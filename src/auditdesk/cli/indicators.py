@@ -14,7 +14,8 @@ from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.statistics import wilson_interval
 from auditdesk.reports.tabular import parse_date
-from auditdesk.services import indicator_import, indicators
+from auditdesk.services.monitoring import indicators
+from auditdesk.services.monitoring.indicators import imports as indicator_import
 
 
 def _date(text: str) -> date:

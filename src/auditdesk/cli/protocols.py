@@ -17,7 +17,7 @@ from auditdesk.domain.errors import AuditDeskError, ValidationFailed
 from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
 from auditdesk.services import protocols
-from auditdesk.services.protocol_export import ExportFilter, export_all
+from auditdesk.services.protocols.export import ExportFilter, export_all
 from auditdesk.settings import Settings
 from auditdesk.store.db import ENV_VAR, default_database_path
 

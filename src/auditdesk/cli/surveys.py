@@ -13,8 +13,9 @@ from typing import Any
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.survey_results import SurveyResults
-from auditdesk.services import survey_import, surveys
-from auditdesk.services.survey_import import parse_date
+from auditdesk.services.monitoring import surveys
+from auditdesk.services.monitoring.surveys import imports as survey_import
+from auditdesk.services.monitoring.surveys.imports import parse_date
 
 
 def register(sub: Any) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from auditdesk.cli.common import open_context, out, set_actor_resolver
 from auditdesk.domain.errors import PermissionDenied, ValidationFailed
-from auditdesk.services import auth, backups, encryption, recovery, users
+from auditdesk.services.admin import auth, backups, encryption, recovery, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role

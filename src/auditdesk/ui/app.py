@@ -19,9 +19,9 @@ from sqlalchemy import select
 from auditdesk import __version__
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.logs import setup_file_logging
+from auditdesk.services.admin.encryption import open_any
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
-from auditdesk.services.encryption import open_any
 from auditdesk.services.forms import register_forms
 from auditdesk.settings import Settings
 from auditdesk.store.db import Database

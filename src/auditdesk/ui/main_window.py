@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import maintenance
+from auditdesk.services.admin import maintenance
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.store.integrity import CheckReport

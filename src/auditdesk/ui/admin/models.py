@@ -6,9 +6,9 @@ from datetime import UTC
 
 from PySide6.QtCore import QCoreApplication
 
-from auditdesk.services.backups import BackupInfo
-from auditdesk.services.trail_view import TrailRow
-from auditdesk.services.users import UserRow
+from auditdesk.services.admin.backups import BackupInfo
+from auditdesk.services.admin.trail_view import TrailRow
+from auditdesk.services.admin.users import UserRow
 from auditdesk.ui.labels import role_name
 from auditdesk.ui.rows_model import ColumnsModel
 

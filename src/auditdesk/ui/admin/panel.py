@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import backups, maintenance, trail_view, users
 from auditdesk.services.access import Permission, allowed
-from auditdesk.services.backups import BackupInfo
+from auditdesk.services.admin import backups, maintenance, trail_view, users
+from auditdesk.services.admin.backups import BackupInfo
+from auditdesk.services.admin.trail_view import TrailFilter, TrailPage
+from auditdesk.services.admin.users import UserRow
 from auditdesk.services.context import AppContext
-from auditdesk.services.trail_view import TrailFilter, TrailPage
-from auditdesk.services.users import UserRow
 from auditdesk.store.integrity import CheckReport
 from auditdesk.store.models import Role
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model

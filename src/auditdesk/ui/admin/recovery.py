@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import backups, recovery
+from auditdesk.services.admin import backups, recovery
 from auditdesk.store.db import Database
 from auditdesk.ui.errors import error_text
 

@@ -17,8 +17,8 @@ def _make(deps: PanelDeps) -> QWidget:
 
 def _notice(ctx: AppContext) -> str | None:
     """The start-up reminder of appraisals due, for those who run them (or None)."""
-    from auditdesk.services.appraisal_access import has_access
-    from auditdesk.services.appraisal_overview import reminder
+    from auditdesk.services.appraisals.access import has_access
+    from auditdesk.services.appraisals.overview import reminder
 
     if not has_access(ctx.actor):
         return None

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.services.appraisal_overview import TeamRow
 from auditdesk.services.appraisals import SheetChoice
+from auditdesk.services.appraisals.overview import TeamRow
 from auditdesk.ui.appraisals.widgets import DateField, MessageLine
 
 

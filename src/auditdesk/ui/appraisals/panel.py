@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
-from auditdesk.services.appraisal_access import has_access
-from auditdesk.services.appraisal_overview import Reminder, TeamRow, summarize, team_view
+from auditdesk.services.appraisals.access import has_access
+from auditdesk.services.appraisals.overview import Reminder, TeamRow, summarize, team_view
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAppraisalDialog

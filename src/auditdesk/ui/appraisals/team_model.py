@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from auditdesk.services.appraisal_overview import TeamRow
+from auditdesk.services.appraisals.overview import TeamRow
 from auditdesk.ui.appraisals.widgets import fmt_date
 
 Index = QModelIndex | QPersistentModelIndex

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import audit_followup as fu
 from auditdesk.services import audits as svc
+from auditdesk.services.audits import followup as fu
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.list_model import channel_label
 from auditdesk.ui.errors import error_text

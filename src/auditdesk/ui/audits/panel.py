@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import audit_transfer
 from auditdesk.services import audits as svc
+from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.audits.dialogs import (

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.statistics import Proportion
-from auditdesk.services import audit_results as results
 from auditdesk.services import audits as svc
+from auditdesk.services.audits import results as results
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.tasks import Progress, TaskRunner

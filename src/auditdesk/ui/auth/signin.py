@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import auth
+from auditdesk.services.admin import auth
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.models import User

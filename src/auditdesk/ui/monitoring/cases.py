@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.services import cases_import, cases_reports
 from auditdesk.services.access import Permission, allowed
-from auditdesk.services.cases_import import ImportRejected, ImportResult, Preview
-from auditdesk.services.cases_reports import OverdueRow, TimelinessRow
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.monitoring.cases import reports as cases_reports
+from auditdesk.services.monitoring.cases.imports import ImportRejected, ImportResult, Preview
+from auditdesk.services.monitoring.cases.reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, problem_text
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.case_rows import FIELDS, REQUIRED
-from auditdesk.services.cases_import import Preview
+from auditdesk.services.monitoring.cases.imports import Preview
 
 
 def field_label(field: str) -> str:

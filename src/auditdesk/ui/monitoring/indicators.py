@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import IndicatorKind, Timeliness
-from auditdesk.services import indicator_import
-from auditdesk.services import indicators as svc
 from auditdesk.services.access import Permission, allowed
+from auditdesk.services.monitoring import indicators as svc
+from auditdesk.services.monitoring.indicators import imports as indicator_import
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog

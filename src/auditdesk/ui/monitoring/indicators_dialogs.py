@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadline
-from auditdesk.services import indicators as svc
 from auditdesk.services.context import AppContext
-from auditdesk.services.indicator_import import FIELDS, REQUIRED
+from auditdesk.services.monitoring import indicators as svc
+from auditdesk.services.monitoring.indicators.imports import FIELDS, REQUIRED
 from auditdesk.ui.errors import error_text
 
 

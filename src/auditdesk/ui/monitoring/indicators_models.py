@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from auditdesk.domain.indicators import Timeliness, nearing
-from auditdesk.services import indicators as svc
+from auditdesk.services.monitoring import indicators as svc
 from auditdesk.ui.monitoring.indicators_dialogs import channel_name, kind_name, outcome_name
 from auditdesk.ui.rows_model import RowsModel
 

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import ResearchMethod
-from auditdesk.services import indicator_research as research
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import research as research
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.indicators_dialogs import date_edit, pydate, qdate
 from auditdesk.ui.rows_model import RowsModel

@@ -36,8 +36,8 @@ from auditdesk.domain.survey_results import (
     QuestionResult,
     SurveyResults,
 )
-from auditdesk.services import survey_import
-from auditdesk.services import surveys as svc
+from auditdesk.services.monitoring import surveys as svc
+from auditdesk.services.monitoring.surveys import imports as survey_import
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.forms.survey import SurveyForm
-from auditdesk.services import surveys as svc
-from auditdesk.services.survey_import import DATE, NUMBER, UNIT
+from auditdesk.services.monitoring import surveys as svc
+from auditdesk.services.monitoring.surveys.imports import DATE, NUMBER, UNIT
 
 
 def _qdate(d: date) -> QDate:

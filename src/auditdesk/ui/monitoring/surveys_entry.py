@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.forms.survey import SurveyForm, SurveyQuestion
 from auditdesk.domain.survey_results import AGREE4_LABELS, allowed_values
-from auditdesk.services import surveys as svc
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import surveys as svc
 from auditdesk.settings import config_dir
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.rows_model import ColumnsModel

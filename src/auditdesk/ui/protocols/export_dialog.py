@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
-from auditdesk.services.protocol_export import BulkResult, ExportFilter, export_all, unit_choices
+from auditdesk.services.protocols.export import BulkResult, ExportFilter, export_all, unit_choices
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Cancelled, Progress

@@ -1,0 +1,1 @@
+"""Administration: sign-in, users, trail viewer, backups, recovery, encryption, maintenance."""

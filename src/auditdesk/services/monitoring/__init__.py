@@ -1,0 +1,1 @@
+"""Monitoring sources: satisfaction surveys, complaints and other indicators, research, cases."""

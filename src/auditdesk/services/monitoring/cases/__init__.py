@@ -1,0 +1,1 @@
+"""Case timeliness from the EZD register: import, reports, demo."""

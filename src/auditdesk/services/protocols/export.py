@@ -1,0 +1,511 @@
+"""Bulk export of protocols for HR: every matching record as a PDF named by its record number,
+plus index.csv and index.xlsx, optionally signed and zipped.
+
+Rendering and signing run in a pool of worker processes (one per CPU core); the database work
+stays in this process. Every file is written under a temporary name and renamed when complete,
+so a cancelled or crashed export leaves only whole files behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any
+
+from pyhanko.sign.signers import Signer
+from sqlalchemy import select
+
+from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.reports.batch import (
+    BatchResult,
+    Pkcs11Source,
+    Pkcs12Source,
+    SignOptions,
+    render_and_sign,
+    sign_rendered,
+    warm_up,
+)
+from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
+from auditdesk.reports.protocol_model import IndexEntry
+from auditdesk.reports.signing import load_pkcs12_signer, pkcs11_signer, signer_name
+from auditdesk.services import trail
+from auditdesk.services.access import Permission, require
+from auditdesk.services.appraisals import access as appraisal_access
+from auditdesk.services.context import AppContext
+from auditdesk.services.protocols import (
+    KINDS,
+    SignedPdf,
+    _stem,
+    build_document,
+    check_kind,
+    store_signed_many,
+)
+from auditdesk.store.models import OrgUnit, Protocol
+
+ZIP_NAME = "protokoly.zip"
+IN_PROCESS_BELOW = 4  # a pool's start-up costs more than it saves on a handful
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    unit: str | None = None  # unit code, e.g. "WKS" (its sub-units are included)
+    kind: str | None = None  # "audit", "appraisal" or None for both
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    kind: str
+    record_id: int
+    record_number: str
+
+
+@dataclass
+class BulkResult:
+    out_dir: Path
+    total: int
+    files: list[Path] = field(default_factory=list)
+    signed_now: int = 0
+    from_store: int = 0
+    problems: list[str] = field(default_factory=list)
+    index_csv: Path | None = None
+    index_xlsx: Path | None = None
+    zip_path: Path | None = None
+    cancelled: bool = False
+    seconds: float = 0.0
+
+
+def _unit_ids(session: Any, code: str) -> list[int]:
+    units = session.execute(select(OrgUnit.id, OrgUnit.parent_id, OrgUnit.code)).all()
+    roots = [u.id for u in units if u.code.lower() == code.lower()]
+    if not roots:
+        known = ", ".join(sorted(u.code for u in units))
+        if not known:
+            raise ValidationFailed("--unit {code}: no such unit (known codes: none)", code=code)
+        raise ValidationFailed(
+            "--unit {code}: no such unit (known codes: {known})", code=code, known=known
+        )
+    found = set(roots)
+    changed = True
+    while changed:
+        changed = False
+        for u in units:
+            if u.parent_id in found and u.id not in found:
+                found.add(u.id)
+                changed = True
+    return sorted(found)
+
+
+def find_records(ctx: AppContext, flt: ExportFilter) -> list[RecordRef]:
+    """Completed (or signed) audits and appraisals past the draft stage, oldest first."""
+    require(ctx.actor, Permission.EXPORT_PROTOCOLS)
+    if flt.kind is not None:
+        check_kind(flt.kind)
+    if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+        raise ValidationFailed("--from is after --to; swap the dates")
+    from auditdesk.store import models
+
+    refs: list[RecordRef] = []
+    with ctx.db.session() as s:
+        units = _unit_ids(s, flt.unit) if flt.unit else None
+        audit = getattr(models, "Audit", None)
+        if audit is not None and flt.kind in (None, "audit"):
+            q = select(audit.id, audit.record_no, audit.visited_at).where(
+                audit.status.in_(("completed", "signed"))
+            )
+            if units is not None:
+                q = q.where(audit.unit_id.in_(units))
+            if flt.date_from:
+                q = q.where(audit.visited_at >= datetime.combine(flt.date_from, dtime.min))
+            if flt.date_to:
+                q = q.where(audit.visited_at <= datetime.combine(flt.date_to, dtime.max))
+            refs += [
+                RecordRef("audit", r.id, r.record_no)
+                for r in s.execute(q.order_by(audit.visited_at, audit.id))
+            ]
+        appraisal = getattr(models, "Appraisal", None)
+        if appraisal is not None and flt.kind in (None, "appraisal"):
+            employee = models.Employee
+            q = (
+                select(appraisal.id, appraisal.record_number)
+                .join(employee, employee.id == appraisal.employee_id)
+                .where(appraisal.status != "draft")
+            )
+            if units is not None:
+                q = q.where(employee.unit_id.in_(units))
+            # appraisals are personal data: list only those the actor may read (an admin none)
+            visible = appraisal_access.visible_employee_ids(s, ctx.actor)
+            if visible is not None:
+                q = q.where(appraisal.employee_id.in_(visible))
+            when = appraisal.made_on
+            if flt.date_from:
+                q = q.where(when >= flt.date_from)
+            if flt.date_to:
+                q = q.where(when <= flt.date_to)
+            refs += [
+                RecordRef("appraisal", r.id, r.record_number)
+                for r in s.execute(q.order_by(when, appraisal.id))
+            ]
+    return refs
+
+
+def _write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
+    """Written under a temporary name, then renamed: a reader (or a crash) never sees half a
+    file. `durable` also waits for the disk; protocols skip that (a thousand waits would
+    starve the workers) and the export ends with one `_sync_folder` instead."""
+    tmp = path.with_name(f".{path.name}.part")
+    with open(tmp, "wb") as handle:
+        handle.write(data)
+        if durable:
+            handle.flush()
+            os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flushes the folder's new files and names to disk once, at the end of an export."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+class _Sink:
+    """Where finished files go: the folder (each renamed into place) or one zip (renamed
+    into place when complete, deleted when the export is cancelled or fails)."""
+
+    def __init__(self, out_dir: Path, make_zip: bool) -> None:
+        self.out_dir = out_dir
+        self.names: set[str] = set()
+        self.zip_path = out_dir / ZIP_NAME if make_zip else None
+        self._zip: zipfile.ZipFile | None = None
+        if self.zip_path is not None:
+            self._zip_tmp = self.zip_path.with_name(f".{ZIP_NAME}.part")
+            self._zip = zipfile.ZipFile(self._zip_tmp, "w", zipfile.ZIP_DEFLATED)
+
+    def unique(self, stem: str) -> str:
+        name, n = f"{stem}.pdf", 2
+        while name in self.names:
+            name, n = f"{stem}-{n}.pdf", n + 1
+        self.names.add(name)
+        return name
+
+    def put(self, name: str, data: bytes) -> Path:
+        if self._zip is not None:
+            self._zip.writestr(name, data)
+            return Path(name)
+        target = self.out_dir / name
+        _write_atomic(target, data)
+        return target
+
+    def finish(self) -> Path | None:
+        if self._zip is None or self.zip_path is None:
+            return None
+        self._zip.close()
+        os.replace(self._zip_tmp, self.zip_path)
+        return self.zip_path
+
+    def abandon(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip_tmp.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class _Done:
+    ref: RecordRef
+    index: IndexEntry | None  # None when the record could not be read
+    result: BatchResult | None  # None for a record whose signed bytes are stored
+    problem: str = ""
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # spawn, not fork: the caller may be the GUI with Qt threads running
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
+    )
+
+
+def _stored_rows(ctx: AppContext, refs: list[RecordRef]) -> dict[tuple[str, int], Protocol]:
+    found: dict[tuple[str, int], Protocol] = {}
+    with ctx.db.session() as s:
+        for kind in KINDS:
+            ids = [r.record_id for r in refs if r.kind == kind]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                for row in s.scalars(
+                    select(Protocol).where(
+                        Protocol.record_kind == kind,
+                        Protocol.signed.is_(True),
+                        Protocol.record_id.in_(chunk),
+                    )
+                ):
+                    found[(kind, row.record_id)] = row
+    return found
+
+
+class _Writer:
+    """Turns finished jobs into files and index rows. Signatures made now are stored (and the
+    records locked) in batches, each before its files are written, so a file on disk is
+    always the copy the database keeps."""
+
+    BATCH = 25
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        sink: _Sink,
+        result: BulkResult,
+        total: int,
+        stored: dict[tuple[str, int], Protocol],
+        level: str,
+        report: Callable[[int, int, str], None],
+    ) -> None:
+        self.ctx, self.sink, self.result, self.total = ctx, sink, result, total
+        self.stored, self.level, self.report = stored, level, report
+        self.rows: list[IndexRow] = []
+        self.batch: list[_Done] = []
+        self.done = 0
+
+    def add(self, item: _Done) -> None:
+        if item.problem:
+            self.result.problems.append(item.problem)
+            self._count(item.ref)
+            return
+        self.batch.append(item)
+        self._count(item.ref)
+        if len(self.batch) >= self.BATCH:
+            self.flush()
+
+    def _count(self, ref: RecordRef) -> None:
+        self.done += 1
+        self.report(self.done, self.total, ref.record_number)
+
+    def flush(self) -> None:
+        batch, self.batch = self.batch, []
+        fresh = [d for d in batch if d.result is not None and d.result.signer]
+        if fresh:
+            store_signed_many(
+                self.ctx,
+                [
+                    SignedPdf(
+                        d.ref.kind,
+                        d.ref.record_id,
+                        d.ref.record_number,
+                        d.result.pdf,
+                        d.result.signer,
+                        self.level,
+                    )
+                    for d in fresh
+                    if d.result is not None
+                ],
+            )
+            self.result.signed_now += len(fresh)
+        for d in batch:
+            ref, index = d.ref, d.index
+            assert index is not None
+            if d.result is None:
+                row = self.stored[(ref.kind, ref.record_id)]
+                pdf, digest, who = row.pdf or b"", row.sha256 or "", row.signer or ""
+                self.result.from_store += 1
+            else:
+                pdf, digest, who = d.result.pdf, d.result.sha256, d.result.signer
+            name = self.sink.unique(_stem(ref.record_number, ref.kind, ref.record_id))
+            self.result.files.append(self.sink.put(name, pdf))
+            self.rows.append(
+                IndexRow(
+                    ref.record_number,
+                    ref.kind,
+                    index.unit,
+                    index.employee,
+                    index.record_date,
+                    index.result,
+                    digest,
+                    who,
+                    name,
+                )
+            )
+
+
+def export_all(
+    ctx: AppContext,
+    out_dir: Path,
+    flt: ExportFilter,
+    *,
+    sign: SignOptions | None = None,
+    make_zip: bool = False,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> BulkResult:
+    """Exports every matching protocol; signs unsigned ones when `sign` is given (which locks
+    them, as signing one does). Worker processes (one per core) render and sign with a PKCS#12;
+    this process reads, stores and writes, and signs on a token (whose session it holds for the
+    whole export, the PIN checked first). Returns what was written; `cancelled` when stopped
+    early."""
+    started = time.perf_counter()
+    refs = find_records(ctx, flt)
+    with ExitStack() as stack:
+        token = _open_token(stack, sign)  # a card's key stays in this process
+        signer = ""
+        if token is not None:
+            signer = signer_name(token)
+        elif sign is not None and isinstance(sign.source, Pkcs12Source):
+            # fail before any work on a wrong password or unreadable file
+            signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        result = BulkResult(out_dir, len(refs))
+        report = on_progress or (lambda _d, _t, _x: None)
+        stop = is_cancelled or (lambda: False)
+        stored = _stored_rows(ctx, refs)
+        sink = _Sink(out_dir, make_zip)
+        level = "B-T" if sign and sign.tsa_url else "B-B"
+        writer = _Writer(ctx, sink, result, len(refs), stored, level, report)
+        worker_sign = None if token is not None else sign
+
+        def finish(done: BatchResult) -> BatchResult:
+            if token is None or sign is None:
+                return done
+            return sign_rendered(done, token, sign)
+
+        _run(ctx, refs, stored, writer, result, sink, worker_sign, finish, stop, workers)
+    if result.cancelled:
+        sink.abandon()
+        if make_zip:
+            result.files = []
+    else:
+        index_csv, index_xlsx = csv_bytes(writer.rows), xlsx_bytes(writer.rows)
+        if make_zip:
+            sink.put("index.csv", index_csv)
+            sink.put("index.xlsx", index_xlsx)
+            result.zip_path = sink.finish()
+        else:
+            result.index_csv = out_dir / "index.csv"
+            result.index_xlsx = out_dir / "index.xlsx"
+            _write_atomic(result.index_csv, index_csv)
+            _write_atomic(result.index_xlsx, index_xlsx)
+    _sync_folder(out_dir)
+    result.seconds = time.perf_counter() - started
+    with ctx.db.session() as s:
+        trail.record(
+            s,
+            ctx.actor,
+            "export",
+            "protocols",
+            str(out_dir),
+            after={
+                "count": len(result.files),
+                "signed": result.signed_now,
+                "cancelled": result.cancelled,
+                "filter": {
+                    "from": str(flt.date_from or ""),
+                    "to": str(flt.date_to or ""),
+                    "unit": flt.unit or "",
+                    "kind": flt.kind or "",
+                },
+                "signer": signer,
+            },
+        )
+    return result
+
+
+def _collect(
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]],
+    writer: _Writer,
+    finish: Callable[[BatchResult], BatchResult],
+) -> None:
+    finished, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
+    for fut in finished:
+        ref, index = pending.pop(fut)
+        writer.add(_Done(ref, index, finish(fut.result())))
+
+
+def _open_token(stack: ExitStack, sign: SignOptions | None) -> Signer | None:
+    """The token's signer for the whole export (its PIN checked before any work), or None."""
+    if sign is None or not isinstance(sign.source, Pkcs11Source):
+        return None
+    src = sign.source
+    return stack.enter_context(pkcs11_signer(src.module, src.token, src.key, src.pin))
+
+
+def _run(
+    ctx: AppContext,
+    refs: list[RecordRef],
+    stored: dict[tuple[str, int], Protocol],
+    writer: _Writer,
+    result: BulkResult,
+    sink: _Sink,
+    sign: SignOptions | None,
+    finish: Callable[[BatchResult], BatchResult],
+    stop: Callable[[], bool],
+    workers: int | None,
+) -> None:
+    """Reads each record here, renders (and signs with a PKCS#12) in the pool, and hands every
+    finished file to the writer; `finish` signs on a token in this process."""
+    report = writer.report
+    workers = workers or os.cpu_count() or 1
+    use_pool = len(refs) - len(stored) >= IN_PROCESS_BELOW and workers > 1
+    pool = _pool(workers) if use_pool else None
+    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
+    try:
+        report(0, len(refs), "")
+        for ref in refs:
+            if stop():
+                result.cancelled = True
+                break
+            # the database is read here, in one process; workers only render and sign
+            try:
+                doc = build_document(ctx, ref.kind, ref.record_id)
+            except AuditDeskError as exc:
+                writer.add(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
+                continue
+            if (ref.kind, ref.record_id) in stored:
+                writer.add(_Done(ref, doc.index, None))
+            elif pool is None:
+                writer.add(_Done(ref, doc.index, finish(render_and_sign(doc, sign))))
+            else:
+                fut = pool.submit(render_and_sign, doc, sign)
+                pending[fut] = (ref, doc.index)
+                # a deep queue keeps the workers busy while this process stores a batch
+                while len(pending) >= 8 * workers and not stop():
+                    _collect(pending, writer, finish)
+        while pending and not stop():
+            _collect(pending, writer, finish)
+        if pending or stop():
+            result.cancelled = True
+        writer.flush()  # whatever finished is kept whole, also when cancelled
+    except BaseException:
+        sink.abandon()
+        raise
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = [
+    "KINDS",
+    "BulkResult",
+    "ExportFilter",
+    "RecordRef",
+    "export_all",
+    "find_records",
+    "unit_choices",
+]
+
+
+def unit_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(code, name) of every unit, for the export dialog's unit filter."""
+    require(ctx.actor, Permission.EXPORT_PROTOCOLS)
+    with ctx.db.session() as s:
+        return [
+            (r.code, r.name)
+            for r in s.execute(select(OrgUnit.code, OrgUnit.name).order_by(OrgUnit.code))
+        ]
