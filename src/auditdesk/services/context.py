@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from auditdesk.services.clock import SYSTEM_CLOCK, Clock
 from auditdesk.store.db import Database
 from auditdesk.store.models import Role, User
 
@@ -30,7 +31,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class AppContext:
-    """What a service needs: the database and the acting user."""
+    """What a service needs: the database, the acting user and the clock (what day it is)."""
 
     db: Database
     actor: Actor
+    clock: Clock = field(default=SYSTEM_CLOCK, compare=False)
