@@ -134,10 +134,24 @@ def test_a_binary_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed) as caught:
         read_table(path)
     assert str(caught.value) == (
-        "zdjęcie.csv: the text encoding cannot be recognised; save the file as UTF-8 or "
-        "Windows-1250 CSV"
+        "zdjęcie.csv: line 1 contains a NUL byte (a zero byte, which no CSV export holds): the "
+        "file is probably not a text export; save it as CSV UTF-8 or XLSX"
     )
-    assert caught.value.fields == {"file": "zdjęcie.csv"}
+    assert caught.value.fields == {"file": "zdjęcie.csv", "line": 1}
+
+
+@pytest.mark.parametrize(
+    ("written", "given"),
+    [("utf-8", "auto"), ("utf-8", "utf-8"), ("cp1250", "auto"), ("cp1250", "cp1250")],
+)
+def test_a_nul_byte_is_named_with_its_line_not_as_an_encoding(
+    tmp_path: Path, written: str, given: str
+) -> None:
+    path = write(tmp_path / "spis.csv", [HEADER, *LINES, "X;1\x00;2", "Y;3;4"], written)
+    with pytest.raises(ValidationFailed) as caught:
+        read_table(path, given)
+    assert caught.value.fields == {"file": "spis.csv", "line": len(LINES) + 2}
+    assert "contains a NUL byte" in str(caught.value) and "encoding" not in str(caught.value)
 
 
 def test_utf16_text_is_refused_naming_the_file(tmp_path: Path) -> None:

@@ -2,10 +2,11 @@
 register) from CSV or XLSX into a header row and text rows, the one reader every import uses.
 
 CSV: the encoding is UTF-8 (with or without BOM) or, failing that, what charset-normalizer
-finds among Windows-1250 and ISO-8859-2; a UTF-16 file or one with NUL bytes is refused with
-a message naming the file. The delimiter (`;`, `,` or tab) is sniffed. XLSX (or any ZIP, whatever
-its name says): the first sheet through openpyxl, a date cell given as ISO text (with its time
-after a space when it has one), a whole number without `.0`.
+finds among Windows-1250 and ISO-8859-2; a UTF-16 file is refused with a message naming the
+file, one with a NUL byte with a message naming the line it is on. The delimiter (`;`, `,` or
+tab) is sniffed. XLSX (or any ZIP, whatever its name says): the first sheet through openpyxl, a
+date cell given as ISO text (with its time after a space when it has one), a whole number
+without `.0`.
 
 Every cell is text, trimmed; rows whose cells are all empty are left out; the header is the
 first row that is not, without its empty trailing cells. A row keeps its line number: for CSV
@@ -101,7 +102,7 @@ def _decode(file: str, data: bytes, encoding: str) -> tuple[str, str]:
             ) from None
         text = text.removeprefix("\ufeff")
         if "\x00" in text:
-            _unrecognised(file)
+            _nul_byte(file, text.count("\n", 0, text.index("\x00")) + 1)
         return text, "utf-8" if used == "utf-8-sig" else used
     if data.startswith(_UNICODE_BOMS):  # text, but in UTF-16 or UTF-32
         raise ValidationFailed(
@@ -109,7 +110,7 @@ def _decode(file: str, data: bytes, encoding: str) -> tuple[str, str]:
             file=file,
         )
     if b"\x00" in data:  # no register text holds NUL: a picture, a PDF, an XLS workbook…
-        _unrecognised(file)
+        _nul_byte(file, data.count(b"\n", 0, data.index(b"\x00")) + 1)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -123,6 +124,17 @@ def _decode(file: str, data: bytes, encoding: str) -> tuple[str, str]:
         return data.decode(used), used
     except UnicodeDecodeError:
         _unrecognised(file)
+
+
+def _nul_byte(file: str, line: int) -> NoReturn:
+    """A zero byte is in no text export (it is in a picture, a PDF, an XLS workbook, a UTF-16
+    text without its mark): the real cause, not "the encoding", and where it is."""
+    raise ValidationFailed(
+        "{file}: line {line} contains a NUL byte (a zero byte, which no CSV export holds): the "
+        "file is probably not a text export; save it as CSV UTF-8 or XLSX",
+        file=file,
+        line=line,
+    )
 
 
 def _unrecognised(file: str) -> NoReturn:
