@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from auditdesk.domain.errors import PermissionDenied
-from auditdesk.services import appraisals, audits, protocols
+from auditdesk.services import appraisals, audits, protocols, unit_scope
 from auditdesk.services.admin import trail_view
 from auditdesk.services.appraisals import overview as appraisal_overview
 from auditdesk.services.audits import transfer as audit_transfer
@@ -76,7 +76,7 @@ def test_auditor_sees_and_opens_only_own_audits(db_ctx: AppContext) -> None:
 def test_supervisor_sees_the_audits_of_their_units_only(db_ctx: AppContext) -> None:
     boss = _as(db_ctx, "kierownik.bok")
     with db_ctx.db.session() as s:
-        units = audits.supervised_unit_ids(s, boss.actor)
+        units = unit_scope.supervised_unit_ids(s, boss.actor)
         codes = set(s.scalars(select(OrgUnit.code).where(OrgUnit.id.in_(units))))
         inside = set(s.scalars(select(Audit.id).where(Audit.unit_id.in_(units))))
         outside = list(s.scalars(select(Audit.id).where(Audit.unit_id.not_in(units))))

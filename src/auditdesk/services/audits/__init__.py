@@ -23,7 +23,6 @@ from auditdesk.services.audits.access import (
     get_visible,
     is_locked,
     scope,
-    supervised_unit_ids,
 )
 from auditdesk.services.audits.completion import (
     Completion,
@@ -148,5 +147,4 @@ __all__ = [
     "search_text",
     "start_audit",
     "store_blob",
-    "supervised_unit_ids",
 ]

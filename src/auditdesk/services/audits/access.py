@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import (
@@ -18,10 +18,9 @@ from auditdesk.domain.errors import (
     PermissionDenied,
 )
 from auditdesk.services.context import Actor
+from auditdesk.services.unit_scope import sees_every_unit, supervised_unit_ids
 from auditdesk.store.models import (
     Audit,
-    Employee,
-    OrgUnit,
     Role,
 )
 
@@ -30,27 +29,8 @@ class AuditLocked(AuditDeskError):
     """The audit is completed or signed: its answers can no longer change."""
 
 
-def supervised_unit_ids(session: Session, actor: Actor) -> set[int]:
-    """The unit of the supervisor's employee record and every unit below it."""
-    if actor.employee_id is None:
-        return set()
-    employee = session.get(Employee, actor.employee_id)
-    if employee is None:
-        return set()
-    parents = {u: p for u, p in session.execute(select(OrgUnit.id, OrgUnit.parent_id)).all()}
-    out = {employee.unit_id}
-    changed = True
-    while changed:
-        changed = False
-        for unit, parent in parents.items():
-            if parent in out and unit not in out:
-                out.add(unit)
-                changed = True
-    return out
-
-
 def _sees_all(actor: Actor) -> bool:
-    return actor.role in (Role.HR, Role.ADMIN)
+    return sees_every_unit(actor)
 
 
 def scope(stmt: Select[Any], session: Session, actor: Actor) -> Select[Any]:

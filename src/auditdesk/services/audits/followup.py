@@ -20,10 +20,11 @@ from auditdesk.services.audits import (
     checklist_of,
     create_audit_row,
     get_visible,
-    supervised_unit_ids,
 )
+from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions
+from auditdesk.services.unit_scope import supervised_unit_ids
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
     ActionItem,
@@ -108,7 +109,7 @@ def raise_dispute(
             )
         dispute = AuditDispute(
             audit_id=audit_id,
-            raised_on=raised_on or date.today(),
+            raised_on=raised_on or ctx.clock.today(),
             raised_by=raised_by.strip(),
             reason=reason.strip(),
         )
@@ -158,7 +159,7 @@ def decide_dispute(
         original = get_visible(s, ctx.actor, dispute.audit_id)
         dispute.status = "upheld" if upheld else "rejected"
         dispute.decision_note = note.strip()
-        dispute.decided_on = decided_on or date.today()
+        dispute.decided_on = decided_on or ctx.clock.today()
         dispute.decided_by = ctx.actor.login
         follow_id = None
         if upheld:
@@ -190,7 +191,7 @@ def _follow_up(s: Session, ctx: AppContext, original: Audit, outcome: str) -> Au
         unit_id=original.unit_id,
         visited_at=original.visited_at
         if outcome == "amendment"
-        else datetime.now().replace(second=0, microsecond=0),
+        else local_now(ctx.clock).replace(second=0, microsecond=0),
         employee_id=original.employee_id,
         observed_note=original.observed_note,
         scenario=json.loads(original.scenario_json),

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
-from auditdesk.services.audits import checklist_of, scope, supervised_unit_ids
+from auditdesk.services.audits import checklist_of, scope
 from auditdesk.services.audits.counts import AUDIT_ROW, COUNTED_STATUSES
 from auditdesk.services.context import AppContext
+from auditdesk.services.unit_scope import supervised_unit_ids
 from auditdesk.store.models import (
     Audit,
     AuditAnswer,

@@ -1,6 +1,9 @@
 """Notes of additional research (questionnaire campaigns and interviews, focus groups, in-depth
 interviews): what was asked, of whom, what came out, what to do; the follow-up actions have an
-owner and a due date and are tracked until done. Every write goes to the trail."""
+owner and a due date and are tracked until done. Every write goes to the trail.
+
+Scope (services.unit_scope): HR and administrators see every note; a supervisor sees the notes
+about one of their units and the office-wide notes (about no unit), like survey campaigns."""
 
 from __future__ import annotations
 
@@ -11,11 +14,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.domain.indicators import ResearchMethod
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
-from auditdesk.services.context import AppContext
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.unit_scope import may_see_any
 from auditdesk.store.models import OrgUnit, ResearchAction, ResearchNote
 
 ENTITY = "research_note"
@@ -134,8 +138,14 @@ def save_note(ctx: AppContext, data: NoteData, note_id: int | None = None) -> in
             s.add(note)
             before = None
         else:
-            note = _load(s, note_id)
+            note = _load(s, note_id, ctx.actor)
             before = _values(note)
+        if not may_see_any(s, ctx.actor, data.unit_ids):
+            raise PermissionDenied(
+                "{login} ({role}) may not write a research note about units that are not theirs.",
+                login=ctx.actor.login,
+                role=ctx.actor.role.value,
+            )
         _apply(s, note, data)
         s.flush()
         after = _values(note)
@@ -155,14 +165,25 @@ def save_note(ctx: AppContext, data: NoteData, note_id: int | None = None) -> in
 def delete_note(ctx: AppContext, note_id: int) -> None:
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     with ctx.db.session() as s:
-        note = _load(s, note_id)
+        note = _load(s, note_id, ctx.actor)
         before = _values(note)
         note.units = []
         s.delete(note)
         trail.record(s, ctx.actor, "delete", ENTITY, note_id, before=before)
 
 
-def _load(s: Session, note_id: int) -> ResearchNote:
+def _not_yours(actor: Actor, note_id: int) -> PermissionDenied:
+    return PermissionDenied(
+        "{login} ({role}) may not see research note #{note_id}: supervisors see the notes "
+        "about their own units and the office-wide ones.",
+        login=actor.login,
+        role=actor.role.value,
+        note_id=note_id,
+    )
+
+
+def _load(s: Session, note_id: int, actor: Actor) -> ResearchNote:
+    """The note, if it exists and the actor may see it."""
     note = s.scalar(
         select(ResearchNote)
         .where(ResearchNote.id == note_id)
@@ -170,13 +191,15 @@ def _load(s: Session, note_id: int) -> ResearchNote:
     )
     if note is None:
         raise NotFound("research note #{note_id} does not exist", note_id=note_id)
+    if not may_see_any(s, actor, (u.id for u in note.units)):
+        raise _not_yours(actor, note_id)
     return note
 
 
 def get_note(ctx: AppContext, note_id: int) -> NoteData:
     require(ctx.actor, Permission.VIEW_INDICATORS)
     with ctx.db.session() as s:
-        note = _load(s, note_id)
+        note = _load(s, note_id, ctx.actor)
         return NoteData(
             method=note.method,
             held_on=note.held_on,
@@ -192,9 +215,10 @@ def get_note(ctx: AppContext, note_id: int) -> NoteData:
 
 
 def list_notes(ctx: AppContext, today: date | None = None) -> list[NoteRow]:
-    """Every research note, newest first, with its open and overdue actions counted."""
+    """Every research note the actor may see, newest first, with its open and overdue actions
+    counted."""
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     with ctx.db.session() as s:
         notes = s.scalars(
             select(ResearchNote)
@@ -215,6 +239,7 @@ def list_notes(ctx: AppContext, today: date | None = None) -> list[NoteRow]:
                 ),
             )
             for n in notes
+            if may_see_any(s, ctx.actor, (u.id for u in n.units))
         ]
 
 
@@ -225,6 +250,7 @@ def mark_action_done(ctx: AppContext, action_id: int, done_on: date | None) -> N
         action = s.get(ResearchAction, action_id)
         if action is None:
             raise NotFound("research action #{action_id} does not exist", action_id=action_id)
+        _load(s, action.note_id, ctx.actor)
         before = action.done_on.isoformat() if action.done_on else None
         action.done_on = done_on
         trail.record(

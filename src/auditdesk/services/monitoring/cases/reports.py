@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.statistics import wilson_interval
 from auditdesk.services.access import Permission, require
-from auditdesk.services.audits.access import supervised_unit_ids
 from auditdesk.services.context import AppContext
-from auditdesk.store.models import CaseRecord, OrgUnit, Role
+from auditdesk.services.unit_scope import visible_unit_ids
+from auditdesk.store.models import CaseRecord, OrgUnit
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 
@@ -75,9 +75,8 @@ class CaseSummary:
 
 def _scoped(stmt: Q, s: Session, ctx: AppContext) -> Q:
     require(ctx.actor, Permission.VIEW_CASES)
-    if ctx.actor.role == Role.SUPERVISOR:
-        return stmt.where(CaseRecord.unit_id.in_(supervised_unit_ids(s, ctx.actor)))
-    return stmt
+    units = visible_unit_ids(s, ctx.actor)
+    return stmt if units is None else stmt.where(CaseRecord.unit_id.in_(units))
 
 
 def _filters(stmt: Q, date_from: date | None, date_to: date | None, unit: str | None) -> Q:
@@ -168,7 +167,7 @@ def overdue(
 ) -> list[OverdueRow]:
     """Open cases past their due date on `as_of` (a suspension still running stops the clock),
     the longest overdue first."""
-    as_of = as_of or date.today()
+    as_of = as_of or ctx.clock.today()
     stmt = (
         select(
             CaseRecord.id,
@@ -208,7 +207,7 @@ def overdue(
 
 
 def summary(ctx: AppContext, as_of: date | None = None) -> CaseSummary:
-    as_of = as_of or date.today()
+    as_of = as_of or ctx.clock.today()
     is_open = CaseRecord.settled_on.is_(None)
     stmt = select(
         func.count(),

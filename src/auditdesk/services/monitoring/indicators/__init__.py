@@ -40,8 +40,8 @@ from auditdesk.services.monitoring.indicators.queries import (
     monthly_summary,
     next_reference,
     unit_choices,
-    visible_unit_ids,
 )
+from auditdesk.services.unit_scope import visible_unit_ids
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import Employee, IndicatorCorrection, IndicatorEntry, OrgUnit
 
@@ -240,7 +240,7 @@ def add_checked_entries(
 def register_entry(ctx: AppContext, data: EntryInput, today: date | None = None) -> int:
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     with ctx.db.session() as s:
-        return add_entry(s, ctx.actor, data, today or date.today()).id
+        return add_entry(s, ctx.actor, data, today or ctx.clock.today()).id
 
 
 def edit_entry(
@@ -254,7 +254,7 @@ def edit_entry(
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     with ctx.db.session() as s:
         entry = _get(s, entry_id)
-        data = _check(s, data, today or date.today())
+        data = _check(s, data, today or ctx.clock.today())
         _unique_reference(s, data.reference, entry.id)
         before = _values(entry)
         was_settled = entry.settled_on is not None

@@ -22,9 +22,9 @@ from auditdesk.domain.indicators import (
     timeliness,
 )
 from auditdesk.services.access import Permission, require
-from auditdesk.services.audits.access import supervised_unit_ids
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.store.models import Employee, IndicatorEntry, OrgUnit, Role
+from auditdesk.services.unit_scope import visible_unit_ids
+from auditdesk.store.models import Employee, IndicatorEntry, OrgUnit
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 
@@ -133,13 +133,6 @@ def _get(session: Session, entry_id: int) -> IndicatorEntry:
     return entry
 
 
-def visible_unit_ids(session: Session, actor: Actor) -> set[int] | None:
-    """None: every unit. A supervisor sees their unit and the units below it."""
-    if actor.role in (Role.HR, Role.ADMIN):
-        return None
-    return supervised_unit_ids(session, actor)
-
-
 def _check_visible(session: Session, actor: Actor, unit_id: int) -> None:
     units = visible_unit_ids(session, actor)
     if units is not None and unit_id not in units:
@@ -210,7 +203,7 @@ def _to_row(
 
 def get_entry(ctx: AppContext, entry_id: int, today: date | None = None) -> EntryRow:
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     with ctx.db.session() as s:
         found = s.execute(_row_select().where(IndicatorEntry.id == entry_id)).first()
         if found is None:
@@ -229,7 +222,7 @@ def list_entries(
 ) -> list[EntryRow]:
     """One page of entries, newest received first."""
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     with ctx.db.session() as s:
         stmt = _filtered(_scoped(_row_select(), s, ctx.actor), f or EntryFilter(), day)
         stmt = stmt.order_by(IndicatorEntry.received_on.desc(), IndicatorEntry.id.desc())
@@ -238,7 +231,7 @@ def list_entries(
 
 def count_entries(ctx: AppContext, f: EntryFilter | None = None, today: date | None = None) -> int:
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     with ctx.db.session() as s:
         stmt = _filtered(
             _scoped(select(func.count(IndicatorEntry.id)), s, ctx.actor), f or EntryFilter(), day
@@ -251,7 +244,7 @@ def deadline_watch(
 ) -> list[EntryRow]:
     """Open entries past their deadline or due within `nearing_days` days, most urgent first."""
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     with ctx.db.session() as s:
         stmt = _scoped(_row_select(), s, ctx.actor).where(
             IndicatorEntry.settled_on.is_(None),
@@ -272,7 +265,7 @@ def monthly_summary(
     """Counts per month of receipt, unit and kind, aggregated in SQL, with the shares settled on
     time and found justified over the whole selection."""
     require(ctx.actor, Permission.VIEW_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     e = IndicatorEntry
     settled = e.settled_on.is_not(None)
 
@@ -359,7 +352,7 @@ def default_unit_id(ctx: AppContext) -> int | None:
 
 def next_reference(ctx: AppContext, kind: str, today: date | None = None) -> str:
     """A suggested reference number: SKG.1510.<n>.<year> style, unique in the register."""
-    day = today or date.today()
+    day = today or ctx.clock.today()
     prefix = {"complaint": "SKG", "grievance": "ZAZ", "negative_opinion": "OPN", "praise": "POC"}
     head = f"{prefix.get(kind, 'IND')}.1510."
     with ctx.db.session() as s:

@@ -27,13 +27,12 @@ from auditdesk.domain.survey_results import (
 )
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
-from auditdesk.services.audits.access import supervised_unit_ids
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.forms import latest_versions, load_version
+from auditdesk.services.unit_scope import sees_every_unit, visible_unit_ids
 from auditdesk.store.models import (
     FormVersion,
     OrgUnit,
-    Role,
     SurveyAnswer,
     SurveyCampaign,
     SurveyResponse,
@@ -98,12 +97,12 @@ class UnitChoice:
 
 
 def _sees_all(actor: Actor) -> bool:
-    return actor.role in (Role.HR, Role.ADMIN)
+    return sees_every_unit(actor)
 
 
 def _visible_units(session: Session, actor: Actor) -> set[int] | None:
     """None: every unit; else the supervisor's units."""
-    return None if _sees_all(actor) else supervised_unit_ids(session, actor)
+    return visible_unit_ids(session, actor)
 
 
 def survey_forms(ctx: AppContext) -> list[SurveyFormChoice]:
@@ -293,7 +292,7 @@ def add_response(
         campaign = visible_campaign(s, ctx.actor, campaign_id)
         form = form_of(s, campaign.form_version_id)
         clean = check_response(form, answers)
-        day = answered_on or min(max(date.today(), campaign.period_from), campaign.period_to)
+        day = answered_on or min(max(ctx.clock.today(), campaign.period_from), campaign.period_to)
         unit = unit_id if unit_id is not None else campaign.unit_id
         _check_meta(s, campaign, day, unit, source)
         number = (response_no or "").strip() or None
