@@ -1,19 +1,98 @@
-"""Shared fixtures: an isolated config folder, offscreen Qt, a temporary database per test."""
+"""Shared fixtures: an isolated config folder, offscreen Qt, a temporary database per test, the
+demo office built once per session (per reference day) and copied for each test, and the day a
+test runs on (`today`).
+
+Time is an input: `AUDITDESK_TEST_TODAY=2026-12-24 ./scripts/test.sh` runs the whole session as
+if it were that day (time-machine, the clock ticking from 10:00), to check that the suite passes
+on any day of the year; a test parametrized over `today` (tests/dates.py) runs on each of those
+days instead.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from auditdesk.services.clock import FixedClock
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
 from softhsm import softhsm_token  # noqa: F401  (a shared fixture: a SoftHSM2 token)
+
+TEST_TODAY_VAR = "AUDITDESK_TEST_TODAY"
+
+
+def _moment(day: date) -> datetime:
+    """10:00 on `day`: a test started then cannot run into the next day."""
+    return datetime.combine(day, time(10, 0))
+
+
+def _session_day() -> date | None:
+    value = os.environ.get(TEST_TODAY_VAR, "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise pytest.UsageError(
+            f"{TEST_TODAY_VAR}={value!r}: not a date; give it as YYYY-MM-DD, e.g. 2026-12-24"
+        ) from None
+
+
+_SESSION_TRAVEL: time_machine.travel | None = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With AUDITDESK_TEST_TODAY the whole session (each xdist worker too) runs on that day."""
+    global _SESSION_TRAVEL
+    day = _session_day()
+    if day is not None and _SESSION_TRAVEL is None:
+        # ticking: Qt waits (qtbot.waitUntil) and timeouts measure time.time()
+        _SESSION_TRAVEL = time_machine.travel(_moment(day), tick=True)
+        _SESSION_TRAVEL.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _SESSION_TRAVEL
+    if _SESSION_TRAVEL is not None:
+        _SESSION_TRAVEL.stop()
+        _SESSION_TRAVEL = None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    day = _session_day()
+    if day is None:
+        return f"today: {date.today()} (the real date; set {TEST_TODAY_VAR} to run on another)"
+    return f"today: {day} ({TEST_TODAY_VAR}: the whole session travels to that day)"
+
+
+@pytest.fixture
+def today() -> date:
+    """The day the test runs on: the session's, unless the test parametrizes `today`
+    (tests/dates.py), in which case `_travel_to_today` moves the clock there."""
+    return date.today()
+
+
+@pytest.fixture(autouse=True)
+def _travel_to_today(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test parametrized over `today` runs on that day, its fixtures (the demo) included:
+    autouse fixtures are set up before the others. The clock ticks from 10:00 (Qt waits
+    measure time.time()), so the day is pinned while durations still pass."""
+    callspec = getattr(request.node, "callspec", None)
+    day = callspec.params.get("today") if callspec is not None else None
+    if not isinstance(day, date):
+        yield
+        return
+    with time_machine.travel(_moment(day), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -32,8 +111,55 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Callable[[date], Path]:
+    """The demo office as a closed database file, built once per session (and xdist worker) for
+    each reference day asked for; tests get a copy (`demo_ctx`, `copy_demo`)."""
+    from auditdesk.services.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("demo-templates")
+    built: dict[date, Path] = {}
+
+    def template(day: date) -> Path:
+        if day not in built:
+            path = folder / f"demo-{day.isoformat()}.sqlite"
+            # the stored timestamps (created_at, the trail) match the reference day too
+            with time_machine.travel(_moment(day), tick=True):
+                database = open_database(str(path))
+                try:
+                    create_demo(AppContext(database, Actor.system(), FixedClock(day)))
+                finally:
+                    database.dispose()
+            built[day] = path
+        return built[day]
+
+    return template
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def copy_demo(demo_template: Callable[[date], Path], today: date) -> Callable[[Path], Path]:
+    """Writes a copy of the demo office for the test's day to a file (to open with
+    open_database): for tests that make their own database file."""
+
+    def copy(dest: Path) -> Path:
+        source = sqlite3.connect(f"file:{demo_template(today)}?mode=ro", uri=True)
+        target = sqlite3.connect(dest)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
+        return dest
+
+    return copy
+
+
+@pytest.fixture
+def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """An empty database; the demo office's copy when the test also asks for `demo_ctx`
+    (whatever the order of the fixtures)."""
+    if "demo_ctx" in request.fixturenames:
+        request.getfixturevalue("copy_demo")(db_path)
     database = open_database(str(db_path))
     yield database
     database.dispose()
@@ -47,8 +173,6 @@ def ctx(db: Database) -> AppContext:
 
 @pytest.fixture
 def demo_ctx(ctx: AppContext) -> AppContext:
-    """A database holding the demo office (and whatever the feature areas seed)."""
-    from auditdesk.services.demo import create_demo
-
-    create_demo(ctx)
+    """A database holding the demo office (and whatever the feature areas seed) for the test's
+    day: a copy of the one built once per session (see `db`)."""
     return ctx

@@ -15,6 +15,7 @@ from auditdesk.services import audits as svc
 from auditdesk.services.audits import followup as fu
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.models import Audit, Employee, EvidenceBlob, OrgUnit, Role, User
+from dates import TEST_DATES
 
 VISIT_OK = {
     "powitanie": "yes",
@@ -372,7 +373,8 @@ def test_results_from_totals_equal_results_from_answers(
     assert check_database(demo_ctx.db).ok
 
 
-def test_demo_audits_are_realistic_and_idempotent(demo_ctx: AppContext) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_demo_audits_are_realistic_and_idempotent(demo_ctx: AppContext, today: date) -> None:
     from sqlalchemy import func
 
     from auditdesk.services.demo import create_demo

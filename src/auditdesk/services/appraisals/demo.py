@@ -1,7 +1,8 @@
 """Demo appraisals: two cycles across the customer-facing units, development areas with actions
 (some done), feedback notes (some citing nothing, some pulled into appraisals), an absence that
 moves a due date, one objection, one negative result with its follow-up due, one appraisal in
-progress and a promotion streak. Dates are relative to today so that the statuses stay telling.
+progress and a promotion streak. Dates are relative to the reference day (the context's clock)
+so that the statuses stay telling, and the same for the same day.
 Idempotent: nothing is added when the office's staff already have appraisals."""
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     choices = _choices(s)
     if not choices:
         return {}
-    today = date.today()
+    today = ctx.clock.today()
     counter = {"appraisals": 0, "development areas": 0, "feedback notes": 0, "absences": 0}
     numbers: dict[int, int] = {}
 

@@ -1,6 +1,7 @@
 """Demo audits: half a year of visits, calls and e-mails across the customer-facing units, with
 N/A answers, a few critical failures, action plans, an upheld dispute with its amendment and an
-open one, and a couple of drafts in progress. Idempotent: the audits have fixed uids."""
+open one, and a few drafts in progress (the newest visits, on any day of the month). The same
+for the same reference day (the context's clock). Idempotent: the audits have fixed uids."""
 
 from __future__ import annotations
 
@@ -22,11 +23,12 @@ from auditdesk.services.audits import (
 )
 from auditdesk.services.audits import counts as audit_counts
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.services.forms import latest_versions
-from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
     ActionItem,
     ActionPlan,
+    Appraisal,
     Audit,
     AuditAnswer,
     AuditDispute,
@@ -38,6 +40,7 @@ from auditdesk.store.models import (
 
 NAMESPACE = uuid.UUID("6f1d0c2e-2f4b-4a39-9d7c-8b7a1c0d5e11")
 MONTHS = 6
+DRAFTS = 3  # the newest visits are still being filled in
 SCENARIOS = {
     "tk-wizyta": [
         "Wymiana dowodu osobistego po zmianie nazwiska",
@@ -118,13 +121,13 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     staff: dict[int, list[Employee]] = {}
     for e in session.scalars(select(Employee).where(Employee.is_manager.is_(False))):
         staff.setdefault(e.unit_id, []).append(e)
-    today = date.today()
-    first = (today.replace(day=1) - timedelta(days=28 * (MONTHS - 1))).replace(day=1)
-    plan_count = created = 0
-    n = 0
-    completed: list[Audit] = []
+    calendar = DemoCalendar(ctx.clock.today(), MONTHS)
+    today = calendar.today
+    # first the visits (which unit, channel and moment), then the audits: the newest few are
+    # drafts still being filled in, whatever the day of the month the demo is built on
+    visits: list[tuple[int, str, OrgUnit, str, str, datetime]] = []
     for m in range(MONTHS):
-        month = (first + timedelta(days=31 * m)).replace(day=1)
+        month = calendar.month_start(m)
         for code, unit in sorted(units.items()):
             for channel, form_id in (
                 ("visit", "tk-wizyta"),
@@ -135,102 +138,128 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
             ):
                 if form_id not in forms or (channel == "eservice" and rng.random() < 0.5):
                     continue
-                day = rng.randint(1, 27)
                 visited = datetime(
                     month.year,
                     month.month,
-                    day,
+                    rng.randint(1, 27),
                     rng.randint(8, 15),
                     rng.choice([0, 10, 20, 30, 40, 50]),
                 )
                 if visited.date() >= today:
                     continue
-                version_id, form = forms[form_id]
-                auditor = auditors[n % len(auditors)]
-                people = staff.get(unit.id, [])
-                emp = rng.choice(people) if people and rng.random() < 0.8 else None
-                actor = Actor.of(auditor)
-                audit = create_audit_row(
-                    session,
-                    actor,
-                    NewAudit(
-                        version_id,
-                        channel,
-                        unit.id,
-                        visited,
-                        employee_id=emp.id if emp else None,
-                        observed_note=(emp.badge or "")
-                        if emp
-                        else f"stanowisko {rng.randint(1, 9)}",
-                        scenario={"sprawa": rng.choice(SCENARIOS[form_id])},
-                    ),
-                    uid=_uid(n),
+                visits.append((m, code, unit, channel, form_id, visited))
+    newest = set(sorted(range(len(visits)), key=lambda i: (visits[i][5], i))[-DRAFTS:])
+    recent = today - timedelta(days=14)
+    drafts = {
+        i
+        for i, visit in enumerate(visits)
+        if i in newest or (visit[5].date() >= recent and rng.random() < 0.2)
+    }
+    # the staff whose appraisal is in progress were observed (their audits are its evidence)
+    observed: dict[int, Employee] = {}
+    in_progress = session.scalars(
+        select(Employee)
+        .join(Appraisal, Appraisal.employee_id == Employee.id)
+        .where(Appraisal.status == "draft")
+        .order_by(Employee.id)
+    )
+    for person in in_progress:
+        mine = [
+            i
+            for i, visit in enumerate(visits)
+            if visit[2].id == person.unit_id and i not in drafts and i not in observed
+        ]
+        for i in mine[-2:]:
+            observed[i] = person
+    plan_count = created = 0
+    n = 0
+    completed: list[Audit] = []
+    for index, (m, code, unit, channel, form_id, visited) in enumerate(visits):
+        version_id, form = forms[form_id]
+        auditor = auditors[n % len(auditors)]
+        people = staff.get(unit.id, [])
+        emp = rng.choice(people) if people and rng.random() < 0.8 else None
+        emp = observed.get(index, emp)
+        actor = Actor.of(auditor)
+        audit = create_audit_row(
+            session,
+            actor,
+            NewAudit(
+                version_id,
+                channel,
+                unit.id,
+                visited,
+                employee_id=emp.id if emp else None,
+                observed_note=(emp.badge or "") if emp else f"stanowisko {rng.randint(1, 9)}",
+                scenario={"sprawa": rng.choice(SCENARIOS[form_id])},
+            ),
+            uid=_uid(n),
+        )
+        n += 1
+        created += 1
+        quality = UNIT_QUALITY[code] + 0.02 * m  # units improve over the half-year
+        draft = index in drafts  # still being filled in
+        for item in form.items():
+            if draft and rng.random() < 0.5:
+                continue
+            value, na = _answer(item, rng, min(quality, 0.98), visited)
+            if value is None and not na:
+                continue
+            comment = ""
+            if not na and item.scored and value not in ("yes",) and rng.random() < 0.5:
+                comment = rng.choice(
+                    [
+                        "Pracownik rozmawiał w tym czasie przez telefon.",
+                        "Informacja niepełna – pominięto opłatę skarbową.",
+                        "Klient musiał dopytywać o termin.",
+                        "Długa kolejka, jeden czynny stanowisko.",
+                    ]
                 )
-                n += 1
-                created += 1
-                quality = UNIT_QUALITY[code] + 0.02 * m  # units improve over the half-year
-                draft = m == MONTHS - 1 and rng.random() < 0.1  # still being filled in
-                for item in form.items():
-                    if draft and rng.random() < 0.5:
-                        continue
-                    value, na = _answer(item, rng, min(quality, 0.98), visited)
-                    if value is None and not na:
-                        continue
-                    comment = ""
-                    if not na and item.scored and value not in ("yes",) and rng.random() < 0.5:
-                        comment = rng.choice(
-                            [
-                                "Pracownik rozmawiał w tym czasie przez telefon.",
-                                "Informacja niepełna – pominięto opłatę skarbową.",
-                                "Klient musiał dopytywać o termin.",
-                                "Długa kolejka, jeden czynny stanowisko.",
-                            ]
-                        )
-                    audit.answers.append(
-                        AuditAnswer(item_id=item.id, value=value, na=na, comment=comment)
+            audit.answers.append(AuditAnswer(item_id=item.id, value=value, na=na, comment=comment))
+        result = _apply_score(audit, form, answers_of(audit))
+        _sync_answer_rows(audit, result)
+        if draft or result.missing_required:
+            continue
+        audit.status = "completed"
+        audit.completed_at = visited + timedelta(hours=3)
+        completed.append(audit)
+        if form.action_plan_below is not None and (
+            result.critical_failure or (result.percent or 0) < form.action_plan_below
+        ):
+            plan = ActionPlan(audit_id=audit.id)
+            session.add(plan)
+            plan_count += 1
+            if plan_count % 2 == 1:
+                plan.actions.append(
+                    ActionItem(
+                        what="Szkolenie stanowiskowe z karty usługi i kluczowych terminów",
+                        who=f"Kierownik {code}",
+                        due=visited.date() + timedelta(days=30),
+                        status="done" if m < MONTHS - 2 else "planned",
                     )
-                result = _apply_score(audit, form, answers_of(audit))
-                _sync_answer_rows(audit, result)
-                if draft or result.missing_required:
-                    continue
-                audit.status = "completed"
-                audit.completed_at = visited + timedelta(hours=3)
-                completed.append(audit)
-                if form.action_plan_below is not None and (
-                    result.critical_failure or (result.percent or 0) < form.action_plan_below
-                ):
-                    plan = ActionPlan(audit_id=audit.id)
-                    session.add(plan)
-                    plan_count += 1
-                    if plan_count % 2 == 1:
-                        plan.actions.append(
-                            ActionItem(
-                                what="Szkolenie stanowiskowe z karty usługi i kluczowych terminów",
-                                who=f"Kierownik {code}",
-                                due=visited.date() + timedelta(days=30),
-                                status="done" if m < MONTHS - 2 else "planned",
-                            )
-                        )
-                        plan.actions.append(
-                            ActionItem(
-                                what="Przegląd oznakowania stanowisk i identyfikatorów",
-                                who="Sekretarz urzędu",
-                                due=visited.date() + timedelta(days=14),
-                                status="in_progress",
-                            )
-                        )
-                        plan.status = "accepted" if m < MONTHS - 2 else "submitted"
-                        if plan.status == "accepted":
-                            plan.decided_at = utcnow()
-                            plan.decided_by = "kierownik.bok"
+                )
+                plan.actions.append(
+                    ActionItem(
+                        what="Przegląd oznakowania stanowisk i identyfikatorów",
+                        who="Sekretarz urzędu",
+                        due=visited.date() + timedelta(days=14),
+                        status="in_progress",
+                    )
+                )
+                plan.status = "accepted" if m < MONTHS - 2 else "submitted"
+                if plan.status == "accepted":
+                    plan.decided_at = visited + timedelta(days=7)  # two months ago at least
+                    plan.decided_by = "kierownik.bok"
     session.flush()
-    disputes = _seed_disputes(session, ctx, completed)
+    disputes = _seed_disputes(session, today, completed)
     audit_counts.recount(session)
     return {"audits": created + disputes, "action plans": plan_count, "disputes": 2}
 
 
-def _seed_disputes(session: Session, ctx: AppContext, completed: list[Audit]) -> int:
-    """One upheld dispute with a completed amendment, one still open."""
+def _seed_disputes(session: Session, today: date, completed: list[Audit]) -> int:
+    """One upheld dispute with a completed amendment, one still open (both on audits old enough
+    for the dispute and its decision to lie in the past)."""
+    completed = [a for a in completed if a.visited_at.date() <= today - timedelta(days=14)]
     failed = [a for a in completed if a.critical_failure] or completed
     if len(completed) < 2:
         return 0
@@ -301,5 +330,4 @@ def _seed_disputes(session: Session, ctx: AppContext, completed: list[Audit]) ->
         )
     )
     session.flush()
-    _ = ctx
     return 1

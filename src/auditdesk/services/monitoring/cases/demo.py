@@ -18,6 +18,7 @@ from auditdesk.domain.case_deadlines import (
 )
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
+from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.store.models import CaseRecord, Office, OrgUnit
 
 MONTHS = 6
@@ -78,8 +79,8 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     if not units:
         return {"cases": 0}
     rng = random.Random(3553)
-    today = date.today()
-    first = (today.replace(day=1) - timedelta(days=28 * (MONTHS - 1))).replace(day=1)
+    today = ctx.clock.today()  # the demo is the same for the same reference day
+    first = DemoCalendar(today, MONTHS).first
     span = (today - first).days
     rows: list[CaseRecord] = []
     number = 9000

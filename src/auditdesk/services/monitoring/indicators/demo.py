@@ -81,7 +81,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     for e in session.scalars(select(Employee).where(Employee.is_manager.is_(False))):
         staff.setdefault(e.unit_id, []).append(e.id)
     rng = random.Random(20261127)
-    today = date.today()
+    today = ctx.clock.today()  # the demo is the same for the same reference day
     start = today - timedelta(days=30 * MONTHS)
     kinds = [k for k, w in KIND_WEIGHTS for _ in range(w)]
     numbers: dict[IndicatorKind, int] = {}

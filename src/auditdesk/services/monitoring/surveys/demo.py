@@ -5,7 +5,7 @@ Customer Service Office (BOK) over the last two months. Idempotent: found by tit
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.survey_results import AGREE4, questions
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
+from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.services.forms import latest_versions
 from auditdesk.services.monitoring.surveys import bulk_insert_responses, form_of
 from auditdesk.store.models import Office, OrgUnit, SurveyCampaign, SurveyResponse
@@ -71,8 +72,8 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     if not units:
         return {"survey_responses": 0}
     rng = random.Random(20261127 + 6)
-    today = date.today()
-    first = (today.replace(day=1) - timedelta(days=28 * (MONTHS - 1))).replace(day=1)
+    today = ctx.clock.today()  # the demo is the same for the same reference day
+    first = DemoCalendar(today, MONTHS).first
     added = campaigns = 0
     plans = [
         (
