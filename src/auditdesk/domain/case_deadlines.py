@@ -116,9 +116,9 @@ def suspended_days(terms: CaseTerms, as_of: date) -> int:
     return days
 
 
-def statutory_deadline(terms: CaseTerms, as_of: date | None = None) -> ComputedDate:
-    """The last day to settle the case under KPA, extended by the periods not counted."""
-    as_of = as_of or date.today()
+def statutory_deadline(terms: CaseTerms, as_of: date) -> ComputedDate:
+    """The last day to settle the case under KPA, extended by the periods not counted up to
+    `as_of` (the caller's today, from its clock: the domain never reads the date itself)."""
     if terms.category == CaseCategory.SPECIAL:
         if terms.ezd_due is None:
             raise DeadlineError("a case with a special period needs its due date")
@@ -146,7 +146,7 @@ def statutory_deadline(terms: CaseTerms, as_of: date | None = None) -> ComputedD
 
 
 def effective_deadline(
-    terms: CaseTerms, as_of: date | None = None, statutory: ComputedDate | None = None
+    terms: CaseTerms, as_of: date, statutory: ComputedDate | None = None
 ) -> ComputedDate:
     """The due date that counts: EZD's when given, else the statutory one (pass `statutory`
     when it is already computed)."""

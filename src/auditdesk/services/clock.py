@@ -53,3 +53,14 @@ class FixedClock:
 
 
 SYSTEM_CLOCK: Clock = SystemClock()
+
+
+def local_now(clock: Clock) -> datetime:
+    """The clock's moment as naive local time, as the window shows and audits store a visit."""
+    return clock.now().astimezone().replace(tzinfo=None)
+
+
+# What stays on the real clock, by design: the moment a row or a file is physically written
+# (`store.base.utcnow`: column defaults, updated_at, completed_at, signed_at, the audit trail's
+# entries), backup and recovery file names, and sign-in lock-outs. They record when something
+# happened on this machine, not a business date; a test pins them with time-machine.

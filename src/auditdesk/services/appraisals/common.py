@@ -41,8 +41,9 @@ DECISION_LABELS = {"upheld": "odwołanie uwzględnione", "rejected": "odwołanie
 IN_PROGRESS = frozenset({"draft", "discussed", "objected"})
 
 
-def _today(today: date | None) -> date:
-    return today or date.today()
+def _today(ctx: AppContext, today: date | None) -> date:
+    """The day given, else the context's clock (time is an input)."""
+    return today or ctx.clock.today()
 
 
 def sheet_of(

@@ -65,7 +65,7 @@ def start_appraisal(
 ) -> int:
     """Creates a draft. The period defaults to: from the previous appraisal (or the start of
     duty) to the due date, or to today when made early."""
-    day = _today(today)
+    day = _today(ctx, today)
     if kind not in KIND_LABELS:
         raise ValidationFailed(
             "appraisal kind {kind!r}: use one of {kinds}", kind=kind, kinds=", ".join(KIND_LABELS)

@@ -193,7 +193,7 @@ def _replacement(s: Session, ctx: AppContext, a: Appraisal, mode: str, on: date)
 
 def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = None) -> None:
     """Marks a read appraisal final once the objection period passed without an objection."""
-    day = _today(today)
+    day = _today(ctx, today)
     with ctx.db.session() as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)

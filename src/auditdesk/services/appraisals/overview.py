@@ -68,7 +68,7 @@ class TeamRow:
 
 def team_view(ctx: AppContext, today: date | None = None, language: str = "pl") -> list[TeamRow]:
     """Each employee the actor may see: last appraisal, next due date (with its rule), status."""
-    day = today or date.today()
+    day = today or ctx.clock.today()
     choices = sheet_choices(ctx)
     with ctx.db.session() as s:
         visible = visible_employee_ids(s, ctx.actor)
@@ -159,7 +159,7 @@ def due_list(ctx: AppContext, within_days: int = 60, today: date | None = None) 
     """Who is overdue or due within the given days (in-progress ones included), soonest first."""
     if within_days < 0:
         raise ValidationFailed("--within: a number of days, 0 or more")
-    day = today or date.today()
+    day = today or ctx.clock.today()
     rows = [
         r for r in team_view(ctx, day) if r.due is not None and (r.due - day).days <= within_days
     ]

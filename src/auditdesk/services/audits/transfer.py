@@ -41,6 +41,7 @@ from auditdesk.services.audits import (
 )
 from auditdesk.services.audits import counts as audit_counts
 from auditdesk.services.audits.protocol_data import answer_label
+from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Audit,
@@ -181,7 +182,7 @@ def export_audits(
             doc = {
                 "format": FORMAT,
                 "format_version": FORMAT_VERSION,
-                "exported_at": datetime.now().isoformat(timespec="seconds"),
+                "exported_at": local_now(ctx.clock).isoformat(timespec="seconds"),
                 "exported_by": ctx.actor.login,
                 "form_versions": [
                     {"content_hash": h, "form_id": v.form_id, "definition_json": v.definition_json}

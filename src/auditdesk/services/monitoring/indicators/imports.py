@@ -378,7 +378,7 @@ def import_register(
 ) -> ImportReport:
     """Imports the whole file or nothing (ImportRejected lists every unreadable row)."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
-    day = today or date.today()
+    day = today or ctx.clock.today()
     sheet = read_table(path)
     if mapping is None:
         mapping = remembered_mapping(ctx, sheet.header) or guess_mapping(sheet.header)
