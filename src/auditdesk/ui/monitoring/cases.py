@@ -4,7 +4,7 @@ month with its 95 % interval, and the open cases past their due date."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.monitoring.cases import reports as cases_reports
@@ -148,8 +149,8 @@ class CasesTab(QWidget):
         )
         self.import_button.setVisible(self.can_import)
         self.import_button.clicked.connect(self.choose_file)
-        today = date.today()
-        start = (today.replace(day=1) - timedelta(days=150)).replace(day=1)
+        today = deps.context().clock.today()
+        start = add_months(today.replace(day=1), -5)
         self.date_from = QDateEdit(QDate(start.year, start.month, start.day))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
         for edit, name in ((self.date_from, "casesFrom"), (self.date_to, "casesTo")):
