@@ -45,14 +45,14 @@ class AppraisalEditor(EditorPages):
         context: Callable[[], AppContext],
         appraisal_id: int,
         language: str = "pl",
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.appraisal_id = appraisal_id
         self.language = language
-        self.today = today
+        self.today = today or (lambda: self.context().clock.today())  # time is an input
         self.view: svc.AppraisalView | None = None
         self._rating_code: str | None = None
         self._loading = False

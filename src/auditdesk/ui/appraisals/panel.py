@@ -51,14 +51,14 @@ class AppraisalsPanel(QWidget):
         context: Callable[[], AppContext],
         runner: TaskRunner,
         language: str = "pl",
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = runner
         self.language = language
-        self.today = today
+        self.today = today or (lambda: self.context().clock.today())  # time is an input
         self.editor: AppraisalEditor | None = None
         self.dialog: QDialog | None = None
 

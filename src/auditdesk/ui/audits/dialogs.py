@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import audits as svc
 from auditdesk.services.audits import followup as fu
+from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.list_model import channel_label
 from auditdesk.ui.errors import error_text
@@ -79,7 +80,8 @@ class NewAuditDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("badge or desk number, if the name is unknown"))
-        self.when = QDateTimeEdit(QDateTime(now or datetime.now().replace(second=0, microsecond=0)))
+        now = now or local_now(context().clock).replace(second=0, microsecond=0)
+        self.when = QDateTimeEdit(QDateTime(now))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.scenario_box = QFormLayout()
@@ -388,7 +390,8 @@ class ActionPlanDialog(QDialog):
     ) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for col, value in enumerate((what, who, due or date.today().isoformat(), status)):
+        due = due or self.context().clock.today().isoformat()
+        for col, value in enumerate((what, who, due, status)):
             self.table.setItem(row, col, QTableWidgetItem(value))
         if not what:
             self.table.setCurrentCell(row, 0)

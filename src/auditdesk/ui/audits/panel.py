@@ -220,7 +220,7 @@ class AuditsPanel(QWidget):
             self.verdict.addItem(label, key)
 
     def current_filter(self) -> svc.AuditFilter:
-        today = date.today()
+        today = self.context().clock.today()
         start: date | None = None
         end: date | None = None
         period = self.period.currentData()

@@ -5,7 +5,6 @@ marked only when it is statistically significant."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -63,7 +62,7 @@ class ResultsView(QWidget):
         self.form.setObjectName("form")
         for f in svc.checklist_forms(context()):
             self.form.addItem(f.title, f.form_id)
-        today = date.today()
+        today = context().clock.today()
         self.start = QDateEdit(QDate(today.year, 1, 1))
         month_end = QDate(today.year, today.month, 1).addMonths(1).addDays(-1)
         self.end = QDateEdit(month_end)  # whole months are summed from running totals

@@ -63,7 +63,7 @@ class IndicatorsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("indicatorsTab")
         self.deps = deps
-        self.today = today or date.today
+        self.today = today or (lambda: deps.context().clock.today())  # time is an input
         self.language = deps.settings.language
         ctx = deps.context()
         self.can_manage = allowed(ctx.actor, Permission.MANAGE_INDICATORS)
@@ -416,7 +416,7 @@ class IndicatorsTab(QWidget):
             self.message.setText(error_text(exc))
             self.problems = ImportProblemsDialog(
                 error_text(exc),
-                [(p.line, p.column, p.value, error_text(p.error)) for p in exc.problems],
+                [(p.line, p.column, p.value, error_text(p.message)) for p in exc.problems],
                 self,
             )
             self.problems.open()

@@ -111,7 +111,7 @@ class EntryDialog(QDialog):
         super().__init__(parent)
         self.language = language
         self.context = context
-        self.today = today or date.today()
+        self.today = today or context().clock.today()
         self.entry = entry
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New entry") if entry is None else self.tr("Entry"))

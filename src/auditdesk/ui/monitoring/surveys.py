@@ -403,7 +403,9 @@ class SurveysTab(QWidget):
         if not self.can_manage():
             return
         ctx = self.deps.context()
-        dialog = NewCampaignDialog(svc.survey_forms(ctx), self.unit_choices, parent=self)
+        dialog = NewCampaignDialog(
+            svc.survey_forms(ctx), self.unit_choices, ctx.clock.today(), parent=self
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.create_campaign(dialog.value())

@@ -39,12 +39,11 @@ class NewCampaignDialog(QDialog):
         self,
         forms: list[svc.SurveyFormChoice],
         units: list[svc.UnitChoice],
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New survey campaign"))
-        today = today or date.today()
         self.form = QComboBox()
         self.form.setObjectName("form")
         for f in forms:

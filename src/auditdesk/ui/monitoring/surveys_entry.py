@@ -215,7 +215,7 @@ class SurveyEntry(QWidget):
             QDate(campaign.period_from.year, campaign.period_from.month, campaign.period_from.day),
             QDate(campaign.period_to.year, campaign.period_to.month, campaign.period_to.day),
         )
-        today = min(max(date.today(), campaign.period_from), campaign.period_to)
+        today = min(max(context().clock.today(), campaign.period_from), campaign.period_to)
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
