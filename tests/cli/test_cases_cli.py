@@ -46,7 +46,7 @@ def test_a_broken_row_fails_naming_the_line(
     path.write_text("\n".join([HEADER, ROWS[0], "X.1.1.2025;T;2025-13-01;;;;"]) + "\n", "utf-8")
     assert main(["--db", db, "cases", "import", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "line 3: Data wszczęcia: '2025-13-01': not a date" in err
+    assert "line 3, Data wszczęcia: '2025-13-01': not a date" in err
     assert main(["--db", db, "cases", "report"]) == 0
     assert "WKS" not in capsys.readouterr().out  # nothing was imported
     assert main(["--db", db, "cases", "import", str(path), "--mapping", "missing"]) == 1

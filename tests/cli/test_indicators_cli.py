@@ -45,11 +45,18 @@ def test_import_then_again_then_broken(
     mapping = "Znak=reference,Data=received_on,Komórka=unit"
     assert main(["--db", demo_db, "indicators", "import", str(broken), "--mapping", mapping]) == 1
     err = capsys.readouterr().err
-    assert "1 row(s) could not be read; nothing was imported" in err
+    assert "1 value(s) in 1 row(s) could not be read; nothing was imported" in err
     assert "line 2, Data: 'wczoraj': not a date" in err
-    # the mapping was remembered: the corrected file imports without --mapping
+    # a refused import changes nothing, its mapping included (issue 11): without --mapping the
+    # corrected file is still not mapped; with it, it imports and the mapping is remembered
     broken.write_text("Znak,Data,Komórka\nA/1,2025-01-02,BOK\n", encoding="utf-8")
-    assert main(["--db", demo_db, "indicators", "import", str(broken)]) == 0
+    assert main(["--db", demo_db, "indicators", "import", str(broken)]) == 1
+    assert "no column is mapped to" in capsys.readouterr().err
+    assert main(["--db", demo_db, "indicators", "import", str(broken), "--mapping", mapping]) == 0
+    assert "1 added" in capsys.readouterr().out
+    again = tmp_path / "nowy.csv"
+    again.write_text("Znak,Data,Komórka\nA/2,2025-01-03,BOK\n", encoding="utf-8")
+    assert main(["--db", demo_db, "indicators", "import", str(again)]) == 0
     assert "1 added" in capsys.readouterr().out
 
 

@@ -97,7 +97,7 @@ def test_broken_date_on_line_17_imports_nothing_and_names_it(
         cases_import.import_cases(ctx, path)
     problems = caught.value.problems
     assert [(p.line, p.column, p.value) for p in problems] == [(17, "Data wszczęcia", "31.02.2025")]
-    assert "line 17: Data wszczęcia: '31.02.2025': not a date" in str(caught.value)
+    assert "line 17, Data wszczęcia: '31.02.2025': not a date" in str(caught.value)
     assert "nothing was imported" in str(caught.value)
     assert count(ctx) == 0
     with ctx.db.session() as s:
@@ -106,7 +106,7 @@ def test_broken_date_on_line_17_imports_nothing_and_names_it(
 
 def test_the_same_sign_twice_in_a_file_is_a_problem(ctx: AppContext, tmp_path: Path) -> None:
     path = write(tmp_path / "spis.csv", [HEADER, ROWS[0], ROWS[1], ROWS[0]])
-    with pytest.raises(cases_import.ImportRejected, match="line 4: Znak sprawy"):
+    with pytest.raises(cases_import.ImportRejected, match="line 4, Znak sprawy"):
         cases_import.import_cases(ctx, path)
     assert count(ctx) == 0
 
@@ -135,7 +135,7 @@ def test_mapping_is_remembered_by_the_header_row(ctx: AppContext, tmp_path: Path
     path = write(tmp_path / "a.csv", lines)
     preview = cases_import.preview(ctx, path)
     assert preview.mapping_name is None and "sign" not in preview.mapping
-    with pytest.raises(ValidationFailed, match="does not say which column holds"):
+    with pytest.raises(ValidationFailed, match="no column is mapped to sign"):
         cases_import.import_cases(ctx, path)
     columns = {"sign": 0, "started_on": 1, "settled_on": 2, "title": 3}
     cases_import.import_cases(ctx, path, columns, remember_as="EZD RP")
@@ -249,3 +249,28 @@ def test_a_cancelled_import_leaves_nothing(ctx: AppContext, tmp_path: Path) -> N
     with ctx.db.session() as s:
         assert s.scalar(select(func.count()).select_from(CaseImportBatch)) == 0
     assert cases_import.import_cases(ctx, path).created == 1200
+
+
+def test_an_over_long_title_or_handler_is_a_problem_of_its_row_never_cut(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    """Issue 11: a 100,000-character title was cut to 500 and the handler to 200 with '4 new'."""
+    title, handler = "T" * 100_000, "H" * 201
+    rows = [*ROWS]
+    rows[1] = f"WKS.5430.2.2025;{title};2025-03-03;2025-04-08;1 miesiąc;;{handler}"
+    path = write(tmp_path / "spis.csv", [HEADER, *rows])
+    with pytest.raises(cases_import.ImportRejected) as caught:
+        cases_import.import_cases(ctx, path, remember_as="EZD")
+    problems = caught.value.problems
+    assert [(p.line, p.column) for p in problems] == [(3, "Tytuł"), (3, "Prowadzący")]
+    assert "100000 characters, more than the 500 this field holds" in str(problems[0])
+    assert "201 characters, more than the 200" in str(problems[1])
+    assert len(problems[0].value) < 100  # shown shortened; the message gives the length
+    assert count(ctx) == 0
+    assert cases_import.mapping_names(ctx) == []  # a refused import remembers nothing
+    rows[1] = f"WKS.5430.2.2025;{title[:500]};2025-03-03;2025-04-08;1 miesiąc;;{handler[:200]}"
+    assert cases_import.import_cases(ctx, write(path, [HEADER, *rows])).created == 4
+    assert (len(case(ctx, "WKS.5430.2.2025").title), len(case(ctx, "WKS.5430.2.2025").handler)) == (
+        500,
+        200,
+    )

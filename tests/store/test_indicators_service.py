@@ -23,6 +23,7 @@ from auditdesk.store.models import (
     Employee,
     IndicatorCorrection,
     IndicatorEntry,
+    IndicatorImportMapping,
     Office,
     OrgUnit,
     Role,
@@ -344,7 +345,7 @@ def test_broken_rows_import_nothing_and_are_named(
     assert (4, "Sposób wpływu", "gołąb pocztowy") in where
     assert (4, "Jednostka", "XYZ") in where
     assert (5, "Znak", "SK.1510.1.2025") in where
-    assert "4 row(s) could not be read; nothing was imported" in str(caught.value)
+    assert "4 value(s) in 3 row(s) could not be read; nothing was imported" in str(caught.value)
     assert "line 3, Data wpływu: '31.02.2025': not a date" in caught.value.report()
     assert count(ctx) == 0
 
@@ -431,3 +432,18 @@ def test_demo_seeder_is_idempotent(demo_ctx: AppContext) -> None:
     report = create_demo(demo_ctx)
     assert report.counts.get("indicator_entries") == 0
     assert count(demo_ctx) == first
+
+
+def test_a_refused_import_does_not_remember_its_mapping(
+    ctx: AppContext, org: dict[str, int], tmp_path: Path
+) -> None:
+    """Issue 11: a refused import ("nothing was imported") still saved its column mapping."""
+    lines = ["Sygn.,Wpłynęło dnia,Komórka org.", "Z/1,wczoraj,WKS"]
+    path = write_csv(tmp_path / "export.csv", lines)
+    mapping = {"Sygn.": "reference", "Wpłynęło dnia": "received_on", "Komórka org.": "unit"}
+    with pytest.raises(indicator_import.ImportRejected):
+        indicator_import.import_register(ctx, path, mapping, today=TODAY)
+    assert indicator_import.remembered_mapping(ctx, lines[0].split(",")) is None
+    assert not indicator_import.preview(ctx, path).remembered
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(IndicatorImportMapping)) == 0

@@ -1,12 +1,13 @@
-"""Reading one row of an EZD case register: the fields AuditDesk knows, how Polish column names
-map to them, and how each value is read (dates dd.mm.yyyy or ISO by domain/dates.py, categories
-in Polish words). Pure Python: the file itself is read by reports/tabular.py."""
+"""Reading one row of an EZD case register: the fields AuditDesk knows (declared for the import
+framework, domain/importing.py), how Polish column names map to them, and how each value is
+read (dates dd.mm.yyyy or ISO by domain/dates.py, categories in Polish words). Pure Python: the
+file itself is read by reports/tabular.py."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,67 +21,41 @@ from auditdesk.domain.case_deadlines import (
 )
 from auditdesk.domain.dates import NotADate
 from auditdesk.domain.dates import parse_date as parse_date
+from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.importing import Field, RowProblem, SourceRow, guess_mapping
+from auditdesk.domain.importing import header_key as header_key
 
-# field → English label (the window translates it); the order is the mapping dialog's order
-FIELDS: dict[str, str] = {
-    "sign": "Case sign",
-    "unit": "Unit",
-    "jrwa": "JRWA class",
-    "title": "Title",
-    "started_on": "Start date",
-    "settled_on": "Settlement date",
-    "category": "Category",
-    "due_on": "Due date (EZD)",
-    "suspension_days": "Days not counted",
-    "suspended": "Suspended (yes/no)",
-    "suspended_from": "Suspended from",
-    "suspended_to": "Suspended until",
-    "handler": "Handler",
-    "remarks": "Remarks",
-}
-REQUIRED = ("sign", "started_on")
-
-# normalised header (no diacritics, lower case, single spaces) → field
-SYNONYMS: dict[str, str] = {
-    "znak sprawy": "sign",
-    "znak": "sign",
-    "sygnatura": "sign",
-    "case sign": "sign",
-    "komorka": "unit",
-    "komorka organizacyjna": "unit",
-    "wydzial": "unit",
-    "jednostka": "unit",
-    "jrwa": "jrwa",
-    "symbol jrwa": "jrwa",
-    "klasa jrwa": "jrwa",
-    "tytul": "title",
-    "tytul sprawy": "title",
-    "opis sprawy": "title",
-    "data wszczecia": "started_on",
-    "data wszczecia sprawy": "started_on",
-    "data rozpoczecia": "started_on",
-    "data zakonczenia": "settled_on",
-    "data ostatecznego zalatwienia": "settled_on",
-    "data zalatwienia": "settled_on",
-    "kategoria": "category",
-    "rodzaj sprawy": "category",
-    "tryb": "category",
-    "termin": "due_on",
-    "termin zalatwienia": "due_on",
-    "dni zawieszenia": "suspension_days",
-    "dni niewliczane": "suspension_days",
-    "zawieszona": "suspended",
-    "zawieszenie": "suspended",
-    "zawieszona od": "suspended_from",
-    "zawieszenie od": "suspended_from",
-    "zawieszona do": "suspended_to",
-    "zawieszenie do": "suspended_to",
-    "prowadzacy": "handler",
-    "referent": "handler",
-    "osoba prowadzaca": "handler",
-    "uwagi": "remarks",
-    "sposob zalatwienia": "remarks",
-}
+# the fields of the register, in the mapping dialog's order; `synonyms` are Polish column names
+# (compared normalised), `max_length` what the case table keeps: a longer value is a problem of
+# its row, never cut (issue 11: a 100,000-character title was cut to 500 without a word)
+CASE_FIELDS: tuple[Field, ...] = (
+    Field("sign", "Case sign", True, ("znak sprawy", "znak", "sygnatura", "case sign"), 80),
+    Field("unit", "Unit", False, ("komorka", "komorka organizacyjna", "wydzial", "jednostka"), 40),
+    Field("jrwa", "JRWA class", False, ("jrwa", "symbol jrwa", "klasa jrwa"), 10),
+    Field("title", "Title", False, ("tytul", "tytul sprawy", "opis sprawy"), 500),
+    Field(
+        "started_on",
+        "Start date",
+        True,
+        ("data wszczecia", "data wszczecia sprawy", "data rozpoczecia"),
+    ),
+    Field(
+        "settled_on",
+        "Settlement date",
+        False,
+        ("data zakonczenia", "data ostatecznego zalatwienia", "data zalatwienia"),
+    ),
+    Field("category", "Category", False, ("kategoria", "rodzaj sprawy", "tryb")),
+    Field("due_on", "Due date (EZD)", False, ("termin", "termin zalatwienia")),
+    Field("suspension_days", "Days not counted", False, ("dni zawieszenia", "dni niewliczane")),
+    Field("suspended", "Suspended (yes/no)", False, ("zawieszona", "zawieszenie")),
+    Field("suspended_from", "Suspended from", False, ("zawieszona od", "zawieszenie od")),
+    Field("suspended_to", "Suspended until", False, ("zawieszona do", "zawieszenie do")),
+    Field("handler", "Handler", False, ("prowadzacy", "referent", "osoba prowadzaca"), 200),
+    Field("remarks", "Remarks", False, ("uwagi", "sposob zalatwienia")),
+)
+FIELDS: dict[str, str] = {f.name: f.label for f in CASE_FIELDS}  # field → English label
+REQUIRED = tuple(f.name for f in CASE_FIELDS if f.required)
 
 CATEGORY_WORDS: dict[str, CaseCategory] = {
     "bez zwloki": CaseCategory.WITHOUT_DELAY,
@@ -117,39 +92,22 @@ SIGN = re.compile(r"^(?P<unit>[^.\s]+)\.(?P<jrwa>\d{1,4})\.(?P<number>\d+)\.(?P<
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Header or word without diacritics (ł too), lower case, single spaces."""
+    """A category or yes/no word without diacritics (ł too), lower case, single spaces; '/' and
+    '-' kept ('1 m-c', 'skarga/wniosek')."""
     text = text.replace("ł", "l").replace("Ł", "L")
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.lower().replace("_", " ").split()).strip(" :")
 
 
-def header_key(header: Sequence[str]) -> str:
-    """The remembered mapping is found by this: the normalised header row."""
+def legacy_header_key(header: Sequence[str]) -> str:
+    """How mappings saved before the import framework were found (kept so they still are)."""
     return "|".join(normalise(h) for h in header)
 
 
 def auto_mapping(header: Sequence[str]) -> dict[str, int]:
     """Field → column index, guessed from the column names (first match wins)."""
-    mapping: dict[str, int] = {}
-    for index, name in enumerate(header):
-        field = SYNONYMS.get(normalise(name))
-        if field and field not in mapping:
-            mapping[field] = index
-    return mapping
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One value the import could not read."""
-
-    line: int
-    column: str
-    value: str
-    problem: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.column}: {self.value!r}: {self.problem}"
+    return guess_mapping(CASE_FIELDS, header)
 
 
 @dataclass(frozen=True)
@@ -177,8 +135,8 @@ class ParsedCase:
 
 
 class _Bad(ValueError):
-    def __init__(self, problem: str) -> None:
-        super().__init__(problem)
+    def __init__(self, problem: ValidationFailed) -> None:
+        super().__init__(str(problem))
         self.problem = problem
 
 
@@ -186,7 +144,7 @@ def _date(text: str) -> date | None:
     try:
         return parse_date(text)
     except NotADate:
-        raise _Bad("not a date (dd.mm.yyyy or YYYY-MM-DD)") from None
+        raise _Bad(ValidationFailed("not a date (dd.mm.yyyy or YYYY-MM-DD)")) from None
 
 
 def _category(text: str, has_due: bool) -> CaseCategory:
@@ -197,7 +155,10 @@ def _category(text: str, has_due: bool) -> CaseCategory:
     found = CATEGORY_WORDS.get(word)
     if found is None:
         raise _Bad(
-            "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)"
+            ValidationFailed(
+                "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, "
+                "szczególny)"
+            )
         )
     return found
 
@@ -209,9 +170,9 @@ def _int(text: str) -> int:
     try:
         value = int(float(text.replace(",", ".")))
     except ValueError:
-        raise _Bad("not a whole number of days") from None
+        raise _Bad(ValidationFailed("not a whole number of days")) from None
     if value < 0:
-        raise _Bad("cannot be negative")
+        raise _Bad(ValidationFailed("cannot be negative"))
     return value
 
 
@@ -221,7 +182,7 @@ def _flag(text: str) -> bool:
         return True
     if word in NO:
         return False
-    raise _Bad("not yes/no (tak/nie)")
+    raise _Bad(ValidationFailed("not yes/no (tak/nie)"))
 
 
 def parse_row(
@@ -233,60 +194,53 @@ def parse_row(
 ) -> tuple[ParsedCase | None, list[RowProblem]]:
     """Reads one row; every unreadable value is a problem (the row is then None)."""
     problems: list[RowProblem] = []
+    row = SourceRow(line, cells, header, mapping, FIELDS, problems)
+    return read_case(row, as_of), problems
+
+
+_READERS: dict[str, Callable[[str], object]] = {
+    "started_on": _date,
+    "settled_on": _date,
+    "due_on": _date,
+    "suspended_from": _date,
+    "suspended_to": _date,
+    "suspension_days": _int,
+    "suspended": _flag,
+}
+
+
+def read_case(row: SourceRow, as_of: date) -> ParsedCase | None:
+    """The row rule of the case register: the case, or None with its problems on the row."""
+    before = len(row.problems)
     values: dict[str, object] = {}
-
-    def raw(field: str) -> str:
-        index = mapping.get(field)
-        if index is None or index >= len(cells):
-            return ""
-        return str(cells[index] if cells[index] is not None else "").strip()
-
-    def column(field: str) -> str:
-        index = mapping.get(field)
-        if index is not None and index < len(header):
-            return header[index]
-        return FIELDS[field]
-
-    readers = {
-        "started_on": _date,
-        "settled_on": _date,
-        "due_on": _date,
-        "suspended_from": _date,
-        "suspended_to": _date,
-        "suspension_days": _int,
-        "suspended": _flag,
-    }
-    for field, reader in readers.items():
+    for field, reader in _READERS.items():
         try:
-            values[field] = reader(raw(field))
+            values[field] = reader(row.text(field))
         except _Bad as bad:
-            problems.append(RowProblem(line, column(field), raw(field), bad.problem))
-    sign = raw("sign")
+            row.problem(field, bad.problem)
+    sign = row.text("sign")
     match = SIGN.match(sign)
     if not sign:
-        problems.append(RowProblem(line, column("sign"), sign, "the case sign is empty"))
-    elif match is None and not raw("unit"):
-        problems.append(
-            RowProblem(
-                line, column("sign"), sign, "not a case sign like WO-I.5310.12.2025 (and no unit)"
-            )
+        row.problem("sign", ValidationFailed("the case sign is empty"))
+    elif match is None and not row.text("unit"):
+        row.problem(
+            "sign", ValidationFailed("not a case sign like WO-I.5310.12.2025 (and no unit)")
         )
     if "started_on" in values and values["started_on"] is None:
-        problems.append(RowProblem(line, column("started_on"), "", "the start date is empty"))
+        row.problem("started_on", ValidationFailed("the start date is empty"), "")
     try:
-        category = _category(raw("category"), values.get("due_on") is not None)
+        category = _category(row.text("category"), values.get("due_on") is not None)
     except _Bad as bad:
-        problems.append(RowProblem(line, column("category"), raw("category"), bad.problem))
+        row.problem("category", bad.problem)
         category = CaseCategory.ONE_MONTH
-    if problems:
-        return None, problems
+    if len(row.problems) > before:
+        return None
     started = values["started_on"]
     settled = values["settled_on"]
     assert isinstance(started, date)
     if isinstance(settled, date) and settled < started:
-        return None, [
-            RowProblem(line, column("settled_on"), raw("settled_on"), "earlier than the start date")
-        ]
+        row.problem("settled_on", ValidationFailed("earlier than the start date"))
+        return None
     terms = CaseTerms(
         started_on=started,
         category=category,
@@ -300,32 +254,28 @@ def parse_row(
         computed = statutory_deadline(terms, counted_to)
         due = effective_deadline(terms, counted_to, computed)
     except DeadlineError:
-        return None, [
-            RowProblem(line, column("due_on"), raw("due_on"), "a special period needs a due date")
-        ]
-    unit_code = raw("unit") or (match.group("unit") if match else "")
-    jrwa = raw("jrwa") or (match.group("jrwa") if match else "")
+        row.problem("due_on", ValidationFailed("a special period needs a due date"))
+        return None
+    unit_code = row.text("unit") or (match.group("unit") if match else "")
+    jrwa = row.text("jrwa") or (match.group("jrwa") if match else "")
     suspended = bool(values["suspended"]) or terms.suspended_from is not None
-    return (
-        ParsedCase(
-            line=line,
-            sign=sign,
-            unit_code=unit_code,
-            jrwa=jrwa,
-            title=raw("title"),
-            started_on=started,
-            settled_on=settled if isinstance(settled, date) else None,
-            category=category,
-            ezd_due=terms.ezd_due,
-            suspension_days=terms.suspension_days,
-            suspended=suspended,
-            suspended_from=terms.suspended_from,
-            suspended_to=terms.suspended_to,
-            handler=raw("handler"),
-            remarks=raw("remarks"),
-            computed_due=computed.value,
-            due_on=due.value,
-            due_rule=due.rule("pl"),
-        ),
-        [],
+    return ParsedCase(
+        line=row.line,
+        sign=sign,
+        unit_code=unit_code,
+        jrwa=jrwa,
+        title=row.text("title"),
+        started_on=started,
+        settled_on=settled if isinstance(settled, date) else None,
+        category=category,
+        ezd_due=terms.ezd_due,
+        suspension_days=terms.suspension_days,
+        suspended=suspended,
+        suspended_from=terms.suspended_from,
+        suspended_to=terms.suspended_to,
+        handler=row.text("handler"),
+        remarks=row.text("remarks"),
+        computed_due=computed.value,
+        due_on=due.value,
+        due_rule=due.rule("pl"),
     )

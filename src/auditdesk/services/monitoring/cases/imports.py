@@ -1,6 +1,7 @@
-"""Importing an EZD case register export (CSV or XLSX): encoding and delimiter found out, the
-columns mapped once and remembered by the header row, the whole file or nothing, and cases
-updated by their sign, so the same or a newer export adds no duplicates."""
+"""Importing an EZD case register export (CSV or XLSX) on the import framework
+(services/monitoring/importing): the fields and the row rule are in domain/case_rows.py, the
+columns mapped once and remembered under a name by the header row, the whole file or nothing,
+and cases updated by their sign, so the same or a newer export adds no duplicates."""
 
 from __future__ import annotations
 
@@ -12,36 +13,38 @@ from typing import Any, cast
 
 from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
 
 from auditdesk.domain.case_deadlines import timeliness
 from auditdesk.domain.case_rows import (
-    FIELDS,
-    REQUIRED,
+    CASE_FIELDS,
     ParsedCase,
-    RowProblem,
     auto_mapping,
-    header_key,
-    parse_row,
+    legacy_header_key,
+    read_case,
 )
 from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.importing import (
+    ColumnMapping,
+    Field,
+    RowProblem,
+    SourceRow,
+    check_mapping,
+    header_key,
+)
 from auditdesk.reports.tabular import Table, read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import importing
+from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import CaseColumnMapping, CaseImportBatch, CaseRecord, OrgUnit
 
-PREVIEW_ROWS = 10
-CHUNK = 500
-MAX_LISTED = 200  # problems named in the message; the exception carries all of them
+__all__ = ["ImportRejected", "ImportResult", "Preview", "import_cases", "preview"]
 
-
-class ImportRejected(ValidationFailed):
-    """Some rows could not be read: nothing was imported. `problems` names every one."""
-
-    def __init__(self, message: str, problems: list[RowProblem], /, **fields: object) -> None:
-        super().__init__(message, **fields)
-        self.problems = problems
+PREVIEW_ROWS = importing.PREVIEW_ROWS
+CHUNK = importing.CHUNK
 
 
 @dataclass(frozen=True)
@@ -72,13 +75,18 @@ def _encoding_label(table: Table) -> str:
     return "windows-1250" if table.encoding == "cp1250" else table.encoding
 
 
+def _find_mapping(session: Session, header: Sequence[str]) -> CaseColumnMapping | None:
+    keys = (header_key(header), legacy_header_key(header))
+    return session.scalars(
+        select(CaseColumnMapping)
+        .where(CaseColumnMapping.header_key.in_(keys))
+        .order_by(CaseColumnMapping.updated_at.desc())
+    ).first()
+
+
 def remembered_mapping(ctx: AppContext, header: Sequence[str]) -> CaseColumnMapping | None:
     with ctx.db.session() as s:
-        found = s.scalars(
-            select(CaseColumnMapping)
-            .where(CaseColumnMapping.header_key == header_key(header))
-            .order_by(CaseColumnMapping.updated_at.desc())
-        ).first()
+        found = _find_mapping(s, header)
         if found is not None:
             s.expunge(found)
         return found
@@ -87,152 +95,6 @@ def remembered_mapping(ctx: AppContext, header: Sequence[str]) -> CaseColumnMapp
 def mapping_names(ctx: AppContext) -> list[str]:
     with ctx.db.session() as s:
         return list(s.scalars(select(CaseColumnMapping.name).order_by(CaseColumnMapping.name)))
-
-
-def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
-    """The first rows and the mapping to preselect, for the mapping dialog."""
-    require(ctx.actor, Permission.MANAGE_CASES)
-    table = read_table(path, encoding)
-    known = remembered_mapping(ctx, table.header)
-    mapping = {k: int(v) for k, v in known.columns.items()} if known else auto_mapping(table.header)
-    return Preview(
-        table.header,
-        [cells for _, cells in table.rows[:PREVIEW_ROWS]],
-        _encoding_label(table),
-        table.delimiter,
-        mapping,
-        known.name if known else None,
-    )
-
-
-def remember_mapping(
-    ctx: AppContext, name: str, header: Sequence[str], columns: Mapping[str, int]
-) -> None:
-    """Stores (or replaces) a mapping under its name, found again by the header row."""
-    require(ctx.actor, Permission.MANAGE_CASES)
-    _check_mapping(columns, header, name)
-    with ctx.db.session() as s:
-        row = s.scalars(select(CaseColumnMapping).where(CaseColumnMapping.name == name)).first()
-        if row is None:
-            row = CaseColumnMapping(name=name, header_key="", columns={})
-            s.add(row)
-        row.header_key = header_key(header)
-        row.columns = dict(columns)
-        row.updated_at = utcnow()
-        s.flush()
-        trail.record(s, ctx.actor, "save", "case_column_mapping", row.id, after=dict(columns))
-
-
-def _check_mapping(columns: Mapping[str, int], header: Sequence[str], name: str) -> None:
-    missing = [FIELDS[f] for f in REQUIRED if f not in columns]
-    if missing:
-        raise ValidationFailed(
-            "mapping {name!r} does not say which column holds: {fields}; map them and try again.",
-            name=name,
-            fields=", ".join(missing),
-        )
-    for field_name, index in columns.items():
-        if field_name not in FIELDS or not 0 <= int(index) < len(header):
-            raise ValidationFailed(
-                "mapping {name!r}: field {field!r} points to column {index}, which the file "
-                "does not have; map the columns again.",
-                name=name,
-                field=field_name,
-                index=index,
-            )
-
-
-def _resolve(
-    ctx: AppContext, table: Table, mapping: Mapping[str, int] | str | None
-) -> tuple[dict[str, int], str]:
-    if isinstance(mapping, Mapping):
-        return {k: int(v) for k, v in mapping.items()}, "given"
-    if mapping and mapping != "auto":
-        with ctx.db.session() as s:
-            row = s.scalars(
-                select(CaseColumnMapping).where(CaseColumnMapping.name == mapping)
-            ).first()
-            if row is None:
-                raise NotFound(
-                    "there is no column mapping named {name!r}; use --mapping auto or map the "
-                    "columns in the window first.",
-                    name=mapping,
-                )
-            return {k: int(v) for k, v in row.columns.items()}, row.name
-    known = remembered_mapping(ctx, table.header)
-    if known is not None:
-        return {k: int(v) for k, v in known.columns.items()}, known.name
-    return auto_mapping(table.header), "auto"
-
-
-Progress = Callable[[int, int], None]
-
-
-def import_cases(
-    ctx: AppContext,
-    path: Path,
-    mapping: Mapping[str, int] | str | None = "auto",
-    *,
-    encoding: str = "auto",
-    remember_as: str | None = None,
-    as_of: date | None = None,
-    on_progress: Progress | None = None,
-    check: Callable[[], None] | None = None,
-) -> ImportResult:
-    """Imports the register: every row read or nothing stored (ImportRejected names each
-    unreadable row). Cases are matched by sign: new ones added, changed ones updated."""
-    require(ctx.actor, Permission.MANAGE_CASES)
-    as_of = as_of or date.today()
-    report = on_progress or (lambda _d, _t: None)
-    table = read_table(path, encoding)
-    columns, mapping_name = _resolve(ctx, table, mapping)
-    _check_mapping(columns, table.header, mapping_name)
-    result = ImportResult(path.name, rows=len(table.rows), encoding=_encoding_label(table))
-    with ctx.db.session() as s:
-        if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
-            result.already_imported = True
-            result.unchanged = len(table.rows)
-            return result
-    total = len(table.rows)
-    parsed: list[ParsedCase] = []
-    problems: list[RowProblem] = []
-    seen: dict[str, int] = {}
-    for n, (line, cells) in enumerate(table.rows, start=1):
-        case, found = parse_row(line, cells, columns, table.header, as_of)
-        problems += found
-        if case is not None:
-            if case.sign in seen:
-                problems.append(
-                    RowProblem(
-                        line,
-                        table.header[columns["sign"]],
-                        case.sign,
-                        f"the same case sign as line {seen[case.sign]}",
-                    )
-                )
-            seen[case.sign] = line
-            parsed.append(case)
-        if n % 2000 == 0:
-            report(n, total * 2)
-            if check:
-                check()
-    if problems:
-        listed = "\n".join(f"  {p}" for p in problems[:MAX_LISTED])
-        more = len(problems) - MAX_LISTED
-        raise ImportRejected(
-            "{file}: {count} value(s) could not be read, so nothing was imported; correct them "
-            "and import the file again:\n{problems}{more}",
-            problems,
-            file=path.name,
-            count=len(problems),
-            problems=listed,
-            more=f"\n  … and {more} more" if more > 0 else "",
-        )
-    if remember_as:
-        remember_mapping(ctx, remember_as, table.header, columns)
-    _store(ctx, table, path.name, columns, mapping_name, parsed, result, report, check)
-    report(total * 2, total * 2)
-    return result
 
 
 _COMPARED = (
@@ -265,7 +127,7 @@ def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
         "unit_code": case.unit_code,
         "unit_id": units.get(case.unit_code.upper()),
         "jrwa": case.jrwa,
-        "title": case.title[:500],
+        "title": case.title,
         "started_on": case.started_on,
         "settled_on": settled,
         "category": case.category.value,
@@ -277,95 +139,254 @@ def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
         "suspended": case.suspended,
         "suspended_from": case.suspended_from,
         "suspended_to": case.suspended_to,
-        "handler": case.handler[:200],
+        "handler": case.handler,
         "remarks": case.remarks,
         "days_to_settle": (settled - case.started_on).days if settled else None,
         "days_late": timeliness(case.due_on, settled, settled).days_late if settled else None,
     }
 
 
-def _store(
-    ctx: AppContext,
-    table: Table,
-    file_name: str,
-    columns: Mapping[str, int],
-    mapping_name: str,
-    parsed: list[ParsedCase],
-    result: ImportResult,
-    report: Progress,
-    check: Callable[[], None] | None,
-) -> None:
-    total = len(parsed)
-    with ctx.db.session() as s:
-        units = {code.upper(): uid for uid, code in s.execute(select(OrgUnit.id, OrgUnit.code))}
-        batch = CaseImportBatch(
-            file_name=file_name[:300],
-            sha256=table.sha256,
-            encoding=_encoding_label(table),
-            delimiter=table.delimiter,
-            mapping={"name": mapping_name, "columns": dict(columns)},
-            imported_by=ctx.actor.login,
+class CaseSource(ImportSource[ParsedCase]):
+    """The EZD case register: one case per row, keyed by its sign (updated in place)."""
+
+    def __init__(
+        self, ctx: AppContext, table: Table, as_of: date, mapping: ColumnMapping, name: str
+    ) -> None:
+        self.ctx = ctx
+        self.table = table
+        self.as_of = as_of
+        self.columns = dict(mapping.columns)
+        self.mapping_name = name
+        self.result = ImportResult(
+            table.file, rows=len(table.rows), encoding=_encoding_label(table)
         )
-        s.add(batch)
-        s.flush()
-        now = utcnow()
-        unmatched: set[str] = set()
-        for start in range(0, total, CHUNK):
-            chunk = parsed[start : start + CHUNK]
-            existing = {
-                row.sign: row
-                for row in s.execute(
-                    select(
-                        CaseRecord.id, CaseRecord.sign, *(getattr(CaseRecord, c) for c in _COMPARED)
-                    ).where(CaseRecord.sign.in_([c.sign for c in chunk]))
-                )
-            }
-            inserts: list[dict[str, Any]] = []
-            updates: list[dict[str, Any]] = []
-            for case in chunk:
-                values = _values(case, units)
-                if values["unit_id"] is None and case.unit_code:
-                    unmatched.add(case.unit_code)
-                old = existing.get(case.sign)
-                if old is None:
-                    inserts.append({**values, "batch_id": batch.id, "updated_at": now})
-                elif any(getattr(old, c) != values[c] for c in _COMPARED):
-                    updates.append(
-                        {**values, "id": old.id, "batch_id": batch.id, "updated_at": now}
+        self.units: dict[str, int] = {}
+        self.unmatched: set[str] = set()
+        self.batch: CaseImportBatch | None = None
+        self.now = utcnow()
+
+    @property
+    def fields(self) -> Sequence[Field]:
+        return CASE_FIELDS
+
+    def read_row(self, row: SourceRow) -> ParsedCase | None:
+        return read_case(row, self.as_of)
+
+    def check_rows(
+        self, items: list[tuple[int, ParsedCase]], problems: list[RowProblem]
+    ) -> list[ParsedCase]:
+        seen: dict[str, int] = {}
+        column = self.table.header[self.columns["sign"]]
+        for line, case in items:
+            if case.sign in seen:
+                problems.append(
+                    RowProblem(
+                        line,
+                        column,
+                        case.sign,
+                        ValidationFailed(
+                            "the same case sign as line {first}", first=seen[case.sign]
+                        ),
                     )
-                else:
-                    result.unchanged += 1
-            if inserts:
-                # Core executemany: one statement per chunk (the ORM's bulk insert splits rows
-                # by which values are None, thousands of statements for a year's register)
-                s.execute(insert(cast(SqlTable, CaseRecord.__table__)), inserts)
-            if updates:
-                s.execute(update(CaseRecord), updates)
-            result.created += len(inserts)
-            result.updated += len(updates)
-            report(total + start + len(chunk), total * 2)
-            if check:
-                check()
-        batch.rows = len(parsed)
+                )
+            seen[case.sign] = line
+        problems.sort(key=lambda p: p.line)
+        return [case for _line, case in items]
+
+    def prepare(self, session: Session) -> None:
+        self.units = {
+            code.upper(): uid for uid, code in session.execute(select(OrgUnit.id, OrgUnit.code))
+        }
+        self.batch = CaseImportBatch(
+            file_name=self.table.file[:300],
+            sha256=self.table.sha256,
+            encoding=_encoding_label(self.table),
+            delimiter=self.table.delimiter,
+            mapping={"name": self.mapping_name, "columns": dict(self.columns)},
+            imported_by=self.ctx.actor.login,
+        )
+
+    def write(self, session: Session, chunk: Sequence[ParsedCase]) -> None:
+        batch = self.batch
+        assert batch is not None
+        if batch.id is None:
+            session.add(batch)
+            session.flush()
+        result = self.result
+        existing = {
+            row.sign: row
+            for row in session.execute(
+                select(
+                    CaseRecord.id, CaseRecord.sign, *(getattr(CaseRecord, c) for c in _COMPARED)
+                ).where(CaseRecord.sign.in_([c.sign for c in chunk]))
+            )
+        }
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for case in chunk:
+            values = _values(case, self.units)
+            if values["unit_id"] is None and case.unit_code:
+                self.unmatched.add(case.unit_code)
+            old = existing.get(case.sign)
+            if old is None:
+                inserts.append({**values, "batch_id": batch.id, "updated_at": self.now})
+            elif any(getattr(old, c) != values[c] for c in _COMPARED):
+                updates.append(
+                    {**values, "id": old.id, "batch_id": batch.id, "updated_at": self.now}
+                )
+            else:
+                result.unchanged += 1
+        if inserts:
+            # Core executemany: one statement per chunk (the ORM's bulk insert splits rows by
+            # which values are None, thousands of statements for a year's register)
+            session.execute(insert(cast(SqlTable, CaseRecord.__table__)), inserts)
+        if updates:
+            session.execute(update(CaseRecord), updates)
+        result.created += len(inserts)
+        result.updated += len(updates)
+
+    def finish(self, session: Session, table: Table, mapping: ColumnMapping) -> None:
+        batch, result = self.batch, self.result
+        assert batch is not None
+        if batch.id is None:
+            session.add(batch)
+            session.flush()
+        batch.rows = result.created + result.updated + result.unchanged
         batch.created, batch.updated, batch.unchanged = (
             result.created,
             result.updated,
             result.unchanged,
         )
-        result.unmatched_units = sorted(unmatched)
+        result.unmatched_units = sorted(self.unmatched)
         result.batch_id = batch.id
         trail.record(
-            s,
-            ctx.actor,
+            session,
+            self.ctx.actor,
             "import",
             "case_import_batch",
             batch.id,
             after={
-                "file": file_name,
+                "file": table.file,
                 "sha256": table.sha256,
-                "rows": len(parsed),
+                "rows": batch.rows,
                 "created": result.created,
                 "updated": result.updated,
                 "unchanged": result.unchanged,
             },
         )
+
+    def load_mapping(self, session: Session, header: Sequence[str]) -> ColumnMapping | None:
+        found = _find_mapping(session, header)
+        if found is None:
+            return None
+        return ColumnMapping({k: int(v) for k, v in found.columns.items()}, found.name)
+
+    def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
+        """Stores (or replaces) the mapping under its name, found again by the header row."""
+        name = mapping.name
+        if not name:
+            return
+        row = session.scalars(
+            select(CaseColumnMapping).where(CaseColumnMapping.name == name)
+        ).first()
+        if row is None:
+            row = CaseColumnMapping(name=name, header_key="", columns={})
+            session.add(row)
+        row.header_key = header_key(header)
+        row.columns = dict(mapping.columns)
+        row.updated_at = utcnow()
+        session.flush()
+        trail.record(
+            session, self.ctx.actor, "save", "case_column_mapping", row.id, after=row.columns
+        )
+
+
+def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
+    """The first rows and the mapping to preselect, for the mapping dialog."""
+    require(ctx.actor, Permission.MANAGE_CASES)
+    table = read_table(path, encoding)
+    source = CaseSource(ctx, table, ctx.clock.today(), ColumnMapping({}), "")
+    shown = importing.preview(ctx, source, table)
+    return Preview(
+        shown.header,
+        shown.rows,
+        _encoding_label(table),
+        table.delimiter,
+        dict(shown.mapping.columns),
+        shown.mapping.name if shown.remembered else None,
+    )
+
+
+def remember_mapping(
+    ctx: AppContext, name: str, header: Sequence[str], columns: Mapping[str, int]
+) -> None:
+    """Stores (or replaces) a mapping under its name, found again by the header row."""
+    require(ctx.actor, Permission.MANAGE_CASES)
+    check_mapping(CASE_FIELDS, header, columns, name)
+    with ctx.db.session() as s:
+        table = Table(name, "", "", list(header), [], "")
+        source = CaseSource(ctx, table, date.min, ColumnMapping(dict(columns)), name)
+        source.save_mapping(s, header, ColumnMapping(dict(columns), name))
+
+
+def _resolve(
+    ctx: AppContext, table: Table, mapping: Mapping[str, int] | str | None
+) -> ColumnMapping:
+    if isinstance(mapping, Mapping):
+        return ColumnMapping({k: int(v) for k, v in mapping.items()})
+    if mapping and mapping != "auto":
+        with ctx.db.session() as s:
+            row = s.scalars(
+                select(CaseColumnMapping).where(CaseColumnMapping.name == mapping)
+            ).first()
+            if row is None:
+                raise NotFound(
+                    "there is no column mapping named {name!r}; use --mapping auto or map the "
+                    "columns in the window first.",
+                    name=mapping,
+                )
+            return ColumnMapping({k: int(v) for k, v in row.columns.items()}, row.name)
+    known = remembered_mapping(ctx, table.header)
+    if known is not None:
+        return ColumnMapping({k: int(v) for k, v in known.columns.items()}, known.name)
+    return ColumnMapping(auto_mapping(table.header))
+
+
+Progress = Callable[[int, int], None]
+
+
+def import_cases(
+    ctx: AppContext,
+    path: Path,
+    mapping: Mapping[str, int] | str | None = "auto",
+    *,
+    encoding: str = "auto",
+    remember_as: str | None = None,
+    as_of: date | None = None,
+    on_progress: Progress | None = None,
+    check: Callable[[], None] | None = None,
+) -> ImportResult:
+    """Imports the register: every row read or nothing stored (ImportRejected names each
+    unreadable row). Cases are matched by sign: new ones added, changed ones updated. The
+    mapping is remembered under `remember_as` only when the import is stored."""
+    require(ctx.actor, Permission.MANAGE_CASES)
+    table = read_table(path, encoding)
+    columns = _resolve(ctx, table, mapping)
+    name = columns.name or ("given" if isinstance(mapping, Mapping) else "auto")
+    source = CaseSource(ctx, table, as_of or ctx.clock.today(), columns, name)
+    check_mapping(CASE_FIELDS, table.header, columns.columns, table.file)
+    with ctx.db.session() as s:
+        if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
+            source.result.already_imported = True
+            source.result.unchanged = len(table.rows)
+            return source.result
+    importing.run_import(
+        ctx,
+        source,
+        table,
+        ColumnMapping(columns.columns, remember_as),
+        remember=bool(remember_as),
+        on_progress=on_progress,
+        check=check,
+    )
+    return source.result

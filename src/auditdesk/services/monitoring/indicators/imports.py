@@ -1,18 +1,18 @@
-"""Importing a complaint register (CSV or XLSX) into the indicator entries.
+"""Importing a complaint register (CSV or XLSX) into the indicator entries, on the import
+framework (services/monitoring/importing).
 
 The columns are mapped to fields once per header row; the mapping is remembered by the header's
-digest. The whole file is read and checked before anything is written: either every row goes
-in, or nothing does and the report names every row that could not be read (line, column, value,
-what is wrong). A row whose reference number is already in the register is skipped, so importing
-the same file twice adds nothing.
+digest when an import is stored (a refused one changes nothing). The whole file is read and
+checked before anything is written: either every row goes in, or nothing does and the report
+names every value that could not be read (line, column, value, what is wrong). A row whose
+reference number is already in the register is skipped, so importing the same file twice adds
+nothing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,15 +20,39 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.importing import (
+    ColumnMapping,
+    Field,
+    RowProblem,
+    SourceRow,
+    columns_of,
+    header_key,
+    normalise_header,
+)
+from auditdesk.domain.importing import (
+    guess_mapping as guess_columns,
+)
 from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome
 from auditdesk.reports.tabular import NotADate, Table, parse_date, read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import importing
+from auditdesk.services.monitoring.importing import ImportCancelled, ImportRejected, ImportSource
 from auditdesk.services.monitoring.indicators import EntryInput, _check, add_checked_entries
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import Employee, IndicatorEntry, IndicatorImportMapping, OrgUnit
+
+__all__ = [
+    "ImportCancelled",
+    "ImportRejected",
+    "ImportReport",
+    "RowProblem",
+    "header_key",
+    "import_register",
+    "preview",
+]
 
 FIELDS = [
     "reference",
@@ -43,7 +67,7 @@ FIELDS = [
     "outcome",
 ]
 REQUIRED = ("reference", "received_on", "unit")
-CHUNK = 500  # rows written between two looks at the cancel button
+CHUNK = importing.CHUNK  # rows written between two looks at the cancel button
 
 # header names seen in registers (compared without case, diacritics and punctuation)
 HEADER_GUESSES: dict[str, tuple[str, ...]] = {
@@ -104,39 +128,36 @@ YES = {"tak", "t", "x", "1", "yes", "y", "true"}
 NO = {"", "nie", "n", "0", "no", "false", "-"}
 
 
-def norm(text: str) -> str:
-    """Lower case, no diacritics (ł too), punctuation as spaces: 'Data wpływu:' → 'data wplywu'."""
-    text = text.lower().replace("ł", "l")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = "".join(c if c.isalnum() else " " for c in text)
-    return " ".join(text.split())
+norm = normalise_header  # lower case, no diacritics, punctuation as spaces
 
-
-class ImportRejected(AuditDeskError):
-    """The file had rows that could not be read; nothing was imported. `problems` lists them."""
-
-    def __init__(self, message: str, problems: list[RowProblem], /, **fields: object) -> None:
-        super().__init__(message, **fields)
-        self.problems = problems
-
-    def report(self) -> str:
-        return "\n".join([str(self), *(f"  {p}" for p in self.problems)])
-
-
-class ImportCancelled(AuditDeskError):
-    """The person cancelled the import; nothing was written."""
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    column: str
-    value: str
-    error: ValidationFailed
-
-    def __str__(self) -> str:
-        return f"line {self.line}, {self.column}: {self.value!r}: {self.error}"
+LABELS = {
+    "reference": "Reference",
+    "kind": "Kind",
+    "received_on": "Received",
+    "channel": "Channel",
+    "unit": "Unit",
+    "employee": "Employee",
+    "summary": "Summary",
+    "from_representative": "From an MP, senator or councillor",
+    "settled_on": "Settled",
+    "outcome": "Outcome",
+}
+_VOCABULARIES: dict[str, Mapping[str, str]] = {
+    "kind": {k: v.value for k, v in KIND_WORDS.items()},
+    "channel": {k: v.value for k, v in CHANNEL_WORDS.items()},
+    "outcome": {k: v.value for k, v in OUTCOME_WORDS.items()},
+}
+REGISTER_FIELDS: tuple[Field, ...] = tuple(
+    Field(
+        name,
+        LABELS[name],
+        name in REQUIRED,
+        HEADER_GUESSES[name],
+        60 if name == "reference" else None,
+        _VOCABULARIES.get(name, {}),
+    )
+    for name in FIELDS
+)
 
 
 @dataclass
@@ -149,22 +170,9 @@ class ImportReport:
     mapping: dict[str, str] = field(default_factory=dict)  # header → field
 
 
-def header_key(header: list[str]) -> str:
-    return hashlib.sha256("\x1f".join(norm(h) for h in header).encode("utf-8")).hexdigest()
-
-
 def guess_mapping(header: list[str]) -> dict[str, str]:
     """header → field for the headers that look like a known column name."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in header:
-        key = norm(name)
-        for fld, guesses in HEADER_GUESSES.items():
-            if fld not in taken and key in {norm(g) for g in guesses}:
-                out[name] = fld
-                taken.add(fld)
-                break
-    return out
+    return ColumnMapping(guess_columns(REGISTER_FIELDS, header)).by_column(header)
 
 
 def parse_mapping(text: str) -> dict[str, str]:
@@ -182,13 +190,17 @@ def parse_mapping(text: str) -> dict[str, str]:
     return out
 
 
+def _stored(session: Session, header: Sequence[str]) -> IndicatorImportMapping | None:
+    return session.scalar(
+        select(IndicatorImportMapping).where(
+            IndicatorImportMapping.header_key == header_key(header)
+        )
+    )
+
+
 def remembered_mapping(ctx: AppContext, header: list[str]) -> dict[str, str] | None:
     with ctx.db.session() as s:
-        row = s.scalar(
-            select(IndicatorImportMapping).where(
-                IndicatorImportMapping.header_key == header_key(header)
-            )
-        )
+        row = _stored(s, header)
         return dict(json.loads(row.mapping_json)) if row else None
 
 
@@ -205,67 +217,48 @@ def preview(ctx: AppContext, path: Path) -> Preview:
     """The file's header and the mapping that would be used (remembered, else guessed)."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     sheet = read_table(path)
-    known = remembered_mapping(ctx, sheet.header)
-    mapping = known if known is not None else guess_mapping(sheet.header)
-    return Preview(sheet.header, mapping, known is not None, len(sheet.rows), sheet.encoding)
+    shown = importing.preview(ctx, RegisterSource(ctx, ctx.clock.today()), sheet)
+    return Preview(
+        sheet.header,
+        shown.mapping.by_column(sheet.header),
+        shown.remembered,
+        len(sheet.rows),
+        sheet.encoding,
+    )
 
 
-def _check_mapping(sheet: Table, mapping: dict[str, str], file: str) -> None:
-    for column, fld in mapping.items():
-        if column not in sheet.header:
-            raise ValidationFailed(
-                "{file}: the mapping names column {column!r}, which the file does not have "
-                "(it has: {columns})",
-                file=file,
-                column=column,
-                columns=", ".join(sheet.header),
-            )
-        if fld not in FIELDS:
-            raise ValidationFailed(
-                "mapping of column {column!r}: {field!r} is not a field; fields: {fields}",
-                column=column,
-                field=fld,
-                fields=", ".join(FIELDS),
-            )
-    fields = list(mapping.values())
-    for fld in set(fields):
-        if fields.count(fld) > 1:
-            raise ValidationFailed(
-                "{file}: two columns are mapped to {field}; map each field once",
-                file=file,
-                field=fld,
-            )
-    for fld in REQUIRED:
-        if fld not in fields:
-            raise ValidationFailed(
-                "{file}: no column is mapped to {field}; map one, e.g. --mapping 'COLUMN={field}'",
-                file=file,
-                field=fld,
-            )
+def _yes_no(text: str) -> bool | None:
+    word = norm(text)
+    return True if word in YES else False if word in NO else None
 
 
-def _remember(s: Session, header: list[str], mapping: dict[str, str]) -> None:
-    key = header_key(header)
-    row = s.scalar(select(IndicatorImportMapping).where(IndicatorImportMapping.header_key == key))
-    if row is None:
-        row = IndicatorImportMapping(header_key=key, header_text="\x1f".join(header))
-        s.add(row)
-    row.mapping_json = json.dumps(mapping, ensure_ascii=False, sort_keys=True)
-    row.updated_at = utcnow()
+class RegisterSource(ImportSource[EntryInput]):
+    """The complaint register: one entry per row, keyed by its reference number (a reference
+    already in the register is skipped)."""
 
-
-class _RowReader:
-    """Turns one row's texts into an EntryInput, collecting a problem per unreadable cell."""
-
-    def __init__(self, s: Session, sheet: Table, mapping: dict[str, str]) -> None:
-        self.columns = {fld: sheet.header.index(col) for col, fld in mapping.items()}
-        self.names = {fld: col for col, fld in mapping.items()}
-        units = s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
-        self.units = {norm(c): i for i, c, _n in units} | {norm(n): i for i, _c, n in units}
-        self.unit_ids = {int(i) for i, _c, _n in units}
+    def __init__(self, ctx: AppContext, today: date) -> None:
+        self.ctx = ctx
+        self.today = today
+        self.already_present = 0
+        self.added = 0
+        self.session: Session | None = None
+        self.units: dict[str, int] = {}
+        self.unit_ids: set[int] = set()
         self.people: dict[tuple[int, str], int] = {}
         self.employee_ids: set[int] = set()
-        for e in s.execute(
+        self.existing: set[str] = set()
+        self.seen: dict[str, int] = {}
+
+    @property
+    def fields(self) -> Sequence[Field]:
+        return REGISTER_FIELDS
+
+    def prepare(self, session: Session) -> None:
+        self.session = session
+        units = session.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
+        self.units = {norm(c): i for i, c, _n in units} | {norm(n): i for i, _c, n in units}
+        self.unit_ids = {int(i) for i, _c, _n in units}
+        for e in session.execute(
             select(
                 Employee.id,
                 Employee.unit_id,
@@ -279,92 +272,126 @@ class _RowReader:
             self.people[(e.unit_id, norm(f"{e.last_name} {e.first_name}"))] = e.id
             if e.badge:
                 self.people[(e.unit_id, norm(e.badge))] = e.id
+        self.existing = set(session.scalars(select(IndicatorEntry.reference)))
 
-    def text(self, row: list[str], fld: str) -> str:
-        i = self.columns.get(fld)
-        return row[i].strip() if i is not None and i < len(row) else ""
-
-    def read(self, line: int, row: list[str], problems: list[RowProblem]) -> EntryInput | None:
-        before = len(problems)
-
-        def bad(fld: str, value: str, error: ValidationFailed) -> None:
-            problems.append(RowProblem(line, self.names.get(fld, fld), value, error))
-
-        def a_date(fld: str, required: bool) -> date | None:
-            value = self.text(row, fld)
-            if not value:
-                if required:
-                    bad(fld, value, ValidationFailed("a date is required here"))
-                return None
-            try:
-                return parse_date(value)
-            except NotADate:
-                bad(fld, value, ValidationFailed("not a date (dd.mm.yyyy or YYYY-MM-DD)"))
-                return None
-
-        def word(
-            fld: str, words: Mapping[str, str], enum_values: list[str], default: str | None
-        ) -> str | None:
-            value = self.text(row, fld)
-            if not value:
-                return default
-            key = norm(value)
-            if key in words:
-                return words[key]
-            for v in enum_values:
-                if key == norm(v):
-                    return v
-            bad(
-                fld,
-                value,
-                ValidationFailed("not one of: {allowed}", allowed=", ".join(words)),
-            )
+    def _date(self, row: SourceRow, fld: str, required: bool) -> date | None:
+        value = row.text(fld)
+        if not value:
+            if required:
+                row.problem(fld, ValidationFailed("a date is required here"))
+            return None
+        try:
+            return parse_date(value)
+        except NotADate:
+            row.problem(fld, ValidationFailed("not a date (dd.mm.yyyy or YYYY-MM-DD)"))
             return None
 
-        reference = self.text(row, "reference")
+    def _word(self, row: SourceRow, fld: str, values: list[str], default: str | None) -> str | None:
+        value = row.text(fld)
+        if not value:
+            return default
+        key = norm(value)
+        words = _VOCABULARIES[fld]
+        if key in words:
+            return words[key]
+        for v in values:
+            if key == norm(v):
+                return v
+        row.problem(fld, ValidationFailed("not one of: {allowed}", allowed=", ".join(words)))
+        return None
+
+    def read_row(self, row: SourceRow) -> EntryInput | None:
+        before = len(row.problems)
+        reference = row.text("reference")
         if not reference:
-            bad("reference", reference, ValidationFailed("a reference number is required here"))
-        received = a_date("received_on", True)
-        settled = a_date("settled_on", False)
-        kind = word("kind", KIND_WORDS, list(IndicatorKind), IndicatorKind.COMPLAINT.value)
-        channel = word("channel", CHANNEL_WORDS, list(Channel), Channel.LETTER.value)
-        outcome = word("outcome", OUTCOME_WORDS, list(Outcome), None)
-        unit_text = self.text(row, "unit")
-        unit_id = self.units.get(norm(unit_text))
+            row.problem("reference", ValidationFailed("a reference number is required here"))
+        received = self._date(row, "received_on", True)
+        settled = self._date(row, "settled_on", False)
+        kind = self._word(row, "kind", list(IndicatorKind), IndicatorKind.COMPLAINT.value)
+        channel = self._word(row, "channel", list(Channel), Channel.LETTER.value)
+        outcome = self._word(row, "outcome", list(Outcome), None)
+        unit_id = self.units.get(norm(row.text("unit")))
         if unit_id is None:
-            bad("unit", unit_text, ValidationFailed("no unit has this code or name"))
-        rep_text = norm(self.text(row, "from_representative"))
-        representative = rep_text in YES
-        if rep_text not in YES and rep_text not in NO:
-            bad(
-                "from_representative",
-                self.text(row, "from_representative"),
-                ValidationFailed("write tak or nie"),
-            )
+            row.problem("unit", ValidationFailed("no unit has this code or name"))
+        representative = _yes_no(row.text("from_representative"))
+        if representative is None:
+            row.problem("from_representative", ValidationFailed("write tak or nie"))
         employee_id: int | None = None
-        person = self.text(row, "employee")
+        person = row.text("employee")
         if person and unit_id is not None:
             employee_id = self.people.get((unit_id, norm(person)))
             if employee_id is None:
-                bad(
-                    "employee",
-                    person,
-                    ValidationFailed("no employee of this unit has this name or badge"),
+                row.problem(
+                    "employee", ValidationFailed("no employee of this unit has this name or badge")
                 )
-        if len(problems) > before or received is None or unit_id is None:
+        if len(row.problems) > before or received is None or unit_id is None:
             return None
-        return EntryInput(
+        if reference in self.seen:
+            row.problem(
+                "reference",
+                ValidationFailed(
+                    "the same reference number is on line {first}", first=self.seen[reference]
+                ),
+            )
+            return None
+        self.seen[reference] = row.line
+        if reference in self.existing:
+            self.already_present += 1
+            return None
+        data = EntryInput(
             reference=reference,
             kind=str(kind),
             received_on=received,
             channel=str(channel),
             unit_id=unit_id,
             employee_id=employee_id,
-            summary=self.text(row, "summary"),
-            from_representative=representative,
+            summary=row.text("summary"),
+            from_representative=bool(representative),
             settled_on=settled,
             outcome=outcome,
         )
+        assert self.session is not None
+        try:
+            return _check(self.session, data, self.today, self.unit_ids, self.employee_ids)
+        except ValidationFailed as exc:
+            row.problem("reference", exc)
+            return None
+
+    def write(self, session: Session, chunk: Sequence[EntryInput]) -> None:
+        add_checked_entries(session, self.ctx.actor, list(chunk))
+        self.added += len(chunk)
+
+    def finish(self, session: Session, table: Table, mapping: ColumnMapping) -> None:
+        trail.record(
+            session,
+            self.ctx.actor,
+            "import",
+            "indicator_register",
+            table.file,
+            after={
+                "rows": len(table.rows),
+                "added": self.added,
+                "already_present": self.already_present,
+                "encoding": table.encoding,
+            },
+        )
+
+    def load_mapping(self, session: Session, header: Sequence[str]) -> ColumnMapping | None:
+        row = _stored(session, header)
+        if row is None:
+            return None
+        return ColumnMapping(columns_of(header, json.loads(row.mapping_json), file=""))
+
+    def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
+        row = _stored(session, header)
+        if row is None:
+            row = IndicatorImportMapping(
+                header_key=header_key(header), header_text="\x1f".join(header)
+            )
+            session.add(row)
+        text = json.dumps(mapping.by_column(header), ensure_ascii=False, sort_keys=True)
+        row.mapping_json = text
+        row.updated_at = utcnow()
 
 
 def import_register(
@@ -376,81 +403,30 @@ def import_register(
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
 ) -> ImportReport:
-    """Imports the whole file or nothing (ImportRejected lists every unreadable row)."""
+    """Imports the whole file or nothing (ImportRejected lists every unreadable value); the
+    mapping (header → field; default: the remembered one, else a guess) is remembered for this
+    header row when the import is stored."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
-    day = today or ctx.clock.today()
+    source = RegisterSource(ctx, today or ctx.clock.today())
     sheet = read_table(path)
+    file = str(path)
     if mapping is None:
-        mapping = remembered_mapping(ctx, sheet.header) or guess_mapping(sheet.header)
-    _check_mapping(sheet, mapping, str(path))
-    report = ImportReport(str(path), sheet.encoding, len(sheet.rows), 0, 0, dict(mapping))
-    progress = on_progress or (lambda _d, _t: None)
+        columns, _remembered = importing.resolve_mapping(ctx, source, sheet.header)
+    else:
+        columns = ColumnMapping(columns_of(sheet.header, mapping, file))
     stop = cancelled or (lambda: False)
-    total = len(sheet.rows)
-    with ctx.db.session() as s:  # kept even when the rows are rejected: map once, fix, retry
-        _remember(s, sheet.header, mapping)
-    with ctx.db.session() as s:
-        reader = _RowReader(s, sheet, mapping)
-        existing = set(s.scalars(select(IndicatorEntry.reference)))
-        problems: list[RowProblem] = []
-        seen: dict[str, int] = {}
-        todo: list[EntryInput] = []
-        for n, (line, row) in enumerate(sheet.rows, start=1):
-            if n % 200 == 0:
-                if stop():
-                    raise ImportCancelled("import cancelled; nothing was imported")
-                progress(n, 2 * total)
-            data = reader.read(line, row, problems)
-            if data is None:
-                continue
-            if data.reference in seen:
-                problems.append(
-                    RowProblem(
-                        line,
-                        reader.names["reference"],
-                        data.reference,
-                        ValidationFailed(
-                            "the same reference number is on line {first}",
-                            first=seen[data.reference],
-                        ),
-                    )
-                )
-                continue
-            seen[data.reference] = line
-            if data.reference in existing:
-                report.already_present += 1
-                continue
-            try:
-                todo.append(_check(s, data, day, reader.unit_ids, reader.employee_ids))
-            except ValidationFailed as exc:
-                problems.append(RowProblem(line, "", data.reference, exc))
-        if problems:
-            raise ImportRejected(
-                "{file}: {count} row(s) could not be read; nothing was imported. "
-                "Correct them and import the file again.",
-                problems,
-                file=str(path),
-                count=len(problems),
-            )
-        for start in range(0, len(todo), CHUNK):
-            if stop():
-                raise ImportCancelled("import cancelled; nothing was imported")
-            add_checked_entries(s, ctx.actor, todo[start : start + CHUNK])
-            done = min(len(todo), start + CHUNK)
-            progress(total + done * total // max(1, len(todo)), 2 * total)
-        report.added = len(todo)
-        trail.record(
-            s,
-            ctx.actor,
-            "import",
-            "indicator_register",
-            path.name,
-            after={
-                "rows": report.rows,
-                "added": report.added,
-                "already_present": report.already_present,
-                "encoding": report.encoding,
-            },
-        )
-        progress(2 * total, 2 * total)
-    return report
+
+    def check() -> None:
+        if stop():
+            raise ImportCancelled("import cancelled; nothing was imported")
+
+    named = Table(file, sheet.encoding, sheet.delimiter, sheet.header, sheet.rows, sheet.sha256)
+    importing.run_import(ctx, source, named, columns, on_progress=on_progress, check=check)
+    return ImportReport(
+        file,
+        sheet.encoding,
+        len(sheet.rows),
+        source.added,
+        source.already_present,
+        columns.by_column(sheet.header),
+    )

@@ -1,0 +1,244 @@
+"""One import framework for the monitoring sources (survey responses, the complaint register, the
+EZD case register, and any later one): a source declares its fields and its row rule and how a
+chunk is written; this module does the rest the same way for all of them.
+
+- the file is read by reports/tabular.py (encoding, delimiter, XLSX);
+- the mapping (field → column) is the one given, else the one remembered for this header row,
+  else a guess from the column names and the fields' synonyms; it is checked before any row;
+- every row is read by the source's rule; each value it cannot take is a `RowProblem` (line,
+  column, value, message), a value longer than its field holds included (never cut);
+- any problem: `ImportRejected` lists them all and nothing changes, not even the remembered
+  mapping; otherwise the rows are written in chunks with progress and cancel between them, the
+  mapping is remembered and the source records its trail, all in ONE transaction.
+
+A new source is a subclass of `ImportSource` (see cases/imports.py for a worked one)."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.domain.importing import (
+    ColumnMapping,
+    Field,
+    RowProblem,
+    SourceRow,
+    check_lengths,
+    check_mapping,
+    guess_mapping,
+)
+from auditdesk.reports.tabular import Table
+from auditdesk.services.context import AppContext
+
+__all__ = [
+    "ColumnMapping",
+    "Field",
+    "ImportCancelled",
+    "ImportRejected",
+    "ImportSource",
+    "Preview",
+    "RowProblem",
+    "SourceRow",
+    "resolve_mapping",
+    "run_import",
+]
+
+T = TypeVar("T")
+CHUNK = 500  # rows written between two looks at the cancel button
+READ_STEP = 200  # rows read between two looks at it
+PREVIEW_ROWS = 10
+MAX_LISTED = 200  # problems named in the message; the exception carries all of them
+
+Progress = Callable[[int, int], None]
+
+
+class ImportRejected(ValidationFailed):
+    """Some values could not be taken; nothing was imported. `problems` names every one."""
+
+    def __init__(self, message: str, problems: list[RowProblem], /, **fields: object) -> None:
+        super().__init__(message, **fields)
+        self.problems = problems
+
+    @classmethod
+    def of(cls, file: str, problems: list[RowProblem]) -> ImportRejected:
+        listed = "\n".join(f"  {p}" for p in problems[:MAX_LISTED])
+        more = len(problems) - MAX_LISTED
+        return cls(
+            "{file}: {count} value(s) in {rows} row(s) could not be read; nothing was imported. "
+            "Correct them and import the file again:\n{problems}{more}",
+            problems,
+            file=file,
+            count=len(problems),
+            rows=len({p.line for p in problems}),
+            problems=listed,
+            more=f"\n  … and {more} more" if more > 0 else "",
+        )
+
+    def report(self) -> str:
+        """The message with every problem listed (the message lists the first MAX_LISTED)."""
+        head = str(self).split("\n", 1)[0]
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+class ImportCancelled(AuditDeskError):
+    """The person cancelled the import; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the mapping dialog shows: the header, the first rows, how the file was read and the
+    mapping to preselect (the remembered one, else a guess)."""
+
+    file: str
+    header: list[str]
+    rows: list[list[str]]
+    row_count: int
+    encoding: str
+    delimiter: str
+    mapping: ColumnMapping
+    remembered: bool
+
+
+class ImportSource(ABC, Generic[T]):
+    """One kind of register. A subclass declares `fields`, reads one row (`read_row`, which
+    returns the domain object or None after putting problems on the row), writes a chunk of
+    them (`write`), records the import (`finish`), and keeps its remembered mappings."""
+
+    @property
+    @abstractmethod
+    def fields(self) -> Sequence[Field]: ...
+
+    def prepare(self, session: Session) -> None:
+        """Loads what the row rule looks up (units, people, keys already stored)."""
+
+    @abstractmethod
+    def read_row(self, row: SourceRow) -> T | None: ...
+
+    def check_rows(self, items: list[tuple[int, T]], problems: list[RowProblem]) -> list[T]:
+        """Rules across rows (the same key twice); the items to write."""
+        return [item for _line, item in items]
+
+    @abstractmethod
+    def write(self, session: Session, chunk: Sequence[T]) -> None: ...
+
+    def finish(self, session: Session, table: Table, mapping: ColumnMapping) -> None:
+        """Records the import (batch row, trail) once every chunk is written."""
+
+    @abstractmethod
+    def load_mapping(self, session: Session, header: Sequence[str]) -> ColumnMapping | None: ...
+
+    @abstractmethod
+    def save_mapping(
+        self, session: Session, header: Sequence[str], mapping: ColumnMapping
+    ) -> None: ...
+
+    def guess(self, header: Sequence[str]) -> ColumnMapping:
+        return ColumnMapping(guess_mapping(self.fields, header))
+
+
+def resolve_mapping(
+    ctx: AppContext, source: ImportSource[T], header: Sequence[str]
+) -> tuple[ColumnMapping, bool]:
+    """The remembered mapping for this header row (True), else a guess (False)."""
+    with ctx.db.session() as s:
+        known = source.load_mapping(s, header)
+    return (known, True) if known is not None else (source.guess(header), False)
+
+
+def preview(
+    ctx: AppContext, source: ImportSource[T], table: Table, rows: int = PREVIEW_ROWS
+) -> Preview:
+    mapping, remembered = resolve_mapping(ctx, source, table.header)
+    return Preview(
+        table.file,
+        list(table.header),
+        [list(cells) for _line, cells in table.rows[:rows]],
+        len(table.rows),
+        table.encoding,
+        table.delimiter,
+        mapping,
+        remembered,
+    )
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    return None
+
+
+def _no_check() -> None:
+    return None
+
+
+def read_rows(
+    source: ImportSource[T],
+    table: Table,
+    mapping: ColumnMapping,
+    progress: Progress = _no_progress,
+    check: Callable[[], None] = _no_check,
+    scale: int = 2,
+) -> tuple[list[T], list[RowProblem]]:
+    """Every row through the source's rule: the items and every problem found."""
+    fields = source.fields
+    labels = {f.name: f.label for f in fields}
+    limits = {
+        f.name: f.max_length
+        for f in fields
+        if f.max_length is not None and f.name in mapping.columns
+    }
+    columns = dict(mapping.columns)
+    header = table.header
+    problems: list[RowProblem] = []
+    items: list[tuple[int, T]] = []
+    total = len(table.rows)
+    for n, (line, cells) in enumerate(table.rows, start=1):
+        if n % READ_STEP == 0:
+            check()
+            progress(n, scale * total)
+        before = len(problems)
+        row = SourceRow(line, cells, header, columns, labels, problems)
+        if limits:
+            check_lengths(row, limits)
+        item = source.read_row(row)
+        if item is not None and len(problems) == before:
+            items.append((line, item))
+    return source.check_rows(items, problems), problems
+
+
+def run_import(
+    ctx: AppContext,
+    source: ImportSource[T],
+    table: Table,
+    mapping: ColumnMapping,
+    *,
+    remember: bool = True,
+    on_progress: Progress | None = None,
+    check: Callable[[], None] | None = None,
+    chunk: int = CHUNK,
+) -> int:
+    """Reads every row and writes them all in one transaction, or raises ImportRejected (every
+    problem named) or whatever `check` raises, having changed nothing. The mapping is remembered
+    (when `remember`) in the same transaction. Returns how many items were written."""
+    check_mapping(source.fields, table.header, mapping.columns, table.file)
+    progress = on_progress or _no_progress
+    stop = check or _no_check
+    total = len(table.rows)
+    with ctx.db.session() as s:
+        source.prepare(s)
+        items, problems = read_rows(source, table, mapping, progress, stop)
+        if problems:
+            raise ImportRejected.of(table.file, problems)
+        for start in range(0, len(items), chunk):
+            stop()
+            source.write(s, items[start : start + chunk])
+            done = min(len(items), start + chunk)
+            progress(total + done * total // max(1, len(items)), 2 * total)
+        if remember:
+            source.save_mapping(s, table.header, mapping)
+        source.finish(s, table, mapping)
+        progress(2 * total, 2 * total)
+    return len(items)
