@@ -23,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -140,23 +141,32 @@ def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Tabl
     w = CONTENT_W
     widths = [0.17 * w, 0.33 * w, 0.17 * w, 0.33 * w]
     cells: list[list[Any]] = []
-    pair: list[Any] = []
+    pair: list[list[str]] = []
+    ends: list[int] = []
+    joins: list[tuple[Any, ...]] = []
+
+    def add_row(row: list[list[str]]) -> None:
+        first = len(cells)
+        cells.extend(_row_pieces(row))
+        ends.append(len(cells) - 1)
+        joins.extend(_joins(first, len(cells) - 1))
+
     for f in fields:
         col = len(pair)
         pair += [
-            _wrapped(f.label, REGULAR, 8, widths[col]),
-            _wrapped(f.value or "—", BOLD, 9, widths[col + 1]),
+            _lines(f.label, REGULAR, 8, widths[col]),
+            _lines(f.value or "—", BOLD, 9, widths[col + 1]),
         ]
         if len(pair) == 4:
-            cells.append(pair)
+            add_row(pair)
             pair = []
     if pair:
-        cells.append([*pair, "", ""])
+        add_row([*pair, [], []])
     table = Table(cells, colWidths=widths)
     table.setStyle(
         _table_style(
             [
-                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                *_grid(ends if len(ends) < len(cells) else None),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("BACKGROUND", (0, 0), (0, -1), HEAD_BG),
                 ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
@@ -171,6 +181,7 @@ def _field_table(fields: Sequence[Field], st: dict[str, ParagraphStyle]) -> Tabl
                 ("LEADING", (3, 0), (3, -1), 11.5),
                 ("TEXTCOLOR", (1, 0), (1, -1), INK),
                 ("TEXTCOLOR", (3, 0), (3, -1), INK),
+                *joins,
             ]
         )
     )
@@ -192,10 +203,82 @@ CELL_PAD = 6  # reportlab's default left and right cell padding
 def _wrapped(text: str, font: str, size: float, width: float) -> str:
     """Text broken into lines that fit the cell, as one plain string: far cheaper to lay out
     than a Paragraph per cell, which dominates the rendering time of a long checklist."""
+    return "\n".join(_lines(text, font, size, width))
+
+
+# A table row whose tallest cell has more lines than twice this is cut into rows of this many
+# lines: reportlab cannot split one row across pages (a row taller than the page is a
+# LayoutError), but it splits a table between any two rows.
+CHUNK_LINES = 12
+
+_char_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """The lines of `text` in a cell `width` wide; a word wider than the cell (a long link, a
+    pasted token) is broken between characters instead of running out of the cell and page."""
+    room = width - 2 * CELL_PAD
     lines: list[str] = []
     for part in text.split("\n"):
-        lines += simpleSplit(part, font, size, width - 2 * CELL_PAD) or [""]
-    return "\n".join(lines)
+        for line in simpleSplit(part, font, size, room) or [""]:
+            # only a word alone on its line can be too wide (simpleSplit puts two words
+            # together only when they fit); one that overflows into the padding is left be
+            if " " not in line and len(line) > 1 and stringWidth(line, font, size) > width:
+                lines += _break_word(line, font, size, room)
+            else:
+                lines.append(line)
+    return lines
+
+
+def _break_word(word: str, font: str, size: float, room: float) -> list[str]:
+    widths = _char_widths.setdefault((font, size), {})
+    pieces: list[str] = []
+    start, used = 0, 0.0
+    for i, ch in enumerate(word):
+        w = widths.get(ch)
+        if w is None:
+            w = widths[ch] = stringWidth(ch, font, size)
+        if used + w > room and i > start:
+            pieces.append(word[start:i])
+            start, used = i, 0.0
+        used += w
+    pieces.append(word[start:])
+    return pieces
+
+
+def _row_pieces(cells: Sequence[list[str]]) -> list[list[str]]:
+    """One table row of wrapped cells, or several consecutive rows of CHUNK_LINES lines each
+    when the row is too tall to be kept in one piece."""
+    tallest = max((len(c) for c in cells), default=0)
+    if tallest <= 2 * CHUNK_LINES:
+        return [["\n".join(c) for c in cells]]
+    return [
+        ["\n".join(c[k : k + CHUNK_LINES]) for c in cells] for k in range(0, tallest, CHUNK_LINES)
+    ]
+
+
+def _joins(first: int, last: int) -> list[tuple[Any, ...]]:
+    """Styles that make rows first..last (pieces of one cut row) read as one: no padding where
+    two pieces meet (the lines between them are left out by _grid)."""
+    if first == last:
+        return []
+    return [
+        ("TOPPADDING", (0, first + 1), (-1, last), 0),
+        ("BOTTOMPADDING", (0, first), (-1, last - 1), 0),
+    ]
+
+
+def _grid(ends: list[int] | None) -> list[tuple[Any, ...]]:
+    """The table's rules: GRID when no row was cut; otherwise the outline, the lines between
+    columns, and a line under each whole row (ends: the last piece of each row)."""
+    if ends is None:
+        return [("GRID", (0, 0), (-1, -1), 0.4, RULE)]
+    return [
+        ("BOX", (0, 0), (-1, -1), 0.4, RULE),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.4, RULE),
+        *(("LINEBELOW", (0, r), (-1, r), 0.4, RULE) for r in ends),
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.4, RULE),  # closed at a page end
+    ]
 
 
 def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
@@ -210,7 +293,6 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
     ]
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -221,36 +303,49 @@ def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[
         ("FONTSIZE", (0, 0), (-1, 0), 8),
         ("LEADING", (0, 0), (-1, 0), 10),
     ]
+    ends = [0]  # the last table row of each row of the section (a long row is cut in pieces)
+    joins: list[tuple[Any, ...]] = []
     for c, col in enumerate(section.columns):
         style.append(("ALIGN", (c, 1), (c, -1), col.align.value.upper()))
     if not section.rows:
         data.append([_p(section.empty_text, st["note"])] + [""] * (n - 1))
         style.append(("SPAN", (0, 1), (-1, 1)))
+        ends.append(1)
     for row in section.rows:
         r = len(data)
         cells = list(row.cells) + [""] * (n - len(row.cells))
         font = BOLD if row.highlight else REGULAR
-        data.append([_wrapped(text, font, 8.5, w) for text, w in zip(cells, widths, strict=False)])
-        last = r
+        data += _row_pieces(
+            [_lines(text, font, 8.5, w) for text, w in zip(cells, widths, strict=False)]
+        )
+        last = end = len(data) - 1
+        ends.append(end)
+        joins += _joins(r, end)
         if row.note:
-            data.append([_wrapped(row.note, REGULAR, 8, CONTENT_W - 6)] + [""] * (n - 1))
-            last = r + 1
+            first = len(data)
+            for piece in _row_pieces([_lines(row.note, REGULAR, 8, CONTENT_W - 6)]):
+                data.append(piece + [""] * (n - 1))
+            last = len(data) - 1
+            ends.append(last)
+            joins += _joins(first, last)
+            style += [("SPAN", (0, k), (-1, k)) for k in range(first, last + 1)]
             style += [
-                ("SPAN", (0, last), (-1, last)),
-                ("LINEABOVE", (0, last), (-1, last), 0, RULE),
-                ("FONTSIZE", (0, last), (-1, last), 8),
-                ("LEADING", (0, last), (-1, last), 10),
-                ("TEXTCOLOR", (0, last), (-1, last), GREY),
-                ("LEFTPADDING", (0, last), (-1, last), CELL_PAD + 6),
-                ("ALIGN", (0, last), (-1, last), "LEFT"),
+                ("LINEABOVE", (0, first), (-1, first), 0, RULE),
+                ("FONTSIZE", (0, first), (-1, last), 8),
+                ("LEADING", (0, first), (-1, last), 10),
+                ("TEXTCOLOR", (0, first), (-1, last), GREY),
+                ("LEFTPADDING", (0, first), (-1, last), CELL_PAD + 6),
+                ("ALIGN", (0, first), (-1, last), "LEFT"),
             ]
         if row.highlight:
             style += [
                 ("BACKGROUND", (0, r), (-1, last), CRIT_BG),
                 ("LINEBEFORE", (0, r), (0, last), 2.5, CRIT_INK),
-                ("TEXTCOLOR", (0, r), (-1, r), CRIT_INK),
-                ("FONTNAME", (0, r), (-1, r), BOLD),
+                ("TEXTCOLOR", (0, r), (-1, end), CRIT_INK),
+                ("FONTNAME", (0, r), (-1, end), BOLD),
             ]
+    style[1:1] = _grid(ends if len(ends) < len(data) else None)
+    style += joins
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(_table_style(style))
     out.append(table)
