@@ -10,6 +10,7 @@ from auditdesk.domain.periods import (
     Span,
     add_months,
     days_after,
+    holiday_name,
     is_day_off,
     merge_spans,
     months_after,
@@ -51,8 +52,15 @@ def test_period_in_days_does_not_count_the_day_of_the_event() -> None:
 
 
 def test_christmas_eve_is_a_holiday_from_2025_only() -> None:
+    # holidays>=0.64 (pyproject.toml): 0.63 and older lack it and fail here
     assert is_day_off(date(2025, 12, 24))
     assert not is_day_off(date(2024, 12, 24))
+    assert (
+        holiday_name(date(2025, 12, 24))
+        == holiday_name(date(2026, 12, 24))
+        == ("Wigilia Bożego Narodzenia")
+    )
+    assert holiday_name(date(2024, 12, 24)) is None
     due = days_after(date(2025, 12, 17), 7, "Odwołanie", "Objection")
     # 24, 25, 26 December are holidays, 27 a Saturday, 28 a Sunday
     assert due.value == date(2025, 12, 29)
