@@ -11,7 +11,7 @@ from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +23,40 @@ BUSY_TIMEOUT_MS = 10_000
 
 class DatabaseError(AuditDeskError):
     """The database cannot be opened or used; the message says which file and what to do."""
+
+
+class DatabaseDamaged(DatabaseError):
+    """The SQLite file is damaged (empty, truncated, garbled pages, failed integrity check).
+    `problem` says what is wrong in a few words, on one line; a backup can be restored."""
+
+    def __init__(self, message: str, path: Path | str, problem: str, /, **fields: object) -> None:
+        super().__init__(message, **fields)
+        self.path = Path(path)
+        self.problem = problem
+
+
+_RESTORE_HINT = (
+    "Nothing was changed. Restore the latest backup (Administration → backups, or "
+    "'auditdesk backups list') or open another file with --db."
+)
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """SQLite's reports span several lines and may hold damaged bytes: one printable line."""
+    flat = "; ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    flat = "".join(ch if ch.isprintable() else "?" for ch in flat)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _damaged(path: Path, problem: str) -> DatabaseDamaged:
+    problem = one_line(problem)
+    return DatabaseDamaged(
+        "{path}: the database is damaged ({detail}). " + _RESTORE_HINT,
+        path,
+        problem,
+        path=path,
+        detail=problem,
+    )
 
 
 class NotPlainSQLite(DatabaseError):
@@ -75,15 +109,60 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+
+
+def damage_in(exc: BaseException) -> str | None:
+    """What an error raised while reading says about a damaged file (one line), or None when it
+    is about something else. Python's sqlite3 raises UnicodeDecodeError when SQLite's message
+    quotes damaged bytes, and OperationalError when a stored text is not UTF-8."""
+    if isinstance(exc, UnicodeDecodeError):
+        return (
+            one_line(exc.object[:200].decode("utf-8", "replace"))
+            if isinstance(exc.object, bytes)
+            else "unreadable text"
+        )
+    if not isinstance(exc, sqlite3.Error):
+        return None  # sqlcipher3's errors (a wrong passphrase) are told apart where they occur
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    text = str(exc)
+    if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or any(
+        m in text for m in ("malformed", "not a database", "Could not decode")
+    ):
+        return one_line(text)
+    return None
+
+
+def on_damage_error(ctx: ExceptionContext) -> BaseException | None:
+    """handle_error hook of every SQLite engine: a damaged file found while working becomes
+    one DatabaseDamaged with a one-line message, never a traceback."""
+    problem = damage_in(ctx.original_exception)
+    if problem is None:
+        return None
+    where = str(ctx.engine.url.database or "the database") if ctx.engine else "the database"
+    where = where.removeprefix("file:")
+    return DatabaseDamaged(
+        "{database}: the database is damaged ({detail}). What you were doing was not done and "
+        "nothing half-written was kept. Restore the latest backup (Administration → backups, "
+        "or 'auditdesk backups list').",
+        where,
+        problem,
+        database=where,
+        detail=problem,
+    )
+
+
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "handle_error", on_damage_error)
         return engine
     if make_url(url).get_backend_name() == "sqlite":  # in-memory, for tests
         engine = create_engine(url)
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "handle_error", on_damage_error)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -124,14 +203,32 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 
-def preflight_sqlite(path: Path) -> None:
+def preflight_sqlite(path: Path, *, full: bool = False) -> None:
     """Refuses a damaged file before anything writes to it (setting WAL would), so that a
-    corrupt or foreign file stays byte-for-byte as it was."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        header = handle.read(100)
+    corrupt or foreign file stays byte-for-byte as it was. Only a path that does not exist yet
+    is a new database: an existing empty file was meant to hold an office and is damaged.
+    `full`: run the quick_check whatever the size (recovery, `auditdesk check`)."""
+    try:
+        if not path.exists():
+            return
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise DatabaseError(
+            "{path}: cannot be read ({detail}). Nothing was changed.",
+            path=path,
+            detail=exc.strerror,
+        ) from exc
+    if size == 0:
+        raise DatabaseDamaged(
+            "{path}: the database file is empty (0 bytes), so it holds no office. "
+            + _RESTORE_HINT
+            + " To start a new office in this place, delete the empty file first.",
+            path,
+            "is empty (0 bytes)",
+            path=path,
+        )
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise NotPlainSQLite(
             "{path}: this file is not a SQLite database (it may be another kind of file, or "
@@ -140,50 +237,29 @@ def preflight_sqlite(path: Path) -> None:
             path=path,
         )
     if len(header) < 100:
-        raise DatabaseError(
-            "{path}: the database is damaged (only {size} bytes, shorter than a SQLite header). "
-            "Nothing was changed. Restore the latest backup (Administration → backups, or "
-            "'auditdesk backups list') or open another file with --db.",
-            path=path,
-            size=size,
-        )
+        raise _damaged(path, f"only {size} bytes, shorter than a SQLite header")
     # The header records the database size in pages; it is valid when the change counter
     # (offset 24) equals the version-valid-for number (offset 92). A shorter file is truncated.
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _damaged(path, f"page size {page_size} in the header is not a SQLite page size")
     if header[24:28] == header[92:96] and pages and size < pages * page_size:
-        raise DatabaseError(
-            "{path}: the database is damaged (truncated: {size} bytes of {expected}). "
-            "Nothing was changed. Restore the latest backup (Administration → backups, or "
-            "'auditdesk backups list') or open another file with --db.",
-            path=path,
-            size=size,
-            expected=pages * page_size,
-        )
+        raise _damaged(path, f"truncated: {size} bytes of {pages * page_size}")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             result = [("ok",)]
-            if size <= QUICK_CHECK_MAX_BYTES:
+            if full or size <= QUICK_CHECK_MAX_BYTES:
                 result = con.execute("PRAGMA quick_check").fetchall()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(
-            "{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest "
-            "backup (Administration → backups, or 'auditdesk backups list') or open another file "
-            "with --db.",
-            path=path,
-            detail=str(exc),
-        ) from exc
+    # UnicodeDecodeError: SQLite's own message may quote damaged bytes, and Python's sqlite3
+    # fails to decode it (a ValueError, not an sqlite3.Error).
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
+        raise _damaged(path, damage_in(exc) or str(exc)) from exc
     if result != [("ok",)]:
-        detail = "; ".join(str(r[0]) for r in result[:3])
-        raise DatabaseError(
-            "{path}: the database is damaged (integrity check: {detail}). Nothing was changed. "
-            "Restore the latest backup (Administration → backups, or 'auditdesk backups list') "
-            "or open another file with --db.",
-            path=path,
-            detail=detail,
-        )
+        lines = "; ".join(str(r[0]) for r in result[:3])
+        raise _damaged(path, f"integrity check: {lines}")

@@ -16,11 +16,17 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 
 from auditdesk.store.backup import backup_database
-from auditdesk.store.db import Database, DatabaseError, preflight_sqlite, resolve_url
+from auditdesk.store.db import (
+    Database,
+    DatabaseError,
+    on_damage_error,
+    preflight_sqlite,
+    resolve_url,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +84,7 @@ def _check_read_only(db: Database, path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     ro = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    event.listen(ro, "handle_error", on_damage_error)
     try:
         schema_state(db, ro)
     finally:

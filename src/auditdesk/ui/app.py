@@ -44,7 +44,7 @@ def open_database_interactively(target: str | None) -> Database | None:
             return open_any(target, ask_passphrase)
         except AuditDeskError as exc:
             log.error("cannot open database %s: %s", target, exc)
-            if offer_recovery(None, target):  # damaged, and an intact backup was restored
+            if offer_recovery(None, target, known=exc):  # damaged, and a backup was restored
                 continue
             box = QMessageBox(
                 QMessageBox.Icon.Critical,

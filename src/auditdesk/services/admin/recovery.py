@@ -24,32 +24,52 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
 from auditdesk.services.admin.backups import STAMP, BackupInfo, backups_of, copy_into, verify_backup
-from auditdesk.store.db import SQLITE_HEADER, DatabaseError, resolve_url, sqlite_path
+from auditdesk.store.db import (
+    DatabaseDamaged,
+    DatabaseError,
+    NotPlainSQLite,
+    damage_in,
+    one_line,
+    preflight_sqlite,
+    resolve_url,
+    sqlite_path,
+)
 
 log = logging.getLogger(__name__)
 
 
 def damage(path: Path) -> str | None:
-    """None when the file is absent, empty or an intact SQLite file; else what is wrong."""
+    """None when the file is absent or an intact SQLite file; else what is wrong, on one line.
+    The same read-only inspection as at start-up (an empty file is damaged), the quick_check
+    whatever the size, and then every stored text read once: SQLite has no checksums, so a
+    damaged byte inside a text only shows when it is read. Never raises."""
     try:
-        if not path.exists() or path.stat().st_size == 0:
-            return None
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    if header != SQLITE_HEADER:
+        preflight_sqlite(path, full=True)
+    except DatabaseDamaged as exc:
+        return "is damaged: " + exc.problem
+    except NotPlainSQLite:
         return "is not a SQLite database (damaged, or another kind of file)"
+    except DatabaseError as exc:
+        return one_line(str(exc))
+    if not path.exists():
+        return None
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            result = con.execute("PRAGMA quick_check").fetchall()
+            tables = [
+                str(name)
+                for (name,) in con.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                ).fetchall()
+            ]
+            for table in tables:
+                quoted = table.replace('"', '""')
+                for _row in con.execute(f'SELECT * FROM "{quoted}"'):
+                    pass
         finally:
             con.close()
-    except sqlite3.Error as exc:
-        return f"is damaged ({exc})"
-    if result != [("ok",)]:
-        return "fails its integrity check (" + "; ".join(str(r[0]) for r in result[:3]) + ")"
+    except (sqlite3.Error, ValueError) as exc:
+        return "is damaged: " + (damage_in(exc) or one_line(str(exc)))
     return None
 
 
@@ -60,13 +80,23 @@ class RecoveryOffer:
     backup: BackupInfo | None  # the latest intact backup, if any
 
 
-def recovery_offer(target: str | os.PathLike[str] | None) -> RecoveryOffer | None:
+def recovery_offer(
+    target: str | os.PathLike[str] | None, known: BaseException | None = None
+) -> RecoveryOffer | None:
     """When the database behind `target` is damaged: what to offer. None if it is not damaged
-    (then the problem is something else, e.g. a newer schema, and restoring would be wrong)."""
-    path = sqlite_path(resolve_url(target))
+    (then the problem is something else, e.g. a newer schema, and restoring would be wrong).
+    `known`: the error that opening gave; a DatabaseDamaged is taken at its word. Never raises
+    on a damaged file."""
+    try:
+        path = sqlite_path(resolve_url(target))
+    except DatabaseError:
+        return None
     if path is None:
         return None
-    problem = damage(path)
+    if isinstance(known, DatabaseDamaged) and known.path == path:
+        problem: str | None = "is damaged: " + known.problem
+    else:
+        problem = damage(path)
     if problem is None:
         return None
     for candidate in backups_of(path):

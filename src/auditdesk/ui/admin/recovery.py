@@ -40,10 +40,13 @@ def offer_recovery(
     target: str | None,
     ask: Ask = _ask,
     tell: Callable[[QWidget | None, str, str], None] = _tell,
+    *,
+    known: BaseException | None = None,
 ) -> bool:
     """When the database cannot be opened because it is damaged and an intact backup exists,
-    asks whether to restore it. True when it was restored (open the database again)."""
-    offer = recovery.recovery_offer(target)
+    asks whether to restore it. True when it was restored (open the database again).
+    `known`: the error opening gave (a damaged file needs no second look)."""
+    offer = recovery.recovery_offer(target, known)
     if offer is None or offer.backup is None:
         return False
     title = QCoreApplication.translate("Recovery", "Damaged database")
