@@ -11,18 +11,14 @@ import pytest
 
 from auditdesk.cli import main
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.store.migrate import open_database
+from demo_office import DemoTemplates
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("surveys-cli") / "demo.sqlite"
-    db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return path
+def demo_db(demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_template.copy_to(tmp_path_factory.mktemp("surveys-cli") / "demo.sqlite")
 
 
 def campaign(path: Path, title_part: str) -> svc.CampaignRow:
@@ -72,7 +68,7 @@ def test_import_then_again_then_broken(
     )
     err = capsys.readouterr().err
     assert code == 1
-    assert "line 3, column 'A', value '9'" in err and "nothing was imported" in err
+    assert "line 3, A: '9'" in err and "nothing was imported" in err
     assert campaign(demo_db, "kiosku").responses == kiosk.responses + 2
 
 

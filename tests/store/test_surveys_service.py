@@ -258,21 +258,21 @@ def test_broken_rows_import_nothing_and_are_named(setup, tmp_path: Path) -> None
     path = write_csv(tmp_path / "zle.csv", HEADER + "".join(rows), "utf-8")
     with pytest.raises(imp.ImportRejected, match="nothing was imported") as caught:
         imp.import_responses(ctx, cid, path, mapping())
-    problems = [(p.line, p.column, p.value) for p in caught.value.report.problems]
+    problems = [(p.line, p.column, p.value) for p in caught.value.problems]
     assert problems == [
         (5, "Data", "31.02.2026"),
         (6, "Komórka", "XYZ"),
         (6, "wiedza", "6"),
         (7, "oznakowanie", "może"),
     ]
-    assert "not a date" in str(caught.value.report.problems[0].problem)
+    assert "not a date" in str(caught.value.problems[0].message)
     assert count(ctx, cid) == 0
     fixed = write_csv(
         tmp_path / "zle.csv", HEADER + "".join([*ROWS, "106;07.02.2026;BOK;5;4;5;;nie;\n"]), "utf-8"
     )
     with pytest.raises(imp.ImportRejected) as caught:
         imp.import_responses(ctx, cid, fixed, mapping())
-    assert [(p.line, p.column) for p in caught.value.report.problems] == [(5, "ogolna_ocena")]
+    assert [(p.line, p.column) for p in caught.value.problems] == [(5, "ogolna_ocena")]
 
 
 def test_unreadable_file_and_bad_mapping_are_refused(setup, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -282,7 +282,7 @@ def test_unreadable_file_and_bad_mapping_are_refused(setup, tmp_path: Path) -> N
     with pytest.raises(ValidationFailed, match="line 1 contains a NUL byte"):
         imp.import_responses(ctx, cid, binary)
     path = write_csv(tmp_path / "a.csv", HEADER + ROWS[0], "utf-8")
-    with pytest.raises(ValidationFailed, match="not a question of the form"):
+    with pytest.raises(ValidationFailed, match="is not a field of this import"):
         imp.import_responses(ctx, cid, path, {"wiedza": "wiedzaa"})
     with pytest.raises(ValidationFailed, match="more than one column"):
         imp.import_responses(ctx, cid, path, {"wiedza": "wiedza", "informacja": "wiedza"})
@@ -313,7 +313,7 @@ def test_import_xlsx_and_cancel(setup, tmp_path: Path) -> None:  # type: ignore[
 
     with pytest.raises(Stop):
         imp.import_responses(ctx, cid, path, progress=lambda d, t: calls.append((d, t)), check=stop)
-    assert count(ctx, cid) == 0 and calls[0] == (200, 450)
+    assert count(ctx, cid) == 0 and calls[0] == (200, 900)  # reading, then writing
     report = imp.import_responses(ctx, cid, path)  # Nr and Data are recognised by name
     assert report.added == 450
     res = svc.results(ctx, svc.ResultsQuery(campaign_id=cid))

@@ -90,12 +90,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             ctx, args.campaign, args.file, parse_mapping(args.mapping)
         )
     except survey_import.ImportRejected as exc:
-        for p in exc.report.problems:
-            print(
-                f"line {p.line}, column {p.column!r}, value {p.value!r}: {p.problem}",
-                file=sys.stderr,
-            )
-        raise
+        print(f"auditdesk: {exc.report()}", file=sys.stderr)
+        return 1
     out(
         f"{report.file}: {report.rows} row(s): {report.added} imported, "
         f"{report.already} already imported before"

@@ -31,7 +31,7 @@ from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.services.monitoring.cases.imports import ImportRejected, ImportResult, Preview
 from auditdesk.services.monitoring.cases.reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog, problem_text
+from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
@@ -402,7 +402,7 @@ class CasesTab(QWidget):
                 .replace("%1", self._pending.name)
                 .replace("%2", str(len(exc.problems)))
             )
-            rows = [(p.line, p.column, p.value, problem_text(p.problem)) for p in exc.problems]
+            rows = [(p.line, p.column, p.value, error_text(p.message)) for p in exc.problems]
             self.problems_dialog = ImportProblemsDialog(message, rows, self)
             self.problems_dialog.open()
             return

@@ -413,9 +413,9 @@ class IndicatorsTab(QWidget):
 
     def _import_failed(self, exc: BaseException, tb: str) -> None:
         if isinstance(exc, indicator_import.ImportRejected):
-            self.message.setText(error_text(exc))
+            self.message.setText(error_text(exc.headline))
             self.problems = ImportProblemsDialog(
-                error_text(exc),
+                error_text(exc.headline),
                 [(p.line, p.column, p.value, error_text(p.message)) for p in exc.problems],
                 self,
             )

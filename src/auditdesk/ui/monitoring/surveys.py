@@ -519,10 +519,10 @@ class SurveysTab(QWidget):
 
     def _import_failed(self, exc: BaseException, tb: str) -> None:
         if isinstance(exc, survey_import.ImportRejected):
-            self.message.setText(error_text(exc))
+            self.message.setText(error_text(exc.headline))
             self.problems = ImportProblemsDialog(
-                error_text(exc),
-                [(p.line, p.column, p.value, error_text(p.problem)) for p in exc.report.problems],
+                error_text(exc.headline),
+                [(p.line, p.column, p.value, error_text(p.message)) for p in exc.problems],
                 self,
             )
             self.problems.open()

@@ -63,6 +63,14 @@ class ImportRejected(ValidationFailed):
     def __init__(self, message: str, problems: list[RowProblem], /, **fields: object) -> None:
         super().__init__(message, **fields)
         self.problems = problems
+        # the window's one-line message (its table lists the problems)
+        self.headline = ValidationFailed(
+            "{file}: {count} value(s) in {rows} row(s) could not be read; nothing was imported. "
+            "Correct them and import the file again.",
+            file=fields.get("file", ""),
+            count=len(problems),
+            rows=len({p.line for p in problems}),
+        )
 
     @classmethod
     def of(cls, file: str, problems: list[RowProblem]) -> ImportRejected:

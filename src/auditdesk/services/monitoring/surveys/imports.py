@@ -1,16 +1,20 @@
 """Importing survey responses from CSV or XLSX (a kiosk or an online-form export, or a sheet
-typed by a clerk): encoding detected (UTF-8 with or without BOM, Windows-1250), delimiter
-sniffed, dates as dd.mm.yyyy or ISO, columns mapped to question ids once and remembered by the
-file's header row. The whole file or nothing: every row that cannot be read is reported (line,
+typed by a clerk) on the import framework (services/monitoring/importing): encoding detected
+(UTF-8 with or without BOM, Windows-1250), delimiter sniffed, dates as dd.mm.yyyy or ISO,
+columns mapped to question ids once and remembered by the file's header row (per form) when an
+import is stored. The whole file or nothing: every value that cannot be read is reported (line,
 column, value, what is wrong) and nothing is stored. Importing the same file again adds nothing:
-a response's natural key is its questionnaire number, or else a hash of the row's content."""
+a response's natural key is its questionnaire number, or else a hash of the row's content.
+
+The fields are the form's questions (by id) and the questionnaire number, date and unit."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -18,6 +22,16 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.survey import SurveyForm
+from auditdesk.domain.importing import (
+    ColumnMapping,
+    Field,
+    RowProblem,
+    SourceRow,
+    check_mapping,
+    columns_of,
+    header_key,
+)
+from auditdesk.domain.importing import guess_mapping as guess_columns
 from auditdesk.domain.survey_results import parse_answer, questions
 from auditdesk.reports.tabular import Table as Table
 from auditdesk.reports.tabular import parse_date as parse_date
@@ -25,6 +39,8 @@ from auditdesk.reports.tabular import read_table as read_table
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import importing
+from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
 from auditdesk.services.monitoring.surveys import (
     bulk_insert_responses,
     form_of,
@@ -34,27 +50,19 @@ from auditdesk.services.monitoring.surveys import (
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import OrgUnit, SurveyImportMapping, SurveyResponse
 
+__all__ = ["ImportRejected", "ImportReport", "RowProblem", "import_responses", "mapping_for"]
+
 # mapping targets other than question ids
 NUMBER = "@no"
 DATE = "@date"
 UNIT = "@unit"
 SPECIAL_TARGETS = (NUMBER, DATE, UNIT)
+SPECIAL_LABELS = {NUMBER: "Questionnaire number", DATE: "Date", UNIT: "Unit code"}
 HEADER_HINTS = {
     NUMBER: ("nr", "numer", "nr ankiety", "numer ankiety", "no", "response no", "id"),
     DATE: ("data", "date", "data wypełnienia", "data ankiety"),
     UNIT: ("komórka", "wydział", "unit", "jednostka", "kod komórki"),
 }
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    column: str
-    value: str
-    problem: ValidationFailed
-
-    def __str__(self) -> str:
-        return f"line {self.line}, {self.column}: {self.problem}"
 
 
 @dataclass
@@ -66,54 +74,38 @@ class ImportReport:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-class ImportRejected(ValidationFailed):
-    """Some rows could not be read; nothing was imported. `report.problems` lists them."""
-
-    def __init__(self, report: ImportReport) -> None:
-        super().__init__(
-            "{file}: {count} problem(s) in the file; nothing was imported",
-            file=report.file,
-            count=len(report.problems),
-        )
-        self.report = report
-
-
-def header_hash(header: list[str]) -> str:
+def legacy_header_hash(header: list[str]) -> str:
+    """How mappings saved before the import framework were found (kept so they still are)."""
     return hashlib.sha256("\x1f".join(h.strip().lower() for h in header).encode()).hexdigest()
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.strip().lower().replace("_", " ").split())
+def survey_fields(form: SurveyForm) -> tuple[Field, ...]:
+    """The fields of a survey import: the questionnaire number, date and unit, then the form's
+    questions, each known by its id and its Polish and English text."""
+    special = tuple(
+        Field(t, SPECIAL_LABELS[t], False, HEADER_HINTS[t], 40 if t == NUMBER else None)
+        for t in SPECIAL_TARGETS
+    )
+    asked = tuple(
+        Field(q.id, q.text.en or q.text.pl, False, (q.id, q.text.pl, q.text.en or ""))
+        for q, _profile in questions(form)
+    )
+    return special + asked
 
 
 def suggest_mapping(form: SurveyForm, header: list[str]) -> dict[str, str]:
     """A first guess: a column named like a question id or its Polish/English text, or like a
     questionnaire number, date or unit. Columns not recognised are left out (ignored)."""
-    names: dict[str, str] = {}
-    for q, _profile in questions(form):
-        names[_fold(q.id)] = q.id
-        names[_fold(q.text.pl)] = q.id
-        if q.text.en:
-            names[_fold(q.text.en)] = q.id
-    for target, hints in HEADER_HINTS.items():
-        for hint in hints:
-            names[_fold(hint)] = target
-    out: dict[str, str] = {}
-    for column in header:
-        found = names.get(_fold(column))
-        if found and found not in out.values():
-            out[column] = found
-    return out
+    return ColumnMapping(guess_columns(survey_fields(form), header)).by_column(header)
 
 
-def _stored_mapping(session: Session, form_id: str, header: list[str]) -> dict[str, str] | None:
-    stored = session.scalar(
-        select(SurveyImportMapping.mapping_json).where(
-            SurveyImportMapping.form_id == form_id,
-            SurveyImportMapping.header_hash == header_hash(header),
-        )
-    )
-    return None if stored is None else dict(json.loads(stored))
+def _stored(session: Session, form_id: str, header: Sequence[str]) -> SurveyImportMapping | None:
+    keys = (header_key(header), legacy_header_hash(list(header)))
+    return session.scalars(
+        select(SurveyImportMapping)
+        .where(SurveyImportMapping.form_id == form_id, SurveyImportMapping.header_hash.in_(keys))
+        .order_by(SurveyImportMapping.updated_at.desc())
+    ).first()
 
 
 def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[str, str]:
@@ -121,41 +113,170 @@ def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[st
     require(ctx.actor, Permission.MANAGE_SURVEYS)
     with ctx.db.session() as s:
         form = form_of(s, visible_campaign(s, ctx.actor, campaign_id).form_version_id)
-        remembered = _stored_mapping(s, form.id, header)
-    return remembered if remembered is not None else suggest_mapping(form, header)
+        remembered = _stored(s, form.id, header)
+        if remembered is not None:
+            return dict(json.loads(remembered.mapping_json))
+    return suggest_mapping(form, header)
 
 
-def _check_mapping(form: SurveyForm, header: list[str], mapping: dict[str, str], file: str) -> None:
-    known = {q.id for q, _p in questions(form)} | set(SPECIAL_TARGETS)
-    for column, target in mapping.items():
-        if column not in header:
-            raise ValidationFailed(
-                "{file}: the mapping names a column {column!r} the file does not have",
-                file=file,
-                column=column,
+@dataclass(frozen=True)
+class _Campaign:
+    id: int
+    period_from: date
+    period_to: date
+    unit_id: int | None
+
+
+class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
+    """Responses of one campaign: one per row, keyed by the questionnaire number or else a
+    hash of the row's content (the n-th equal row being the n-th respondent)."""
+
+    def __init__(self, ctx: AppContext, campaign: _Campaign, form: SurveyForm, source: str) -> None:
+        self.ctx = ctx
+        self.campaign = campaign
+        self.form = form
+        self.source = source
+        self._fields = survey_fields(form)
+        self.by_id = {q.id: q for q, _p in questions(form)}
+        self.required = [q.id for q, _p in questions(form) if q.required]
+        self.unit_codes: dict[str, int] = {}
+        self.existing: set[str] = set()
+        self.seen: dict[str, int] = {}
+        self.seq = 0
+        self.added = 0
+        self.already = 0
+
+    @property
+    def fields(self) -> Sequence[Field]:
+        return self._fields
+
+    def prepare(self, session: Session) -> None:
+        self.unit_codes = {
+            code.lower(): uid for uid, code in session.execute(select(OrgUnit.id, OrgUnit.code))
+        }
+        self.existing = set(
+            session.scalars(
+                select(SurveyResponse.natural_key).where(
+                    SurveyResponse.campaign_id == self.campaign.id
+                )
             )
-        if target not in known:
-            raise ValidationFailed(
-                "{file}: column {column!r} is mapped to {target!r}, which is not a question "
-                "of the form",
-                file=file,
-                column=column,
-                target=target,
+        )
+        self.seq = next_seq(session, self.campaign.id)
+
+    def read_row(self, row: SourceRow) -> tuple[SurveyResponse, dict[str, str]] | None:
+        campaign = self.campaign
+        before = len(row.problems)
+        answers: dict[str, str] = {}
+        number = row.text(NUMBER) or None
+        day = campaign.period_from
+        unit = campaign.unit_id
+        if row.mapped(DATE):
+            try:
+                day = parse_date(row.text(DATE)) or day
+                if not campaign.period_from <= day <= campaign.period_to:
+                    raise ValidationFailed(
+                        "the date {value} is outside the campaign period {start} – {end}",
+                        value=day.isoformat(),
+                        start=campaign.period_from.isoformat(),
+                        end=campaign.period_to.isoformat(),
+                    )
+            except ValidationFailed as exc:
+                row.problem(DATE, exc)
+        text = row.text(UNIT)
+        if text:
+            found = self.unit_codes.get(text.lower())
+            if found is None:
+                row.problem(
+                    UNIT, ValidationFailed("{value!r} is not the code of a unit", value=text)
+                )
+            unit = found
+        for qid, question in self.by_id.items():
+            if not row.mapped(qid):
+                continue
+            try:
+                parsed = parse_answer(question, row.text(qid))
+            except ValidationFailed as exc:
+                row.problem(qid, exc)
+                continue
+            if parsed is not None:
+                answers[qid] = parsed
+        if len(row.problems) > before:
+            return None
+        for qid in self.required:
+            if qid not in answers:
+                row.problem(
+                    qid,
+                    ValidationFailed("required question {question} is not answered", question=qid),
+                    "",
+                )
+                return None
+        if number:
+            key = f"no:{number}"
+        else:
+            content = json.dumps(
+                [answers, day.isoformat(), unit], sort_keys=True, ensure_ascii=False
             )
-    targets = [t for t in mapping.values() if t]
-    twice = sorted({t for t in targets if targets.count(t) > 1})
-    if twice:
-        raise ValidationFailed(
-            "{file}: more than one column is mapped to {targets}",
-            file=file,
-            targets=", ".join(twice),
+            digest = hashlib.sha256(content.encode()).hexdigest()[:40]
+            self.seen[digest] = self.seen.get(digest, 0) + 1
+            key = f"h:{digest}:{self.seen[digest]}"
+        if key in self.existing:
+            self.already += 1
+            return None
+        self.existing.add(key)
+        response = SurveyResponse(
+            campaign_id=campaign.id,
+            seq=self.seq,
+            response_no=number,
+            natural_key=key,
+            unit_id=unit,
+            answered_on=day,
+            source=self.source,
+            entered_by=self.ctx.actor.login,
         )
-    if len(set(header)) != len(header):
-        raise ValidationFailed(
-            "{file}: two columns have the same name in the header row", file=file
+        self.seq += 1
+        return response, answers
+
+    def write(
+        self, session: Session, chunk: Sequence[tuple[SurveyResponse, dict[str, str]]]
+    ) -> None:
+        bulk_insert_responses(session, [r for r, _a in chunk], [a for _r, a in chunk])
+        self.added += len(chunk)
+
+    def finish(self, session: Session, table: Table, mapping: ColumnMapping) -> None:
+        trail.record(
+            session,
+            self.ctx.actor,
+            "import",
+            "survey_campaign",
+            self.campaign.id,
+            after={
+                "file": table.file,
+                "rows": len(table.rows),
+                "added": self.added,
+                "already": self.already,
+                "encoding": table.encoding,
+            },
         )
-    if not any(t not in SPECIAL_TARGETS for t in targets):
-        raise ValidationFailed("{file}: no column is mapped to a question", file=file)
+
+    def load_mapping(self, session: Session, header: Sequence[str]) -> ColumnMapping | None:
+        row = _stored(session, self.form.id, header)
+        if row is None:
+            return None
+        return ColumnMapping(columns_of(header, json.loads(row.mapping_json), file=""))
+
+    def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
+        row = _stored(session, self.form.id, header)
+        text = json.dumps(mapping.by_column(header), ensure_ascii=False, sort_keys=True)
+        if row is None:
+            session.add(
+                SurveyImportMapping(
+                    form_id=self.form.id, header_hash=header_key(header), mapping_json=text
+                )
+            )
+        else:
+            row.header_hash = header_key(header)
+            row.mapping_json = text
+            row.updated_at = utcnow()
 
 
 def import_responses(
@@ -169,154 +290,25 @@ def import_responses(
     source: str = "import",
 ) -> ImportReport:
     """Imports every row of the file into the campaign, or nothing (raises ImportRejected with
-    the report of every problem). `mapping` (column → question id or @no/@date/@unit) defaults
-    to the remembered one for this header row, else the suggestion; the mapping used is
-    remembered. `check` is called between rows and may raise to cancel (nothing is kept)."""
+    every problem). `mapping` (column → question id or @no/@date/@unit) defaults to the
+    remembered one for this header row, else the suggestion; the mapping used is remembered when
+    the import is stored. `check` is called between rows and may raise to cancel (nothing is
+    kept)."""
     require(ctx.actor, Permission.MANAGE_SURVEYS)
     table = read_table(path)
-    report = ImportReport(path.name, rows=len(table.rows))
-    notify = progress or (lambda _d, _t: None)
-    stop = check or (lambda: None)
     with ctx.db.session() as s:
-        campaign = visible_campaign(s, ctx.actor, campaign_id)
-        form = form_of(s, campaign.form_version_id)
-        if mapping is None:
-            mapping = _stored_mapping(s, form.id, table.header) or suggest_mapping(
-                form, table.header
-            )
-        mapping = {c: t for c, t in mapping.items() if t}
-        _check_mapping(form, table.header, mapping, path.name)
-        by_id = {q.id: q for q, _p in questions(form)}
-        required = [q.id for q, _p in questions(form) if q.required]
-        unit_codes = {
-            code.lower(): uid for uid, code in s.execute(select(OrgUnit.id, OrgUnit.code))
-        }
-        existing = set(
-            s.scalars(
-                select(SurveyResponse.natural_key).where(SurveyResponse.campaign_id == campaign.id)
-            )
-        )
-        columns = [(table.header.index(c), c, t) for c, t in mapping.items()]
-        seen: dict[str, int] = {}
-        new: list[SurveyResponse] = []
-        new_answers: list[dict[str, str]] = []
-        seq = next_seq(s, campaign.id)
-        total = len(table.rows)
-        for done, (line, cells) in enumerate(table.rows, start=1):
-            if done % 200 == 0 or done == total:
-                stop()
-                notify(done, total)
-            answers: dict[str, str] = {}
-            number: str | None = None
-            day = campaign.period_from
-            unit = campaign.unit_id
-            bad = False
-
-            for index, column, target in columns:
-                text = cells[index] if index < len(cells) else ""
-                try:
-                    if target == NUMBER:
-                        number = text or None
-                    elif target == DATE:
-                        day = parse_date(text) or day
-                        if not campaign.period_from <= day <= campaign.period_to:
-                            raise ValidationFailed(
-                                "the date {value} is outside the campaign period {start} – {end}",
-                                value=day.isoformat(),
-                                start=campaign.period_from.isoformat(),
-                                end=campaign.period_to.isoformat(),
-                            )
-                    elif target == UNIT:
-                        if text:
-                            found = unit_codes.get(text.lower())
-                            if found is None:
-                                raise ValidationFailed(
-                                    "{value!r} is not the code of a unit", value=text
-                                )
-                            unit = found
-                    else:
-                        parsed = parse_answer(by_id[target], text)
-                        if parsed is not None:
-                            answers[target] = parsed
-                except ValidationFailed as exc:
-                    report.problems.append(RowProblem(line, column, text, exc))
-                    bad = True
-            for qid in required:
-                if qid not in answers and not bad:
-                    mapped = [c for _i, c, t in columns if t == qid]
-                    report.problems.append(
-                        RowProblem(
-                            line,
-                            mapped[0] if mapped else qid,
-                            "",
-                            ValidationFailed(
-                                "required question {question} is not answered", question=qid
-                            ),
-                        )
-                    )
-                    bad = True
-            if bad:
-                continue
-            if number:
-                key = f"no:{number}"
-            else:
-                content = json.dumps(
-                    [answers, day.isoformat(), unit], sort_keys=True, ensure_ascii=False
-                )
-                digest = hashlib.sha256(content.encode()).hexdigest()[:40]
-                seen[digest] = seen.get(digest, 0) + 1
-                key = f"h:{digest}:{seen[digest]}"
-            if key in existing:
-                report.already += 1
-                continue
-            existing.add(key)
-            new.append(
-                SurveyResponse(
-                    campaign_id=campaign.id,
-                    seq=seq,
-                    response_no=number,
-                    natural_key=key,
-                    unit_id=unit,
-                    answered_on=day,
-                    source=source,
-                    entered_by=ctx.actor.login,
-                )
-            )
-            new_answers.append(answers)
-            seq += 1
-        if report.problems:
-            raise ImportRejected(report)
-        stop()
-        bulk_insert_responses(s, new, new_answers)
-        report.added = len(new)
-        _remember(s, form.id, table.header, mapping)
-        trail.record(
-            s,
-            ctx.actor,
-            "import",
-            "survey_campaign",
-            campaign.id,
-            after={
-                "file": path.name,
-                "rows": report.rows,
-                "added": report.added,
-                "already": report.already,
-                "encoding": table.encoding,
-            },
-        )
-    return report
-
-
-def _remember(session: Session, form_id: str, header: list[str], mapping: dict[str, str]) -> None:
-    digest = header_hash(header)
-    row = session.scalar(
-        select(SurveyImportMapping).where(
-            SurveyImportMapping.form_id == form_id, SurveyImportMapping.header_hash == digest
-        )
-    )
-    text = json.dumps(mapping, ensure_ascii=False, sort_keys=True)
-    if row is None:
-        session.add(SurveyImportMapping(form_id=form_id, header_hash=digest, mapping_json=text))
+        found = visible_campaign(s, ctx.actor, campaign_id)
+        campaign = _Campaign(found.id, found.period_from, found.period_to, found.unit_id)
+        form = form_of(s, found.form_version_id)
+    importer = SurveySource(ctx, campaign, form, source)
+    if mapping is None:
+        columns, _remembered = importing.resolve_mapping(ctx, importer, table.header)
     else:
-        row.mapping_json = text
-        row.updated_at = utcnow()
+        columns = ColumnMapping(
+            columns_of(table.header, {c: t for c, t in mapping.items() if t}, path.name)
+        )
+    check_mapping(importer.fields, table.header, columns.columns, path.name)
+    if not any(t not in SPECIAL_TARGETS for t in columns.columns):
+        raise ValidationFailed("{file}: no column is mapped to a question", file=path.name)
+    importing.run_import(ctx, importer, table, columns, on_progress=progress, check=check)
+    return ImportReport(path.name, len(table.rows), importer.added, importer.already)
