@@ -12,6 +12,10 @@
       <translation>Data --from jest późniejsza niż --to; zamień daty miejscami.</translation>
     </message>
     <message>
+      <source>--key: {kind!r} is not a key type; choose one of {types}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
       <translation>--mapping {value!r}: należy podać KOLUMNA=PYTANIE albo nazwę pliku JSON</translation>
     </message>
@@ -54,6 +58,10 @@
     <message>
       <source>a reference number is required here</source>
       <translation>tu wymagany jest numer (znak) sprawy</translation>
+    </message>
+    <message>
+      <source>a special period needs a due date</source>
+      <translation>sprawa z terminem szczególnym wymaga podania terminu</translation>
     </message>
     <message>
       <source>a survey campaign needs a title</source>
@@ -188,6 +196,10 @@
       <translation>Audyt {record}, scenariusz: pola {fields} nie mogą być puste. Uzupełnij je.</translation>
     </message>
     <message>
+      <source>cannot be negative</source>
+      <translation>nie może być ujemna</translation>
+    </message>
+    <message>
       <source>channel {channel!r} is not one of: {allowed}</source>
       <translation>sposób wpływu {channel!r} nie należy do dozwolonych: {allowed}</translation>
     </message>
@@ -260,6 +272,10 @@
       <translation>Zastrzeżenie: podaj, kto je zgłosił (imię i nazwisko albo komórka).</translation>
     </message>
     <message>
+      <source>earlier than the start date</source>
+      <translation>wcześniejsza niż data wszczęcia</translation>
+    </message>
+    <message>
       <source>employee #{employee_id} does not exist</source>
       <translation>Pracownik #{employee_id} nie istnieje. Wybierz pracownika z listy.</translation>
     </message>
@@ -290,6 +306,14 @@
     <message>
       <source>evidence {file!r} does not match its SHA-256</source>
       <translation>Dowód {file!r} nie zgadza się ze swoim skrótem SHA-256.</translation>
+    </message>
+    <message>
+      <source>evidence {file!r} is above the limit of {limit_mb:.0f} MB</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>evidence {file!r}: item {item!r} is not in its form</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>export format {format!r} is unknown; use json, csv or xlsx</source>
@@ -340,6 +364,10 @@
       <translation>wpis rejestru nr {entry_id} nie istnieje</translation>
     </message>
     <message>
+      <source>it is {status} in the file, but {count} required item(s) are unanswered: {items}; the editor would not complete it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>item {item!r} ({text}) does not allow N/A</source>
       <translation>Pytanie {item!r} ({text}) nie dopuszcza odpowiedzi „Nie dotyczy”.</translation>
     </message>
@@ -348,12 +376,20 @@
       <translation>Pytanie {item!r} ({text}): {value!r} nie jest liczbą ≥ 0. Podaj liczbę.</translation>
     </message>
     <message>
-      <source>item {item!r} is not in its form version</source>
-      <translation>Pytania {item!r} nie ma w wersji arkusza, w której wypełniono audyt.</translation>
+      <source>item {item!r} is answered twice or unnamed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>item {item!r} is not in this audit's form</source>
       <translation>Pytania {item!r} nie ma w arkuszu tego audytu.</translation>
+    </message>
+    <message>
+      <source>item {item!r}: the answer {value!r} (N/A {na!r}) is malformed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>item {item!r}: the comment must be text</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>item {item!r}: {value!r} is not a date/time (YYYY-MM-DD HH:MM)</source>
@@ -372,8 +408,20 @@
       <translation>Zapisany w nim wynik {stored} różni się od wyniku obliczonego z odpowiedzi ({computed}) według jego wersji arkusza.</translation>
     </message>
     <message>
+      <source>its uid {uid!r} is not a record identifier</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>its version {version!r} is not a counter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>kind {kind!r} is not one of: {allowed}</source>
       <translation>rodzaj {kind!r} nie należy do dozwolonych: {allowed}</translation>
+    </message>
+    <message>
+      <source>kind {kind!r} is unknown</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>kind {kind!r}: use one of {kinds}</source>
@@ -396,16 +444,8 @@
       <translation>Login: podaj login; pole nie może być puste.</translation>
     </message>
     <message>
-      <source>mapping of column {column!r}: {field!r} is not a field; fields: {fields}</source>
-      <translation>przypisanie kolumny {column!r}: {field!r} nie jest nazwą pola; dostępne pola: {fields}</translation>
-    </message>
-    <message>
-      <source>mapping {name!r} does not say which column holds: {fields}; map them and try again.</source>
-      <translation>Przyporządkowanie {name!r} nie wskazuje kolumny z polami: {fields}; przyporządkuj je i spróbuj ponownie.</translation>
-    </message>
-    <message>
-      <source>mapping {name!r}: field {field!r} points to column {index}, which the file does not have; map the columns again.</source>
-      <translation>Przyporządkowanie {name!r}: pole {field!r} wskazuje kolumnę {index}, której w pliku nie ma; przyporządkuj kolumny ponownie.</translation>
+      <source>login: must not contain control or invisible characters (found {characters}); use letters a–z, digits and . _ - @.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>mapping {part!r}: write COLUMN=FIELD, e.g. 'Data wpływu=received_on'</source>
@@ -456,12 +496,24 @@
       <translation>To nie jest obiekt JSON.</translation>
     </message>
     <message>
+      <source>not a case sign like WO-I.5310.12.2025 (and no unit)</source>
+      <translation>to nie jest znak sprawy w rodzaju WO-I.5310.12.2025 (a komórki nie podano)</translation>
+    </message>
+    <message>
       <source>not a date (dd.mm.yyyy or YYYY-MM-DD)</source>
       <translation>to nie jest data (dd.mm.rrrr lub RRRR-MM-DD)</translation>
     </message>
     <message>
+      <source>not a whole number of days</source>
+      <translation>to nie jest liczba całkowita dni</translation>
+    </message>
+    <message>
       <source>not one of: {allowed}</source>
       <translation>wartość spoza dozwolonych: {allowed}</translation>
+    </message>
+    <message>
+      <source>not yes/no (tak/nie)</source>
+      <translation>wartość inna niż tak/nie</translation>
     </message>
     <message>
       <source>objection date {filed} is before the appraisal was read ({read})</source>
@@ -498,6 +550,10 @@
     <message>
       <source>password: must not begin or end with a space.</source>
       <translation>Hasło nie może zaczynać się ani kończyć spacją; usuń spacje z początku i końca.</translation>
+    </message>
+    <message>
+      <source>password: must not contain control or invisible characters (found {characters}); use letters, digits, punctuation and spaces.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>question {question}: the answer {value!r} is not allowed ({allowed})</source>
@@ -584,6 +640,10 @@
       <translation>data zakończenia badania ({end}) jest wcześniejsza niż data rozpoczęcia ({start})</translation>
     </message>
     <message>
+      <source>the case sign is empty</source>
+      <translation>brak znaku sprawy</translation>
+    </message>
+    <message>
       <source>the conversation date {conversation} is before the period starts ({start})</source>
       <translation>Data rozmowy oceniającej {conversation} jest wcześniejsza niż początek okresu oceny ({start}). Popraw datę.</translation>
     </message>
@@ -616,12 +676,28 @@
       <translation>Plan czeka na decyzję kierownika; teraz nie można go zmienić.</translation>
     </message>
     <message>
+      <source>the same case sign as line {first}</source>
+      <translation>ten sam znak sprawy co w wierszu {first}</translation>
+    </message>
+    <message>
       <source>the same reference number is on line {first}</source>
       <translation>ten sam znak sprawy jest już w wierszu {first}</translation>
     </message>
     <message>
+      <source>the scenario must be an object of texts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the start date is empty</source>
+      <translation>brak daty wszczęcia</translation>
+    </message>
+    <message>
       <source>the system account has no password; sign in as a user.</source>
       <translation>Konto systemowe nie ma hasła; zaloguj się jako użytkownik.</translation>
+    </message>
+    <message>
+      <source>the token refused to sign ({detail}); check that the key is meant for signing, or use another key</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>the two passphrases differ; nothing was written.</source>
@@ -640,12 +716,24 @@
       <translation>Nie ma przyporządkowania kolumn o nazwie {name!r}; użyj --mapping auto albo najpierw przyporządkuj kolumny w oknie programu.</translation>
     </message>
     <message>
+      <source>this key cannot sign the protocol ({detail}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
       <translation>serwer znacznika czasu {url}: {detail}. Sprawdź adres w ustawieniach albo usuń go, aby podpisać na poziomie B-B bez znacznika czasu.</translation>
     </message>
     <message>
       <source>token {token!r} in {module}: cannot open it ({detail})</source>
       <translation>token {token!r} w {module}: nie można go otworzyć ({detail})</translation>
+    </message>
+    <message>
+      <source>token {token!r}: key {key!r} is of a kind AuditDesk cannot sign with ({kind}); use an RSA, EC (ECDSA) or Ed25519 key</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>token {token!r}: key {key!r} is {kind}, but the token offers no {mechanism} mechanism to sign with it; use another key or token</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>token {token!r}: no key and certificate labelled {key!r} ({detail})</source>
@@ -678,6 +766,10 @@
     <message>
       <source>unit {unit!r} does not exist in this database</source>
       <translation>Komórka {unit!r} nie istnieje w tej bazie danych.</translation>
+    </message>
+    <message>
+      <source>unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</source>
+      <translation>nieznana kategoria (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</translation>
     </message>
     <message>
       <source>user #{user} does not exist (it may have been removed); reload.</source>
@@ -720,6 +812,10 @@
       <translation>{database}: plik bazy danych lub jego folder jest tylko do odczytu. Ostatnia zmiana NIE została zapisana. Nadaj prawo zapisu albo pracuj na kopii.</translation>
     </message>
     <message>
+      <source>{database}: the database is damaged ({detail}). What you were doing was not done and nothing half-written was kept. Restore the latest backup (Administration → backups, or 'auditdesk backups list').</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{database}: the disk is full. The last change was NOT saved (nothing half-written was kept). Free some disk space and do it again.</source>
       <translation>{database}: dysk jest pełny. Ostatnia zmiana NIE została zapisana (nie zachowano niczego zapisanego częściowo). Zwolnij miejsce na dysku i wykonaj ją ponownie.</translation>
     </message>
@@ -752,24 +848,40 @@
       <translation>Rekord {entity} nr {record} został zmieniony w innym miejscu, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
     </message>
     <message>
+      <source>{field} must be a date and time, not {value!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{field} must be text, not {value!r}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{file}: cannot be read ({detail}); check the path.</source>
       <translation>Nie można odczytać pliku {file} ({detail}); sprawdź ścieżkę.</translation>
     </message>
     <message>
-      <source>{file}: column {column!r} is mapped to {target!r}, which is not a question of the form</source>
-      <translation>{file}: kolumnę {column!r} przypisano do {target!r}, które nie jest pytaniem formularza</translation>
+      <source>{file}: field {field!r} is mapped to column {index}, which the file does not have; map the columns again</source>
+      <translation>{file}: pole {field!r} przypisano do kolumny {index}, której w pliku nie ma; przypisz kolumny jeszcze raz</translation>
     </message>
     <message>
-      <source>{file}: more than one column is mapped to {targets}</source>
-      <translation>{file}: do {targets} przypisano więcej niż jedną kolumnę</translation>
+      <source>{file}: larger than the limit of {limit_mb:.0f} MB; shrink the file or raise the limit in Settings.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file}: line {line} contains a NUL byte (a zero byte, which no CSV export holds): the file is probably not a text export; save it as CSV UTF-8 or XLSX</source>
+      <translation>{file}: wiersz {line} zawiera bajt NUL (bajt zerowy, którego nie ma w żadnym eksporcie CSV): to zapewne nie jest eksport tekstowy; zapisz plik jako CSV UTF-8 albo XLSX</translation>
+    </message>
+    <message>
+      <source>{file}: more than one column is mapped to {fields}; map each field once</source>
+      <translation>{file}: do pola {fields} przypisano więcej niż jedną kolumnę; przypisz każde pole tylko raz</translation>
     </message>
     <message>
       <source>{file}: no column is mapped to a question</source>
       <translation>{file}: żadna kolumna nie została przypisana do pytania</translation>
     </message>
     <message>
-      <source>{file}: no column is mapped to {field}; map one, e.g. --mapping 'COLUMN={field}'</source>
-      <translation>{file}: żadnej kolumny nie przypisano do pola {field}; przypisz ją, np. --mapping 'KOLUMNA={field}'</translation>
+      <source>{file}: no column is mapped to {fields}; map them and try again</source>
+      <translation>{file}: żadnej kolumny nie przypisano do pola {fields}; przypisz je i spróbuj ponownie</translation>
     </message>
     <message>
       <source>{file}: not a JSON mapping ({reason})</source>
@@ -788,10 +900,6 @@
       <translation>{file}: plik jest pusty</translation>
     </message>
     <message>
-      <source>{file}: the mapping names a column {column!r} the file does not have</source>
-      <translation>{file}: przypisanie wskazuje kolumnę {column!r}, której nie ma w pliku</translation>
-    </message>
-    <message>
       <source>{file}: the mapping names column {column!r}, which the file does not have (it has: {columns})</source>
       <translation>{file}: przypisanie wskazuje kolumnę {column!r}, której w pliku nie ma (są: {columns})</translation>
     </message>
@@ -804,22 +912,16 @@
       <translation>{file}: tekst nie jest zapisany w kodowaniu {encoding}; użyj --encoding auto albo właściwego kodowania (utf-8, cp1250).</translation>
     </message>
     <message>
-      <source>{file}: two columns are mapped to {field}; map each field once</source>
-      <translation>{file}: do pola {field} przypisano dwie kolumny; przypisz każde pole tylko raz</translation>
+      <source>{file}: two columns are named {column!r} in the header row; rename one</source>
+      <translation>{file}: w wierszu nagłówka dwie kolumny nazywają się {column!r}; zmień nazwę jednej z nich</translation>
     </message>
     <message>
-      <source>{file}: two columns have the same name in the header row</source>
-      <translation>{file}: dwie kolumny w wierszu nagłówka mają tę samą nazwę</translation>
+      <source>{file}: {count} value(s) in {rows} row(s) could not be read; nothing was imported. Correct them and import the file again.</source>
+      <translation>{file}: nie udało się odczytać wartości: {count} (wiersze: {rows}); niczego nie zaimportowano. Popraw je i zaimportuj plik ponownie.</translation>
     </message>
     <message>
-      <source>{file}: {count} row(s) could not be read; nothing was imported. Correct them and import the file again.</source>
-      <translation>{file}: nie udało się odczytać wierszy: {count}; niczego nie zaimportowano. Popraw je i zaimportuj plik ponownie.</translation>
-    </message>
-    <message>
-      <source>{file}: {count} value(s) could not be read, so nothing was imported; correct them and import the file again:
-{problems}{more}</source>
-      <translation>{file}: nie udało się odczytać wartości: {count}, dlatego niczego nie zaimportowano; popraw je i zaimportuj plik ponownie:
-{problems}{more}</translation>
+      <source>{file}: {field!r} is not a field of this import; fields: {fields}</source>
+      <translation>{file}: {field!r} nie jest polem tego importu; pola: {fields}</translation>
     </message>
     <message>
       <source>{file}: {size_mb:.1f} MB is above the limit of {limit_mb:.0f} MB; shrink the file or raise the limit in Settings.</source>
@@ -840,6 +942,10 @@
     <message>
       <source>{kind} {record} was signed on {when} UTC by {signer}; a signed record cannot change. Record a correction as an amendment that refers to it.</source>
       <translation>Rekord {record} ({kind}) został podpisany {when} UTC przez: {signer}; podpisanego rekordu nie można zmienić. Wprowadź korektę jako aneks, który się do niego odwołuje.</translation>
+    </message>
+    <message>
+      <source>{length} characters, more than the {limit} this field holds; shorten it in the file (nothing is cut on import)</source>
+      <translation>znaków: {length}, więcej niż {limit}, które mieści to pole; skróć wartość w pliku (import niczego nie obcina)</translation>
     </message>
     <message>
       <source>{level!r} is not a level of the scale of {sheet}</source>
@@ -870,12 +976,20 @@
       <translation>{login} ({role}) nie może zobaczyć audytu {record}: audytorzy widzą własne audyty, przełożeni – audyty swoich komórek.</translation>
     </message>
     <message>
+      <source>{login} ({role}) may not see research note #{note_id}: supervisors see the notes about their own units and the office-wide ones.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
       <translation>Użytkownik {login} ({role}) nie może przeglądać ocen okresowych pracownika nr {employee}. Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
     </message>
     <message>
       <source>{login} ({role}) may not sign the protocol of an {kind}; ask the person who made it.</source>
       <translation>{login} ({role}) nie może podpisać protokołu tego rodzaju ({kind}); poproś o to osobę, która go sporządziła.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not write a research note about units that are not theirs.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{login} ({role}) may not {action}; ask an administrator for the right role.</source>
@@ -930,8 +1044,16 @@
       <translation>{login}: nieprawidłowy login lub hasło albo konto jest nieaktywne.</translation>
     </message>
     <message>
+      <source>{path}: audits[{index}] has {count:,} {what}, above the limit of {limit:,}; nothing was imported</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: backup failed ({detail}). The database is unchanged.</source>
       <translation>{path}: nie udało się wykonać kopii zapasowej ({detail}). Baza danych pozostała bez zmian.</translation>
+    </message>
+    <message>
+      <source>{path}: cannot be read ({detail}). Nothing was changed.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: cannot read the backup ({detail}).</source>
@@ -964,6 +1086,10 @@
     <message>
       <source>{path}: is a folder, not a database file; give a file name.</source>
       <translation>{path}: to jest folder, a nie plik bazy danych; podaj nazwę pliku.</translation>
+    </message>
+    <message>
+      <source>{path}: larger than the limit of {limit} for a PDF to verify; nothing was read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: no intact backup was found to restore.</source>
@@ -1010,20 +1136,8 @@
       <translation>{path}: kopia zapasowa jest uszkodzona ({detail}); wybierz inną.</translation>
     </message>
     <message>
-      <source>{path}: the database is damaged (integrity check: {detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
-      <translation>{path}: baza danych jest uszkodzona (sprawdzenie spójności: {detail}). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
-    </message>
-    <message>
-      <source>{path}: the database is damaged (only {size} bytes, shorter than a SQLite header). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
-      <translation>{path}: baza danych jest uszkodzona (plik ma tylko {size} B, mniej niż nagłówek SQLite). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
-    </message>
-    <message>
-      <source>{path}: the database is damaged (truncated: {size} bytes of {expected}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
-      <translation>{path}: baza danych jest uszkodzona (plik jest ucięty: {size} B z {expected} B). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
-    </message>
-    <message>
-      <source>{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
-      <translation>{path}: baza danych jest uszkodzona ({detail}). Niczego nie zmieniono. Przywróć najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik za pomocą --db.</translation>
+      <source>{path}: the certificate's key is of a kind AuditDesk cannot sign with ({kind}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: the file holds no private key with its certificate</source>
@@ -1038,6 +1152,18 @@
       <translation>{path}: nazwa pliku wynikowego powinna kończyć się na .p12 (PKCS#12)</translation>
     </message>
     <message>
+      <source>{path}: the settings could not be used ({reason}); AuditDesk started with the default settings and kept the file as {kept}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: the {what} is larger than the limit of {limit}; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: the {what} is {size}, above the limit of {limit}; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: this file is not a SQLite database (it may be another kind of file, or encrypted). Nothing was changed. Choose another file with --db, or restore a backup.</source>
       <translation>{path}: ten plik nie jest bazą danych SQLite (może to być plik innego rodzaju albo plik zaszyfrowany). Niczego nie zmieniono. Wybierz inny plik za pomocą --db lub przywróć kopię zapasową.</translation>
     </message>
@@ -1048,6 +1174,10 @@
     <message>
       <source>{path}: wrong password for this PKCS#12 file, or the file is not a PKCS#12 certificate. Check the password (it is case-sensitive) and try again.</source>
       <translation>{path}: błędne hasło do tego pliku PKCS#12 albo plik nie jest certyfikatem PKCS#12. Sprawdź hasło (wielkość liter ma znaczenie) i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>{path}: {count:,} audits, above the limit of {limit:,} in one file; nothing was imported. Export them in parts.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>
@@ -1094,12 +1224,32 @@
       <translation>{reference}: data załatwienia {settled} jest wcześniejsza niż data wpływu ({received})</translation>
     </message>
     <message>
+      <source>{source}: a key in {field} is {length:,} characters long, above the limit of {limit:,}; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{source}: not a readable PDF ({detail})</source>
       <translation>{source}: nie można odczytać pliku jako PDF ({detail})</translation>
     </message>
     <message>
+      <source>{source}: the JSON is nested more than {depth} levels deep (at {field}); nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{source}: the JSON is nested more than {depth} levels deep; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{source}: the signature cannot be read ({detail})</source>
       <translation>{source}: nie można odczytać podpisu ({detail})</translation>
+    </message>
+    <message>
+      <source>{source}: {field} has {count:,} entries, above the limit of {limit:,}; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{source}: {field} is {length:,} characters long, above the limit of {limit:,}; nothing was read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{target}: already exists; choose a new file name.</source>
