@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
     p = audits_sub.add_parser(
         "import",
         help="audits exported (as JSON) from another AuditDesk database, with their evidence; "
-        "idempotent",
+        "idempotent; a newer state of a draft here replaces it, a conflict is listed (exit 1)",
     )
     p.add_argument("file", type=Path, metavar="FILE.json")
     p.set_defaults(func=cmd_import)
@@ -47,15 +47,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = audit_transfer.import_audits(ctx, args.file)
     for line in report.imported:
         out(f"imported  {line}")
+    for line in report.replaced:
+        out(f"replaced  {line}")
     for line in report.skipped:
-        out(f"skipped   {line} (already here)")
+        out(f"skipped   {line} (identical to the copy here)")
+    for line in report.kept:
+        out(f"kept      {line}")
+    for line in report.conflicts:
+        out(f"CONFLICT  {line}")
     for line in report.refused:
         out(f"REFUSED   {line}")
     out(
-        f"{len(report.imported)} imported, {len(report.skipped)} skipped, "
-        f"{len(report.refused)} refused"
+        f"{args.file}: {len(report.imported)} imported, {len(report.skipped)} skipped, "
+        f"{len(report.refused)} refused; {len(report.replaced)} replaced, "
+        f"{len(report.kept)} kept, {len(report.conflicts)} in conflict"
     )
-    return 1 if report.refused else 0
+    return 1 if report.refused or report.conflicts else 0
 
 
 def cmd_recount(args: argparse.Namespace) -> int:

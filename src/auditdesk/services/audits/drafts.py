@@ -73,8 +73,17 @@ def record_number(year: int, seq: int) -> str:
     return f"{RECORD_PREFIX}/{year}/{seq:04d}"
 
 
-def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any) -> Audit:
-    """Adds a draft audit inside the caller's transaction (checked, numbered, on the trail)."""
+def create_audit_row(
+    session: Session,
+    actor: Actor,
+    new: NewAudit,
+    *,
+    recorded_auditor: tuple[int | None, str] | None = None,
+    **extra: Any,
+) -> Audit:
+    """Adds a draft audit inside the caller's transaction (checked, numbered, on the trail).
+    `recorded_auditor` (id here or None, name) keeps the auditor an imported audit names
+    instead of the acting user; `extra` sets further columns (uid, kind, created_at, …)."""
     form = checklist_of(session, new.form_version_id)
     version = session.get(FormVersion, new.form_version_id)
     assert version is not None
@@ -111,6 +120,8 @@ def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any
             "scenario: fill in {fields} before starting", fields=", ".join(missing)
         )
     auditor_id = new.auditor_id if new.auditor_id is not None else actor.user_id
+    if recorded_auditor is not None:
+        auditor_id = recorded_auditor[0]
     if actor.role == Role.SUPERVISOR:
         raise PermissionDenied("{login} (supervisor) may not conduct audits", login=actor.login)
     if actor.role == Role.AUDITOR and auditor_id != actor.user_id:
@@ -118,6 +129,9 @@ def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any
             "{login} (auditor) may start audits only as themselves", login=actor.login
         )
     auditor = session.get(User, auditor_id) if auditor_id is not None else None
+    auditor_name = auditor.display_name if auditor else actor.display_name or actor.login
+    if recorded_auditor is not None:
+        auditor_name = recorded_auditor[1] or (auditor.display_name if auditor else "")
     year = new.visited_at.year
     seq = _next_seq(session, year)
     audit = Audit(
@@ -132,7 +146,7 @@ def create_audit_row(session: Session, actor: Actor, new: NewAudit, **extra: Any
         employee_id=new.employee_id,
         observed_note=new.observed_note.strip(),
         auditor_id=auditor_id,
-        auditor_name=auditor.display_name if auditor else actor.display_name or actor.login,
+        auditor_name=auditor_name,
         scenario_json=json.dumps(dict(new.scenario), ensure_ascii=False, sort_keys=True),
         scenario_summary=_scenario_summary(form, new.scenario),
         visited_at=new.visited_at,
@@ -222,6 +236,35 @@ def _validate_value(form: ChecklistForm, item_id: str, value: str | None, na: bo
     return value[:200] if item.type != "text" else value
 
 
+AnswerState = dict[str, Any] | None
+
+
+def set_answer(
+    audit: Audit,
+    form: ChecklistForm,
+    item_id: str,
+    value: str | None,
+    na: bool,
+    comment: str | None,
+) -> tuple[AnswerState, AnswerState]:
+    """Sets one answer of `audit` under the editor's rules (the item is in the form, N/A only
+    where allowed, a value the item accepts); returns the answer before and after. The caller
+    rescores and flushes. `comment=None` leaves the comment as it was."""
+    clean = _validate_value(form, item_id, value, na)
+    row = next((a for a in audit.answers if a.item_id == item_id), None)
+    before = None
+    if row is None:
+        row = AuditAnswer(item_id=item_id, comment="")
+        audit.answers.append(row)
+    else:
+        before = {"value": row.value, "na": row.na, "comment": row.comment}
+    row.value, row.na = clean, na
+    if comment is not None:
+        row.comment = comment
+    row.updated_at = utcnow()
+    return before, {"value": row.value, "na": row.na, "comment": row.comment}
+
+
 def save_answer(
     ctx: AppContext,
     audit_id: int,
@@ -238,19 +281,7 @@ def save_answer(
         audit = get_editable(s, ctx.actor, audit_id)
         expect_version(s, "audit", audit_id, audit.version, expected_version)
         form = checklist_of(s, audit.form_version_id)
-        clean = _validate_value(form, item_id, value, na)
-        row = next((a for a in audit.answers if a.item_id == item_id), None)
-        before = None
-        if row is None:
-            row = AuditAnswer(item_id=item_id, comment="")
-            audit.answers.append(row)
-        else:
-            before = {"value": row.value, "na": row.na, "comment": row.comment}
-        row.value, row.na = clean, na
-        if comment is not None:
-            row.comment = comment
-        row.updated_at = utcnow()
-        after = {"value": row.value, "na": row.na, "comment": row.comment}
+        before, after = set_answer(audit, form, item_id, value, na, comment)
         result = _apply_score(audit, form, answers_of(audit))
         _sync_answer_rows(audit, result)
         audit.updated_at = utcnow()
@@ -292,44 +323,51 @@ def save_header(
     with stale_guard(ctx.db, "audit", audit_id), ctx.db.session() as s:
         audit = get_editable(s, ctx.actor, audit_id)
         expect_version(s, "audit", audit_id, audit.version, expected_version)
-        form = checklist_of(s, audit.form_version_id)
-        if change.unit_id is not None and s.get(OrgUnit, change.unit_id) is None:
-            raise ValidationFailed(
-                "unit #{unit_id} does not exist; choose a unit from the list",
-                unit_id=change.unit_id,
-            )
-        if change.employee_id is not None and s.get(Employee, change.employee_id) is None:
-            raise ValidationFailed(
-                "employee #{employee_id} does not exist", employee_id=change.employee_id
-            )
-        missing = [
-            f.label.pl
-            for f in form.scenario_fields
-            if f.required and not change.scenario.get(f.id, "").strip()
-        ]
-        if missing:
-            raise ValidationFailed(
-                "audit {record}, scenario: {fields} cannot be empty",
-                record=audit.record_no,
-                fields=", ".join(missing),
-            )
-        before = _header(audit)
-        if change.unit_id is not None:
-            audit.unit_id = change.unit_id
-        audit.employee_id = change.employee_id
-        audit.observed_note = change.observed_note.strip()
-        audit.visited_at = change.visited_at
-        audit.period = f"{change.visited_at:%Y-%m}"
-        audit.scenario_json = json.dumps(dict(change.scenario), ensure_ascii=False, sort_keys=True)
-        audit.scenario_summary = _scenario_summary(form, change.scenario)
-        audit.search_text = search_text(s, audit)
-        audit.updated_at = utcnow()
+        before, after = apply_header(s, audit, change)
         s.flush()
-        if _header(audit) != before:
-            trail.record(
-                s, ctx.actor, "change", "audit", audit.id, before=before, after=_header(audit)
-            )
+        if after != before:
+            trail.record(s, ctx.actor, "change", "audit", audit.id, before=before, after=after)
         return audit.version
+
+
+def apply_header(
+    session: Session, audit: Audit, change: HeaderChange
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Changes a draft's header under the editor's rules (the unit and employee exist, the
+    form's required scenario fields are filled); returns the header before and after."""
+    form = checklist_of(session, audit.form_version_id)
+    if change.unit_id is not None and session.get(OrgUnit, change.unit_id) is None:
+        raise ValidationFailed(
+            "unit #{unit_id} does not exist; choose a unit from the list",
+            unit_id=change.unit_id,
+        )
+    if change.employee_id is not None and session.get(Employee, change.employee_id) is None:
+        raise ValidationFailed(
+            "employee #{employee_id} does not exist", employee_id=change.employee_id
+        )
+    missing = [
+        f.label.pl
+        for f in form.scenario_fields
+        if f.required and not change.scenario.get(f.id, "").strip()
+    ]
+    if missing:
+        raise ValidationFailed(
+            "audit {record}, scenario: {fields} cannot be empty",
+            record=audit.record_no,
+            fields=", ".join(missing),
+        )
+    before = _header(audit)
+    if change.unit_id is not None:
+        audit.unit_id = change.unit_id
+    audit.employee_id = change.employee_id
+    audit.observed_note = change.observed_note.strip()
+    audit.visited_at = change.visited_at
+    audit.period = f"{change.visited_at:%Y-%m}"
+    audit.scenario_json = json.dumps(dict(change.scenario), ensure_ascii=False, sort_keys=True)
+    audit.scenario_summary = _scenario_summary(form, change.scenario)
+    audit.search_text = search_text(session, audit)
+    audit.updated_at = utcnow()
+    return before, _header(audit)
 
 
 def _header(audit: Audit) -> dict[str, Any]:
