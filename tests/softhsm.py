@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,8 @@ SOFTHSM_LIB_CANDIDATES = (
 )
 
 TOKEN_SIGNER = "Urzędnik Łukasz Żółć"
+# the keys on the test token: (label, kind, id); the first is the one softhsm_token names
+KEYS = (("podpis", "rsa", "01"), ("podpis-ec", "ec", "02"), ("podpis-ed", "ed25519", "03"))
 
 
 def _softhsm_lib() -> str:
@@ -47,7 +50,7 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, s
         "objectstore.backend = file\nlog.level = ERROR\n"
     )
     os.environ["SOFTHSM2_CONF"] = str(conf)
-    label, pin, key_label = "AuditDesk Test", "123456", "podpis"
+    label, pin, key_label = "AuditDesk Test", "123456", KEYS[0][0]
     run = lambda *args: subprocess.run(args, check=True, capture_output=True)  # noqa: E731
     run(
         "softhsm2-util",
@@ -60,7 +63,23 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, s
         "--so-pin",
         "654321",
     )
-    key, cert = build_certificate(TOKEN_SIGNER)
+    for name, kind, key_id in KEYS:
+        _put_key(run, lib, folder, label, pin, name, kind, key_id)
+    return lib, label, key_label, pin
+
+
+def _put_key(
+    run: Callable[..., object],
+    lib: str,
+    folder: Path,
+    label: str,
+    pin: str,
+    key_label: str,
+    kind: str,
+    key_id: str,
+) -> None:
+    """A new key of `kind` and its certificate (for TOKEN_SIGNER) under one label and id."""
+    key, cert = build_certificate(TOKEN_SIGNER, key_type=kind)
     key_pem = folder / "key.pem"
     key_pem.write_bytes(
         key.private_bytes(
@@ -69,20 +88,22 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, s
             serialization.NoEncryption(),
         )
     )
-    run(
-        "softhsm2-util",
-        "--import",
-        str(key_pem),
-        "--token",
-        label,
-        "--label",
-        key_label,
-        "--id",
-        "01",
-        "--pin",
-        pin,
-    )
-    key_pem.unlink()
+    try:
+        run(
+            "softhsm2-util",
+            "--import",
+            str(key_pem),
+            "--token",
+            label,
+            "--label",
+            key_label,
+            "--id",
+            key_id,
+            "--pin",
+            pin,
+        )
+    finally:
+        key_pem.unlink()
     cert_der = folder / "cert.der"
     cert_der.write_bytes(cert.public_bytes(serialization.Encoding.DER))
     run(
@@ -101,6 +122,5 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, s
         "--label",
         key_label,
         "--id",
-        "01",
+        key_id,
     )
-    return lib, label, key_label, pin

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
@@ -23,6 +23,8 @@ NOT_QUALIFIED = "Certyfikat niekwalifikowany (wystawiony samodzielnie w AuditDes
 # id-pe-qcStatements and id-etsi-qcs-QcCompliance: what makes a certificate qualified (eIDAS)
 QC_STATEMENTS_OID = "1.3.6.1.5.5.7.1.3"
 QC_COMPLIANCE_DER = bytes.fromhex("060604008e460101")
+
+SigningKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,23 @@ class CreatedCertificate:
     not_after: datetime
 
 
+KEY_TYPES = ("rsa", "ec", "ed25519")
+
+
+def _new_key(key_type: str) -> SigningKey:
+    if key_type == "rsa":
+        return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    if key_type == "ec":
+        return ec.generate_private_key(ec.SECP256R1())
+    if key_type == "ed25519":
+        return ed25519.Ed25519PrivateKey.generate()
+    raise ValidationFailed(
+        "--key: {kind!r} is not a key type; choose one of {types}",
+        kind=key_type,
+        types=", ".join(KEY_TYPES),
+    )
+
+
 def build_certificate(
     name: str,
     *,
@@ -41,10 +60,12 @@ def build_certificate(
     email: str = "",
     days: int = 3 * 365,
     now: datetime | None = None,
-) -> tuple[rsa.RSAPrivateKey, x509.Certificate]:
+    key_type: str = "rsa",
+) -> tuple[SigningKey, x509.Certificate]:
+    """A self-signed certificate with a new key: RSA 2048 (the default), EC P-256 or Ed25519."""
     if not name.strip():
         raise ValidationFailed("--name: give the signer's full name, e.g. --name 'Jan Kowalski'")
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = _new_key(key_type)
     attrs = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
     if organisation:
         attrs.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
@@ -80,13 +101,13 @@ def build_certificate(
             x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False
         )
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
-        .sign(key, hashes.SHA256())
+        .sign(key, None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256())
     )
     return key, cert
 
 
 def write_pkcs12(
-    key: rsa.RSAPrivateKey, cert: x509.Certificate, out: Path, password: bytes, friendly_name: str
+    key: SigningKey, cert: x509.Certificate, out: Path, password: bytes, friendly_name: str
 ) -> None:
     """Writes FILE.p12 (and FILE.pem with the certificate alone) via temporary names."""
     encryption = (
@@ -108,11 +129,17 @@ def write_pkcs12(
 
 
 def create_certificate(
-    name: str, out: Path, password: bytes, *, organisation: str = "", email: str = ""
+    name: str,
+    out: Path,
+    password: bytes,
+    *,
+    organisation: str = "",
+    email: str = "",
+    key_type: str = "rsa",
 ) -> CreatedCertificate:
     if out.suffix.lower() not in (".p12", ".pfx"):
         raise ValidationFailed("{path}: the output file should end in .p12 (PKCS#12)", path=out)
-    key, cert = build_certificate(name, organisation=organisation, email=email)
+    key, cert = build_certificate(name, organisation=organisation, email=email, key_type=key_type)
     write_pkcs12(key, cert, out, password, name)
     return CreatedCertificate(
         p12=out,

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import cms
+from asn1crypto import algos, cms
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
@@ -32,6 +32,8 @@ from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.general import SigningError as PyHankoSigningError
+from pyhanko.sign.general import get_cms_hash_algo_for_mechanism, optimal_pss_params
 from pyhanko.sign.signers import Signer
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.timestamps import HTTPTimeStamper
@@ -99,7 +101,12 @@ class _KeptKeySigner(signers.SimpleSigner):
             return False
         if list(self.attribute_certs) or not isinstance(self._key, rsa.RSAPrivateKey):
             return False
-        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        try:
+            mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        except ValueError:  # pyHanko's own path says what it cannot do, in its words
+            return False
+        # only RSA PKCS#1 v1.5 makes the same container bytes every time; RSASSA-PSS (salted),
+        # ECDSA and EdDSA go pyHanko's ordinary way
         return digest_algorithm in _HASHES and mechanism["algorithm"].native in _PKCS1V15
 
     async def async_sign(
@@ -168,6 +175,13 @@ def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
         ) from exc
     if key is None or cert is None:
         raise SigningError("{path}: the file holds no private key with its certificate", path=path)
+    if not isinstance(key, _KEY_TYPES):
+        raise SigningError(
+            "{path}: the certificate's key is of a kind AuditDesk cannot sign with ({kind}); "
+            "use a certificate with an RSA, EC (ECDSA) or Ed25519 key",
+            path=path,
+            kind=type(key).__name__.lstrip("_"),
+        )
     key_der = key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,
@@ -176,12 +190,45 @@ def load_pkcs12_signer(path: Path, password: bytes) -> Signer:
     to_asn1 = [
         asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in extra
     ]
+    signing_cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
     return _KeptKeySigner(
         key,
-        signing_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+        signing_cert=signing_cert,
         signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
         cert_registry=SimpleCertificateStore.from_certs(to_asn1),  # type: ignore[no-untyped-call]
+        signature_mechanism=pss_mechanism(signing_cert),
     )
+
+
+_KEY_TYPES = (
+    rsa.RSAPrivateKey,
+    ec.EllipticCurvePrivateKey,
+    ed25519.Ed25519PrivateKey,
+    ed448.Ed448PrivateKey,
+)
+
+
+def pss_mechanism(cert: asn1_x509.Certificate) -> algos.SignedDigestAlgorithm | None:
+    """RSASSA-PSS for a certificate whose key is marked id-RSASSA-PSS, with the parameters the
+    certificate prescribes (or SHA-256 and the longest salt when it names none); None for any
+    other key, whose mechanism pyHanko derives itself. pyHanko has no default for such a key."""
+    spki = cert.public_key["algorithm"]
+    if spki["algorithm"].native != "rsassa_pss":
+        return None
+    params = spki["parameters"]
+    if not isinstance(params, algos.RSASSAPSSParams) or params.native is None:
+        params = optimal_pss_params(cert, "sha256")
+    return algos.SignedDigestAlgorithm({"algorithm": "rsassa_pss", "parameters": params})
+
+
+def digest_algorithm(signer: Signer) -> str:
+    """SHA-256, unless the key fixes another: Ed25519 signs SHA-512, Ed448 SHAKE256, and an
+    RSASSA-PSS certificate may name its own hash."""
+    try:
+        mechanism = signer.get_signature_mechanism_for_digest(None)
+        return str(get_cms_hash_algo_for_mechanism(mechanism))
+    except ValueError:  # RSA PKCS#1 v1.5 and ECDSA take the hash they are given
+        return "sha256"
 
 
 @contextmanager
@@ -220,7 +267,7 @@ def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> It
     try:
         signer = PKCS11Signer(session, key_label=key_label, cert_label=key_label)
         try:
-            _ = signer.signing_cert
+            cert = signer.signing_cert
         except Exception as exc:
             raise SigningError(
                 "token {token!r}: no key and certificate labelled {key!r} ({detail})",
@@ -228,9 +275,70 @@ def pkcs11_signer(module: str, token_label: str, key_label: str, pin: str) -> It
                 key=key_label,
                 detail=str(exc),
             ) from exc
+        raw, mechanism = _token_mechanism(session, cert, token_label, key_label)
+        if raw or mechanism is not None:
+            signer = PKCS11Signer(
+                session,
+                key_label=key_label,
+                cert_label=key_label,
+                signing_cert=cert,
+                use_raw_mechanism=raw,
+                signature_mechanism=mechanism,
+            )
         yield signer
     finally:
         session.close()
+
+
+def _token_mechanism(
+    session: Any, cert: asn1_x509.Certificate, token: str, key: str
+) -> tuple[bool, algos.SignedDigestAlgorithm | None]:
+    """How to sign with the token's key: (use the raw mechanism, the signature mechanism or
+    None for pyHanko's default), chosen from the key's kind and what the token offers. Many
+    cards, and SoftHSM2, offer only raw ECDSA (CKM_ECDSA over a hash made on the computer);
+    pyHanko's default for EC asks for CKM_ECDSA_SHA256 and the token says MechanismInvalid."""
+    from pkcs11 import Mechanism
+    from pyhanko.sign.pkcs11 import RSASSA_PSS_MECH_MAP
+
+    try:
+        offered: set[Any] = set(session.token.slot.get_mechanisms())
+    except Exception:  # a token that does not list them: try, and let it say no
+        offered = set()
+
+    def has(mechanism: Any) -> bool:
+        return not offered or mechanism in offered
+
+    kind = cert.public_key["algorithm"]["algorithm"].native
+    if kind == "rsa" and has(Mechanism.SHA256_RSA_PKCS):
+        return False, None
+    if kind == "rsa" and Mechanism.RSA_PKCS in offered:
+        return True, None  # raw RSA PKCS#1 v1.5 over a DigestInfo made here
+    pss = pss_mechanism(cert) if kind == "rsassa_pss" else None
+    if pss is not None and has(RSASSA_PSS_MECH_MAP.get(pss.hash_algo)):
+        return False, pss
+    if kind == "ec" and has(Mechanism.ECDSA):
+        return True, None
+    if kind == "ec" and Mechanism.ECDSA_SHA256 in offered:
+        return False, None
+    if kind in ("ed25519", "ed448") and has(Mechanism.EDDSA):
+        return False, None
+    needed = {"rsa": "RSA-PKCS", "rsassa_pss": "RSA-PKCS-PSS", "ec": "ECDSA"}.get(kind, "EDDSA")
+    if kind not in ("rsa", "rsassa_pss", "ec", "ed25519", "ed448"):
+        raise SigningError(
+            "token {token!r}: key {key!r} is of a kind AuditDesk cannot sign with ({kind}); "
+            "use an RSA, EC (ECDSA) or Ed25519 key",
+            token=token,
+            key=key,
+            kind=kind,
+        )
+    raise SigningError(
+        "token {token!r}: key {key!r} is {kind}, but the token offers no {mechanism} "
+        "mechanism to sign with it; use another key or token",
+        token=token,
+        key=key,
+        kind=kind.upper(),
+        mechanism=needed,
+    )
 
 
 def signer_name(signer: Signer) -> str:
@@ -284,7 +392,7 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
         reason=request.reason,
         location=request.location,
         name=name,
-        md_algorithm="sha256",
+        md_algorithm=digest_algorithm(signer),
         subfilter=SigSeedSubFilter.PADES,
     )
     if request.stamp is not None:
@@ -325,5 +433,21 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest) -> bytes:
                 url=request.tsa_url,
                 detail=str(exc),
             ) from exc
+        if type(exc).__module__.split(".")[0] == "pkcs11":  # the card or token said no
+            raise SigningError(
+                "the token refused to sign ({detail}); check that the key is meant for "
+                "signing, or use another key",
+                detail=_first_line(f"{type(exc).__name__} {exc}".strip()),
+            ) from exc
+        if isinstance(exc, PyHankoSigningError | NotImplementedError):
+            raise SigningError(
+                "this key cannot sign the protocol ({detail}); use a certificate with an "
+                "RSA, EC (ECDSA) or Ed25519 key",
+                detail=_first_line(str(exc) or type(exc).__name__),
+            ) from exc
         raise
     return out.getvalue()
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:200] if text.strip() else text
