@@ -7,6 +7,9 @@ using the command line instead of the window does not reset it.
 
 from __future__ import annotations
 
+import functools
+import secrets
+import unicodedata
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -58,6 +61,26 @@ class SignInLocked(SignInFailed):
         super().__init__(message, seconds=self.seconds, **fields)
 
 
+# Control characters (Unicode Cc: NUL, tab, escape …) and invisible format characters (Cf: zero
+# width spaces, direction overrides, the soft hyphen): nobody can see or reliably type them again.
+FORBIDDEN_CATEGORIES = ("Cc", "Cf")
+
+
+def control_characters(text: str) -> str:
+    """The control or invisible characters in `text`, as code points ("U+0000, U+001B"); ""
+    when there are none. Only code points are named, so a password is never shown."""
+    found = sorted({ord(c) for c in text if unicodedata.category(c) in FORBIDDEN_CATEGORIES})
+    return ", ".join(f"U+{n:04X}" for n in found)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash of a random secret with the hasher's parameters, made once: an unknown login,
+    an inactive account or one without a password is verified against it, so that the time of
+    the answer does not tell which logins exist."""
+    return _hasher.hash(secrets.token_urlsafe(24))
+
+
 def hash_password(password: str) -> str:
     check_password_strength(password)
     return _hasher.hash(password)
@@ -70,6 +93,13 @@ def check_password_strength(password: str) -> None:
             "a short sentence is easier to remember than symbols.",
             minimum=MIN_PASSWORD_LENGTH,
             length=len(password),
+        )
+    bad = control_characters(password)
+    if bad:
+        raise ValidationFailed(
+            "password: must not contain control or invisible characters (found {characters}); "
+            "use letters, digits, punctuation and spaces.",
+            characters=bad,
         )
     if password.strip() != password:
         raise ValidationFailed("password: must not begin or end with a space.")
@@ -127,7 +157,12 @@ def sign_in(db: Database, login: str, password: str, now: datetime | None = None
                 login=login,
             )
         user = s.scalar(select(User).where(func.lower(User.login) == key))
-        ok = user is not None and user.active and verify_password(user.password_hash, password)
+        stored = user.password_hash if user is not None and user.active else None
+        # argon2 runs once on every path (an unknown login against a dummy hash): the time of
+        # the answer must not tell which logins exist. A password with control characters can
+        # never be set, so one that arrives here (or an old one stored before) just fails.
+        matches = verify_password(stored or _dummy_hash(), password)
+        ok = user is not None and bool(stored) and matches and not control_characters(password)
         if not ok or user is None:
             attempt = _attempt(s, key)
             attempt.failed_count += 1
@@ -228,6 +263,13 @@ def create_first_admin(db: Database, login: str, display_name: str, password: st
 
 
 def validate_login(login: str) -> str:
+    hidden = control_characters(login)
+    if hidden:
+        raise ValidationFailed(
+            "login: must not contain control or invisible characters (found {characters}); "
+            "use letters a–z, digits and . _ - @.",
+            characters=hidden,
+        )
     login = login.strip()
     if not login:
         raise ValidationFailed("login: must not be empty.")
