@@ -163,3 +163,19 @@ def test_daily_backup_failure_is_a_warning(
     monkeypatch.setattr(backups, "backup_database", full)
     warning = daily_backup(ctx.db, keep=3)
     assert warning is not None and "disk is full" in warning
+
+
+def test_demo_hint_names_the_roles_in_polish(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    """The hint shows "kadry", not the raw value "(hr)" (issue 12: one home for labels)."""
+    app = QCoreApplication.instance()
+    assert isinstance(app, QApplication)
+    install_language(app, "pl")
+    try:
+        dialog = SignInDialog(demo_ctx.db)
+        qtbot.addWidget(dialog)
+        hint = dialog.findChild(QLabel, "demoHint")
+        assert hint is not None
+        assert "kadry / kadry-demo (kadry)" in hint.text()
+        assert "(hr)" not in hint.text() and "(auditor)" not in hint.text()
+    finally:
+        install_language(app, "en")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditdesk.services.clock import SYSTEM_CLOCK, Clock
-from auditdesk.store.db import Database
+from auditdesk.store.db import Database as Database  # the handle ui/ holds (never a session)
 from auditdesk.store.models import Role, User
 
 

@@ -22,6 +22,7 @@ from auditdesk.services.admin.auth import (
 )
 from auditdesk.services.concurrency import stale_record
 from auditdesk.services.context import AppContext
+from auditdesk.store.db import Database
 from auditdesk.store.models import Employee, LoginAttempt, Role, User
 
 
@@ -31,6 +32,20 @@ def demo_password(login: str) -> str:
 
 def demo_password_hash(login: str) -> str:
     return DEMO_PASSWORD_HASHES.get(login) or hash_password(demo_password(login))
+
+
+def demo_accounts(db: Database) -> list[tuple[str, Role, str]]:
+    """Active accounts that still have their published demo password: (login, role, password).
+    The sign-in window lists them (before anyone signed in, hence no context)."""
+    with db.session() as s:
+        rows = s.execute(
+            select(User.login, User.role, User.password_hash).where(User.active.is_(True))
+        ).all()
+    return [
+        (login, role, demo_password(login))
+        for login, role, stored in rows
+        if stored is not None and DEMO_PASSWORD_HASHES.get(login) == stored
+    ]
 
 
 @dataclass(frozen=True)

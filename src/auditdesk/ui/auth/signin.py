@@ -15,27 +15,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services.admin import auth
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.store.db import Database
-from auditdesk.store.models import User
+from auditdesk.services.admin import auth, users
+from auditdesk.services.context import Actor, AppContext, Database
 from auditdesk.ui.errors import error_text
-
-
-def demo_accounts(db: Database) -> list[tuple[str, str, str]]:
-    """Accounts that still have their published demo password: (login, role, password)."""
-    with db.session() as s:
-        rows = s.execute(
-            select(User.login, User.role, User.password_hash).where(User.active.is_(True))
-        ).all()
-    return [
-        (login, role.value, login + auth.DEMO_PASSWORD_SUFFIX)
-        for login, role, stored in rows
-        if stored is not None and auth.DEMO_PASSWORD_HASHES.get(login) == stored
-    ]
+from auditdesk.ui.labels import role_name
 
 
 class SignInDialog(QDialog):
@@ -67,9 +52,11 @@ class SignInDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a00;")
         layout.addWidget(self.message)
-        demo = demo_accounts(db)
+        demo = users.demo_accounts(db)
         if demo:
-            lines = "".join(f"<br>{login} / {password} ({role})" for login, role, password in demo)
+            lines = "".join(
+                f"<br>{login} / {password} ({role_name(role)})" for login, role, password in demo
+            )
             hint = QLabel(
                 self.tr("This is a demo database. Its accounts still have the demo passwords:")
                 + lines
