@@ -36,7 +36,11 @@ AREAS: dict[str, list[str]] = {
     "admin": ["admin/*.py", "auth/*.py"],
     "audits": ["audits/*.py"],
     "protocols": ["protocols/*.py"],
-    "monitoring": ["monitoring/panel.py", "monitoring/import_problems.py"],
+    "monitoring": [
+        "monitoring/panel.py",
+        "monitoring/import_problems.py",
+        "monitoring/import_mapping.py",
+    ],
     "indicators": ["monitoring/indicators*.py"],
     "cases": ["monitoring/cases*.py"],
     "surveys": ["monitoring/surveys*.py"],

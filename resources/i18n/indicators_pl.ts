@@ -387,21 +387,6 @@
     </message>
 </context>
 <context>
-    <name>MappingDialog</name>
-    <message>
-        <source>Columns of the register</source>
-        <translation>Kolumny rejestru</translation>
-    </message>
-    <message>
-        <source>(skip)</source>
-        <translation>(pomiń)</translation>
-    </message>
-    <message>
-        <source>Fields marked * are required. The mapping is remembered.</source>
-        <translation>Pola oznaczone * są wymagane. Przypisanie kolumn zostanie zapamiętane.</translation>
-    </message>
-</context>
-<context>
     <name>ResearchPage</name>
     <message>
         <source>&amp;New note</source>

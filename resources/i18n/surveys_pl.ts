@@ -4,26 +4,6 @@
 <context>
     <name>MappingDialog</name>
     <message>
-        <source>Import responses: columns</source>
-        <translation>Import ankiet: kolumny</translation>
-    </message>
-    <message>
-        <source>%1: %2 row(s). Say which question each column holds.</source>
-        <translation>%1: wierszy: %2. Proszę wskazać, które pytanie zawiera każda kolumna.</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>Kolumna</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Pytanie</translation>
-    </message>
-    <message>
-        <source>(ignore)</source>
-        <translation>(pomiń)</translation>
-    </message>
-    <message>
         <source>Questionnaire no.</source>
         <translation>Nr ankiety</translation>
     </message>
@@ -34,10 +14,6 @@
     <message>
         <source>Unit code</source>
         <translation>Kod komórki</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importuj</translation>
     </message>
 </context>
 <context>

@@ -225,7 +225,7 @@ def test_import_with_mapping_progress_and_report(
     mapping = tab.mapping_dialog
     assert mapping is not None and mapping.isVisible()
     for column, text in (("Sygn.", "Reference"), ("Wpłynęło", "Received"), ("Komórka", "Unit")):
-        combo = mapping.combos[column]
+        combo = mapping.combos[mapping.header.index(column)]
         combo.setFocus()
         qtbot.keyClicks(combo, text)
     assert mapping.mapping() == {

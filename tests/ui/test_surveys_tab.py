@@ -21,9 +21,9 @@ from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import SurveyResponse, User
 from auditdesk.ui.monitoring import surveys as tab_module
+from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog as MappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.surveys import SurveysTab
-from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog
 from auditdesk.ui.monitoring.surveys_entry import QuestionRow, SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, _Signals

@@ -31,11 +31,12 @@ from auditdesk.services.monitoring import indicators as svc
 from auditdesk.services.monitoring.indicators import imports as indicator_import
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.indicators_dialogs import (
     EntryDialog,
-    MappingDialog,
     date_edit,
+    field_name,
     kind_name,
     pydate,
 )
@@ -71,7 +72,7 @@ class IndicatorsTab(QWidget):
         self.units = svc.unit_choices(ctx) if self.can_view else []
         self.dialog: EntryDialog | None = None
         self.problems: ImportProblemsDialog | None = None
-        self.mapping_dialog: MappingDialog | None = None
+        self.mapping_dialog: ImportMappingDialog | None = None
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
         self.pages.addTab(self._register_page(), self.tr("Register"))
@@ -364,7 +365,12 @@ class IndicatorsTab(QWidget):
         if preview.remembered and all(f in mapped for f in indicator_import.REQUIRED):
             self.run_import(path, preview.mapping)
             return
-        self.mapping_dialog = MappingDialog(preview.header, preview.mapping, self)
+        targets = [
+            (f, field_name(f), f in indicator_import.REQUIRED) for f in indicator_import.FIELDS
+        ]
+        self.mapping_dialog = ImportMappingDialog(
+            path.name, preview.header, targets, preview.mapping, preview.rows, parent=self
+        )
         chosen = path
         self.mapping_dialog.accepted.connect(
             lambda: self.run_import(

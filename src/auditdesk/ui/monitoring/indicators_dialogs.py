@@ -1,6 +1,5 @@
 """Dialogs of the Indicators tab: adding, editing and settling an entry (the deadline shown as it
-is typed), mapping the columns of an imported register, and the rows an import could not read.
-Also the names of kinds, channels and outcomes as the window shows them."""
+is typed). Also the names of kinds, channels and outcomes as the window shows them."""
 
 from __future__ import annotations
 
@@ -28,7 +27,6 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadline
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import indicators as svc
-from auditdesk.services.monitoring.indicators.imports import FIELDS, REQUIRED
 from auditdesk.ui.errors import error_text
 
 
@@ -327,43 +325,3 @@ class EntryDialog(QDialog):
                 self.reason.setFocus()
             return
         self.accept()
-
-
-class MappingDialog(QDialog):
-    """Which column holds which field; the choice is remembered for files with this header."""
-
-    def __init__(
-        self, header: list[str], mapping: dict[str, str], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Columns of the register"))
-        self.header = header
-        self.combos: dict[str, QComboBox] = {}
-        form = QFormLayout()
-        for column in header:
-            combo = QComboBox()
-            combo.setObjectName(f"map:{column}")
-            combo.addItem(self.tr("(skip)"), None)
-            for fld in FIELDS:
-                star = " *" if fld in REQUIRED else ""
-                combo.addItem(field_name(fld) + star, fld)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(column))))
-            self.combos[column] = combo
-            form.addRow(column, combo)
-        note = QLabel(self.tr("Fields marked * are required. The mapping is remembered."))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-    def mapping(self) -> dict[str, str]:
-        return {
-            column: str(combo.currentData())
-            for column, combo in self.combos.items()
-            if combo.currentData() is not None
-        }

@@ -40,9 +40,10 @@ from auditdesk.services.monitoring import surveys as svc
 from auditdesk.services.monitoring.surveys import imports as survey_import
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
-from auditdesk.ui.monitoring.surveys_dialogs import MappingDialog, NewCampaignDialog
+from auditdesk.ui.monitoring.surveys_dialogs import NewCampaignDialog, survey_targets
 from auditdesk.ui.monitoring.surveys_entry import SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
@@ -502,9 +503,15 @@ class SurveysTab(QWidget):
 
     def mapping_dialog(
         self, path: Path, table: survey_import.Table, form: SurveyForm, mapping: dict[str, str]
-    ) -> MappingDialog:
-        return MappingDialog(
-            path.name, table.header, form, mapping, len(table.rows), self.language, self
+    ) -> ImportMappingDialog:
+        return ImportMappingDialog(
+            path.name,
+            table.header,
+            survey_targets(form, self.language),
+            mapping,
+            len(table.rows),
+            [cells for _line, cells in table.rows[:10]],
+            self,
         )
 
     def _imported(self, report: survey_import.ImportReport) -> None:

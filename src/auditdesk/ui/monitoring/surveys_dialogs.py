@@ -1,22 +1,19 @@
-"""Dialogs of the Surveys tab: a new campaign, the column mapping of an imported file and the
-report of the rows an import could not read."""
+"""Dialogs of the Surveys tab: a new campaign, and what a column of an imported file can hold
+(the mapping dialog itself is the monitoring imports' one, ui/monitoring/import_mapping.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -92,65 +89,15 @@ class NewCampaignDialog(QDialog):
         )
 
 
-class MappingDialog(QDialog):
-    """Which question each column of the file holds; prefilled with the remembered mapping."""
-
-    def __init__(
-        self,
-        file_name: str,
-        header: list[str],
-        form: SurveyForm,
-        mapping: dict[str, str],
-        rows: int,
-        language: str = "pl",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Import responses: columns"))
-        self.header = header
-        info = QLabel(
-            self.tr("%1: %2 row(s). Say which question each column holds.")
-            .replace("%1", file_name)
-            .replace("%2", str(rows))
-        )
-        info.setWordWrap(True)
-        self.table = QTableWidget(len(header), 2)
-        self.table.setObjectName("mapping")
-        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Question")])
-        self.combos: list[QComboBox] = []
-        targets: list[tuple[str, str]] = [
-            ("", self.tr("(ignore)")),
-            (NUMBER, self.tr("Questionnaire no.")),
-            (DATE, self.tr("Date")),
-            (UNIT, self.tr("Unit code")),
-        ]
-        for block in form.blocks:
-            for q in block.questions:
-                targets.append((q.id, f"{q.id}: {q.text.get(language)}"))
-        for row, column in enumerate(header):
-            self.table.setItem(row, 0, QTableWidgetItem(column))
-            combo = QComboBox()
-            for value, text in targets:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(mapping.get(column, ""))))
-            self.table.setCellWidget(row, 1, combo)
-            self.combos.append(combo)
-        self.table.resizeColumnsToContents()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(info)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(720, 480)
-
-    def mapping(self) -> dict[str, str]:
-        return {
-            column: str(combo.currentData())
-            for column, combo in zip(self.header, self.combos, strict=True)
-            if combo.currentData()
-        }
+def survey_targets(form: SurveyForm, language: str = "pl") -> list[tuple[str, str, bool]]:
+    """What a column of a survey file can hold, for the import's mapping dialog: the
+    questionnaire number, date and unit code, then each question of the form."""
+    targets: list[tuple[str, str, bool]] = [
+        (NUMBER, QCoreApplication.translate("MappingDialog", "Questionnaire no."), False),
+        (DATE, QCoreApplication.translate("MappingDialog", "Date"), False),
+        (UNIT, QCoreApplication.translate("MappingDialog", "Unit code"), False),
+    ]
+    for block in form.blocks:
+        for q in block.questions:
+            targets.append((q.id, f"{q.id}: {q.text.get(language)}", False))
+    return targets
