@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.logs import setup_file_logging
 from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
 from auditdesk.services import protocols
@@ -253,6 +254,8 @@ def _verify_context(args: argparse.Namespace) -> Any:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    # what pyHanko notes while validating (with tracebacks) goes to the log file, not here
+    setup_file_logging()
     try:
         ctx = _verify_context(args)
     except AuditDeskError as exc:

@@ -10,8 +10,14 @@ certificates given with --trust.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import logging
+import threading
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +103,65 @@ def _context(roots: list[asn1_x509.Certificate]) -> ValidationContext:
     return ValidationContext(trust_roots=roots, allow_fetching=False)
 
 
+class _ToLogFile(logging.Handler):
+    """Hands a record to the log files only (the root logger's file handlers), not the console."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        for handler in logging.getLogger().handlers:
+            if isinstance(handler, logging.FileHandler) and record.levelno >= handler.level:
+                handler.handle(record)
+
+
+_PYHANKO_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
+_to_log_file = _ToLogFile()
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+
+
+@contextmanager
+def _pyhanko_to_log_file() -> Iterator[None]:
+    """pyHanko logs what it meets while validating as warnings with a full traceback (an
+    incremental update it cannot classify, an odd certificate) and pyhanko_certvalidator uses
+    `warnings`; the verdict already says what matters, so these go to the log file, never to
+    the terminal or the window's stderr."""
+    global _quiet_depth
+    with _quiet_lock:
+        _quiet_depth += 1
+        if _quiet_depth == 1:
+            for name in _PYHANKO_LOGGERS:
+                logger = logging.getLogger(name)
+                logger.propagate = False
+                logger.addHandler(_to_log_file)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for w in caught:
+            args = (w.category.__name__, w.message)
+            record = logging.LogRecord(
+                "pyhanko.warnings", logging.WARNING, w.filename, w.lineno, "%s: %s", args, None
+            )
+            _to_log_file.handle(record)
+    finally:
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0:
+                for name in _PYHANKO_LOGGERS:
+                    logger = logging.getLogger(name)
+                    logger.removeHandler(_to_log_file)
+                    logger.propagate = True
+
+
+def _quietly(fn: Callable[..., VerificationResult]) -> Callable[..., VerificationResult]:
+    @functools.wraps(fn)
+    def run(*args: object, **kwargs: object) -> VerificationResult:
+        with _pyhanko_to_log_file():
+            return fn(*args, **kwargs)
+
+    return run
+
+
+@_quietly
 def verify_pdf(
     data: bytes, trust: list[asn1_x509.Certificate] | None = None, source: str = "PDF"
 ) -> VerificationResult:
