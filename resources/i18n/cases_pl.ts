@@ -100,53 +100,6 @@
     </message>
 </context>
 <context>
-    <name>CaseProblems</name>
-    <message>
-        <source>not a date (dd.mm.yyyy or YYYY-MM-DD)</source>
-        <translation>to nie jest data (dd.mm.rrrr lub RRRR-MM-DD)</translation>
-    </message>
-    <message>
-        <source>unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</source>
-        <translation>nieznana kategoria (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</translation>
-    </message>
-    <message>
-        <source>not a whole number of days</source>
-        <translation>to nie jest liczba całkowita dni</translation>
-    </message>
-    <message>
-        <source>cannot be negative</source>
-        <translation>nie może być ujemna</translation>
-    </message>
-    <message>
-        <source>not yes/no (tak/nie)</source>
-        <translation>wartość inna niż tak/nie</translation>
-    </message>
-    <message>
-        <source>the case sign is empty</source>
-        <translation>brak znaku sprawy</translation>
-    </message>
-    <message>
-        <source>not a case sign like WO-I.5310.12.2025 (and no unit)</source>
-        <translation>to nie jest znak sprawy w rodzaju WO-I.5310.12.2025 (a komórki nie podano)</translation>
-    </message>
-    <message>
-        <source>the start date is empty</source>
-        <translation>brak daty wszczęcia</translation>
-    </message>
-    <message>
-        <source>earlier than the start date</source>
-        <translation>wcześniejsza niż data wszczęcia</translation>
-    </message>
-    <message>
-        <source>a special period needs a due date</source>
-        <translation>sprawa z terminem szczególnym wymaga podania terminu</translation>
-    </message>
-    <message>
-        <source>the same case sign as line %1</source>
-        <translation>ten sam znak sprawy co w wierszu %1</translation>
-    </message>
-</context>
-<context>
     <name>CasesTab</name>
     <message>
         <source>&amp;Import register…</source>

@@ -1,10 +1,9 @@
 """The column-mapping dialog of a case-register import: the first rows of the file, a combo per
 field (the remembered mapping, or a guess from the Polish column names, preselected) and the
-name to remember the mapping under; and the dialog listing every row the import could not read."""
+name to remember the mapping under. The problems of a refused import are error templates, shown
+by ui/monitoring/import_problems.py."""
 
 from __future__ import annotations
-
-import re
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -44,52 +43,6 @@ def field_label(field: str) -> str:
         "remarks": QCoreApplication.translate("CaseFields", "Remarks"),
     }
     return labels.get(field, FIELDS.get(field, field))
-
-
-UNKNOWN_CATEGORY = (
-    "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)"
-)
-
-
-def problem_text(problem: str) -> str:
-    """The translated description of what is wrong with a value."""
-    known = {
-        "not a date (dd.mm.yyyy or YYYY-MM-DD)": QCoreApplication.translate(
-            "CaseProblems", "not a date (dd.mm.yyyy or YYYY-MM-DD)"
-        ),
-        UNKNOWN_CATEGORY: QCoreApplication.translate(
-            "CaseProblems",
-            "unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)",
-        ),
-        "not a whole number of days": QCoreApplication.translate(
-            "CaseProblems", "not a whole number of days"
-        ),
-        "cannot be negative": QCoreApplication.translate("CaseProblems", "cannot be negative"),
-        "not yes/no (tak/nie)": QCoreApplication.translate("CaseProblems", "not yes/no (tak/nie)"),
-        "the case sign is empty": QCoreApplication.translate(
-            "CaseProblems", "the case sign is empty"
-        ),
-        "not a case sign like WO-I.5310.12.2025 (and no unit)": QCoreApplication.translate(
-            "CaseProblems", "not a case sign like WO-I.5310.12.2025 (and no unit)"
-        ),
-        "the start date is empty": QCoreApplication.translate(
-            "CaseProblems", "the start date is empty"
-        ),
-        "earlier than the start date": QCoreApplication.translate(
-            "CaseProblems", "earlier than the start date"
-        ),
-        "a special period needs a due date": QCoreApplication.translate(
-            "CaseProblems", "a special period needs a due date"
-        ),
-    }
-    if problem in known:
-        return known[problem]
-    same = re.fullmatch(r"the same case sign as line (\d+)", problem)
-    if same:
-        return QCoreApplication.translate("CaseProblems", "the same case sign as line %1").replace(
-            "%1", same.group(1)
-        )
-    return problem
 
 
 class CaseMappingDialog(QDialog):
