@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>--key: {kind!r} is not a key type; choose one of {types}</source>
-      <translation type="unfinished" />
+      <translation>--key: {kind!r} nie jest rodzajem klucza; wybierz jeden z: {types}</translation>
     </message>
     <message>
       <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
@@ -697,7 +697,7 @@
     </message>
     <message>
       <source>the token refused to sign ({detail}); check that the key is meant for signing, or use another key</source>
-      <translation type="unfinished" />
+      <translation>token odmówił złożenia podpisu ({detail}); sprawdź, czy klucz służy do podpisywania, albo użyj innego klucza</translation>
     </message>
     <message>
       <source>the two passphrases differ; nothing was written.</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
       <source>this key cannot sign the protocol ({detail}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
-      <translation type="unfinished" />
+      <translation>tym kluczem nie można podpisać protokołu ({detail}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
       <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
@@ -729,11 +729,11 @@
     </message>
     <message>
       <source>token {token!r}: key {key!r} is of a kind AuditDesk cannot sign with ({kind}); use an RSA, EC (ECDSA) or Ed25519 key</source>
-      <translation type="unfinished" />
+      <translation>token {token!r}: klucz {key!r} jest rodzaju, którym AuditDesk nie umie podpisywać ({kind}); użyj klucza RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
       <source>token {token!r}: key {key!r} is {kind}, but the token offers no {mechanism} mechanism to sign with it; use another key or token</source>
-      <translation type="unfinished" />
+      <translation>token {token!r}: klucz {key!r} jest typu {kind}, ale token nie udostępnia mechanizmu {mechanism}, by nim podpisać; użyj innego klucza lub tokenu</translation>
     </message>
     <message>
       <source>token {token!r}: no key and certificate labelled {key!r} ({detail})</source>
@@ -1056,6 +1056,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{path}: cannot create the database file ({detail}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: cannot read the backup ({detail}).</source>
       <translation>{path}: nie można odczytać kopii zapasowej ({detail}).</translation>
     </message>
@@ -1137,7 +1141,7 @@
     </message>
     <message>
       <source>{path}: the certificate's key is of a kind AuditDesk cannot sign with ({kind}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
-      <translation type="unfinished" />
+      <translation>{path}: klucz certyfikatu jest rodzaju, którym AuditDesk nie umie podpisywać ({kind}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
       <source>{path}: the file holds no private key with its certificate</source>

@@ -351,3 +351,27 @@ def test_ed25519_container_names_sha512(rendered: RenderedProtocol, tmp_path: Pa
     made = asyncio.run(signer.async_sign(hashlib.sha512(b"x").digest(), "sha512", use_pades=True))
     info = made["content"]["signer_infos"][0]
     assert info["digest_algorithm"]["algorithm"].native == "sha512"
+
+
+@pytest.mark.parametrize("kind", ["ec", "ed25519"])
+def test_cert_create_makes_ec_and_ed25519_keys(
+    kind: str, rendered: RenderedProtocol, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditdesk.cli import main
+
+    monkeypatch.setenv("PW", PASSWORD.decode())
+    out = tmp_path / f"{kind}.p12"
+    args = ["cert", "create", "--name", SIGNER, "--out", str(out), "--password-env", "PW"]
+    assert main([*args, "--key", kind]) == 0
+    signer = load_pkcs12_signer(out, PASSWORD)
+    assert signer.signing_cert is not None
+    assert signer.signing_cert.public_key.algorithm == kind
+    data = sign_pdf(rendered.pdf, signer, SignRequest("Z", "Łódź", None))
+    assert verify_pdf(data, load_trust_roots([out.with_suffix(".pem")])).trusted is True
+
+
+def test_an_unknown_key_type_is_refused() -> None:
+    from auditdesk.domain.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed, match="not a key type; choose one of rsa, ec, ed25519"):
+        build_certificate(SIGNER, key_type="dsa")

@@ -16,7 +16,7 @@ from auditdesk.cli.common import open_context, out
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
 from auditdesk.logs import setup_file_logging
 from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
-from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
+from auditdesk.reports.certs import KEY_TYPES, NOT_QUALIFIED, create_certificate
 from auditdesk.services import protocols
 from auditdesk.services.protocols.export import ExportFilter, export_all
 from auditdesk.settings import Settings
@@ -110,6 +110,13 @@ def register(sub: Any) -> None:
     cc.add_argument("--out", required=True, type=Path, metavar="FILE.p12")
     cc.add_argument("--organisation", default="", metavar="ORG")
     cc.add_argument("--email", default="")
+    cc.add_argument(
+        "--key",
+        choices=KEY_TYPES,
+        default="rsa",
+        help="the key: RSA 2048 (default; every PDF viewer checks it), EC P-256, or Ed25519 "
+        "(some viewers, e.g. poppler's, cannot check Ed25519)",
+    )
     cc.add_argument("--password-env", metavar="VAR")
     cc.set_defaults(func=cmd_cert_create)
 
@@ -238,6 +245,7 @@ def cmd_cert_create(args: argparse.Namespace) -> int:
         password.encode("utf-8"),
         organisation=args.organisation,
         email=args.email,
+        key_type=args.key,
     )
     out(f"Created {made.p12} (key and certificate) and {made.pem} (certificate, for --trust)")
     out(f"Subject: {made.subject}")
