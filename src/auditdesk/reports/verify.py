@@ -31,6 +31,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.limits import MAX_PDF_BYTES, InputRefused, read_bounded, size_text
 from auditdesk.reports.certs import is_qualified
 
 
@@ -174,6 +175,15 @@ def verify_pdf(
         raise UnreadablePdf(
             "{source}: not a readable PDF ({detail})", source=source, detail=str(exc)
         ) from exc
+    # a crafted file reaches pyHanko's parser in ways its own errors do not cover (objects
+    # nested thousands deep end in RecursionError, odd types in AttributeError): whatever a
+    # file makes the parser raise is that file's fault, reported as unreadable (exit 2)
+    except Exception as exc:
+        raise UnreadablePdf(
+            "{source}: not a readable PDF ({detail})",
+            source=source,
+            detail=f"{type(exc).__name__}: {exc}"[:300],
+        ) from exc
     reports = []
     for sig in embedded:
         try:
@@ -182,6 +192,12 @@ def verify_pdf(
         except (PdfReadError, ValueError, KeyError) as exc:
             raise UnreadablePdf(
                 "{source}: the signature cannot be read ({detail})", source=source, detail=str(exc)
+            ) from exc
+        except Exception as exc:  # as above: a crafted signature dictionary
+            raise UnreadablePdf(
+                "{source}: the signature cannot be read ({detail})",
+                source=source,
+                detail=f"{type(exc).__name__}: {exc}"[:300],
             ) from exc
         intact = own.bottom_line and own.coverage == SignatureCoverageLevel.ENTIRE_FILE
         trusted: bool | None = None
@@ -205,10 +221,17 @@ def verify_pdf(
 
 
 def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) -> VerificationResult:
+    """Reads at most MAX_PDF_BYTES of `path` (a larger file is refused unread, exit 2)."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_PDF_BYTES, "PDF")
     except OSError as exc:
         raise UnreadablePdf(
             "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror
+        ) from exc
+    except InputRefused as exc:
+        raise UnreadablePdf(
+            "{path}: larger than the limit of {limit} for a PDF to verify; nothing was read",
+            path=path,
+            limit=size_text(MAX_PDF_BYTES),
         ) from exc
     return verify_pdf(data, trust, str(path))

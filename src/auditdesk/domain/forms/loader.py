@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from auditdesk.domain.errors import FormError, FormProblem
 from auditdesk.domain.forms.base import FormBase
+from auditdesk.domain.limits import MAX_FORM_BYTES, InputRefused, read_bounded, size_text
 
 _KINDS: dict[str, type[FormBase]] = {}
 
@@ -64,9 +65,11 @@ def content_hash(data: Any) -> str:
 def load_form(path: Path) -> LoadedForm:
     """Reads and validates one form file; raises FormError listing every problem."""
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FORM_BYTES, "form file")
     except OSError as exc:
         raise FormError(str(path), [FormProblem(f"cannot read the file: {exc.strerror}")]) from exc
+    except InputRefused as exc:
+        raise FormError(str(path), [FormProblem(str(exc).removeprefix(f"{path}: "))]) from exc
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,9 +137,31 @@ def _path_text(loc: Loc) -> str:
     return out
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """Refuses aliases (*name): a form never needs one, and a few nested aliases expand into
+    billions of values ("billion laughs") when the node graph is turned into data."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"aliases (*{event.anchor}) are not allowed in a form file; "
+                "write the value out in full",
+                event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
 def _parse_yaml(text: str, source: str) -> tuple[Any, dict[Loc, int]]:
+    if len(text) > MAX_FORM_BYTES:
+        raise FormError(
+            source,
+            [FormProblem(f"the form is larger than the limit of {size_text(MAX_FORM_BYTES)}")],
+        )
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_NoAliasLoader)
     except RecursionError as exc:
         raise FormError(source, [FormProblem("not valid YAML: nested too deeply")]) from exc
     except yaml.YAMLError as exc:

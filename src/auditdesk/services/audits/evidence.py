@@ -16,6 +16,7 @@ from auditdesk.domain.errors import (
     NotFound,
     ValidationFailed,
 )
+from auditdesk.domain.limits import InputRefused, read_bounded
 from auditdesk.services import trail
 from auditdesk.services.audits.access import get_editable, get_visible
 from auditdesk.services.audits.scoring import checklist_of
@@ -86,7 +87,21 @@ def add_evidence(
             size_mb=size / 1048576,
             limit_mb=max_bytes / 1048576,
         )
-    data = path.read_bytes()
+    # the size above may be stale (a file still being written) or absent (a device, a pipe):
+    # the read itself stops one byte past the limit
+    try:
+        data = read_bounded(path, max_bytes, "evidence file")
+    except OSError as exc:
+        raise ValidationFailed(
+            "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror
+        ) from exc
+    except InputRefused as exc:
+        raise EvidenceTooLarge(
+            "{file}: larger than the limit of {limit_mb:.0f} MB; shrink the file or raise "
+            "the limit in Settings.",
+            file=path.name,
+            limit_mb=max_bytes / 1048576,
+        ) from exc
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     with ctx.db.session() as s:
         audit = get_editable(s, ctx.actor, audit_id)
