@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from auditdesk.files import create_private, open_private
+
 
 @dataclass(frozen=True)
 class ExportAudit:
@@ -153,7 +155,7 @@ def write_csv(path: Path, audits: Sequence[ExportAudit], answers: Sequence[Expor
     for x in answers:
         by_audit.setdefault(x.record_no, []).append(x)
     tmp = _tmp(path)
-    with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+    with open_private(tmp, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow([*AUDIT_HEADER, "section_score_percent", *ANSWER_HEADER[1:]])
         for a in audits:
@@ -199,6 +201,6 @@ def write_xlsx(path: Path, audits: Sequence[ExportAudit], answers: Sequence[Expo
         sheet.freeze_panes = "A2"
         for i in range(1, sheet.max_column + 1):
             sheet.column_dimensions[get_column_letter(i)].width = 16
-    tmp = _tmp(path)
+    tmp = create_private(_tmp(path))
     wb.save(tmp)
     os.replace(tmp, path)

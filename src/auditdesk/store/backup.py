@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from auditdesk.files import create_private, private_dir
 from auditdesk.store.db import Database, DatabaseError
 
 Connect = Callable[[Path, bool], Any]
@@ -58,13 +59,13 @@ def backup_database(db: Database, target: Path) -> Path:
     target = target.expanduser().resolve()
     if target == db.path:
         raise DatabaseError("{path}: the backup cannot overwrite the database itself.", path=target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     connect = _connector(db)
     try:
+        private_dir(target.parent)
         source = connect(db.path, True)
         try:
-            dest = connect(partial, False)
+            dest = connect(create_private(partial), False)
             try:
                 source.backup(dest, pages=256)
             finally:

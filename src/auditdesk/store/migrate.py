@@ -19,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 
+from auditdesk.files import create_private, private_dir
 from auditdesk.store.backup import backup_database
 from auditdesk.store.db import (
     Database,
@@ -122,7 +123,7 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
             )
         if not db.path.parent.exists():
             try:
-                db.path.parent.mkdir(parents=True, exist_ok=True)
+                private_dir(db.path.parent)
             except OSError as exc:
                 raise DatabaseError(
                     "{folder}: cannot create the folder for the database ({detail}).",
@@ -130,6 +131,15 @@ def open_database(target: str | None = None, *, migrate: bool = True) -> Databas
                     detail=exc.strerror,
                 ) from exc
         preflight_sqlite(db.path)
+        if not db.path.exists():  # a new office: owner-only, and so are its -wal and -shm
+            try:
+                create_private(db.path)
+            except OSError as exc:
+                raise DatabaseError(
+                    "{path}: cannot create the database file ({detail}).",
+                    path=db.path,
+                    detail=exc.strerror,
+                ) from exc
     try:
         if db.path is not None:
             _check_read_only(db, db.path)

@@ -21,6 +21,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from auditdesk.domain.errors import ValidationFailed
+from auditdesk.files import create_private
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -119,6 +120,7 @@ def encrypt_database(db: Database, target: Path, passphrase: str) -> Path:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
+        create_private(partial)
         con = driver.connect(str(db.path))
         try:
             con.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(partial), passphrase))

@@ -32,6 +32,7 @@ from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import canonical_json
 from auditdesk.domain.limits import MAX_IMPORT_BYTES, MB, InputRefused, loads_bounded, read_bounded
 from auditdesk.domain.scoring import Answer
+from auditdesk.files import write_private_text
 from auditdesk.reports.audit_export import ExportAnswer, ExportAudit, write_csv, write_xlsx
 from auditdesk.services import trail
 from auditdesk.services.audits.access import scope
@@ -204,7 +205,7 @@ def export_audits(
                 "audits": payloads,
             }
             tmp = out.with_name(f".{out.name}.part")
-            tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+            write_private_text(tmp, json.dumps(doc, ensure_ascii=False, indent=1))
             os.replace(tmp, out)
         else:
             rows, answers = _flat_rows(payloads, forms)

@@ -25,6 +25,7 @@ from pyhanko.sign.signers import Signer
 from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.files import create_private, open_private, private_dir
 from auditdesk.reports.batch import (
     BatchResult,
     Pkcs11Source,
@@ -164,7 +165,7 @@ def _write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
     file. `durable` also waits for the disk; protocols skip that (a thousand waits would
     starve the workers) and the export ends with one `_sync_folder` instead."""
     tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "wb") as handle:
+    with open_private(tmp, "wb") as handle:
         handle.write(data)
         if durable:
             handle.flush()
@@ -189,7 +190,7 @@ class _Sink:
         self._zip: zipfile.ZipFile | None = None
         if self.zip_path is not None:
             self._zip_tmp = self.zip_path.with_name(f".{ZIP_NAME}.part")
-            self._zip = zipfile.ZipFile(self._zip_tmp, "w", zipfile.ZIP_DEFLATED)
+            self._zip = zipfile.ZipFile(create_private(self._zip_tmp), "w", zipfile.ZIP_DEFLATED)
 
     def unique(self, stem: str) -> str:
         name, n = f"{stem}.pdf", 2
@@ -361,7 +362,7 @@ def export_all(
         elif sign is not None and isinstance(sign.source, Pkcs12Source):
             # fail before any work on a wrong password or unreadable file
             signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
-        out_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(out_dir)
         result = BulkResult(out_dir, len(refs))
         report = on_progress or (lambda _d, _t, _x: None)
         stop = is_cancelled or (lambda: False)
