@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from auditdesk.files import create_private, private_dir
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -102,7 +103,7 @@ def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
         n += 1
         target = folder / f"{path.stem}.{kind}-{now.strftime(STAMP)}.{n}{path.suffix}"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as exc:
         raise DatabaseError(
             "{folder}: cannot create the backup folder ({detail}). The database is "
@@ -193,6 +194,8 @@ def copy_into(source: Path, target: Path) -> None:
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
+            if not target.exists():  # restoring in place of a damaged file moved aside
+                create_private(target)
             dest = sqlite3.connect(target, timeout=10)
             try:
                 src.backup(dest)
