@@ -11,9 +11,8 @@ days instead.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,13 @@ import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from auditdesk.services.clock import FixedClock
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
+from demo_office import DemoTemplates, copy_database, moment
 from softhsm import softhsm_token  # noqa: F401  (a shared fixture: a SoftHSM2 token)
 
 TEST_TODAY_VAR = "AUDITDESK_TEST_TODAY"
-
-
-def _moment(day: date) -> datetime:
-    """10:00 on `day`: a test started then cannot run into the next day."""
-    return datetime.combine(day, time(10, 0))
 
 
 def _session_day() -> date | None:
@@ -56,7 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
     day = _session_day()
     if day is not None and _SESSION_TRAVEL is None:
         # ticking: Qt waits (qtbot.waitUntil) and timeouts measure time.time()
-        _SESSION_TRAVEL = time_machine.travel(_moment(day), tick=True)
+        _SESSION_TRAVEL = time_machine.travel(moment(day), tick=True)
         _SESSION_TRAVEL.start()
 
 
@@ -91,7 +85,7 @@ def _travel_to_today(request: pytest.FixtureRequest) -> Iterator[None]:
     if not isinstance(day, date):
         yield
         return
-    with time_machine.travel(_moment(day), tick=True):
+    with time_machine.travel(moment(day), tick=True):
         yield
 
 
@@ -112,46 +106,17 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Callable[[date], Path]:
-    """The demo office as a closed database file, built once per session (and xdist worker) for
-    each reference day asked for; tests get a copy (`demo_ctx`, `copy_demo`)."""
-    from auditdesk.services.demo import create_demo
-
-    folder = tmp_path_factory.mktemp("demo-templates")
-    built: dict[date, Path] = {}
-
-    def template(day: date) -> Path:
-        if day not in built:
-            path = folder / f"demo-{day.isoformat()}.sqlite"
-            # the stored timestamps (created_at, the trail) match the reference day too
-            with time_machine.travel(_moment(day), tick=True):
-                database = open_database(str(path))
-                try:
-                    create_demo(AppContext(database, Actor.system(), FixedClock(day)))
-                finally:
-                    database.dispose()
-            built[day] = path
-        return built[day]
-
-    return template
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplates:
+    """The demo office built once per session for each reference day asked for; a module or
+    session fixture copies it with `demo_template.copy_to(path)`, a test with `copy_demo`."""
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
 
 
 @pytest.fixture
-def copy_demo(demo_template: Callable[[date], Path], today: date) -> Callable[[Path], Path]:
+def copy_demo(demo_template: DemoTemplates, today: date) -> Callable[[Path], Path]:
     """Writes a copy of the demo office for the test's day to a file (to open with
     open_database): for tests that make their own database file."""
-
-    def copy(dest: Path) -> Path:
-        source = sqlite3.connect(f"file:{demo_template(today)}?mode=ro", uri=True)
-        target = sqlite3.connect(dest)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
-        return dest
-
-    return copy
+    return lambda dest: demo_template.copy_to(dest, today)
 
 
 @pytest.fixture
@@ -160,6 +125,8 @@ def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     (whatever the order of the fixtures)."""
     if "demo_ctx" in request.fixturenames:
         request.getfixturevalue("copy_demo")(db_path)
+    elif not db_path.exists():  # a copy of the empty database migrated once per session
+        copy_database(request.getfixturevalue("demo_template").empty(), db_path)
     database = open_database(str(db_path))
     yield database
     database.dispose()

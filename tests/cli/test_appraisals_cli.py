@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -13,23 +14,24 @@ from openpyxl import load_workbook
 
 from auditdesk.cli import main
 from auditdesk.domain.periods import add_months
+from dates import TEST_DATES
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    db = tmp_path / "demo.sqlite"
-    assert main(["--db", str(db), "demo"]) == 0
-    return db
+def demo_db(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> Path:
+    """The demo office for the test's day (built once per session, tests/conftest.py)."""
+    return copy_demo(tmp_path / "demo.sqlite")
 
 
-def test_due_table_and_csv(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_due_table_and_csv(demo_db: Path, capsys: pytest.CaptureFixture[str], today: date) -> None:
     capsys.readouterr()
     assert main(["--db", str(demo_db), "appraisals", "due", "--within", "60"]) == 0
     text = capsys.readouterr().out
     assert "overdue" in text and "Civil Code art. 112" in text
     assert "employee(s) due within 60 days or overdue" in text
 
-    today = date.today()
+    assert date.today() == today
     assert (
         main(["--db", str(demo_db), "appraisals", "due", "--within", "200", "--format", "csv"]) == 0
     )

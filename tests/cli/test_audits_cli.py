@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from sqlalchemy import func, select
 from auditdesk.cli import main
 from auditdesk.services import audits as svc
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, OrgUnit, User
 
@@ -38,11 +38,10 @@ ANSWERS = {
 }
 
 
-def laptop(tmp_path: Path) -> tuple[Path, int]:
+def laptop(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> tuple[Path, int]:
     """A database like an auditor's laptop: the demo office and one completed phone audit."""
-    path = tmp_path / "laptop.sqlite"
+    path = copy_demo(tmp_path / "laptop.sqlite")
     db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
     with db.session() as s:
         user = s.scalar(select(User).where(User.login == "audytor2"))
         assert user is not None
@@ -78,9 +77,9 @@ def count_audits(path: Path, year: int = 2035) -> int:
 
 
 def test_export_json_import_idempotent_with_evidence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], copy_demo: Callable[[Path], Path]
 ) -> None:
-    src, _ = laptop(tmp_path)
+    src, _ = laptop(tmp_path, copy_demo)
     exported = tmp_path / "audyty.json"
     assert (
         main(["--db", str(src), "audits", "export", "--format", "json", "--out", str(exported)])
@@ -113,9 +112,9 @@ def test_export_json_import_idempotent_with_evidence(
 
 
 def test_import_refuses_tampered_and_unknown_form(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], copy_demo: Callable[[Path], Path]
 ) -> None:
-    src, _ = laptop(tmp_path)
+    src, _ = laptop(tmp_path, copy_demo)
     exported = tmp_path / "audyty.json"
     main(["--db", str(src), "audits", "export", "--format", "json", "--out", str(exported)])
     doc = json.loads(exported.read_text(encoding="utf-8"))
@@ -156,8 +155,8 @@ def test_bad_json_imports_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert count_audits(office, 2026) + count_audits(office, 2025) == before
 
 
-def test_export_csv_and_xlsx(tmp_path: Path) -> None:
-    src, _audit_id = laptop(tmp_path)
+def test_export_csv_and_xlsx(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> None:
+    src, _audit_id = laptop(tmp_path, copy_demo)
     out_csv, out_xlsx = tmp_path / "a.csv", tmp_path / "a.xlsx"
     assert (
         main(["--db", str(src), "audits", "export", "--format", "csv", "--out", str(out_csv)]) == 0

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from auditdesk.cli import main
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
-from auditdesk.store.migrate import open_database
+from dates import TEST_DATES
 
 
 @pytest.fixture
-def demo_db(db_path: Path) -> str:
-    db = open_database(str(db_path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return str(db_path)
+def demo_db(db_path: Path, copy_demo: Callable[[Path], Path]) -> str:
+    """The demo office for the test's day (built once per session, tests/conftest.py)."""
+    return str(copy_demo(db_path))
 
 
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
 def test_import_then_again_then_broken(
-    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], today: date
 ) -> None:
     day = (date.today() - timedelta(days=3)).strftime("%d.%m.%Y")
     path = tmp_path / "rejestr.csv"
@@ -60,7 +58,8 @@ def test_import_then_again_then_broken(
     assert "1 added" in capsys.readouterr().out
 
 
-def test_report_and_overdue(demo_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_report_and_overdue(demo_db: str, capsys: pytest.CaptureFixture[str], today: date) -> None:
     assert main(["--db", demo_db, "indicators", "report", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert sum(int(r["received"]) for r in rows) >= 40

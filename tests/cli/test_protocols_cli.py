@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,18 +14,19 @@ from protocol_helpers import completed_audit, pdfsig, qpdf_check
 
 from auditdesk.cli import main
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database
+from demo_office import DemoTemplates
 
 PW = "Tajne-Hasło-9"
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[int]]]:
-    path = tmp_path_factory.mktemp("cli") / "cli.sqlite"
+def demo_db(
+    demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, list[int]]]:
+    path = demo_template.copy_to(tmp_path_factory.mktemp("cli") / "cli.sqlite")
     db = open_database(str(path))
     ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     ids = [completed_audit(ctx, unit="USC", day=d, year=2034) for d in (1, 2, 3, 4)]
     db.dispose()
     yield path, ids
@@ -239,16 +240,16 @@ def test_export_signs_on_the_token_from_the_settings(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    copy_demo: Callable[[Path], Path],
 ) -> None:
     from auditdesk.reports.verify import verify_pdf
     from auditdesk.settings import Settings
     from softhsm import TOKEN_SIGNER
 
     lib, label, key_label, pin = softhsm_token
-    path = tmp_path / "token.sqlite"
+    path = copy_demo(tmp_path / "token.sqlite")
     db = open_database(str(path))
     ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     for day in (5, 6):
         completed_audit(ctx, unit="BOK", day=day, year=2036)
     db.dispose()

@@ -22,19 +22,21 @@ from auditdesk.reports.specimen import specimen_signature
 from auditdesk.reports.verify import verify_pdf
 from auditdesk.services import audits, protocols
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.services.protocols.export import ExportFilter, export_all, find_records
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Appraisal, Protocol
+from demo_office import DemoTemplates
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    """One demo office for the module (creating it takes seconds); tests use their own units
+def office(
+    demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AppContext]:
+    """One demo office for the module (a copy of the session's); tests use their own units
     or records so that they do not depend on each other."""
-    db = open_database(str(tmp_path_factory.mktemp("db") / "protocols.sqlite"))
+    path = demo_template.copy_to(tmp_path_factory.mktemp("db") / "protocols.sqlite")
+    db = open_database(str(path))
     ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     yield ctx
     db.dispose()
 

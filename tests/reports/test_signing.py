@@ -3,6 +3,7 @@ poppler's pdfsig and qpdf say, and a real PKCS#11 token (SoftHSM2)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -144,7 +145,7 @@ def test_pkcs11_wrong_pin_and_missing_token(softhsm_token: tuple[str, str, str, 
 
 
 def test_pkcs11_signs_a_record_through_the_service(
-    softhsm_token: tuple[str, str, str, str], tmp_path: Path
+    softhsm_token: tuple[str, str, str, str], tmp_path: Path, copy_demo: Callable[[Path], Path]
 ) -> None:
     """The whole path an official takes with a card: the audit's protocol signed on the token,
     stored, the record locked, the stored copy verified."""
@@ -152,14 +153,12 @@ def test_pkcs11_signs_a_record_through_the_service(
 
     from auditdesk.services import protocols
     from auditdesk.services.context import Actor, AppContext
-    from auditdesk.services.demo import create_demo
     from auditdesk.store.migrate import open_database
 
     lib, label, key_label, pin = softhsm_token
-    db = open_database(str(tmp_path / "token.sqlite"))
+    db = open_database(str(copy_demo(tmp_path / "token.sqlite")))
     try:
         ctx = AppContext(db, Actor.system())
-        create_demo(ctx)
         audit_id = completed_audit(ctx)
         with pytest.raises(SigningError, match="wrong PIN"):
             protocols.sign_with_pkcs11(

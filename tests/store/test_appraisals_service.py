@@ -31,6 +31,7 @@ from auditdesk.store.models import (
     OrgUnit,
     Role,
 )
+from dates import TEST_DATES
 
 
 @dataclass
@@ -397,7 +398,10 @@ def test_protocol_data(ctx: AppContext, org: Org) -> None:
     assert p.next_due == date(2026, 9, 3) and "6 mies." in p.next_due_rule
 
 
-def test_demo_has_two_cycles_an_objection_and_a_follow_up(demo_ctx: AppContext) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_demo_has_two_cycles_an_objection_and_a_follow_up(
+    demo_ctx: AppContext, today: date
+) -> None:
     from auditdesk.services.demo import create_demo
 
     with demo_ctx.db.session() as s:

@@ -15,6 +15,7 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.store.models import AuditLogEntry, CaseImportBatch, CaseRecord, User
+from dates import TEST_DATES
 
 HEADER = "Znak sprawy;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
 ROWS = [
@@ -216,7 +217,8 @@ def test_reports(ctx: AppContext, tmp_path: Path) -> None:
     )
 
 
-def test_demo_cases_are_seeded_once(demo_ctx: AppContext) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_demo_cases_are_seeded_once(demo_ctx: AppContext, today: date) -> None:
     from auditdesk.services.demo import create_demo
 
     first = count(demo_ctx)

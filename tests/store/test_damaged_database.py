@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.backup import backup_database
 from auditdesk.store.db import DatabaseError
 from auditdesk.store.migrate import open_database
@@ -19,10 +18,9 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def filled(tmp_path: Path) -> Path:
+def filled(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> Path:
     """A real demo database, copied into one self-contained file (no WAL beside it)."""
-    db = open_database(str(tmp_path / "live.sqlite"))
-    create_demo(AppContext(db, Actor.system()))
+    db = open_database(str(copy_demo(tmp_path / "live.sqlite")))
     copy = backup_database(db, tmp_path / "filled.sqlite")
     db.dispose()
     return copy

@@ -4,6 +4,7 @@ and backs up into a copy that stays encrypted."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ import pytest
 from auditdesk.cli import main
 from auditdesk.services.admin import encryption
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database
 
 # Skip justified: SQLCipher is the optional [encryption] extra; setup.sh and CI install it.
@@ -21,10 +21,9 @@ PASSPHRASE = "zielona łąka 2026 szyfr"
 
 
 @pytest.fixture
-def encrypted(tmp_path: Path) -> Path:
-    db = open_database(str(tmp_path / "plain.sqlite"))
+def encrypted(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> Path:
+    db = open_database(str(copy_demo(tmp_path / "plain.sqlite")))
     ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     target = encryption.encrypt_copy(ctx, tmp_path / "laptop.sqlite", PASSPHRASE)
     db.dispose()
     return target

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,8 @@ pytest.importorskip("sqlcipher3", reason="optional extra [encryption] not instal
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services.admin import auth, encryption, maintenance, users
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import DEMO_OFFICE, create_demo
+from auditdesk.services.context import AppContext
+from auditdesk.services.demo import DEMO_OFFICE
 from auditdesk.store.db import DatabaseError
 from auditdesk.store.migrate import open_database
 
@@ -39,9 +40,8 @@ def _digest(path: Path) -> str:
 
 
 @pytest.fixture
-def encrypted(tmp_path: Path) -> Path:
-    plain = open_database(str(tmp_path / "plain.sqlite"))
-    create_demo(AppContext(plain, Actor.system()))
+def encrypted(tmp_path: Path, copy_demo: Callable[[Path], Path]) -> Path:
+    plain = open_database(str(copy_demo(tmp_path / "plain.sqlite")))
     target = encryption.encrypt_database(plain, tmp_path / "laptop.sqlite", PASSPHRASE)
     plain.dispose()
     return target

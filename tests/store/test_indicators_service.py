@@ -28,6 +28,7 @@ from auditdesk.store.models import (
     OrgUnit,
     Role,
 )
+from dates import TEST_DATES
 
 TODAY = date(2025, 12, 1)
 
@@ -417,7 +418,8 @@ def test_import_cancel_leaves_nothing(ctx: AppContext, org: dict[str, int], tmp_
     assert count(ctx) == 0
 
 
-def test_demo_seeder_is_idempotent(demo_ctx: AppContext) -> None:
+@pytest.mark.parametrize("today", TEST_DATES, ids=str)
+def test_demo_seeder_is_idempotent(demo_ctx: AppContext, today: date) -> None:
     from auditdesk.services.demo import create_demo
 
     first = count(demo_ctx)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from sqlalchemy import select
 
 from auditdesk.services import audits as svc
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.integrity import check_database
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import User
@@ -83,11 +83,10 @@ CHILD = textwrap.dedent(
 @pytest.mark.slow
 # Skip justified: SIGKILL does not exist on Windows; every supported Linux runs this.
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_sigkill_during_audit_keeps_the_draft(tmp_path: Path) -> None:
-    path = tmp_path / "crash.sqlite"
-    db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
+def test_sigkill_during_audit_keeps_the_draft(
+    tmp_path: Path, copy_demo: Callable[[Path], Path]
+) -> None:
+    path = copy_demo(tmp_path / "crash.sqlite")
     env = dict(
         os.environ, QT_QPA_PLATFORM="offscreen", AUDITDESK_CONFIG_DIR=str(tmp_path / "config")
     )

@@ -4,8 +4,7 @@ refusals, the critical banner, the list's filters and the results view."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from sqlalchemy import select
 
 from auditdesk.services import audits as svc
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, AuditAnswer, Evidence, User
 from auditdesk.ui.audits.dialogs import NewAuditDialog
@@ -27,20 +25,10 @@ from auditdesk.ui.audits.panel import AuditsPanel
 from auditdesk.ui.tasks import SyncTaskRunner
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("audit-demo") / "demo.sqlite"
-    db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return path
-
-
 @pytest.fixture
-def demo_copy(demo_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, target)
-    return target
+def demo_copy(copy_demo: Callable[[Path], Path], tmp_path: Path) -> Path:
+    """The demo office (built once per session, tests/conftest.py), a copy for this test."""
+    return copy_demo(tmp_path / "demo.sqlite")
 
 
 def context_as(path: Path, login: str) -> Iterator[AppContext]:

@@ -19,7 +19,6 @@ from auditdesk.reports.certs import create_certificate
 from auditdesk.reports.verify import verify_pdf
 from auditdesk.services import protocols
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database
 from auditdesk.ui.panels import PanelDeps
@@ -33,16 +32,18 @@ from auditdesk.ui.protocols.export_dialog import BulkExportDialog
 from auditdesk.ui.protocols.panel import ProtocolsPanel, SignedTableModel
 from auditdesk.ui.protocols.signature_pad import SignaturePad
 from auditdesk.ui.tasks import SyncTaskRunner
+from demo_office import DemoTemplates
 
 # QTest types ASCII only (a non-ASCII character aborts it), so this password is ASCII
 PASSWORD = "tajne-haslo-1"
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
-    db = open_database(str(tmp_path_factory.mktemp("db") / "ui.sqlite"))
+def office(
+    demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AppContext]:
+    db = open_database(str(demo_template.copy_to(tmp_path_factory.mktemp("db") / "ui.sqlite")))
     ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     yield ctx
     db.dispose()
 

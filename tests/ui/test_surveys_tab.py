@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.settings import Settings
 from auditdesk.store.migrate import open_database
@@ -27,15 +26,13 @@ from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.monitoring.surveys_entry import QuestionRow, SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, _Signals
+from demo_office import DemoTemplates
 
 
 @pytest.fixture(scope="session")
-def survey_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("survey-demo") / "demo.sqlite"
-    db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return path
+def survey_demo(demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office (built once per session, tests/conftest.py); each test copies it."""
+    return demo_template.copy_to(tmp_path_factory.mktemp("survey-demo") / "demo.sqlite")
 
 
 def context_as(source: Path, tmp_path: Path, login: str) -> Iterator[AppContext]:

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.services.trail import verify_chain
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role
+from demo_office import DemoTemplates
 
 TABLES = ("audit", "audit_answer", "evidence", "evidence_blob")
 FUZZ = settings(
@@ -40,13 +40,11 @@ class Template(tuple[Path, dict[str, Any]]):
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+def template(demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory) -> Template:
     """A demo database and a real JSON export of its audits (made once per module)."""
     folder = tmp_path_factory.mktemp("import-fuzz")
-    path = folder / "demo.sqlite"
+    path = demo_template.copy_to(folder / "demo.sqlite")
     db = open_database(str(path))
-    ctx = AppContext(db, Actor.system())
-    create_demo(ctx)
     out = folder / "export.json"
     audit_transfer.export_audits(AppContext(db, Actor(None, "kadry", Role.HR)), out, "json")
     db.dispose()

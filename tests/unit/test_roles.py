@@ -3,8 +3,7 @@ in the service itself (not only by hiding a button)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,33 +13,12 @@ from auditdesk.domain.errors import PermissionDenied
 from auditdesk.services import demo
 from auditdesk.services.admin import backups, maintenance, trail_view, users
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role, User
 
 ADMIN, HR, SUP, AUD = Role.ADMIN, Role.HR, Role.SUPERVISOR, Role.AUDITOR
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo office built once per module; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
-    db = open_database(str(path))
-    demo.create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return path
-
-
-@pytest.fixture
-def demo_ctx(demo_template: Path, tmp_path: Path) -> Iterator[AppContext]:
-    path = tmp_path / "demo.sqlite"
-    src = sqlite3.connect(demo_template)
-    dest = sqlite3.connect(path)
-    src.backup(dest)
-    dest.close()
-    src.close()
-    db = open_database(str(path))
-    yield AppContext(db, Actor.system())
-    db.dispose()
+# demo_ctx (tests/conftest.py): a copy of the demo office built once per session
 
 
 DEMO_LOGIN = {ADMIN: "admin", HR: "kadry", SUP: "kierownik.bok", AUD: "audytor1"}

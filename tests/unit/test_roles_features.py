@@ -19,19 +19,15 @@ from auditdesk.services.admin import trail_view
 from auditdesk.services.appraisals import overview as appraisal_overview
 from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
 from auditdesk.services.protocols import export as protocol_export
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Appraisal, Audit, Employee, OrgUnit, User
+from demo_office import DemoTemplates
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("roles-features") / "demo.sqlite"
-    db = open_database(str(path))
-    create_demo(AppContext(db, Actor.system()))
-    db.dispose()
-    return path
+def template(demo_template: DemoTemplates, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return demo_template.copy_to(tmp_path_factory.mktemp("roles-features") / "demo.sqlite")
 
 
 @pytest.fixture

@@ -90,11 +90,12 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
         kind: str = "periodic",
         areas: int = 1,
         done: bool = False,
+        days_later: int = 0,
     ) -> Appraisal:
         choice = suggest_sheet(choices, office.sector, e)
         assert choice is not None
         sheet = sheet_of(s, choice.version_id)
-        made = add_months(today, -months_ago)
+        made = add_months(today, -months_ago) + timedelta(days=days_later)
         codes = required_criteria(sheet, e.customer_facing)
         optional = [c.code for c in sheet.criteria if c.code not in codes]
         codes += optional[: max(sheet.additional.min, 1)]
@@ -200,8 +201,8 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
         "Klient podziękował na piśmie za wyczerpującą informację.",
         a1,
     )
-    # one cycle 23 months ago: due within 30–60 days
-    make(people[1], 23, "mid")
+    # one cycle 23 months less two weeks ago: due in 42–45 days (within 60, not 30) on any day
+    make(people[1], 23, "mid", days_later=14)
     # 25 months ago: overdue; an absence of two months moved it (still overdue or due soon)
     make(people[2], 27, "mid")
     s.add(
