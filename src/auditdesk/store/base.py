@@ -21,5 +21,10 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    """Timestamps are stored as naive UTC (SQLite has no time zones); shown in local time."""
+    """Timestamps are stored as naive UTC (SQLite has no time zones); shown in local time.
+
+    The real clock on purpose: this stamps when a row was physically written (column defaults
+    such as created_at and updated_at, the audit trail). Business dates ("today" for deadlines,
+    reports, the demo) come from the services' injected clock (`services.clock`); tests pin
+    both with time-machine."""
     return datetime.now(UTC).replace(tzinfo=None)
