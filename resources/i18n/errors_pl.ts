@@ -309,11 +309,11 @@
     </message>
     <message>
       <source>evidence {file!r} is above the limit of {limit_mb:.0f} MB</source>
-      <translation type="unfinished" />
+      <translation>dowód {file!r} przekracza limit {limit_mb:.0f} MB</translation>
     </message>
     <message>
       <source>evidence {file!r}: item {item!r} is not in its form</source>
-      <translation type="unfinished" />
+      <translation>dowód {file!r}: pozycji {item!r} nie ma w formularzu tego audytu</translation>
     </message>
     <message>
       <source>export format {format!r} is unknown; use json, csv or xlsx</source>
@@ -365,7 +365,7 @@
     </message>
     <message>
       <source>it is {status} in the file, but {count} required item(s) are unanswered: {items}; the editor would not complete it</source>
-      <translation type="unfinished" />
+      <translation>w pliku ma status {status}, ale wymagane pozycje bez odpowiedzi ({count}): {items}; edytor nie pozwoliłby go zakończyć</translation>
     </message>
     <message>
       <source>item {item!r} ({text}) does not allow N/A</source>
@@ -377,7 +377,7 @@
     </message>
     <message>
       <source>item {item!r} is answered twice or unnamed</source>
-      <translation type="unfinished" />
+      <translation>pozycja {item!r} ma dwie odpowiedzi albo brak jej identyfikatora</translation>
     </message>
     <message>
       <source>item {item!r} is not in this audit's form</source>
@@ -385,11 +385,11 @@
     </message>
     <message>
       <source>item {item!r}: the answer {value!r} (N/A {na!r}) is malformed</source>
-      <translation type="unfinished" />
+      <translation>pozycja {item!r}: odpowiedź {value!r} (nie dotyczy: {na!r}) ma zły format</translation>
     </message>
     <message>
       <source>item {item!r}: the comment must be text</source>
-      <translation type="unfinished" />
+      <translation>pozycja {item!r}: komentarz musi być tekstem</translation>
     </message>
     <message>
       <source>item {item!r}: {value!r} is not a date/time (YYYY-MM-DD HH:MM)</source>
@@ -409,11 +409,11 @@
     </message>
     <message>
       <source>its uid {uid!r} is not a record identifier</source>
-      <translation type="unfinished" />
+      <translation>jego uid {uid!r} nie jest identyfikatorem rekordu</translation>
     </message>
     <message>
       <source>its version {version!r} is not a counter</source>
-      <translation type="unfinished" />
+      <translation>jego wersja {version!r} nie jest licznikiem</translation>
     </message>
     <message>
       <source>kind {kind!r} is not one of: {allowed}</source>
@@ -421,7 +421,7 @@
     </message>
     <message>
       <source>kind {kind!r} is unknown</source>
-      <translation type="unfinished" />
+      <translation>rodzaj {kind!r} jest nieznany</translation>
     </message>
     <message>
       <source>kind {kind!r}: use one of {kinds}</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
       <source>login: must not contain control or invisible characters (found {characters}); use letters a–z, digits and . _ - @.</source>
-      <translation type="unfinished" />
+      <translation>login: nie może zawierać znaków sterujących ani niewidocznych (znaleziono {characters}); użyj liter a–z, cyfr oraz . _ - @.</translation>
     </message>
     <message>
       <source>mapping {part!r}: write COLUMN=FIELD, e.g. 'Data wpływu=received_on'</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
       <source>password: must not contain control or invisible characters (found {characters}); use letters, digits, punctuation and spaces.</source>
-      <translation type="unfinished" />
+      <translation>hasło: nie może zawierać znaków sterujących ani niewidocznych (znaleziono {characters}); użyj liter, cyfr, znaków interpunkcyjnych i spacji.</translation>
     </message>
     <message>
       <source>question {question}: the answer {value!r} is not allowed ({allowed})</source>
@@ -685,7 +685,7 @@
     </message>
     <message>
       <source>the scenario must be an object of texts</source>
-      <translation type="unfinished" />
+      <translation>scenariusz musi być obiektem z wartościami tekstowymi</translation>
     </message>
     <message>
       <source>the start date is empty</source>
@@ -813,7 +813,7 @@
     </message>
     <message>
       <source>{database}: the database is damaged ({detail}). What you were doing was not done and nothing half-written was kept. Restore the latest backup (Administration → backups, or 'auditdesk backups list').</source>
-      <translation type="unfinished" />
+      <translation>{database}: baza danych jest uszkodzona ({detail}). Ostatnia czynność nie została wykonana i nic nie zapisano w połowie. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list').</translation>
     </message>
     <message>
       <source>{database}: the disk is full. The last change was NOT saved (nothing half-written was kept). Free some disk space and do it again.</source>
@@ -849,11 +849,11 @@
     </message>
     <message>
       <source>{field} must be a date and time, not {value!r}</source>
-      <translation type="unfinished" />
+      <translation>{field} musi być datą i godziną, a nie {value!r}</translation>
     </message>
     <message>
       <source>{field} must be text, not {value!r}</source>
-      <translation type="unfinished" />
+      <translation>{field} musi być tekstem, a nie {value!r}</translation>
     </message>
     <message>
       <source>{file}: cannot be read ({detail}); check the path.</source>
@@ -865,7 +865,7 @@
     </message>
     <message>
       <source>{file}: larger than the limit of {limit_mb:.0f} MB; shrink the file or raise the limit in Settings.</source>
-      <translation type="unfinished" />
+      <translation>{file}: plik przekracza limit {limit_mb:.0f} MB; zmniejsz plik albo zwiększ limit w Ustawieniach.</translation>
     </message>
     <message>
       <source>{file}: line {line} contains a NUL byte (a zero byte, which no CSV export holds): the file is probably not a text export; save it as CSV UTF-8 or XLSX</source>
@@ -977,7 +977,7 @@
     </message>
     <message>
       <source>{login} ({role}) may not see research note #{note_id}: supervisors see the notes about their own units and the office-wide ones.</source>
-      <translation type="unfinished" />
+      <translation>{login} ({role}) nie może zobaczyć notatki z badania nr {note_id}: kierownicy widzą notatki o swoich komórkach i te dotyczące całego urzędu.</translation>
     </message>
     <message>
       <source>{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
@@ -989,7 +989,7 @@
     </message>
     <message>
       <source>{login} ({role}) may not write a research note about units that are not theirs.</source>
-      <translation type="unfinished" />
+      <translation>{login} ({role}) nie może zapisać notatki z badania o komórkach, które nie są jego.</translation>
     </message>
     <message>
       <source>{login} ({role}) may not {action}; ask an administrator for the right role.</source>
@@ -1045,7 +1045,7 @@
     </message>
     <message>
       <source>{path}: audits[{index}] has {count:,} {what}, above the limit of {limit:,}; nothing was imported</source>
-      <translation type="unfinished" />
+      <translation>{path}: audits[{index}] zawiera {count:,} {what}, ponad limit {limit:,}; niczego nie zaimportowano</translation>
     </message>
     <message>
       <source>{path}: backup failed ({detail}). The database is unchanged.</source>
@@ -1053,11 +1053,11 @@
     </message>
     <message>
       <source>{path}: cannot be read ({detail}). Nothing was changed.</source>
-      <translation type="unfinished" />
+      <translation>{path}: nie można odczytać pliku ({detail}). Niczego nie zmieniono.</translation>
     </message>
     <message>
       <source>{path}: cannot create the database file ({detail}).</source>
-      <translation type="unfinished" />
+      <translation>{path}: nie można utworzyć pliku bazy danych ({detail}).</translation>
     </message>
     <message>
       <source>{path}: cannot read the backup ({detail}).</source>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
       <source>{path}: larger than the limit of {limit} for a PDF to verify; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: plik przekracza limit {limit} dla sprawdzanego PDF; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: no intact backup was found to restore.</source>
@@ -1144,6 +1144,14 @@
       <translation>{path}: klucz certyfikatu jest rodzaju, którym AuditDesk nie umie podpisywać ({kind}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
+      <source>{path}: the database file is empty (0 bytes), so it holds no office. Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db. To start a new office in this place, delete the empty file first.</source>
+      <translation>{path}: plik bazy danych jest pusty (0 bajtów), więc nie zawiera danych urzędu. Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik przez --db. Aby założyć w tym miejscu nowy urząd, najpierw usuń pusty plik.</translation>
+    </message>
+    <message>
+      <source>{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona ({detail}). Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik przez --db.</translation>
+    </message>
+    <message>
       <source>{path}: the file holds no private key with its certificate</source>
       <translation>{path}: plik nie zawiera klucza prywatnego wraz z certyfikatem</translation>
     </message>
@@ -1157,15 +1165,15 @@
     </message>
     <message>
       <source>{path}: the settings could not be used ({reason}); AuditDesk started with the default settings and kept the file as {kept}.</source>
-      <translation type="unfinished" />
+      <translation>{path}: nie można było użyć ustawień ({reason}); AuditDesk uruchomił się z ustawieniami domyślnymi, a plik zachował jako {kept}.</translation>
     </message>
     <message>
       <source>{path}: the {what} is larger than the limit of {limit}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: {what} przekracza limit {limit}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: the {what} is {size}, above the limit of {limit}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: {what} ma {size}, ponad limit {limit}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: this file is not a SQLite database (it may be another kind of file, or encrypted). Nothing was changed. Choose another file with --db, or restore a backup.</source>
@@ -1181,7 +1189,7 @@
     </message>
     <message>
       <source>{path}: {count:,} audits, above the limit of {limit:,} in one file; nothing was imported. Export them in parts.</source>
-      <translation type="unfinished" />
+      <translation>{path}: {count:,} audytów, ponad limit {limit:,} w jednym pliku; niczego nie zaimportowano. Wyeksportuj je w częściach.</translation>
     </message>
     <message>
       <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>
@@ -1229,7 +1237,7 @@
     </message>
     <message>
       <source>{source}: a key in {field} is {length:,} characters long, above the limit of {limit:,}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{source}: klucz w {field} ma {length:,} znaków, ponad limit {limit:,}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{source}: not a readable PDF ({detail})</source>
@@ -1237,11 +1245,11 @@
     </message>
     <message>
       <source>{source}: the JSON is nested more than {depth} levels deep (at {field}); nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{source}: JSON jest zagnieżdżony głębiej niż na {depth} poziomów (w {field}); niczego nie odczytano</translation>
     </message>
     <message>
       <source>{source}: the JSON is nested more than {depth} levels deep; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{source}: JSON jest zagnieżdżony głębiej niż na {depth} poziomów; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{source}: the signature cannot be read ({detail})</source>
@@ -1249,11 +1257,11 @@
     </message>
     <message>
       <source>{source}: {field} has {count:,} entries, above the limit of {limit:,}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{source}: {field} ma {count:,} elementów, ponad limit {limit:,}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{source}: {field} is {length:,} characters long, above the limit of {limit:,}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{source}: {field} ma {length:,} znaków, ponad limit {limit:,}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{target}: already exists; choose a new file name.</source>

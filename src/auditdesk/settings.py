@@ -73,7 +73,9 @@ class Settings:
         path = cls.path()
         reason: Localized | None = None
         try:
-            data = read_bounded(path, MAX_SETTINGS_BYTES, "settings file")
+            data = read_bounded(
+                path, MAX_SETTINGS_BYTES, Localized("settings file", "plik ustawień")
+            )
             raw = loads_bounded(data.decode("utf-8"), path, max_depth=8, max_items=1000)
             if not isinstance(raw, dict):
                 reason = Localized("it holds no object of settings", "nie zawiera obiektu ustawień")

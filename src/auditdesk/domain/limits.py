@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.errors import AuditDeskError, Localized
 
 KB = 1024
 MB = 1024 * KB
@@ -44,8 +44,9 @@ def size_text(n: int) -> str:
     return f"{n} bytes"
 
 
-def read_bounded(path: Path, limit: int, what: str) -> bytes:
-    """The bytes of `path`, refused (InputRefused) when there are more than `limit` of them.
+def read_bounded(path: Path, limit: int, what: str | Localized) -> bytes:
+    """The bytes of `path`, refused (InputRefused) when there are more than `limit` of them
+    (`what` names the kind of file in the message, best as Localized).
     The size is checked before reading, and the read itself stops after `limit` + 1 bytes, so
     a file that grows meanwhile or claims no size (a device, /proc) costs no more. OSError
     passes through for the caller's own "cannot read" message."""

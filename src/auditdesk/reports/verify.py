@@ -30,7 +30,7 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.errors import AuditDeskError, Localized
 from auditdesk.domain.limits import MAX_PDF_BYTES, InputRefused, read_bounded, size_text
 from auditdesk.reports.certs import is_qualified
 
@@ -223,7 +223,7 @@ def verify_pdf(
 def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) -> VerificationResult:
     """Reads at most MAX_PDF_BYTES of `path` (a larger file is refused unread, exit 2)."""
     try:
-        data = read_bounded(path, MAX_PDF_BYTES, "PDF")
+        data = read_bounded(path, MAX_PDF_BYTES, Localized("PDF", "PDF"))
     except OSError as exc:
         raise UnreadablePdf(
             "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror

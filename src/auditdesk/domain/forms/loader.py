@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from auditdesk.domain.errors import FormError, FormProblem
+from auditdesk.domain.errors import FormError, FormProblem, Localized
 from auditdesk.domain.forms.base import FormBase
 from auditdesk.domain.limits import MAX_FORM_BYTES, InputRefused, read_bounded, size_text
 
@@ -65,7 +65,7 @@ def content_hash(data: Any) -> str:
 def load_form(path: Path) -> LoadedForm:
     """Reads and validates one form file; raises FormError listing every problem."""
     try:
-        raw = read_bounded(path, MAX_FORM_BYTES, "form file")
+        raw = read_bounded(path, MAX_FORM_BYTES, Localized("form file", "plik formularza"))
     except OSError as exc:
         raise FormError(str(path), [FormProblem(f"cannot read the file: {exc.strerror}")]) from exc
     except InputRefused as exc:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import (
     AuditDeskError,
+    Localized,
     NotFound,
     ValidationFailed,
 )
@@ -90,7 +91,7 @@ def add_evidence(
     # the size above may be stale (a file still being written) or absent (a device, a pipe):
     # the read itself stops one byte past the limit
     try:
-        data = read_bounded(path, max_bytes, "evidence file")
+        data = read_bounded(path, max_bytes, Localized("evidence file", "plik dowodu"))
     except OSError as exc:
         raise ValidationFailed(
             "{path}: cannot read the file ({detail})", path=path, detail=exc.strerror

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
+from auditdesk.domain.errors import AuditDeskError, Localized, PermissionDenied, ValidationFailed
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import canonical_json
 from auditdesk.domain.limits import MAX_IMPORT_BYTES, MB, InputRefused, loads_bounded, read_bounded
@@ -338,7 +338,9 @@ def read_export(path: Path) -> dict[str, Any]:
     """Parses and checks the envelope; raises ImportRefused for anything that is not an export
     and InputRefused for a file over the bounds (size, nesting, counts, field lengths)."""
     try:
-        raw = read_bounded(path, MAX_IMPORT_BYTES, "audit export")
+        raw = read_bounded(
+            path, MAX_IMPORT_BYTES, Localized("audit export", "plik eksportu audytów")
+        )
         text = raw.decode("utf-8")
     except OSError as exc:
         raise ImportRefused(
@@ -389,9 +391,9 @@ def _check_counts(path: Path, audits: list[Any]) -> None:
     for n, audit in enumerate(audits):
         if not isinstance(audit, dict):
             continue
-        for key, limit in (
-            ("answers", MAX_ANSWERS_PER_AUDIT),
-            ("evidence", MAX_EVIDENCE_PER_AUDIT),
+        for key, limit, what in (
+            ("answers", MAX_ANSWERS_PER_AUDIT, Localized("answers", "odpowiedzi")),
+            ("evidence", MAX_EVIDENCE_PER_AUDIT, Localized("evidence files", "plików dowodów")),
         ):
             value = audit.get(key)
             if isinstance(value, list) and len(value) > limit:
@@ -401,7 +403,7 @@ def _check_counts(path: Path, audits: list[Any]) -> None:
                     path=path,
                     index=n,
                     count=len(value),
-                    what=key,
+                    what=what,
                     limit=limit,
                 )
 
