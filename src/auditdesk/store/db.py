@@ -35,12 +35,6 @@ class DatabaseDamaged(DatabaseError):
         self.problem = problem
 
 
-_RESTORE_HINT = (
-    "Nothing was changed. Restore the latest backup (Administration → backups, or "
-    "'auditdesk backups list') or open another file with --db."
-)
-
-
 def one_line(text: str, limit: int = 300) -> str:
     """SQLite's reports span several lines and may hold damaged bytes: one printable line."""
     flat = "; ".join(part.strip() for part in str(text).splitlines() if part.strip())
@@ -51,7 +45,9 @@ def one_line(text: str, limit: int = 300) -> str:
 def _damaged(path: Path, problem: str) -> DatabaseDamaged:
     problem = one_line(problem)
     return DatabaseDamaged(
-        "{path}: the database is damaged ({detail}). " + _RESTORE_HINT,
+        "{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest "
+        "backup (Administration → backups, or 'auditdesk backups list') or open another file "
+        "with --db.",
         path,
         problem,
         path=path,
@@ -222,9 +218,10 @@ def preflight_sqlite(path: Path, *, full: bool = False) -> None:
         ) from exc
     if size == 0:
         raise DatabaseDamaged(
-            "{path}: the database file is empty (0 bytes), so it holds no office. "
-            + _RESTORE_HINT
-            + " To start a new office in this place, delete the empty file first.",
+            "{path}: the database file is empty (0 bytes), so it holds no office. Nothing was "
+            "changed. Restore the latest backup (Administration → backups, or 'auditdesk backups "
+            "list') or open another file with --db. To start a new office in this place, delete "
+            "the empty file first.",
             path,
             "is empty (0 bytes)",
             path=path,
