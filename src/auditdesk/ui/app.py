@@ -117,6 +117,8 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     if language:
         settings.language = language
     install_language(app, settings.language)
+    if settings.load_problem is not None:  # the defaults are in force; the bad file was kept
+        show_error(None, settings.load_problem)
     db = open_database_interactively(db_target or settings.database or None)
     if db is None:
         return 1
