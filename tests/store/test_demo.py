@@ -11,10 +11,10 @@ import pytest
 import time_machine
 from sqlalchemy import MetaData, select, text
 
+from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.services.clock import FixedClock
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
-from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import (
     Appraisal,

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from auditdesk.domain.protocol_data import AuditProtocolData, ProtocolItem, ProtocolSection
 from auditdesk.reports.formatting import day, moment, number, percent
+from auditdesk.reports.labels import AUDIT_KIND_NAMES, AUDIT_STATUS_NAMES
 from auditdesk.reports.protocol_model import (
     Align,
     Column,
@@ -21,12 +22,6 @@ from auditdesk.reports.protocol_model import (
 )
 
 TITLE = "Protokół z badania metodą „Tajemniczy Klient”"
-KIND_LABELS = {
-    "original": "badanie pierwotne",
-    "reaudit": "badanie powtórne",
-    "amendment": "korekta protokołu",
-}
-STATUS_LABELS = {"draft": "wersja robocza", "completed": "zakończone", "signed": "podpisane"}
 LONG_ANSWER = 24  # characters; longer answers are printed under the row
 IMAGE_MIMES = ("image/jpeg", "image/png", "image/gif", "image/bmp", "image/webp", "image/tiff")
 
@@ -99,7 +94,7 @@ def audit_document(
     observed = data.observed_employee or "nieustalony"
     if data.observed_note:
         observed += f" ({data.observed_note})"
-    kind = KIND_LABELS.get(data.kind, data.kind)
+    kind = AUDIT_KIND_NAMES.get(data.kind, data.kind)
     if data.original_record_no:
         kind += f" do protokołu nr {data.original_record_no}"
     header = [
@@ -108,7 +103,7 @@ def audit_document(
         Field("Audytor", data.auditor_name),
         Field("Pracownik", observed),
         Field("Rodzaj", kind),
-        Field("Status", STATUS_LABELS.get(data.status, data.status)),
+        Field("Status", AUDIT_STATUS_NAMES.get(data.status, data.status)),
         *(Field(label, value) for label, value in data.scenario),
     ]
     sections = [_section(i, s) for i, s in enumerate(data.sections, start=1)]

@@ -12,6 +12,8 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from auditdesk.reports.labels import RECORD_KIND_NAMES
+
 HEADERS = (
     "Numer",
     "Rodzaj",
@@ -23,7 +25,6 @@ HEADERS = (
     "Podpisał",
     "Plik",
 )
-KIND_LABELS = {"audit": "badanie TK", "appraisal": "ocena okresowa"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class IndexRow:
     def cells(self) -> list[object]:
         return [
             self.record_number,
-            KIND_LABELS.get(self.kind, self.kind),
+            RECORD_KIND_NAMES.get(self.kind, self.kind),
             self.unit,
             self.employee,
             self.record_date,

@@ -14,18 +14,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
 )
-from sqlalchemy import select
 
 from auditdesk import __version__
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.logs import setup_file_logging
 from auditdesk.services.admin.encryption import open_any
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo import create_demo
+from auditdesk.services.context import Actor, AppContext, Database
+from auditdesk.services.demo import create_demo, has_office
 from auditdesk.services.forms import register_forms
 from auditdesk.settings import Settings
-from auditdesk.store.db import Database
-from auditdesk.store.models import Office
 from auditdesk.ui.admin.recovery import daily_backup, offer_recovery
 from auditdesk.ui.auth.signin import sign_in
 from auditdesk.ui.crash import install_excepthook, show_error
@@ -82,10 +79,8 @@ def ask_passphrase(path: Path) -> str | None:
 
 def offer_demo(ctx: AppContext, settings: Settings) -> None:
     """On the first run against an empty database, asks once whether to fill in a demo office."""
-    with ctx.db.session() as s:
-        has_office = s.scalar(select(Office.id).limit(1)) is not None
     key = ctx.db.describe()
-    if has_office or key in settings.asked_for_demo:
+    if has_office(ctx) or key in settings.asked_for_demo:
         return
     settings.asked_for_demo.append(key)
     try:

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services.admin import maintenance
+from auditdesk.services.admin.maintenance import CheckReport
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
-from auditdesk.store.integrity import CheckReport
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.labels import role_name
@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
         def work(_progress: Progress) -> list[str]:
             return [text for ask in askers if (text := ask(ctx))]
 
-        def show(texts: object) -> None:
-            if isinstance(texts, list) and texts and self._ctx is ctx:
+        def show(texts: list[str]) -> None:
+            if texts and self._ctx is ctx:
                 self.statusBar().showMessage(" · ".join(texts), 60_000)
 
         self.runner.submit(work, show, lambda exc, tb: log.warning("notice failed: %s", exc))
@@ -239,8 +239,7 @@ class MainWindow(QMainWindow):
     def check_database(self) -> None:
         ctx = self._ctx
 
-        def done(report: object) -> None:
-            assert isinstance(report, CheckReport)
+        def done(report: CheckReport) -> None:
             if report.ok:
                 QMessageBox.information(
                     self, self.tr("Check database"), self.tr("No problems found.")

@@ -4,6 +4,9 @@ A task is a plain function `fn(progress: Progress) -> result` that calls service
 It reports with `progress.update(done, total, text)` and checks `progress.cancelled` (or calls
 `progress.check()`, which raises Cancelled) between steps. Results and errors are delivered on
 the GUI thread through signals. Tests use `SyncTaskRunner`, which runs tasks at once.
+
+`submit` is generic: `on_done` is typed with what `fn` returns, so a callback names its real
+type (`def done(report: CheckReport)`) instead of checking an `object`.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -93,8 +98,8 @@ class TaskRunner:
 
     def submit(
         self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None],
+        fn: Callable[[Progress], T],
+        on_done: Callable[[T], None],
         on_error: Callable[[BaseException, str], None],
         *,
         title: str = "",
@@ -130,7 +135,7 @@ class TaskRunner:
                 dialog.close()
                 dialog.deleteLater()
 
-        def done(result: object) -> None:
+        def done(result: T) -> None:  # the signal carries what fn returned
             close()
             on_done(result)
 
@@ -159,8 +164,8 @@ class SyncTaskRunner(TaskRunner):
 
     def submit(
         self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None],
+        fn: Callable[[Progress], T],
+        on_done: Callable[[T], None],
         on_error: Callable[[BaseException, str], None],
         *,
         title: str = "",

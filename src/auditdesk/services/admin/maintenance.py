@@ -30,3 +30,6 @@ EXTRA_CHECKS.append(_check_trail)
 def check(ctx: AppContext) -> CheckReport:
     require(ctx.actor, Permission.CHECK)
     return check_database(ctx.db)
+
+
+__all__ = ["CheckReport", "backup", "check"]  # CheckReport: what the window shows of a check

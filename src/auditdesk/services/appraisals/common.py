@@ -22,6 +22,7 @@ from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import Span
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions, load_version, register_forms
+from auditdesk.services.signatures import require_unlocked
 from auditdesk.store.models import (
     Absence,
     Appraisal,
@@ -80,8 +81,6 @@ def _unlocked(session: Session, a: Appraisal) -> None:
     """A signed protocol locks steps 1–5's content: the conversation's result and the reading
     stay as signed. Objections, decisions and tracking IPRZ actions remain possible: they are
     recorded beside the signed appraisal, never inside it."""
-    from auditdesk.services.protocols import require_unlocked
-
     require_unlocked(session, "appraisal", a.id)
 
 

@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.appraisal import (
     AppraisalStatus,
     decision_deadline,
+    follow_up_due,
     follow_up_earliest,
     objection_deadline,
     optional_criteria,
     required_criteria,
 )
+from auditdesk.domain.errors import PermissionDenied
 from auditdesk.domain.periods import ComputedDate
 from auditdesk.services.appraisals.access import (
     require_read,
@@ -28,6 +30,7 @@ from auditdesk.services.appraisals.common import (
     sheet_of,
 )
 from auditdesk.services.appraisals.feedback import FEEDBACK_KINDS, _feedback_rows
+from auditdesk.services.audits import audits_of_employee
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Appraisal,
@@ -210,8 +213,6 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
     if a.read_on:
         deadlines.append(DeadlineView.of("objection", objection_deadline(sheet, a.read_on)))
         if a.positive is False:
-            from auditdesk.domain.appraisal import follow_up_due
-
             deadlines.append(DeadlineView.of("follow_up", follow_up_due(sheet, a.read_on)))
             earliest = follow_up_earliest(sheet, a.read_on)
             if earliest:
@@ -305,19 +306,10 @@ def _open_actions(s: Session, a: Appraisal) -> tuple[ActionView, ...]:
 def employee_audit_evidence(
     ctx: AppContext, employee_id: int, start: date, end: date
 ) -> list[EvidenceItem]:
-    """The employee's mystery-client audits of the period, from the audit service when that
-    feature is installed; an actor who may not see audits simply gets none."""
+    """The employee's mystery-client audits of the period (appraisals build on audits: the
+    one dependency between the two areas); an actor who may not see audits simply gets none."""
     try:
-        from auditdesk.services import audits as audit_service
-    except ImportError:
-        return []
-    fetch = getattr(audit_service, "audits_of_employee", None)
-    if fetch is None:
-        return []
-    from auditdesk.domain.errors import PermissionDenied
-
-    try:
-        found = fetch(ctx, employee_id, start, end)
+        found = audits_of_employee(ctx, employee_id, start, end)
     except PermissionDenied:
         return []
     return [_audit_item(x) for x in found if not getattr(x, "superseded", False)]

@@ -12,18 +12,17 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.domain.forms.checklist import ChecklistForm, ChecklistItem
 from auditdesk.services.audits import (
     NewAudit,
-    _apply_score,
-    _sync_answer_rows,
     answers_of,
     checklist_of,
     create_audit_row,
 )
 from auditdesk.services.audits import counts as audit_counts
+from auditdesk.services.audits.scoring import _apply_score, _sync_answer_rows
 from auditdesk.services.context import Actor, AppContext
-from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.services.forms import latest_versions
 from auditdesk.store.models import (
     ActionItem,

@@ -15,12 +15,9 @@ from auditdesk.domain.protocol_data import (
     ProtocolSection,
 )
 from auditdesk.domain.scoring import Answer, ItemResult, score
-from auditdesk.services.audits import (
-    CHANNEL_LABELS,
-    answers_of,
-    checklist_of,
-    get_visible,
-)
+from auditdesk.reports.labels import channel_name
+from auditdesk.services.audits.access import get_visible
+from auditdesk.services.audits.scoring import answers_of, checklist_of
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Audit,
@@ -55,7 +52,8 @@ def answer_label(item: ChecklistItem, answer: Answer | None, language: str = "pl
     return value
 
 
-def build_protocol_data(ctx: AppContext, audit_id: int, language: str = "pl") -> AuditProtocolData:
+def audit_protocol_data(ctx: AppContext, audit_id: int, language: str = "pl") -> AuditProtocolData:
+    """Everything the protocol of one audit shows, as plain values (no session needed after)."""
     with ctx.db.session() as s:
         audit = get_visible(s, ctx.actor, audit_id)
         form = checklist_of(s, audit.form_version_id)
@@ -121,7 +119,7 @@ def build_protocol_data(ctx: AppContext, audit_id: int, language: str = "pl") ->
             form_edition=version.edition,
             form_version_hash=version.content_hash,
             channel=audit.channel,
-            channel_label=CHANNEL_LABELS[audit.channel][0 if language == "pl" else 1],
+            channel_label=channel_name(audit.channel, language),
             kind=audit.kind,
             original_record_no=original.record_no if original else None,
             status=audit.status,

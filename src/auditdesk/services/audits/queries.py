@@ -12,7 +12,6 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from auditdesk.domain.forms.checklist import ChecklistForm
-from auditdesk.domain.protocol_data import AuditProtocolData
 from auditdesk.domain.scoring import Answer, ScoreResult, score
 from auditdesk.services.audits.access import can_edit, get_visible, scope
 from auditdesk.services.audits.evidence import EvidenceInfo, _evidence_info
@@ -27,14 +26,6 @@ from auditdesk.store.models import (
     Role,
     User,
 )
-
-CHANNEL_LABELS = {
-    "visit": ("Wizyta osobista", "In-person visit"),
-    "phone": ("Rozmowa telefoniczna", "Phone call"),
-    "email": ("E-mail", "E-mail"),
-    "eservice": ("E-usługa", "E-service"),
-}
-STATUSES = ("draft", "completed", "signed")
 
 
 @dataclass(frozen=True)
@@ -106,13 +97,6 @@ def load_audit(ctx: AppContext, audit_id: int) -> AuditDetail:
             completed_at=audit.completed_at,
             has_action_plan=plan is not None,
         )
-
-
-def audit_protocol_data(ctx: AppContext, audit_id: int, language: str = "pl") -> AuditProtocolData:
-    """Everything the protocol of one audit shows, as plain values (no session needed after)."""
-    from auditdesk.services.audits.protocol_data import build_protocol_data
-
-    return build_protocol_data(ctx, audit_id, language)
 
 
 @dataclass(frozen=True)

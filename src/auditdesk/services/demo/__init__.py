@@ -150,6 +150,13 @@ DEMO_USERS: list[tuple[str, Role, str]] = [
 ]
 
 
+def has_office(ctx: AppContext) -> bool:
+    """True once the database holds an office (of its own or the demo's): the window offers the
+    demo only on an empty database. Asks nothing of the actor (it runs before anyone may act)."""
+    with ctx.db.session() as s:
+        return s.scalar(select(Office.id).limit(1)) is not None
+
+
 def create_demo(ctx: AppContext, on_step: Callable[[str], None] | None = None) -> DemoReport:
     """Creates (once) the demo office; always runs the feature seeders, which are idempotent."""
     require(ctx.actor, Permission.CREATE_DEMO)

@@ -2,14 +2,14 @@
 that signing puts on a record, and verification of a signed file against the database.
 
 Once signed, a record is locked: its signed PDF and SHA-256 are stored here and every later
-export returns exactly those bytes. The audits and appraisals services ask `is_locked` /
-`require_unlocked` before any change, and are told through their optional `mark_signed` hook.
+export returns exactly those bytes. The audits and appraisals services ask
+`services.signatures` (`is_locked` / `require_unlocked`) before any change; the owner of each
+kind of record is named in `SIGNED_HOOKS` and `build_document` (no module looked up by name).
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +20,9 @@ from pyhanko.sign.signers import Signer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
+from auditdesk.domain.errors import PermissionDenied, ValidationFailed
+from auditdesk.reports.appraisal_protocol import appraisal_document
+from auditdesk.reports.audit_protocol import audit_document
 from auditdesk.reports.protocol_model import IndexEntry, ProtocolDocument
 from auditdesk.reports.protocol_pdf import render_protocol
 from auditdesk.reports.signing import (
@@ -32,9 +34,17 @@ from auditdesk.reports.signing import (
 )
 from auditdesk.reports.verify import VerificationResult, load_trust_roots, verify_file
 from auditdesk.services import trail
-from auditdesk.services.context import AppContext
+from auditdesk.services.access import Permission, require
+from auditdesk.services.appraisals import appraisal_protocol_data
+from auditdesk.services.audits import audit_protocol_data
+from auditdesk.services.audits import mark_signed as mark_audit_signed
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.signatures import RecordLocked as RecordLocked  # the lock, re-exported
+from auditdesk.services.signatures import is_locked as is_locked
+from auditdesk.services.signatures import protocol_row
+from auditdesk.services.signatures import require_unlocked as require_unlocked
 from auditdesk.store.base import utcnow
-from auditdesk.store.models import DrawnSignature, Protocol, Role
+from auditdesk.store.models import DrawnSignature, EvidenceBlob, Protocol, Role
 
 KINDS = ("audit", "appraisal")
 ROLES: dict[str, tuple[str, ...]] = {"audit": ("auditor",), "appraisal": ("appraiser", "employee")}
@@ -46,10 +56,6 @@ SIGNERS: dict[str, frozenset[Role]] = {
     "appraisal": frozenset({Role.SUPERVISOR, Role.HR}),
 }
 DEFAULT_REASON = {"audit": "Zatwierdzenie protokołu badania", "appraisal": "Zatwierdzenie oceny"}
-
-
-class RecordLocked(AuditDeskError):
-    """The record's protocol is signed: it cannot change any more (make an amendment instead)."""
 
 
 @dataclass(frozen=True)
@@ -89,52 +95,27 @@ def _is_system(ctx: AppContext) -> bool:
 
 
 def _row(session: Session, kind: str, record_id: int) -> Protocol | None:
-    return session.scalar(
-        select(Protocol).where(Protocol.record_kind == kind, Protocol.record_id == record_id)
-    )
+    return protocol_row(session, kind, record_id)
 
 
-def is_locked(session: Session, kind: str, record_id: int) -> bool:
-    """True once the record's protocol is signed; the owning services refuse changes then."""
-    row = _row(session, kind, record_id)
-    return bool(row and row.signed)
-
-
-def require_unlocked(session: Session, kind: str, record_id: int) -> None:
-    row = _row(session, kind, record_id)
-    if row is not None and row.signed:
-        when = row.signed_at.strftime("%d.%m.%Y %H:%M") if row.signed_at else "?"
-        raise RecordLocked(
-            "{kind} {record} was signed on {when} UTC by {signer}; a signed record cannot "
-            "change. Record a correction as an amendment that refers to it.",
-            kind=kind,
-            record=row.record_number or record_id,
-            when=when,
-            signer=row.signer or row.signed_by,
-        )
-
-
-def _owner(kind: str) -> object:
-    return importlib.import_module(f"auditdesk.services.{kind}s")
+# What each owning service does when its record's protocol is signed (audits lock the record;
+# appraisals are locked by `signatures.require_unlocked` alone). Named here, not looked up by
+# building a module's name.
+SIGNED_HOOKS: dict[str, Callable[[Session, Actor, int], object]] = {"audit": mark_audit_signed}
 
 
 def build_document(ctx: AppContext, kind: str, record_id: int) -> ProtocolDocument:
     """The protocol's content from the owning service (which checks the actor may read it)."""
     check_kind(kind)
-    owner = _owner(kind)
     if kind == "audit":
-        from auditdesk.reports.audit_protocol import audit_document
-
-        audit_data = owner.audit_protocol_data(ctx, record_id)  # type: ignore[attr-defined]
+        audit_data = audit_protocol_data(ctx, record_id)
         with ctx.db.session() as s:
             drawn = _drawn(s, kind, record_id)
             images = _evidence_images(
                 s, [e.sha256 for e in audit_data.evidence if e.mime.lower().startswith("image/")]
             )
         return audit_document(audit_data, drawn, images)
-    from auditdesk.reports.appraisal_protocol import appraisal_document
-
-    appraisal_data = owner.appraisal_protocol_data(ctx, record_id)  # type: ignore[attr-defined]
+    appraisal_data = appraisal_protocol_data(ctx, record_id)
     with ctx.db.session() as s:
         drawn = _drawn(s, kind, record_id)
     return appraisal_document(appraisal_data, drawn)
@@ -148,12 +129,9 @@ def _drawn(session: Session, kind: str, record_id: int) -> dict[str, bytes]:
 def _evidence_images(session: Session, digests: list[str]) -> dict[str, bytes]:
     if not digests:
         return {}
-    from auditdesk.store import models
-
-    blob = getattr(models, "EvidenceBlob", None)
-    if blob is None:
-        return {}
-    rows = session.execute(select(blob.sha256, blob.data).where(blob.sha256.in_(digests)))
+    rows = session.execute(
+        select(EvidenceBlob.sha256, EvidenceBlob.data).where(EvidenceBlob.sha256.in_(digests))
+    )
     return {sha: data for sha, data in rows}
 
 
@@ -337,8 +315,8 @@ def _store_in(s: Session, ctx: AppContext, item: SignedPdf, now: datetime) -> Ex
     row.signed_at = now
     row.signed_by = ctx.actor.login
     row.level = item.level
-    hook = getattr(_owner(item.kind), "mark_signed", None)
-    if callable(hook):
+    hook = SIGNED_HOOKS.get(item.kind)
+    if hook is not None:
         hook(s, ctx.actor, item.record_id)
     trail.record(
         s,
@@ -503,8 +481,6 @@ class SignedRow:
 
 def list_signed(ctx: AppContext, limit: int = 5000) -> list[SignedRow]:
     """The signed protocols, newest first (HR and administrators: a register of signatures)."""
-    from auditdesk.services.access import Permission, require
-
     require(ctx.actor, Permission.EXPORT_PROTOCOLS)
     with ctx.db.session() as s:
         rows = s.execute(

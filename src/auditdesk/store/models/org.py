@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 
 from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from auditdesk.domain.values import Role
 from auditdesk.store.base import Base, utcnow
 
-
-class Role(enum.StrEnum):
-    AUDITOR = "auditor"
-    SUPERVISOR = "supervisor"
-    HR = "hr"
-    ADMIN = "admin"
+__all__ = ["Employee", "Office", "OrgUnit", "Role", "User"]
 
 
 class Office(Base):

@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.values import Role
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.admin import backups, maintenance, trail_view, users
 from auditdesk.services.admin.backups import BackupInfo
+from auditdesk.services.admin.maintenance import CheckReport
 from auditdesk.services.admin.trail_view import TrailFilter, TrailPage
 from auditdesk.services.admin.users import UserRow
 from auditdesk.services.context import AppContext
-from auditdesk.store.integrity import CheckReport
-from auditdesk.store.models import Role
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
@@ -412,8 +412,7 @@ class TrailTab(_Tab):
         flt = self.current_filter()
         ctx = self.ctx()
 
-        def done(page: object) -> None:
-            assert isinstance(page, TrailPage)
+        def done(page: TrailPage) -> None:
             self.model.set_rows(page.rows)
             self.count.setText(
                 self.tr("{0} matching entries; the newest {1} are shown.").format(
@@ -427,7 +426,7 @@ class TrailTab(_Tab):
     def verify(self) -> None:
         ctx = self.ctx()
 
-        def done(problem: object) -> None:
+        def done(problem: str | None) -> None:
             if problem is None:
                 self.say(self.tr("The audit trail is intact: no entry was altered or removed."))
             else:
@@ -525,8 +524,7 @@ class MaintenanceTab(_Tab):
     def check(self) -> None:
         ctx = self.ctx()
 
-        def done(report: object) -> None:
-            assert isinstance(report, CheckReport)
+        def done(report: CheckReport) -> None:
             lines = [self.tr("Checked {0}: {1}").format(k, v) for k, v in report.checked.items()]
             lines += report.problems
             lines.append(
@@ -554,8 +552,7 @@ class MaintenanceTab(_Tab):
         def work(_p: Progress) -> BackupInfo:
             return backups.backup_now(ctx)
 
-        def done(info: object) -> None:
-            assert isinstance(info, BackupInfo)
+        def done(info: BackupInfo) -> None:
             self.refresh()
             self.say(self.tr("Backed up to {0}").format(info.path))
 
@@ -576,8 +573,7 @@ class MaintenanceTab(_Tab):
             return
         ctx = self.ctx()
 
-        def done(safety: object) -> None:
-            assert isinstance(safety, BackupInfo)
+        def done(safety: BackupInfo) -> None:
             self.refresh()
             self.say(
                 self.tr("Restored. The state before the restore was saved as {0}.").format(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services.admin import backups, recovery
-from auditdesk.store.db import Database
+from auditdesk.services.context import Database
 from auditdesk.ui.errors import error_text
 
 log = logging.getLogger(__name__)

@@ -135,7 +135,7 @@ class ResultsView(QWidget):
         q = self.query()
         ctx = self.context()
 
-        def work(_p: Progress) -> Any:
+        def work(_p: Progress) -> results.ResultsReport:
             return results.standard_results(ctx, q)
 
         self.runner.submit(
@@ -145,8 +145,7 @@ class ResultsView(QWidget):
     def _failed(self, exc: BaseException, _tb: str) -> None:
         self.summary.setText(error_text(exc))
 
-    def show_report(self, report: object) -> None:
-        assert isinstance(report, results.ResultsReport)
+    def show_report(self, report: results.ResultsReport) -> None:
         self.report = report
         for combo in (self.unit_a, self.unit_b):
             combo.blockSignals(True)

@@ -16,9 +16,9 @@ from auditdesk.domain.case_deadlines import (
     effective_deadline,
     timeliness,
 )
+from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
-from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.store.models import CaseRecord, Office, OrgUnit
 
 MONTHS = 6

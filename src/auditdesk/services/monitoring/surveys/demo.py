@@ -10,11 +10,11 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.survey_results import AGREE4, questions
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
-from auditdesk.services.demo.calendar import DemoCalendar
 from auditdesk.services.forms import latest_versions
 from auditdesk.services.monitoring.surveys import bulk_insert_responses, form_of
 from auditdesk.store.models import Office, OrgUnit, SurveyCampaign, SurveyResponse
