@@ -7,12 +7,13 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
+from auditdesk.services import sealing as _sealing  # noqa: F401  (seals records on commit)
 from auditdesk.services.context import Actor
 from auditdesk.store.base import utcnow
-from auditdesk.store.models import AuditLogEntry
+from auditdesk.store.models import AuditLogEntry, TrailHead
 
 GENESIS = "0" * 64
 
@@ -87,13 +88,16 @@ def _append(
     entity: str,
     items: Sequence[tuple[object, Any, Any]],
 ) -> list[AuditLogEntry]:
-    """Chains (entity id, before, after) entries to the tail in order and flushes them once."""
-    prev = _tail(session)
+    """Chains (entity id, before, after) entries to the tail in order, numbers them after it,
+    flushes them once and moves the head record to the last one."""
+    last_id, prev = _tail(session)
     at = utcnow()
     entries: list[AuditLogEntry] = []
     for entity_id, before, after in items:
         b, a = _dump(before), _dump(after)
+        last_id += 1
         entry = AuditLogEntry(
+            id=last_id,
             at=at,
             actor=actor.login,
             action=action,
@@ -109,44 +113,102 @@ def _append(
         entries.append(entry)
     session.add_all(entries)
     session.flush()
+    _move_head(session, last_id, prev, at)
     if not session.in_nested_transaction():
-        session.info[_TAIL] = (session.get_transaction(), prev)
+        session.info[_TAIL] = (session.get_transaction(), last_id, prev)
     return entries
 
 
+def _move_head(session: Session, last_id: int, last_hash: str, at: object) -> None:
+    """The head record follows every append in the same transaction (and savepoint)."""
+    values = {"last_id": last_id, "last_hash": last_hash, "updated_at": at}
+    moved = session.execute(update(TrailHead).where(TrailHead.id == HEAD_ID).values(**values))
+    if not moved.rowcount:  # type: ignore[attr-defined]
+        session.execute(insert(TrailHead).values(id=HEAD_ID, **values))
+
+
 _TAIL = "auditdesk.trail.tail"
+HEAD_ID = 1
 
 
-def _tail(session: Session) -> str:
-    """The hash of the last entry. The first entry of a transaction takes the write lock and
-    reads it; later entries of the same transaction chain to the one it wrote before (nobody
-    else can append while it holds the lock), which spares a bulk operation two statements
-    per entry. Inside a savepoint, which may roll back, it always reads."""
+def _tail(session: Session) -> tuple[int, str]:
+    """The number and hash of the entry to chain to. The first entry of a transaction takes
+    the write lock and reads them; later entries of the same transaction chain to the one it
+    wrote before (nobody else can append while it holds the lock), which spares a bulk
+    operation the reads. Inside a savepoint, which may roll back, it always reads.
+
+    The head record wins over the newest row when it is ahead of it: the newest entries were
+    deleted, and the next one is numbered and chained after the head, so that the gap stays
+    visible to `auditdesk check` instead of being papered over. When the rows are ahead of the
+    head (an older program appended without moving it), the rows win."""
     known = session.info.pop(_TAIL, None)
     if (
         known is not None
         and known[0] is session.get_transaction()
         and not session.in_nested_transaction()
     ):
-        return str(known[1])
+        return int(known[1]), str(known[2])
     _lock_for_append(session)
-    last = session.scalar(
-        select(AuditLogEntry.entry_hash).order_by(AuditLogEntry.id.desc()).limit(1)
-    )
-    return last or GENESIS
+    row = session.execute(
+        select(AuditLogEntry.id, AuditLogEntry.entry_hash)
+        .order_by(AuditLogEntry.id.desc())
+        .limit(1)
+    ).first()
+    head = session.execute(
+        select(TrailHead.last_id, TrailHead.last_hash).where(TrailHead.id == HEAD_ID)
+    ).first()
+    last_id, last_hash = (row[0], row[1]) if row is not None else (0, GENESIS)
+    if head is not None and head[0] > last_id:
+        return int(head[0]), str(head[1])
+    return int(last_id), str(last_hash)
 
 
 def verify_chain(session: Session) -> str | None:
     """None when the chain is intact, else a sentence naming the first altered or missing entry."""
+    problems = trail_problems(session, limit=1)
+    return problems[0] if problems else None
+
+
+def _missing(first: int, last: int) -> str:
+    if first == last:
+        return f"entry #{first} is missing"
+    return f"entries #{first}…#{last} are missing"
+
+
+def trail_problems(session: Session, limit: int = 20) -> list[str]:
+    """Every break of the chain (up to `limit`): altered entries, entries that do not follow
+    the one before them, missing numbers, and a newest entry that is not the one the head
+    record names (the newest entries were deleted, or the head was rewritten)."""
+    problems: list[str] = []
     prev = GENESIS
-    expected_id: int | None = None
-    for e in session.scalars(select(AuditLogEntry).order_by(AuditLogEntry.id)):
-        if expected_id is not None and e.id != expected_id:
-            return f"audit trail: entry #{expected_id} is missing (next present is #{e.id})"
-        if e.prev_hash != prev:
-            return f"audit trail: entry #{e.id} does not follow the entry before it"
+    expected_id = 1
+    last_id, last_hash = 0, GENESIS
+    rows = session.execute(
+        select(
+            AuditLogEntry.id,
+            AuditLogEntry.at,
+            AuditLogEntry.actor,
+            AuditLogEntry.action,
+            AuditLogEntry.entity,
+            AuditLogEntry.entity_id,
+            AuditLogEntry.before_json,
+            AuditLogEntry.after_json,
+            AuditLogEntry.prev_hash,
+            AuditLogEntry.entry_hash,
+        ).order_by(AuditLogEntry.id)
+    )
+    for e in rows:
+        if len(problems) >= limit:
+            return problems
+        if e.id != expected_id and expected_id > 1:
+            problems.append(
+                f"audit trail: {_missing(expected_id, e.id - 1)} (the next present is #{e.id})"
+            )
+            prev = e.prev_hash  # the link across the gap cannot be checked; go on from here
+        elif e.prev_hash != prev:
+            problems.append(f"audit trail: entry #{e.id} does not follow the entry before it")
         digest = _digest(
-            prev,
+            e.prev_hash,
             e.at.isoformat(),
             e.actor,
             e.action,
@@ -156,7 +218,54 @@ def verify_chain(session: Session) -> str | None:
             e.after_json,
         )
         if digest != e.entry_hash:
-            return f"audit trail: entry #{e.id} ({e.action} {e.entity} {e.entity_id}) was altered"
+            problems.append(
+                f"audit trail: entry #{e.id} ({e.action} {e.entity} {e.entity_id}) was altered"
+            )
         prev = e.entry_hash
         expected_id = e.id + 1
-    return None
+        last_id, last_hash = e.id, e.entry_hash
+    problems += _head_problems(session, last_id, last_hash)
+    return problems[:limit]
+
+
+def _head_problems(session: Session, last_id: int, last_hash: str) -> list[str]:
+    head = session.execute(
+        select(TrailHead.last_id, TrailHead.last_hash).where(TrailHead.id == HEAD_ID)
+    ).first()
+    if head is None:
+        if last_id == 0:
+            return []
+        return [
+            f"audit trail: its head record is missing (the newest entry is #{last_id}); "
+            "it was deleted outside AuditDesk"
+        ]
+    head_id, head_hash = int(head[0]), str(head[1])
+    if head_id > last_id:
+        return [
+            f"audit trail: {_missing(last_id + 1, head_id)} (the head records #{head_id}): "
+            "the newest entries were deleted"
+        ]
+    if head_id == last_id and head_hash != last_hash:
+        return [
+            f"audit trail: the newest entry #{last_id} is not the one the head record names "
+            "(it was replaced outside AuditDesk)"
+        ]
+    if head_id < last_id:
+        return [
+            f"audit trail: entries after #{head_id} (up to #{last_id}) were added without "
+            "moving the head record (outside AuditDesk, or by an older version)"
+        ]
+    return []
+
+
+def trail_head(session: Session) -> tuple[int, str] | None:
+    """(number, hash) of the newest entry as the head record names it; None without a head."""
+    head = session.execute(
+        select(TrailHead.last_id, TrailHead.last_hash).where(TrailHead.id == HEAD_ID)
+    ).first()
+    return (int(head[0]), str(head[1])) if head is not None else None
+
+
+def entry_hash(session: Session, entry_id: int) -> str | None:
+    """The stored hash of entry #`entry_id`, None when there is no such entry."""
+    return session.scalar(select(AuditLogEntry.entry_hash).where(AuditLogEntry.id == entry_id))

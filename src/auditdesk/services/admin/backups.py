@@ -17,6 +17,7 @@ from pathlib import Path
 from auditdesk.files import create_private, private_dir
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
+from auditdesk.services.admin import trail_seal
 from auditdesk.services.context import AppContext
 from auditdesk.store.backup import backup_database
 from auditdesk.store.db import SQLITE_HEADER, Database, DatabaseError
@@ -139,7 +140,9 @@ def backup_now(ctx: AppContext) -> BackupInfo:
 
 def auto_backup_if_due(db: Database, keep: int, now: datetime | None = None) -> BackupInfo | None:
     """Takes the automatic backup of the day unless one exists, then keeps the newest `keep`.
-    Not a user action, so no permission check; runs at start-up after sign-in."""
+    Not a user action, so no permission check; runs at start-up after sign-in, which is also
+    when the trail's head is sealed in this computer's settings (trail_seal)."""
+    trail_seal.remember_trail_head(db)
     if db.path is None or not db.path.exists() or keep <= 0:
         return None
     now = now or datetime.now()
@@ -211,6 +214,7 @@ def copy_into(source: Path, target: Path) -> None:
             backup=source.name,
             detail=str(exc),
         ) from exc
+    trail_seal.forget(target)  # the restored trail's head is legitimately behind the seal
 
 
 def restore(ctx: AppContext, backup: Path) -> BackupInfo:

@@ -37,7 +37,7 @@ from auditdesk.store.models.surveys import (
     SurveyImportMapping,
     SurveyResponse,
 )
-from auditdesk.store.models.trail import AuditLogEntry
+from auditdesk.store.models.trail import AuditLogEntry, TrailHead
 
 __all__ = [
     "Absence",
@@ -76,5 +76,6 @@ __all__ = [
     "SurveyCampaign",
     "SurveyImportMapping",
     "SurveyResponse",
+    "TrailHead",
     "User",
 ]

@@ -39,6 +39,9 @@ class Appraisal(Base):
     created_by: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # SHA-256 of what the appraisal says (domain.sealing.appraisal_digest), sealed at the
+    # conversation; `auditdesk check` recomputes it. None while a draft.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
 
     ratings: Mapped[list[AppraisalRating]] = relationship(
         back_populates="appraisal",

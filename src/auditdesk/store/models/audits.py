@@ -74,6 +74,9 @@ class Audit(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
     signed_at: Mapped[datetime | None]
+    # SHA-256 of what the audit says (domain.sealing.audit_digest), sealed when it is completed
+    # or imported completed; `auditdesk check` recomputes it. None while a draft.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
