@@ -61,45 +61,6 @@
     </message>
 </context>
 <context>
-    <name>CaseMappingDialog</name>
-    <message>
-        <source>Map the columns of %1</source>
-        <translation>Przyporządkuj kolumny pliku %1</translation>
-    </message>
-    <message>
-        <source>Encoding: %1. The first rows of the file:</source>
-        <translation>Kodowanie: %1. Pierwsze wiersze pliku:</translation>
-    </message>
-    <message>
-        <source>(not in the file)</source>
-        <translation>(brak w pliku)</translation>
-    </message>
-    <message>
-        <source>column %1</source>
-        <translation>kolumna %1</translation>
-    </message>
-    <message>
-        <source>The mapping is remembered under this name and chosen again for files with the same header row.</source>
-        <translation>Przyporządkowanie zostanie zapamiętane pod tą nazwą i wybrane ponownie dla plików o takim samym wierszu nagłówka.</translation>
-    </message>
-    <message>
-        <source>Remember as</source>
-        <translation>Zapamiętaj jako</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importuj</translation>
-    </message>
-    <message>
-        <source>Choose the column of: %1</source>
-        <translation>Wskaż kolumnę z polem: %1</translation>
-    </message>
-    <message>
-        <source>Give the mapping a name to remember it by.</source>
-        <translation>Nadaj przyporządkowaniu nazwę, pod którą zostanie zapamiętane.</translation>
-    </message>
-</context>
-<context>
     <name>CasesTab</name>
     <message>
         <source>&amp;Import register…</source>

@@ -12,6 +12,10 @@
         <translation>%1: wiersze: %2. Wskaż, które pole zawiera każda kolumna; * oznacza pole wymagane.</translation>
     </message>
     <message>
+        <source>Encoding: %1.</source>
+        <translation>Kodowanie: %1.</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
@@ -24,12 +28,32 @@
         <translation>(pomiń)</translation>
     </message>
     <message>
+        <source>The mapping is remembered under this name and chosen again for files with the same header row.</source>
+        <translation>Przyporządkowanie zostanie zapamiętane pod tą nazwą i wybrane ponownie dla plików o takim samym wierszu nagłówka.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember as</source>
+        <translation>&amp;Zapamiętaj jako</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importuj</translation>
     </message>
     <message>
+        <source>column %1</source>
+        <translation>kolumna %1</translation>
+    </message>
+    <message>
         <source>Choose a column for: %1</source>
         <translation>Wybierz kolumnę dla: %1</translation>
+    </message>
+    <message>
+        <source>Choose each field for one column only: %1</source>
+        <translation>Każde pole wybierz tylko dla jednej kolumny: %1</translation>
+    </message>
+    <message>
+        <source>Give the mapping a name to remember it by.</source>
+        <translation>Nadaj przyporządkowaniu nazwę, pod którą zostanie zapamiętane.</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -41,10 +41,11 @@ def cases(ctx: AppContext) -> dict[str, CaseRecord]:
         return {r.sign: r for r in rows}
 
 
-def choose(qtbot: QtBot, tab: CasesTab, field: str, text: str) -> None:
+def choose(qtbot: QtBot, tab: CasesTab, column: str, text: str) -> None:
+    """Types the first letters of a field's name in the combo of a column, as a person would."""
     dialog = tab.mapping_dialog
     assert dialog is not None
-    combo = dialog.combos[field]
+    combo = dialog.combos[dialog.header.index(column)]
     combo.setFocus()
     qtbot.keyClicks(combo, text)
 
@@ -62,14 +63,20 @@ def test_import_through_the_mapping_dialog_and_remembered_mapping(
     tab.open_import(first)
     dialog = tab.mapping_dialog
     assert dialog is not None and dialog.isVisible()
-    assert dialog.preview.rows[0][3] == "Rejestracja pojazdu – Łódź"
+    assert dialog.preview.item(0, 3).text() == "Rejestracja pojazdu – Łódź"
+    assert "windows-1250" in dialog.findChild(QLabel, "info").text()  # how the file was read
     assert not dialog.ok_button.isEnabled()  # no column named like a case sign or a start date
-    choose(qtbot, tab, "sign", "Numer")
-    choose(qtbot, tab, "started_on", "Wsz")
-    choose(qtbot, tab, "settled_on", "Zak")
-    choose(qtbot, tab, "title", "Opis")
-    assert dialog.mapping() == {"sign": 0, "started_on": 1, "settled_on": 2, "title": 3}
+    assert "Case sign" in dialog.hint.text() and "Start date" in dialog.hint.text()
+    choose(qtbot, tab, "Numer", "Case")
+    choose(qtbot, tab, "Wszczęto", "Start")
+    choose(qtbot, tab, "Zakończono", "Settl")
+    choose(qtbot, tab, "Opis", "Title")
+    assert dialog.columns() == {"sign": 0, "started_on": 1, "settled_on": 2, "title": 3}
+    assert dialog.remember_as() == "EZD"  # a new mapping's name until renamed
     dialog.remember.selectAll()
+    qtbot.keyClick(dialog.remember, Qt.Key.Key_Delete)
+    assert not dialog.ok_button.isEnabled()  # a mapping of the register is remembered by name
+    assert "name" in dialog.hint.text()
     qtbot.keyClicks(dialog.remember, "EZD PUW")
     assert dialog.ok_button.isEnabled()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -90,7 +97,7 @@ def test_import_through_the_mapping_dialog_and_remembered_mapping(
     tab.open_import(second)
     dialog = tab.mapping_dialog
     assert dialog is not None
-    assert dialog.mapping() == {"sign": 0, "started_on": 1, "settled_on": 2, "title": 3}
+    assert dialog.columns() == {"sign": 0, "started_on": 1, "settled_on": 2, "title": 3}
     assert dialog.remember_as() == "EZD PUW"
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert set(cases(ctx)) == {"WKS.5430.1.2025", "WKS.5430.2.2025", "WKS.5430.3.2025"}

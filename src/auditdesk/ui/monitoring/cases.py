@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.case_rows import CASE_FIELDS, FIELDS
 from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring.cases import imports as cases_import
@@ -31,7 +32,7 @@ from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.services.monitoring.cases.imports import ImportRejected, ImportResult, Preview
 from auditdesk.services.monitoring.cases.reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.monitoring.cases_mapping import CaseMappingDialog
+from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
@@ -48,6 +49,30 @@ def _num(value: float | None, digits: int = 1) -> str:
 
 def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
+
+
+def field_label(field: str) -> str:
+    """The translated name of a register field."""
+    labels = {
+        "sign": QCoreApplication.translate("CaseFields", "Case sign"),
+        "unit": QCoreApplication.translate("CaseFields", "Unit"),
+        "jrwa": QCoreApplication.translate("CaseFields", "JRWA class"),
+        "title": QCoreApplication.translate("CaseFields", "Title"),
+        "started_on": QCoreApplication.translate("CaseFields", "Start date"),
+        "settled_on": QCoreApplication.translate("CaseFields", "Settlement date"),
+        "category": QCoreApplication.translate("CaseFields", "Category"),
+        "due_on": QCoreApplication.translate("CaseFields", "Due date (EZD)"),
+        "suspension_days": QCoreApplication.translate("CaseFields", "Days not counted"),
+        "suspended": QCoreApplication.translate("CaseFields", "Suspended (yes/no)"),
+        "suspended_from": QCoreApplication.translate("CaseFields", "Suspended from"),
+        "suspended_to": QCoreApplication.translate("CaseFields", "Suspended until"),
+        "handler": QCoreApplication.translate("CaseFields", "Handler"),
+        "remarks": QCoreApplication.translate("CaseFields", "Remarks"),
+    }
+    return labels.get(field, FIELDS.get(field, field))
+
+
+DEFAULT_MAPPING_NAME = "EZD"  # what a new mapping is remembered as unless renamed
 
 
 class TimelinessModel(RowsModel[TimelinessRow]):
@@ -135,7 +160,7 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("casesTab")
         self.deps = deps
-        self.mapping_dialog: CaseMappingDialog | None = None
+        self.mapping_dialog: ImportMappingDialog | None = None
         self.problems_dialog: ImportProblemsDialog | None = None
         self._pending: Path | None = None
         actor = deps.context().actor
@@ -329,7 +354,18 @@ class CasesTab(QWidget):
 
         def show(preview: Preview) -> None:
             self._pending = path
-            self.mapping_dialog = CaseMappingDialog(preview, path.name, self)
+            self.mapping_dialog = ImportMappingDialog(
+                path.name,
+                preview.header,
+                [(f.name, field_label(f.name), f.required) for f in CASE_FIELDS],
+                {},
+                preview.row_count,
+                preview.rows,
+                self,
+                columns=preview.mapping,
+                name=preview.mapping_name or DEFAULT_MAPPING_NAME,
+                encoding=preview.encoding if preview.encoding != "xlsx" else "XLSX",
+            )
             self.mapping_dialog.accepted.connect(self._start_import)
             self.mapping_dialog.open()
 
@@ -339,7 +375,7 @@ class CasesTab(QWidget):
         dialog, path = self.mapping_dialog, self._pending
         if dialog is None or path is None:
             return
-        mapping, name = dialog.mapping(), dialog.remember_as()
+        mapping, name = dialog.columns(), dialog.remember_as()
         context = self.deps.context
 
         def task(progress: Progress) -> ImportResult:

@@ -55,6 +55,7 @@ class Preview:
     delimiter: str
     mapping: dict[str, int]  # the remembered one for this header, else a guess from the names
     mapping_name: str | None  # the remembered mapping's name, None for a guess
+    row_count: int = 0  # rows of the file (the preview shows the first ones)
 
 
 @dataclass
@@ -314,6 +315,7 @@ def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
         table.delimiter,
         dict(shown.mapping.columns),
         shown.mapping.name if shown.remembered else None,
+        shown.row_count,
     )
 
 
