@@ -20,8 +20,8 @@
         <translation>Termin (RRRR-MM-DD)</translation>
     </message>
     <message>
-        <source>Status (planned / in_progress / done)</source>
-        <translation>Stan (planned – zaplanowane / in_progress – w toku / done – wykonane)</translation>
+        <source>Status</source>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>Add action</source>
@@ -36,7 +36,7 @@
         <translation>Przekaż kierownikowi</translation>
     </message>
     <message>
-        <source>Manager&apos;s note (required when returning)</source>
+        <source>Manager's note (required when returning)</source>
         <translation>Uwagi kierownika (wymagane przy zwrocie)</translation>
     </message>
     <message>
@@ -161,34 +161,6 @@
 </context>
 <context>
     <name>AuditListModel</name>
-    <message>
-        <source>Visit</source>
-        <translation>Wizyta</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefon</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>E-service</source>
-        <translation>E-usługa</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Wersja robocza</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Zakończony</translation>
-    </message>
-    <message>
-        <source>Signed</source>
-        <translation>Podpisany</translation>
-    </message>
     <message>
         <source>Record</source>
         <translation>Numer</translation>

@@ -132,6 +132,161 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Visit</source>
+        <translation>Wizyta</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-service</source>
+        <translation>E-usługa</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Wersja robocza</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Zakończony</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Podpisany</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>zaplanowane</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>w toku</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonane</translation>
+    </message>
+    <message>
+        <source>acknowledgement</source>
+        <translation>zapoznanie się</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>odpowiedź</translation>
+    </message>
+    <message>
+        <source>file attached</source>
+        <translation>dołączenie pliku</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>kopia zapasowa</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>zmiana</translation>
+    </message>
+    <message>
+        <source>password change</source>
+        <translation>zmiana hasła</translation>
+    </message>
+    <message>
+        <source>completion</source>
+        <translation>zakończenie</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>korekta</translation>
+    </message>
+    <message>
+        <source>creation</source>
+        <translation>utworzenie</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>dane demonstracyjne</translation>
+    </message>
+    <message>
+        <source>deactivation</source>
+        <translation>dezaktywacja</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>rozstrzygnięcie</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>usunięcie</translation>
+    </message>
+    <message>
+        <source>file removed</source>
+        <translation>usunięcie pliku</translation>
+    </message>
+    <message>
+        <source>dispute</source>
+        <translation>zakwestionowanie</translation>
+    </message>
+    <message>
+        <source>drawn signature</source>
+        <translation>podpis odręczny</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>eksport</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>objection</source>
+        <translation>odwołanie</translation>
+    </message>
+    <message>
+        <source>reactivation</source>
+        <translation>ponowna aktywacja</translation>
+    </message>
+    <message>
+        <source>recount</source>
+        <translation>przeliczenie</translation>
+    </message>
+    <message>
+        <source>reopening</source>
+        <translation>ponowne otwarcie</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>reset hasła</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>przywrócenie</translation>
+    </message>
+    <message>
+        <source>save</source>
+        <translation>zapis</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>podpisanie</translation>
+    </message>
+    <message>
+        <source>sign-in</source>
+        <translation>logowanie</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktualizacja</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AuditDesk</source>

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
+from auditdesk.domain.values import ACTION_STATUSES
 from auditdesk.services import trail
 from auditdesk.services.audits import (
     NewAudit,
@@ -232,9 +233,6 @@ class PlanInfo:
     actions: list[ActionInfo]
     may_edit: bool
     may_decide: bool
-
-
-ACTION_STATUSES = ("planned", "in_progress", "done")
 
 
 def _is_unit_manager(s: Session, ctx: AppContext, audit: Audit) -> bool:

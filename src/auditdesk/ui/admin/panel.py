@@ -43,7 +43,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import role_name
+from auditdesk.ui.labels import role_name, trail_action_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import Progress
 
@@ -386,16 +386,16 @@ class TrailTab(_Tab):
         except AuditDeskError as exc:
             self.fail(exc)
             return
-        for combo, values in (
-            (self.who, facets.actors),
-            (self.action, facets.actions),
-            (self.entity, facets.entities),
+        for combo, values, name in (
+            (self.who, facets.actors, str),
+            (self.action, facets.actions, trail_action_name),
+            (self.entity, facets.entities, str),
         ):
             keep = combo.currentData()
             combo.clear()
             combo.addItem(self.tr("(all)"), "")
             for v in values:
-                combo.addItem(v, v)
+                combo.addItem(name(v), v)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
 
     def current_filter(self) -> TrailFilter:

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.values import ACTION_STATUSES
 from auditdesk.services import audits as svc
 from auditdesk.services.audits import followup as fu
 from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
-from auditdesk.ui.audits.list_model import channel_label
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import action_status_name, channel_name
 
 
 def _as_datetime(value: object) -> datetime:
@@ -123,7 +124,7 @@ class NewAuditDialog(QDialog):
             return
         choice = self.forms[index]
         for ch in choice.channels:
-            self.channel.addItem(channel_label(ch), ch)
+            self.channel.addItem(channel_name(ch), ch)
         with self.context().db.session() as s:
             definition = svc.checklist_of(s, choice.version_id)
         for field in definition.scenario_fields:
@@ -290,7 +291,7 @@ class DisputeDialog(QDialog):
 class ActionPlanDialog(QDialog):
     """What, who, by when, status; the unit's manager accepts or returns the plan."""
 
-    STATUS = ("planned", "in_progress", "done")
+    STATUS = ACTION_STATUSES
 
     def __init__(
         self, context: Callable[[], AppContext], audit_id: int, parent: QWidget | None = None
@@ -308,7 +309,7 @@ class ActionPlanDialog(QDialog):
                 self.tr("What"),
                 self.tr("Who"),
                 self.tr("By (YYYY-MM-DD)"),
-                self.tr("Status (planned / in_progress / done)"),
+                self.tr("Status"),
             ]
         )
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -391,8 +392,13 @@ class ActionPlanDialog(QDialog):
         row = self.table.rowCount()
         self.table.insertRow(row)
         due = due or self.context().clock.today().isoformat()
-        for col, value in enumerate((what, who, due, status)):
+        for col, value in enumerate((what, who, due)):
             self.table.setItem(row, col, QTableWidgetItem(value))
+        choice = QComboBox()  # the value is kept, its translated name shown
+        for value in self.STATUS:
+            choice.addItem(action_status_name(value), value)
+        choice.setCurrentIndex(max(0, choice.findData(status)))
+        self.table.setCellWidget(row, 3, choice)
         if not what:
             self.table.setCurrentCell(row, 0)
             first = self.table.item(row, 0)
@@ -402,7 +408,7 @@ class ActionPlanDialog(QDialog):
     def plan_actions(self) -> list[fu.ActionInfo]:
         out = []
         for row in range(self.table.rowCount()):
-            cells = [self._cell(row, c) for c in range(4)]
+            cells = [self._cell(row, c) for c in range(3)]
             if not any(cells[:2]):
                 continue
             try:
@@ -411,8 +417,12 @@ class ActionPlanDialog(QDialog):
                 raise AuditDeskError(
                     self.tr("Row %1: the date must be YYYY-MM-DD.").replace("%1", str(row + 1))
                 ) from None
-            out.append(fu.ActionInfo(None, cells[0], cells[1], due, cells[3] or "planned"))
+            out.append(fu.ActionInfo(None, cells[0], cells[1], due, self._status(row)))
         return out
+
+    def _status(self, row: int) -> str:
+        choice = self.table.cellWidget(row, 3)
+        return str(choice.currentData()) if isinstance(choice, QComboBox) else "planned"
 
     def _cell(self, row: int, column: int) -> str:
         item = self.table.item(row, column)

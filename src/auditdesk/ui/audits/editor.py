@@ -33,8 +33,8 @@ from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
 from auditdesk.ui.audits.item_row import ItemRow, num
-from auditdesk.ui.audits.list_model import channel_label, status_label
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import audit_status_name, channel_name
 
 FileChooser = Callable[[], Path | None]
 
@@ -212,8 +212,8 @@ class AuditEditor(QWidget):
         auditor_word = self.tr("auditor")
         kind = {"reaudit": self.tr("re-audit"), "amendment": self.tr("amendment")}.get(d.kind, "")
         self.header.setText(
-            f"<b>{d.record_no}</b> {('– ' + kind) if kind else ''} · {status_label(d.status)}"
-            f"<br>{form_line}<br>{channel_label(d.channel)} · {d.unit_name} · {who} · "
+            f"<b>{d.record_no}</b> {('– ' + kind) if kind else ''} · {audit_status_name(d.status)}"
+            f"<br>{form_line}<br>{channel_name(d.channel)} · {d.unit_name} · {who} · "
             f"{d.visited_at:%Y-%m-%d %H:%M} · {auditor_word}: {d.auditor_name}"
             + (f"<br><i>{d.scenario.get('sprawa', '')}</i>" if d.scenario.get("sprawa") else "")
         )

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
-from auditdesk.ui.audits.list_model import channel_label
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import channel_name
 
 
 class HeaderDialog(QDialog):
@@ -48,7 +48,7 @@ class HeaderDialog(QDialog):
 
         fixed = QLabel(
             f"<b>{detail.record_no}</b> · {detail.form.title.get(language)} "
-            f"({detail.form.edition}) · {channel_label(detail.channel)}"
+            f"({detail.form.edition}) · {channel_name(detail.channel)}"
         )
         fixed.setWordWrap(True)
         self.unit = QComboBox()

@@ -11,26 +11,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from auditdesk.domain.scoring import format_percent
 from auditdesk.services.audits import SORT_KEYS, AuditPage, AuditSummary
+from auditdesk.ui.labels import audit_status_name, channel_name
 from auditdesk.ui.rows_model import Index, RowsModel
 
 PAGE = 500
-
-
-def channel_label(channel: str) -> str:
-    return {
-        "visit": QCoreApplication.translate("AuditListModel", "Visit"),
-        "phone": QCoreApplication.translate("AuditListModel", "Phone"),
-        "email": QCoreApplication.translate("AuditListModel", "E-mail"),
-        "eservice": QCoreApplication.translate("AuditListModel", "E-service"),
-    }.get(channel, channel)
-
-
-def status_label(status: str) -> str:
-    return {
-        "draft": QCoreApplication.translate("AuditListModel", "Draft"),
-        "completed": QCoreApplication.translate("AuditListModel", "Completed"),
-        "signed": QCoreApplication.translate("AuditListModel", "Signed"),
-    }.get(status, status)
 
 
 # column key (also the sort key in the service) and header
@@ -125,7 +109,7 @@ class AuditListModel(RowsModel[AuditSummary]):
         if key == "visited_at":
             return f"{r.visited_at:%Y-%m-%d %H:%M}"
         if key == "channel":
-            return channel_label(r.channel)
+            return channel_name(r.channel)
         if key == "unit":
             return r.unit_code
         if key == "employee":
@@ -133,7 +117,7 @@ class AuditListModel(RowsModel[AuditSummary]):
         if key == "auditor":
             return r.auditor_name
         if key == "status":
-            return status_label(r.status)
+            return audit_status_name(r.status)
         if key == "score":
             return format_percent(r.score)
         if key == "verdict":

@@ -41,9 +41,10 @@ from auditdesk.ui.audits.dialogs import (
     NewAuditDialog,
 )
 from auditdesk.ui.audits.editor import AuditEditor
-from auditdesk.ui.audits.list_model import COLUMNS, PAGE, AuditListModel, channel_label
+from auditdesk.ui.audits.list_model import COLUMNS, PAGE, AuditListModel
 from auditdesk.ui.audits.results import ResultsView
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import channel_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -199,7 +200,7 @@ class AuditsPanel(QWidget):
             self.period.addItem(label, key)
         self.channel.addItem(self.tr("All"), None)
         for ch in ("visit", "phone", "email", "eservice"):
-            self.channel.addItem(channel_label(ch), ch)
+            self.channel.addItem(channel_name(ch), ch)
         self.auditor.addItem(self.tr("All"), None)
         for uid, name in choices.auditors:
             self.auditor.addItem(name, uid)
