@@ -18,6 +18,7 @@ from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import load_form_data
 from auditdesk.domain.scoring import Answer, ScoreResult, score
 from auditdesk.services.context import AppContext
+from auditdesk.services.forms import latest_versions
 from auditdesk.store.models import (
     Audit,
     FormVersion,
@@ -54,8 +55,6 @@ class FormChoice:
 
 def checklist_forms(ctx: AppContext) -> list[FormChoice]:
     """The newest version of every checklist form, for 'new audit'."""
-    from auditdesk.services.forms import latest_versions
-
     with ctx.db.session() as s:
         out = []
         for v in latest_versions(s, "checklist"):
