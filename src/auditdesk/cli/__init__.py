@@ -2,6 +2,11 @@
 
 Each feature area keeps its sub-commands in its own module here, listed in COMMAND_MODULES; a
 module provides `register(subparsers)` and sets `func(args) -> int` on each parser it adds.
+
+Starting is cheap (issue 14): building the parser imports these modules and argparse only, so
+`--version` and every `--help` import nothing else of the application. An area module imports
+the services, reports and domain modules it needs inside its `cmd_*` functions (and names its
+fixed choices from `cli.choices`); tests/cli/test_startup_imports.py checks it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ import sys
 from collections.abc import Sequence
 
 from auditdesk import __version__
-from auditdesk.domain.errors import AuditDeskError
 
 COMMAND_MODULES = [
     "auditdesk.cli.core",
@@ -53,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help end here
+    from auditdesk.domain.errors import AuditDeskError
+
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

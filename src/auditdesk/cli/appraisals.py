@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.domain.errors import ValidationFailed
-from auditdesk.services.appraisals.overview import due_list, export_appraisals
 
 STATUS_EN = {
     "overdue": "overdue",
@@ -49,6 +47,9 @@ def register(sub: Any) -> None:
 
 
 def cmd_due(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.appraisals.overview import due_list
+
     if args.within < 0:
         raise ValidationFailed("--within: give a number of days, 0 or more")
     ctx = open_context(args)
@@ -84,6 +85,8 @@ def cmd_due(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from auditdesk.services.appraisals.overview import export_appraisals
+
     ctx = open_context(args)
     n = export_appraisals(ctx, args.format, args.out)
     out(f"Exported {n} appraisal(s) to {args.out}")

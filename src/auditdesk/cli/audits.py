@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.services.audits import counts as audit_counts
-from auditdesk.services.audits import transfer as audit_transfer
 
 
 def register(sub: Any) -> None:
@@ -35,6 +33,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from auditdesk.services.audits import transfer as audit_transfer
+
     ctx = open_context(args)
     result = audit_transfer.export_audits(ctx, args.out, args.format)
     extra = f" and {result.evidence} evidence file(s)" if args.format == "json" else ""
@@ -43,6 +43,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from auditdesk.services.audits import transfer as audit_transfer
+
     ctx = open_context(args)
     report = audit_transfer.import_audits(ctx, args.file)
     for line in report.imported:
@@ -66,6 +68,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_recount(args: argparse.Namespace) -> int:
+    from auditdesk.services.audits import counts as audit_counts
+
     ctx = open_context(args)
     rows = audit_counts.recount_all(ctx)
     out(f"Rebuilt the per-standard totals: {rows} row(s) in {ctx.db.describe()}")

@@ -10,13 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.domain.case_deadlines import WITHOUT_DELAY_RULE_EN
-from auditdesk.domain.case_rows import parse_date
-from auditdesk.services.monitoring.cases import imports as cases_import
-from auditdesk.services.monitoring.cases import reports as cases_reports
 
 
 def _day(text: str) -> date:
+    from auditdesk.domain.case_rows import parse_date
+
     try:
         found = parse_date(text)
     except ValueError:
@@ -67,6 +65,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring.cases import imports as cases_import
+
     ctx = open_context(args)
     result = cases_import.import_cases(
         ctx, args.file, args.mapping, encoding=args.encoding, remember_as=args.remember
@@ -91,6 +91,9 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from auditdesk.domain.case_deadlines import WITHOUT_DELAY_RULE_EN
+    from auditdesk.services.monitoring.cases import reports as cases_reports
+
     ctx = open_context(args)
     rows = cases_reports.timeliness(
         ctx, date_from=args.date_from, date_to=args.date_to, unit=args.unit, by=args.by
@@ -136,6 +139,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_overdue(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring.cases import reports as cases_reports
+
     ctx = open_context(args)
     rows = cases_reports.overdue(ctx, as_of=args.as_of, unit=args.unit)
     header = ["sign", "unit", "started", "due", "days_overdue", "handler", "title"]

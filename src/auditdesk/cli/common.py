@@ -8,17 +8,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from tqdm import tqdm
-
-from auditdesk.services.admin.encryption import open_any
-from auditdesk.services.context import Actor, AppContext
+if TYPE_CHECKING:  # the services are imported when a command runs, not to build the parser
+    from auditdesk.services.context import Actor, AppContext
 
 T = TypeVar("T")
 
 # Sign-in (issue: users and roles) replaces this with the user named by --user.
-ActorResolver = Callable[[argparse.Namespace, AppContext], Actor]
+ActorResolver = Callable[[argparse.Namespace, "AppContext"], "Actor"]
 _actor_resolver: list[ActorResolver] = []
 
 
@@ -41,6 +39,10 @@ def cli_passphrase(path: Path) -> str | None:
 def open_context(args: argparse.Namespace) -> AppContext:
     """Opens (and migrates) the database named by --db / AUDITDESK_DB, acting as the CLI user.
     An encrypted file is opened with its passphrase (see cli_passphrase)."""
+    from auditdesk.services.admin import recovery  # noqa: F401  disk-full errors in plain words
+    from auditdesk.services.admin.encryption import open_any
+    from auditdesk.services.context import Actor, AppContext
+
     db = open_any(getattr(args, "db", None), cli_passphrase)
     ctx = AppContext(db, Actor.system())
     if _actor_resolver:
@@ -50,6 +52,8 @@ def open_context(args: argparse.Namespace) -> AppContext:
 
 def progress(items: Iterable[T], total: int | None = None, desc: str = "") -> Iterator[T]:
     """A progress bar on stderr when it is a terminal; silent in scripts and tests."""
+    from tqdm import tqdm
+
     return iter(tqdm(items, total=total, desc=desc, disable=not sys.stderr.isatty(), leave=False))
 
 

@@ -7,9 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.services import demo
-from auditdesk.services.admin import maintenance
-from auditdesk.services.forms import check_forms
 
 
 def register(sub: Any) -> None:
@@ -31,6 +28,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from auditdesk.services import demo
+
     ctx = open_context(args)
     report = demo.create_demo(ctx)
     if report.created:
@@ -49,6 +48,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_forms_check(args: argparse.Namespace) -> int:
+    from auditdesk.services.forms import check_forms
+
     paths: list[Path] = args.paths
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -63,6 +64,8 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import maintenance
+
     ctx = open_context(args)
     target = maintenance.backup(ctx, args.out)
     out(f"Backed up {ctx.db.describe()} to {target}")
@@ -70,6 +73,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import maintenance
+
     ctx = open_context(args)
     report = maintenance.check(ctx)
     for what, n in report.checked.items():

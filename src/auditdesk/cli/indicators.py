@@ -10,15 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditdesk.cli.choices import INDICATOR_FIELDS
 from auditdesk.cli.common import open_context, out
-from auditdesk.domain.errors import ValidationFailed
-from auditdesk.domain.statistics import wilson_interval
-from auditdesk.reports.tabular import parse_date
-from auditdesk.services.monitoring import indicators
-from auditdesk.services.monitoring.indicators import imports as indicator_import
 
 
 def _date(text: str) -> date:
+    from auditdesk.reports.tabular import parse_date
+
     try:
         parsed = parse_date(text)
     except ValueError:
@@ -43,7 +41,7 @@ def register(sub: Any) -> None:
         "--mapping",
         metavar="COLUMN=FIELD,...",
         help="which column holds which field (remembered for files with the same header); "
-        f"fields: {', '.join(indicator_import.FIELDS)}",
+        f"fields: {', '.join(INDICATOR_FIELDS)}",
     )
     p.set_defaults(func=cmd_import)
     p = ind_sub.add_parser("report", help="monthly summary per unit and kind")
@@ -57,6 +55,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring.indicators import imports as indicator_import
+
     ctx = open_context(args)
     mapping = indicator_import.parse_mapping(args.mapping) if args.mapping else None
     try:
@@ -72,6 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.monitoring import indicators
+
     ctx = open_context(args)
     unit_id = None
     if args.unit:
@@ -133,6 +136,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _share(k: int, n: int) -> str:
+    from auditdesk.domain.statistics import wilson_interval
+
     interval = wilson_interval(k, n)
     if interval is None:
         return "no data"
@@ -142,6 +147,8 @@ def _share(k: int, n: int) -> str:
 
 
 def cmd_overdue(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring import indicators
+
     ctx = open_context(args)
     rows = indicators.deadline_watch(ctx)
     if not rows:

@@ -8,14 +8,12 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.common import open_context, out
-from auditdesk.domain.errors import ValidationFailed
-from auditdesk.domain.survey_results import SurveyResults
-from auditdesk.services.monitoring import surveys
-from auditdesk.services.monitoring.surveys import imports as survey_import
-from auditdesk.services.monitoring.surveys.imports import parse_date
+
+if TYPE_CHECKING:  # the services are imported by the commands that use them (issue 14)
+    from auditdesk.domain.survey_results import SurveyResults
 
 
 def register(sub: Any) -> None:
@@ -49,6 +47,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring import surveys
+
     ctx = open_context(args)
     rows = surveys.list_campaigns(ctx)
     out(f"{'ID':>4}  {'from':10}  {'to':10}  {'unit':8}  {'responses':>9}  title")
@@ -61,6 +61,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def parse_mapping(values: list[str] | None) -> dict[str, str] | None:
+    from auditdesk.domain.errors import ValidationFailed
+
     if not values:
         return None
     mapping: dict[str, str] = {}
@@ -84,6 +86,8 @@ def parse_mapping(values: list[str] | None) -> dict[str, str] | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from auditdesk.services.monitoring.surveys import imports as survey_import
+
     ctx = open_context(args)
     try:
         report = survey_import.import_responses(
@@ -144,6 +148,10 @@ HEADER = [
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.monitoring import surveys
+    from auditdesk.services.monitoring.surveys.imports import parse_date
+
     ctx = open_context(args)
     unit_id = None
     if args.unit:

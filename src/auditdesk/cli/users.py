@@ -18,20 +18,22 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from auditdesk.cli.choices import ROLES
 from auditdesk.cli.common import open_context, out, set_actor_resolver
-from auditdesk.domain.errors import PermissionDenied, ValidationFailed
-from auditdesk.services.admin import auth, backups, encryption, recovery, users
-from auditdesk.services.context import Actor, AppContext
-from auditdesk.store.migrate import open_database
-from auditdesk.store.models import Role
+
+if TYPE_CHECKING:  # imported by the commands that use them (issue 14: a cheap start)
+    from auditdesk.services.admin import users
+    from auditdesk.services.context import Actor, AppContext
 
 USER_ENV = "AUDITDESK_USER"
 PASSWORD_ENV = "AUDITDESK_PASSWORD"
 
 
 def _password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
+    from auditdesk.domain.errors import ValidationFailed
+
     if env and os.environ.get(env) is not None:
         return os.environ[env]
     if not sys.stdin.isatty():
@@ -43,6 +45,9 @@ def _password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
 
 
 def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
+    from auditdesk.domain.errors import PermissionDenied
+    from auditdesk.services.admin import auth
+
     login = getattr(args, "user", None) or os.environ.get(USER_ENV)
     if login:
         return auth.sign_in(ctx.db, login, _password(f"Password for {login}: "))
@@ -57,7 +62,8 @@ def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
 
 
 set_actor_resolver(resolve_actor)
-recovery.install()  # disk-full / read-only errors in words a person can act on
+# disk-full / read-only errors in words a person can act on: services.admin.recovery, imported
+# by open_context (and cmd_create_admin) before the database is opened
 
 
 def register(sub: Any) -> None:
@@ -75,14 +81,14 @@ def register(sub: Any) -> None:
     c = us.add_parser("add", help="add an account (password asked, or $AUDITDESK_NEW_PASSWORD)")
     c.add_argument("login")
     c.add_argument("--name", default="")
-    c.add_argument("--role", required=True, choices=[r.value for r in Role])
+    c.add_argument("--role", required=True, choices=ROLES)
     c.add_argument("--employee", type=int, metavar="ID", help="the employee this user is")
     c.add_argument("--no-password", action="store_true", help="set the password later")
     c.set_defaults(func=cmd_add)
 
     c = us.add_parser("role", help="change the role of an account")
     c.add_argument("login")
-    c.add_argument("role", choices=[r.value for r in Role])
+    c.add_argument("role", choices=ROLES)
     c.set_defaults(func=cmd_role)
 
     for name, active in (("deactivate", False), ("activate", True)):
@@ -114,6 +120,8 @@ NEW_PASSWORD_ENV = "AUDITDESK_NEW_PASSWORD"
 
 
 def _new_password(login: str) -> str:
+    from auditdesk.domain.errors import ValidationFailed
+
     if os.environ.get(NEW_PASSWORD_ENV) is not None:
         return os.environ[NEW_PASSWORD_ENV]
     if not sys.stdin.isatty():
@@ -128,6 +136,10 @@ def _new_password(login: str) -> str:
 
 
 def cmd_create_admin(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import PermissionDenied
+    from auditdesk.services.admin import auth, recovery  # noqa: F401  (recovery: see above)
+    from auditdesk.store.migrate import open_database
+
     db = open_database(args.db)
     try:
         if not auth.needs_first_admin(db):
@@ -144,6 +156,9 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
 
 
 def _user_id(ctx: AppContext, login: str) -> users.UserRow:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.admin import users
+
     for row in users.list_users(ctx):
         if row.login.lower() == login.lower():
             return row
@@ -153,6 +168,8 @@ def _user_id(ctx: AppContext, login: str) -> users.UserRow:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import users
+
     ctx = open_context(args)
     for u in users.list_users(ctx):
         state = "active" if u.active else "inactive"
@@ -162,6 +179,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from auditdesk.domain.values import Role
+    from auditdesk.services.admin import users
+
     ctx = open_context(args)
     password = None if args.no_password else _new_password(args.login)
     row = users.create_user(ctx, args.login, args.name, Role(args.role), password, args.employee)
@@ -170,6 +190,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_role(args: argparse.Namespace) -> int:
+    from auditdesk.domain.values import Role
+    from auditdesk.services.admin import users
+
     ctx = open_context(args)
     row = users.change_role(ctx, _user_id(ctx, args.login).id, Role(args.role))
     out(f"{row.login} is now {row.role.value}.")
@@ -177,6 +200,8 @@ def cmd_role(args: argparse.Namespace) -> int:
 
 
 def cmd_set_active(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import users
+
     ctx = open_context(args)
     row = users.set_active(ctx, _user_id(ctx, args.login).id, args.active)
     out(f"{row.login} is now {'active' if row.active else 'inactive'}.")
@@ -184,6 +209,8 @@ def cmd_set_active(args: argparse.Namespace) -> int:
 
 
 def cmd_reset_password(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import users
+
     ctx = open_context(args)
     row = _user_id(ctx, args.login)
     users.reset_password(ctx, row.id, _new_password(row.login))
@@ -192,6 +219,8 @@ def cmd_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_backups_list(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import backups
+
     ctx = open_context(args)
     found = backups.list_backups(ctx)
     for b in found:
@@ -201,6 +230,8 @@ def cmd_backups_list(args: argparse.Namespace) -> int:
 
 
 def cmd_backups_now(args: argparse.Namespace) -> int:
+    from auditdesk.services.admin import backups
+
     ctx = open_context(args)
     info = backups.backup_now(ctx)
     out(f"Backed up {ctx.db.describe()} to {info.path}")
@@ -211,6 +242,9 @@ PASSPHRASE_ENV = "AUDITDESK_PASSPHRASE"
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.admin import encryption
+
     ctx = open_context(args)
     if os.environ.get(PASSPHRASE_ENV) is not None:
         passphrase = os.environ[PASSPHRASE_ENV]
