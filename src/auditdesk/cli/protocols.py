@@ -8,19 +8,13 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tqdm import tqdm
-
+from auditdesk.cli.choices import KEY_TYPES, PROTOCOL_KINDS
 from auditdesk.cli.common import open_context, out
-from auditdesk.domain.errors import AuditDeskError, ValidationFailed
-from auditdesk.logs import setup_file_logging
-from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
-from auditdesk.reports.certs import KEY_TYPES, NOT_QUALIFIED, create_certificate
-from auditdesk.services import protocols
-from auditdesk.services.protocols.export import ExportFilter, export_all
-from auditdesk.settings import Settings
-from auditdesk.store.db import ENV_VAR, default_database_path
+
+if TYPE_CHECKING:  # signing, PDF and XLSX are imported by the commands that use them (issue 14)
+    from tqdm import tqdm
 
 
 def _date(text: str) -> date:
@@ -35,6 +29,8 @@ def _date(text: str) -> date:
 def secret(env_name: str | None, prompt: str, *, confirm: bool = False) -> str:
     """A password from the variable named by --password-env, else asked on the terminal.
     Never stored, never echoed."""
+    from auditdesk.domain.errors import ValidationFailed
+
     if env_name:
         value = os.environ.get(env_name)
         if value is None:
@@ -61,7 +57,7 @@ def register(sub: Any) -> None:
     e.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
     e.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
     e.add_argument("--unit", metavar="UNIT", help="unit code (sub-units included)")
-    e.add_argument("--kind", choices=protocols.KINDS)
+    e.add_argument("--kind", choices=PROTOCOL_KINDS)
     signing = e.add_mutually_exclusive_group()
     signing.add_argument(
         "--sign",
@@ -84,13 +80,13 @@ def register(sub: Any) -> None:
     e.set_defaults(func=cmd_export)
 
     one = psub.add_parser("pdf", help="the protocol of one record as a PDF file")
-    one.add_argument("kind", choices=protocols.KINDS)
+    one.add_argument("kind", choices=PROTOCOL_KINDS)
     one.add_argument("record_id", type=int, metavar="ID")
     one.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     one.set_defaults(func=cmd_pdf)
 
     s = psub.add_parser("sign", help="sign one record's protocol (PAdES) and lock the record")
-    s.add_argument("kind", choices=protocols.KINDS)
+    s.add_argument("kind", choices=PROTOCOL_KINDS)
     s.add_argument("record_id", type=int, metavar="ID")
     src = s.add_mutually_exclusive_group(required=True)
     src.add_argument("--p12", type=Path, metavar="FILE.p12")
@@ -141,6 +137,8 @@ class _Bar:
 
     def __call__(self, done: int, total: int, text: str) -> None:
         if self.bar is None:
+            from tqdm import tqdm
+
             self.bar = tqdm(total=total, unit="PDF", disable=not sys.stderr.isatty(), leave=False)
         self.bar.n = done
         self.bar.set_postfix_str(text, refresh=True)
@@ -151,6 +149,10 @@ class _Bar:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
+    from auditdesk.services.protocols.export import ExportFilter, export_all
+    from auditdesk.settings import Settings
+
     ctx = open_context(args)
     sign = None
     settings = Settings.load()
@@ -193,6 +195,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from auditdesk.services import protocols
+
     ctx = open_context(args)
     exported = protocols.export_protocol(ctx, args.kind, args.record_id)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -205,6 +209,9 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_sign(args: argparse.Namespace) -> int:
+    from auditdesk.services import protocols
+    from auditdesk.settings import Settings
+
     ctx = open_context(args)
     settings = Settings.load()
     options = {"reason": args.reason, "location": args.location, "tsa_url": settings.tsa_url}
@@ -236,6 +243,8 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 
 def cmd_cert_create(args: argparse.Namespace) -> int:
+    from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
+
     password = secret(args.password_env, f"Password for {args.out}: ", confirm=True)
     if not password:
         out("warning: the PKCS#12 file has no password; anyone with the file can sign")
@@ -256,12 +265,18 @@ def cmd_cert_create(args: argparse.Namespace) -> int:
 
 
 def _verify_context(args: argparse.Namespace) -> Any:
+    from auditdesk.store.db import ENV_VAR, default_database_path
+
     if getattr(args, "db", None) or os.environ.get(ENV_VAR) or default_database_path().exists():
         return open_context(args)
     return None
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import AuditDeskError
+    from auditdesk.logs import setup_file_logging
+    from auditdesk.services import protocols
+
     # what pyHanko notes while validating (with tracebacks) goes to the log file, not here
     setup_file_logging()
     try:
