@@ -11,12 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError
 
 from auditdesk.files import create_private, private_dir
@@ -28,11 +25,17 @@ from auditdesk.store.db import (
     preflight_sqlite,
     resolve_url,
 )
+from auditdesk.store.schema_heads import HEADS, SCRIPT_FILES
+
+if TYPE_CHECKING:  # alembic is imported only when a database is not current (issue 14)
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
 
 def alembic_config(db: Database) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(files("auditdesk.store") / "migrations"))
     cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
@@ -54,9 +57,40 @@ class SchemaState:
         return self.current == self.heads
 
 
+def _scripts_as_recorded() -> bool:
+    """True while the migration scripts are the ones schema_heads.HEADS was read from."""
+    folder = files("auditdesk.store") / "migrations" / "versions"
+    try:
+        names = {p.name for p in folder.iterdir() if p.name.endswith(".py")}
+    except OSError:
+        return False
+    return names - {"__init__.py"} == SCRIPT_FILES
+
+
+def _stored_revisions(conn: Connection) -> tuple[frozenset[str], bool]:
+    """The revisions in alembic_version (plain SQL, no alembic), and whether other tables exist."""
+    tables = inspect(conn).get_table_names()
+    current: frozenset[str] = frozenset()
+    if "alembic_version" in tables:
+        rows = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars()
+        current = frozenset(str(r) for r in rows)
+    return current, any(t != "alembic_version" for t in tables)
+
+
 def schema_state(db: Database, engine: Engine | None = None) -> SchemaState:
     """Where the database stands against the migration scripts; refuses a newer or foreign one.
-    `engine` may be a read-only engine on the same database (see open_database)."""
+    `engine` may be a read-only engine on the same database (see open_database).
+
+    A database holding exactly the recorded heads (store.schema_heads) is current without
+    asking alembic; anything else (older, newer, foreign, empty, or scripts changed since the
+    heads were recorded) is judged by alembic's ScriptDirectory."""
+    with (engine or db.engine).connect() as conn:
+        stored, has_tables = _stored_revisions(conn)
+    if stored and stored == HEADS and _scripts_as_recorded():
+        return SchemaState(stored, HEADS, has_tables)
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(db))
     known = {rev.revision for rev in script.walk_revisions()}
     with (engine or db.engine).connect() as conn:
@@ -104,6 +138,8 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
         backup = folder / f"{db.path.stem}.before-migration-{stamp}{db.path.suffix}"
         backup_database(db, backup)
         log.info("backed up %s to %s before migrating", db.path, backup)
+    from alembic import command
+
     cfg = alembic_config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
