@@ -7,7 +7,9 @@
   31 August + 6 months = 28 (29) February.
 - A deadline for doing something that falls on a Saturday or a statutory public holiday (Sundays
   included) moves to the next day that is neither (KC art. 115, KPA art. 57 §5). Holidays come from
-  the maintained `holidays` package (Christmas Eve is a holiday from 2025).
+  the maintained `holidays` package (Christmas Eve is a holiday from 2025), through the table
+  generated from it for 2000-2075 (domain.holidays_pl: importing the package loads every
+  calendar it has); other years ask the package itself.
 
 Every computed date is a `ComputedDate` carrying the sentence(s) naming the rule it followed, in
 Polish and English, so that the application can say why a date is what it is.
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
+from auditdesk.domain import holidays_pl
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,15 @@ def add_months(start: date, months: int) -> date:
 
 
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> holidays.HolidayBase:
-    return holidays.country_holidays("PL", years=year, language="pl")  # names shown in rules
+def _holidays(year: int) -> dict[date, str]:
+    """Poland's statutory public holidays of `year` by date, with their Polish names (shown in
+    the rules)."""
+    if holidays_pl.FIRST_YEAR <= year <= holidays_pl.LAST_YEAR:
+        return {date(year, m, d): holidays_pl.NAMES[i] for m, d, i in holidays_pl.DAYS[year]}
+    import holidays  # slow to import (every calendar it has): only for years outside the table
+
+    found = holidays.country_holidays("PL", years=year, language="pl")
+    return {day: str(name) for day, name in found.items()}
 
 
 @lru_cache(maxsize=8192)
