@@ -269,3 +269,40 @@ def test_an_older_database_gets_its_head_and_seals_from_the_migration(
         assert report.problems == [] and report.checked["sealed appraisals"] > 0
     finally:
         reopened.dispose()
+
+
+def test_an_audit_completed_in_the_editor_is_sealed_and_checked(demo_ctx: AppContext) -> None:
+    from auditdesk.services import audits as svc
+    from auditdesk.services.audits.scoring import checklist_of
+    from auditdesk.store.models import Audit
+
+    db = demo_ctx.db
+    (audit_id, number), *_ = _sql(
+        db, "SELECT id, record_no FROM audit WHERE status = 'draft' ORDER BY id"
+    )
+    with db.session() as s:
+        audit = s.get(Audit, audit_id)
+        assert audit is not None
+        form = checklist_of(s, audit.form_version_id)
+        answered = {a.item_id for a in audit.answers}
+    for item in form.items():
+        if item.id in answered or not item.required:
+            continue
+        if item.type == "number":
+            value = "1"
+        elif item.type == "datetime":
+            value = "2026-03-02 10:00"
+        elif item.type == "text":
+            value = "uwagi"
+        else:
+            value = max(item.answer_options(), key=lambda o: o.points).value
+        svc.save_answer(demo_ctx, audit_id, item.id, value)
+    svc.complete_audit(demo_ctx, audit_id)
+    assert _sql(db, "SELECT content_sha256 IS NOT NULL FROM audit WHERE id = :a", a=audit_id) == [
+        (1,)
+    ]
+    assert _problems(demo_ctx) == []
+    _sql(db, "UPDATE audit_answer SET comment = 'dopisane' WHERE audit_id = :a", a=audit_id)
+    assert f"audit {number}: content differs from its hash sealed at completion" in _problems(
+        demo_ctx
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -82,9 +82,14 @@ APPRAISAL_UNSEALED_STATUSES = ("draft",)  # every other status was made at the c
 
 
 def _plain(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, str)):
+    kind = type(value)
+    if value is None or kind is str or kind is float or kind is bool:
         return value
-    if isinstance(value, (int, float)):
+    if kind is int:
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int | float):
         return float(value)
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
@@ -94,31 +99,24 @@ def _plain(value: Any) -> Any:
 
 
 def _digest(
-    kind: str,
-    fields: Sequence[str],
-    record: Mapping[Any, Any],
-    part_fields: Sequence[str],
-    parts: Iterable[Mapping[Any, Any]],
+    kind: str, width: int, record: Sequence[Any], part_width: int, parts: Iterable[Sequence[Any]]
 ) -> str:
     # the first part field (item id, criterion code) is unique within a record
-    rows = sorted(([_plain(p[f]) for f in part_fields] for p in parts), key=lambda r: str(r[0]))
-    body = [kind, [_plain(record[f]) for f in fields], rows]
+    rows = sorted(([_plain(v) for v in p[:part_width]] for p in parts), key=lambda r: str(r[0]))
+    body = [kind, [_plain(v) for v in record[:width]], rows]
     text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def audit_digest(audit: Mapping[Any, Any], answers: Iterable[Mapping[Any, Any]]) -> str:
-    """The seal of a completed audit: its AUDIT_FIELDS and its answers' AUDIT_ANSWER_FIELDS."""
-    return _digest("audit/1", AUDIT_FIELDS, audit, AUDIT_ANSWER_FIELDS, answers)
+def audit_digest(audit: Sequence[Any], answers: Iterable[Sequence[Any]]) -> str:
+    """The seal of a completed audit: `audit` starts with the values of AUDIT_FIELDS and each
+    answer with those of AUDIT_ANSWER_FIELDS, in that order (further values are ignored)."""
+    return _digest("audit/1", len(AUDIT_FIELDS), audit, len(AUDIT_ANSWER_FIELDS), answers)
 
 
-def appraisal_digest(appraisal: Mapping[Any, Any], ratings: Iterable[Mapping[Any, Any]]) -> str:
-    """The seal of a made appraisal: its APPRAISAL_FIELDS and its ratings'
-    APPRAISAL_RATING_FIELDS."""
+def appraisal_digest(appraisal: Sequence[Any], ratings: Iterable[Sequence[Any]]) -> str:
+    """The seal of a made appraisal: `appraisal` starts with the values of APPRAISAL_FIELDS and
+    each rating with those of APPRAISAL_RATING_FIELDS, in that order."""
     return _digest(
-        "appraisal/1",
-        APPRAISAL_FIELDS,
-        appraisal,
-        APPRAISAL_RATING_FIELDS,
-        ratings,
+        "appraisal/1", len(APPRAISAL_FIELDS), appraisal, len(APPRAISAL_RATING_FIELDS), ratings
     )

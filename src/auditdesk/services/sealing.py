@@ -87,8 +87,8 @@ def seal_records(session: Session, records: list[object]) -> int:
     session.flush()
     conn = session.connection()
     for head, answers in audit_contents(conn, sorted(audits)):
-        audits[head["id"]].content_sha256 = audit_digest(head, answers)
+        audits[head.id].content_sha256 = audit_digest(head, answers)
     for head, ratings in appraisal_contents(conn, sorted(appraisals)):
-        appraisals[head["id"]].content_sha256 = appraisal_digest(head, ratings)
+        appraisals[head.id].content_sha256 = appraisal_digest(head, ratings)
     session.flush()
     return len(audits) + len(appraisals)

@@ -7,10 +7,10 @@ the records of an older database, so that all three read exactly the same values
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, Table, select
 
 from auditdesk.domain.sealing import (
     APPRAISAL_FIELDS,
@@ -22,9 +22,11 @@ from auditdesk.domain.sealing import (
 )
 from auditdesk.store.models import Appraisal, AppraisalRating, Audit, AuditAnswer
 
-CHUNK = 500
+CHUNK = 2000
 
-Content = tuple[Mapping[Any, Any], list[Mapping[Any, Any]]]
+# a record's row: the sealed fields in their order, then id, status and the stored seal; a
+# part's row: the sealed fields in their order, then the record's id
+Content = tuple[Row[Any], list[Row[Any]]]
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -32,47 +34,52 @@ def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
         yield ids[start : start + CHUNK]
 
 
-def audit_contents(conn: Connection, ids: Sequence[int]) -> Iterator[Content]:
-    """(audit row, its answer rows) for each id, in the order of `ids`; the rows are mappings
-    with the id, `status`, `form_version_id` and the sealed fields."""
-    table, answers = Audit.__table__, AuditAnswer.__table__
-    head_cols = [table.c.id, table.c.status, table.c.content_sha256] + [
-        table.c[f] for f in AUDIT_FIELDS if f not in ("id", "status")
-    ]
-    answer_cols = [answers.c.audit_id] + [answers.c[f] for f in AUDIT_ANSWER_FIELDS]
+def _contents(
+    conn: Connection,
+    ids: Sequence[int],
+    table: Table,
+    fields: Sequence[str],
+    part_table: Table,
+    part_fields: Sequence[str],
+    owner: str,
+) -> Iterator[Content]:
+    head_cols = [table.c[f] for f in fields] + [table.c.id, table.c.status, table.c.content_sha256]
+    part_cols = [part_table.c[f] for f in part_fields] + [part_table.c[owner]]
     for chunk in _chunks(ids):
-        heads = {
-            r["id"]: r
-            for r in conn.execute(select(*head_cols).where(table.c.id.in_(chunk))).mappings()
-        }
-        parts: dict[int, list[Mapping[Any, Any]]] = {}
-        stmt = select(*answer_cols).where(answers.c.audit_id.in_(chunk))
-        for r in conn.execute(stmt).mappings():
-            parts.setdefault(r["audit_id"], []).append(r)
+        heads = {r.id: r for r in conn.execute(select(*head_cols).where(table.c.id.in_(chunk)))}
+        parts: dict[int, list[Row[Any]]] = {}
+        rows = conn.execute(select(*part_cols).where(part_table.c[owner].in_(chunk))).all()
+        for r in rows:
+            parts.setdefault(r[-1], []).append(r)
         for i in chunk:
             if i in heads:
                 yield heads[i], parts.get(i, [])
+
+
+def audit_contents(conn: Connection, ids: Sequence[int]) -> Iterator[Content]:
+    """(audit row, its answer rows) for each id, in the order of `ids`."""
+    return _contents(
+        conn,
+        ids,
+        cast(Table, Audit.__table__),
+        AUDIT_FIELDS,
+        cast(Table, AuditAnswer.__table__),
+        AUDIT_ANSWER_FIELDS,
+        "audit_id",
+    )
 
 
 def appraisal_contents(conn: Connection, ids: Sequence[int]) -> Iterator[Content]:
     """(appraisal row, its rating rows) for each id, like `audit_contents`."""
-    table, ratings = Appraisal.__table__, AppraisalRating.__table__
-    head_cols = [table.c.id, table.c.status, table.c.content_sha256] + [
-        table.c[f] for f in APPRAISAL_FIELDS if f not in ("id", "status")
-    ]
-    rating_cols = [ratings.c.appraisal_id] + [ratings.c[f] for f in APPRAISAL_RATING_FIELDS]
-    for chunk in _chunks(ids):
-        heads = {
-            r["id"]: r
-            for r in conn.execute(select(*head_cols).where(table.c.id.in_(chunk))).mappings()
-        }
-        parts: dict[int, list[Mapping[Any, Any]]] = {}
-        stmt = select(*rating_cols).where(ratings.c.appraisal_id.in_(chunk))
-        for r in conn.execute(stmt).mappings():
-            parts.setdefault(r["appraisal_id"], []).append(r)
-        for i in chunk:
-            if i in heads:
-                yield heads[i], parts.get(i, [])
+    return _contents(
+        conn,
+        ids,
+        cast(Table, Appraisal.__table__),
+        APPRAISAL_FIELDS,
+        cast(Table, AppraisalRating.__table__),
+        APPRAISAL_RATING_FIELDS,
+        "appraisal_id",
+    )
 
 
 def audit_seal(conn: Connection, audit_id: int) -> str:

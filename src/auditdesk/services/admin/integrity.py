@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.scoring import Answer
 from auditdesk.domain.sealing import (
     APPRAISAL_UNSEALED_STATUSES,
@@ -26,7 +25,7 @@ from auditdesk.domain.sealing import (
 )
 from auditdesk.services.admin import trail_seal
 from auditdesk.services.audits.scoring import checklist_of
-from auditdesk.services.audits.validity import completion_problems
+from auditdesk.services.audits.validity import CheckedForm, completion_problems
 from auditdesk.services.clock import SYSTEM_CLOCK, local_now
 from auditdesk.services.trail import GENESIS, entry_hash, trail_head, trail_problems
 from auditdesk.store.db import Database
@@ -56,11 +55,11 @@ def check_trail(db: Database, report: CheckReport) -> None:
         trail_seal.remember(db, head, local_now(SYSTEM_CLOCK))
 
 
-def _form(s: Session, version_id: int, problems: list[str]) -> ChecklistForm | None:
+def _form(s: Session, version_id: int, problems: list[str]) -> CheckedForm | None:
     """The checklist of a stored form version; None (and a problem) when it cannot be read
     (its hash check names the altered version)."""
     try:
-        return checklist_of(s, version_id)
+        return CheckedForm(checklist_of(s, version_id))
     except (ValueError, AuditDeskError) as exc:
         problems.append(
             f"form version #{version_id} cannot be read ({str(exc)[:200]}); the audits filled "
@@ -81,31 +80,31 @@ def check_audits(db: Database, report: CheckReport) -> None:
                 select(Audit.id).where(Audit.status.in_(AUDIT_SEALED_STATUSES)).order_by(Audit.id)
             )
         )
-        forms: dict[int, ChecklistForm | None] = {}
+        forms: dict[int, CheckedForm | None] = {}
         for head, answers in audit_contents(s.connection(), ids):
-            number = head["record_no"]
-            stored = head["content_sha256"]
+            number = head.record_no
+            stored = head.content_sha256
             if stored is None:
                 unsealed.append(
-                    f"audit {number}: {head['status']} but it carries no content seal "
+                    f"audit {number}: {head.status} but it carries no content seal "
                     "(it was written outside AuditDesk)"
                 )
             elif audit_digest(head, answers) != stored:
                 altered.append(
                     f"audit {number}: content differs from its hash sealed at completion"
                 )
-            version = head["form_version_id"]
+            version = head.form_version_id
             if version not in forms:
                 forms[version] = _form(s, version, invalid)
             form = forms[version]
             if form is None:
                 continue
-            given = {a["item_id"]: Answer(a["value"], bool(a["na"])) for a in answers}
+            given = {a.item_id: Answer(a.value, bool(a.na)) for a in answers}
             wrong = completion_problems(form, given)
             if wrong:
                 more = f" (and {len(wrong) - 3} more)" if len(wrong) > 3 else ""
                 invalid.append(
-                    f"audit {number}: {head['status']} but not valid under its form version: "
+                    f"audit {number}: {head.status} but not valid under its form version: "
                     + "; ".join(wrong[:3])
                     + more
                 )
@@ -127,10 +126,10 @@ def check_appraisals(db: Database, report: CheckReport) -> None:
             )
         )
         for head, ratings in appraisal_contents(s.connection(), ids):
-            number, stored = head["record_number"], head["content_sha256"]
+            number, stored = head.record_number, head.content_sha256
             if stored is None:
                 problems.append(
-                    f"appraisal {number}: {head['status']} but it carries no content seal "
+                    f"appraisal {number}: {head.status} but it carries no content seal "
                     "(it was written outside AuditDesk)"
                 )
             elif appraisal_digest(head, ratings) != stored:

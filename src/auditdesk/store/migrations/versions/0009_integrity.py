@@ -72,7 +72,7 @@ def _fill() -> None:
             .order_by(audit.c.id)
         )
     )
-    sealed = [{"i": h["id"], "h": audit_digest(h, a)} for h, a in audit_contents(conn, ids)]
+    sealed = [{"i": h.id, "h": audit_digest(h, a)} for h, a in audit_contents(conn, ids)]
     if sealed:
         conn.execute(sa.text("UPDATE audit SET content_sha256 = :h WHERE id = :i"), sealed)
     appraisal = sa.table("appraisal", sa.column("id"), sa.column("status"))
@@ -83,7 +83,7 @@ def _fill() -> None:
             .order_by(appraisal.c.id)
         )
     )
-    sealed = [{"i": h["id"], "h": appraisal_digest(h, r)} for h, r in appraisal_contents(conn, ids)]
+    sealed = [{"i": h.id, "h": appraisal_digest(h, r)} for h, r in appraisal_contents(conn, ids)]
     if sealed:
         conn.execute(sa.text("UPDATE appraisal SET content_sha256 = :h WHERE id = :i"), sealed)
 
