@@ -194,15 +194,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def _write_pdf(out: Path, pdf: bytes) -> None:
+    """Owner-only (0600, a created folder 0700: auditdesk.files), via a temporary name."""
+    from auditdesk.files import private_dir, write_private_bytes
+
+    private_dir(out.parent)
+    tmp = out.with_name(f".{out.name}.part")
+    write_private_bytes(tmp, pdf)
+    tmp.replace(out)
+
+
 def cmd_pdf(args: argparse.Namespace) -> int:
     from auditdesk.services import protocols
 
     ctx = open_context(args)
     exported = protocols.export_protocol(ctx, args.kind, args.record_id)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = args.out.with_name(f".{args.out.name}.part")
-    tmp.write_bytes(exported.pdf)
-    tmp.replace(args.out)
+    _write_pdf(args.out, exported.pdf)
     state = f"signed by {exported.signer}" if exported.signed else "not signed"
     out(f"{args.out}: {exported.record_number}, {state}, SHA-256 {exported.sha256}")
     return 0
@@ -233,8 +240,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
             **options,
         )
     if args.out is not None:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(exported.pdf)
+        _write_pdf(args.out, exported.pdf)
     out(
         f"Signed {args.kind} {exported.record_number} as {exported.signer}; SHA-256 "
         f"{exported.sha256}. The record is now locked."

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from auditdesk.domain.errors import ValidationFailed
+from auditdesk.files import private_dir, write_private_bytes
 
 NOT_QUALIFIED = "Certyfikat niekwalifikowany (wystawiony samodzielnie w AuditDesk)"
 # id-pe-qcStatements and id-etsi-qcs-QcCompliance: what makes a certificate qualified (eIDAS)
@@ -109,7 +110,9 @@ def build_certificate(
 def write_pkcs12(
     key: SigningKey, cert: x509.Certificate, out: Path, password: bytes, friendly_name: str
 ) -> None:
-    """Writes FILE.p12 (and FILE.pem with the certificate alone) via temporary names."""
+    """Writes FILE.p12 (and FILE.pem with the certificate alone) via temporary names, both
+    owner-only (0600, a created folder 0700): the .p12 holds the private key, and anyone who can
+    read it can try passwords offline (or sign, without one)."""
     encryption = (
         serialization.BestAvailableEncryption(password)
         if password
@@ -118,13 +121,13 @@ def write_pkcs12(
     data = pkcs12.serialize_key_and_certificates(
         friendly_name.encode("utf-8"), key, cert, None, encryption
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(out.parent)
     for target, payload in (
         (out, data),
         (out.with_suffix(".pem"), cert.public_bytes(serialization.Encoding.PEM)),
     ):
         tmp = target.with_name(target.name + ".part")
-        tmp.write_bytes(payload)
+        write_private_bytes(tmp, payload)
         tmp.replace(target)
 
 

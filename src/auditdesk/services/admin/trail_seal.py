@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from auditdesk.domain.limits import MAX_SETTINGS_BYTES, InputRefused, loads_bounded, read_bounded
+from auditdesk.files import open_private, private_dir
 from auditdesk.services.clock import SYSTEM_CLOCK, local_now
 from auditdesk.services.trail import GENESIS, entry_hash, trail_head
 from auditdesk.settings import config_dir
@@ -66,10 +66,9 @@ def _load() -> dict[str, Any]:
 def _save(seals: dict[str, Any]) -> None:
     path = seals_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
+        with open_private(tmp, "w", encoding="utf-8") as out:  # 0600 even if tmp was left over
             json.dump(seals, out, ensure_ascii=False, indent=1, sort_keys=True)
         tmp.replace(path)
     except OSError as exc:  # a read-only config folder must not stop the program

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from auditdesk.domain.appraisal import DueStatus, due_status, next_due, streaks
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
+from auditdesk.files import create_private, open_private, write_private_text
 from auditdesk.services import trail
 from auditdesk.services.appraisals import (
     IN_PROGRESS,
@@ -325,18 +326,16 @@ def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
     rows = export_rows(ctx)
     tmp = out.with_name(out.name + ".part")
     try:
-        if fmt == "json":
-            tmp.write_text(
-                json.dumps(rows, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
-            )
+        if fmt == "json":  # owner-only, like every export of personal data (auditdesk.files)
+            write_private_text(tmp, json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         elif fmt == "csv":
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            with open_private(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh, delimiter=";")
                 writer.writerow(EXPORT_COLUMNS)
                 for r in rows:
                     writer.writerow([_cell(r[c]) for c in EXPORT_COLUMNS])
         else:
-            _write_xlsx(tmp, rows)
+            _write_xlsx(create_private(tmp), rows)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.values import ACTION_STATUSES
+from auditdesk.files import write_private_bytes
 from auditdesk.services import audits as svc
 from auditdesk.services.audits import followup as fu
 from auditdesk.services.clock import local_now
@@ -510,7 +511,7 @@ class EvidencePreview(QDialog):
         layout.addWidget(buttons)
 
     def open_external(self) -> None:
-        folder = Path(tempfile.mkdtemp(prefix="auditdesk-evidence-"))
+        folder = Path(tempfile.mkdtemp(prefix="auditdesk-evidence-"))  # 0700
         target = folder / self.info.file_name
-        target.write_bytes(self.data)
+        write_private_bytes(target, self.data)  # 0600: evidence is personal data
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.forms.survey import SurveyForm, SurveyQuestion
 from auditdesk.domain.survey_results import AGREE4_LABELS, allowed_values
+from auditdesk.files import private_dir, write_private_text
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.settings import config_dir
@@ -474,9 +475,9 @@ class SurveyEntry(QWidget):
             "unit": self.unit.currentData(),
             "answers": answers,
         }
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)  # the answers typed are personal data: owner-only
         tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(draft, ensure_ascii=False), encoding="utf-8")
+        write_private_text(tmp, json.dumps(draft, ensure_ascii=False))
         tmp.replace(path)
 
     def _restore_draft(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.files import write_private_bytes
 from auditdesk.services import protocols
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
@@ -316,7 +317,7 @@ class ProtocolDialog(QDialog):
         assert self.exported is not None
         tmp = path.with_name(f".{path.name}.part")
         try:
-            tmp.write_bytes(self.exported.pdf)
+            write_private_bytes(tmp, self.exported.pdf)  # owner-only (auditdesk.files)
             tmp.replace(path)
             protocols.record_export(self.context(), self.exported)
         except OSError as exc:
