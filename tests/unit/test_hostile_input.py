@@ -226,7 +226,7 @@ def _verify_cli(
     path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> str:
     monkeypatch.setattr(  # no database: the file alone is judged
-        "auditdesk.cli.protocols.default_database_path", lambda: path.with_name("none.sqlite")
+        "auditdesk.store.db.default_database_path", lambda: path.with_name("none.sqlite")
     )
     capsys.readouterr()
     with deadline(10):
