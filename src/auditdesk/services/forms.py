@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import FormError, FormProblem, NotFound
-from auditdesk.domain.forms.loader import LoadedForm, canonical_json, load_form, load_form_data
+from auditdesk.domain.forms.cache import load_form_cached
+from auditdesk.domain.forms.loader import LoadedForm, canonical_json, load_form_data
 from auditdesk.resources import data_dir
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
@@ -45,7 +46,7 @@ def check_forms(paths: Iterable[Path] = ()) -> CheckResult:
     seen: dict[tuple[str, str], str] = {}
     for path in form_files(paths):
         try:
-            form = load_form(path)
+            form = load_form_cached(path)  # an unchanged file is not parsed again (issue 14)
         except FormError as exc:
             result.errors.append(exc)
             continue
