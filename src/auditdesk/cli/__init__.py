@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
@@ -31,7 +30,8 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without its sub-commands for `auditdesk --version` alone."""
     parser = argparse.ArgumentParser(
         prog="auditdesk",
         description="AuditDesk: monitoring customer-service standards in a public office. "
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["pl", "en"], help="language of the window")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -56,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # --version and --help end here
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_commands=given != ["--version"])
+    args = parser.parse_args(given)  # --version and --help end here
+    import logging
+
     from auditdesk.domain.errors import AuditDeskError
 
     logging.basicConfig(
