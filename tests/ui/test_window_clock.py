@@ -15,6 +15,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.audits.results import ResultsView
 from auditdesk.ui.monitoring.cases import CasesTab
+from auditdesk.ui.monitoring.indicators import IndicatorsTab
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.tasks import SyncTaskRunner
 
@@ -38,7 +39,11 @@ def test_default_periods_follow_the_context_clock(
         qtbot.addWidget(cases)
         results = ResultsView(lambda: fixed, SyncTaskRunner(), "en")
         qtbot.addWidget(results)
+        indicators = IndicatorsTab(deps)
+        qtbot.addWidget(indicators)
     assert cases.date_from.date().toPython() == cases_from  # five calendar months back
     assert cases.date_to.date().toPython() == day
     assert results.start.date().toPython() == date(day.year, 1, 1)
     assert results.end.date().toPython() == results_end
+    assert indicators.sum_from.date().toPython() == cases_from  # six calendar months
+    assert indicators.sum_to.date().toPython() == day

@@ -6,7 +6,7 @@ of additional research."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import IndicatorKind, Timeliness
+from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring import indicators as svc
 from auditdesk.services.monitoring.indicators import imports as indicator_import
@@ -173,7 +174,8 @@ class IndicatorsTab(QWidget):
 
     def _summary_page(self) -> QWidget:
         page = QWidget()
-        self.sum_from = date_edit(self.today().replace(day=1) - timedelta(days=155), "sumFrom")
+        six_months = add_months(self.today().replace(day=1), -5)  # calendar months, this one too
+        self.sum_from = date_edit(six_months, "sumFrom")
         self.sum_from.setDate(self.sum_from.date().addDays(1 - self.sum_from.date().day()))
         self.sum_to = date_edit(self.today(), "sumTo")
         self.sum_unit = self._unit_combo("sumUnit")
