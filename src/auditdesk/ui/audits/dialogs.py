@@ -316,7 +316,7 @@ class ActionPlanDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 300)
         self.add_button = QPushButton(self.tr("Add action"))
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(lambda: self.add_row())
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.clicked.connect(lambda: self._save(False))
         self.submit_button = QPushButton(self.tr("Hand over to the manager"))

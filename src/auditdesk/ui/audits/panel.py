@@ -118,7 +118,7 @@ class AuditsPanel(QWidget):
         self.new_button.clicked.connect(self.new_audit)
         self.open_button.clicked.connect(self.open_selected)
         self.results_button.clicked.connect(self.show_results)
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(lambda: self.export())
 
         filters = QHBoxLayout()
         for label, w in (

@@ -149,7 +149,7 @@ class IndicatorsTab(QWidget):
         self.new_button.clicked.connect(self.new_entry)
         self.edit_button = QPushButton(self.tr("&Edit / settle…"))
         self.edit_button.setObjectName("editEntry")
-        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_button.clicked.connect(lambda: self.edit_selected())
         self.import_button = QPushButton(self.tr("&Import register…"))
         self.import_button.setObjectName("importRegister")
         self.import_button.setToolTip("Ctrl+I")

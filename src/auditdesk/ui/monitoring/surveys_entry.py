@@ -252,7 +252,7 @@ class SurveyEntry(QWidget):
         self.save_button.clicked.connect(self.save)
         self.save_button.installEventFilter(self)
         self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.clicked.connect(lambda: self.clear())
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
