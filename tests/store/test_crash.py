@@ -21,7 +21,7 @@ from auditdesk.store.migrate import open_database
 
 CHILD = r"""
 import os, sys
-from auditdesk.services import users
+from auditdesk.services.admin import users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.models import Role
