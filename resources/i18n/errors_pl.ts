@@ -868,8 +868,24 @@
       <translation>{file}: plik przekracza limit {limit_mb:.0f} MB; zmniejsz plik albo zwiększ limit w Ustawieniach.</translation>
     </message>
     <message>
+      <source>{file}: line {line} cannot be read as CSV ({detail}); export the register again as CSV or XLSX</source>
+      <translation>{file}: wiersza {line} nie da się odczytać jako CSV ({detail}); wyeksportuj rejestr ponownie do CSV albo XLSX</translation>
+    </message>
+    <message>
       <source>{file}: line {line} contains a NUL byte (a zero byte, which no CSV export holds): the file is probably not a text export; save it as CSV UTF-8 or XLSX</source>
       <translation>{file}: wiersz {line} zawiera bajt NUL (bajt zerowy, którego nie ma w żadnym eksporcie CSV): to zapewne nie jest eksport tekstowy; zapisz plik jako CSV UTF-8 albo XLSX</translation>
+    </message>
+    <message>
+      <source>{file}: line {line} has {count:,} columns, more than the limit of {limit:,}; leave out the columns not needed and export the register again; nothing was read</source>
+      <translation>{file}: wiersz {line} ma {count:,} kolumn, ponad limit {limit:,}; pomiń niepotrzebne kolumny i wyeksportuj rejestr ponownie; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: line {line}, column {column}: a value of {length:,} characters is longer than the limit of {limit:,}; shorten it or leave the column out of the export; nothing was read</source>
+      <translation>{file}: wiersz {line}, kolumna {column}: wartość ma {length:,} znaków, ponad limit {limit:,}; skróć ją albo pomiń tę kolumnę w eksporcie; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: more rows than the limit of {limit:,}; split the register into files of at most {limit:,} rows and import them one by one; nothing was read</source>
+      <translation>{file}: więcej wierszy, niż pozwala limit {limit:,}; podziel rejestr na pliki po najwyżej {limit:,} wierszy i zaimportuj je po kolei; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{file}: more than one column is mapped to {fields}; map each field once</source>
@@ -896,8 +912,24 @@
       <translation>{file}: to nie jest plik tekstowy w kodowaniu UTF-8 ani Windows-1250; wyeksportuj rejestr do formatu CSV lub XLSX</translation>
     </message>
     <message>
+      <source>{file}: row {line} reaches column {count:,}, beyond the limit of {limit:,} columns; delete the columns after the data (empty but formatted ones too) or leave out the columns not needed; nothing was read</source>
+      <translation>{file}: wiersz {line} sięga kolumny {count:,}, ponad limit {limit:,} kolumn; usuń kolumny za danymi (także puste, ale sformatowane) albo pomiń niepotrzebne kolumny; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: row {line}, column {column}: a value of {length:,} characters is longer than the limit of {limit:,}; shorten it or leave the column out; nothing was read</source>
+      <translation>{file}: wiersz {line}, kolumna {column}: wartość ma {length:,} znaków, ponad limit {limit:,}; skróć ją albo pomiń tę kolumnę; niczego nie odczytano</translation>
+    </message>
+    <message>
       <source>{file}: the file is empty</source>
       <translation>{file}: plik jest pusty</translation>
+    </message>
+    <message>
+      <source>{file}: the file is larger than the limit of {limit} for a register; split it into smaller files and import them one by one; nothing was read</source>
+      <translation>{file}: plik jest większy niż limit {limit} dla rejestru; podziel go na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: the file is {size}, above the limit of {limit} for a register; split it into smaller files and import them one by one; nothing was read</source>
+      <translation>{file}: plik ma {size}, ponad limit {limit} dla rejestru; podziel go na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{file}: the mapping names column {column!r}, which the file does not have (it has: {columns})</source>
@@ -910,6 +942,14 @@
     <message>
       <source>{file}: the text is not in the {encoding} encoding; use --encoding auto or the right one (utf-8, cp1250).</source>
       <translation>{file}: tekst nie jest zapisany w kodowaniu {encoding}; użyj --encoding auto albo właściwego kodowania (utf-8, cp1250).</translation>
+    </message>
+    <message>
+      <source>{file}: the workbook unzips to {size}, above the limit of {limit}; split the register into smaller files and import them one by one; nothing was read</source>
+      <translation>{file}: skoroszyt po rozpakowaniu ma {size}, ponad limit {limit}; podziel rejestr na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: the workbook's list of parts is {size}, above the limit of {limit}: not a register workbook; save it again as XLSX; nothing was read</source>
+      <translation>{file}: spis części skoroszytu ma {size}, ponad limit {limit}: to nie jest skoroszyt rejestru; zapisz go ponownie jako XLSX; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{file}: two columns are named {column!r} in the header row; rename one</source>

@@ -3,9 +3,9 @@ must refuse, naming the file and the limit, a file with a huge row count or a hu
 bounded time and memory. Each case runs in a child process held to 1.5 GB of memory and 30 s,
 so that a reader without bounds fails the test instead of the machine.
 
-The three marked xfail are not bounded yet; reports/tabular.py belongs to the monitoring
-imports (strict: once bounded they pass, and the marker must go). The assumed bounds: at most
-1,000,000 rows, and a file size limit below 3 GB checked before reading."""
+The bounds are those of domain/limits.py: MAX_TABLE_ROWS rows besides the header (the files
+here have more, and are refused quickly because the reading stops at the limit), MAX_CSV_BYTES
+and MAX_WORKBOOK_BYTES checked before reading, a cell of at most MAX_TABLE_CELL characters."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
+from auditdesk.domain.limits import MAX_TABLE_CELL, MAX_TABLE_ROWS
 
 MEMORY = 1536 * 1024 * 1024
 SECONDS = 30
@@ -63,16 +65,16 @@ def _refused_naming(path: Path, said: str) -> None:
     assert path.name in said and "limit" in said, said[:300]
 
 
-@pytest.mark.xfail(strict=True, reason="reports/tabular.py has no row limit yet (issue 11)")
-def test_csv_with_a_million_and_a_half_rows(tmp_path: Path) -> None:
+def test_csv_with_more_rows_than_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "rejestr.csv"
     with path.open("w", encoding="utf-8") as handle:
         handle.write("znak;data\n")
-        handle.writelines("1;2\n" for _ in range(1_500_000))
-    _refused_naming(path, read_in_child(path))
+        handle.writelines("1;2\n" for _ in range(MAX_TABLE_ROWS + 100_000))
+    said = read_in_child(path)
+    _refused_naming(path, said)
+    assert f"more rows than the limit of {MAX_TABLE_ROWS:,}" in said and "split" in said, said
 
 
-@pytest.mark.xfail(strict=True, reason="reports/tabular.py has no size limit yet (issue 11)")
 def test_csv_of_three_gigabytes_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "rejestr.csv"
     with path.open("wb") as handle:  # sparse: 3 GB claimed, nothing on the disk
@@ -129,16 +131,21 @@ def test_the_handmade_workbook_is_a_workbook(tmp_path: Path) -> None:
     assert read_in_child(path) == "READ 2"  # a header and two rows
 
 
-@pytest.mark.slow  # 30 s while unbounded (the child is stopped by the timeout)
-@pytest.mark.xfail(strict=True, reason="reports/tabular.py has no row limit yet (issue 11)")
-def test_xlsx_with_a_million_and_a_half_rows(tmp_path: Path) -> None:
+@pytest.mark.slow  # ~10 s: writing the workbook takes most of it
+def test_xlsx_with_more_rows_than_the_limit(tmp_path: Path) -> None:
     path = tmp_path / "rejestr.xlsx"
-    _xlsx_with_rows(path, 1_500_000)
-    _refused_naming(path, read_in_child(path))
+    _xlsx_with_rows(path, MAX_TABLE_ROWS + 100_000)
+    said = read_in_child(path)
+    _refused_naming(path, said)
+    assert f"more rows than the limit of {MAX_TABLE_ROWS:,}" in said, said
 
 
 def test_csv_with_a_50_mb_cell_is_refused_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "rejestr.csv"
     path.write_text("znak;opis\n1;" + "x" * (50 * 1024 * 1024) + "\n", encoding="utf-8")
     said = read_in_child(path)
-    assert said.startswith("REFUSED") and path.name in said, said[:300]
+    _refused_naming(path, said)
+    assert (
+        f"line 2, column 2: a value of {50 * 1024 * 1024:,} characters is longer than the "
+        f"limit of {MAX_TABLE_CELL:,}" in said
+    ), said[:300]

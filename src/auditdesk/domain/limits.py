@@ -28,6 +28,15 @@ MAX_JSON_DEPTH = 32  # an audit export is 5 levels deep, settings 2
 MAX_ITEMS = 100_000  # entries of one JSON list or object
 MAX_STRING = 100_000  # characters of one JSON string (a comment, a name) unless named otherwise
 
+# registers imported from CSV/XLSX (reports/tabular.py: surveys, complaints, EZD cases)
+MAX_TABLE_ROWS = 2_000_000  # rows besides the header; a big office's EZD year is ~1,000,000 cases
+MAX_TABLE_COLUMNS = 1_000  # a register has ~10-50 columns, a survey one per question
+MAX_TABLE_CELL = 100_000  # characters of one cell (XLSX holds at most 32,767)
+MAX_CSV_BYTES = 512 * MB  # 1,000,000 EZD cases with titles weigh ~200-300 MB
+MAX_WORKBOOK_BYTES = 256 * MB  # an XLSX as stored (zipped); Excel's 1,048,576 rows fit in ~100 MB
+MAX_WORKBOOK_UNPACKED = 2048 * MB  # all its parts unzipped, as its zip directory says (zip bombs)
+MAX_ZIP_DIRECTORY = 1 * MB  # the zip's list of parts; a workbook's ~20 parts take a few KB
+
 
 class InputRefused(AuditDeskError):
     """A file was refused before use because it is over one of the bounds in this module."""
