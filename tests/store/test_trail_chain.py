@@ -107,3 +107,24 @@ def test_many_entries_written_at_once_chain_like_single_ones(db_path: Path) -> N
         ).all()
     assert len(stored) == 50 and '"SKG.7"' in stored[7]
     db.dispose()
+
+
+def test_a_damaged_time_stamp_is_a_problem_of_its_entry_not_a_crash(db_path: Path) -> None:
+    """A byte flipped inside a stored time made the driver's date parser raise ValueError
+    ('month must be in 1..12') and `auditdesk check` end in a traceback (found on 29.02.2028
+    by the damage fuzz test); now the entry is named and the rest of the chain is checked."""
+    from sqlalchemy import text
+
+    db = open_database(str(db_path))
+    with db.session() as s:
+        for n in range(3):
+            trail.record(s, ACTOR, "export", "protocol", n)
+    with db.session() as s:
+        second = s.scalars(select(AuditLogEntry.id).order_by(AuditLogEntry.id)).all()[1]
+        s.execute(
+            text("UPDATE audit_log SET at = '2028-13-45 10:00:00' WHERE id = :i"), {"i": second}
+        )
+    with db.session() as s:
+        problems = trail.trail_problems(s)
+    damaged = f"audit trail: entry #{second} has a damaged time stamp ('2028-13-45 10:00:00')"
+    assert problems == [damaged]

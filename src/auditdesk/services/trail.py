@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text, update
+from sqlalchemy import String, insert, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 
 from auditdesk.services import sealing as _sealing  # noqa: F401  (seals records on commit)
@@ -186,7 +187,9 @@ def trail_problems(session: Session, limit: int = 20) -> list[str]:
     rows = session.execute(
         select(
             AuditLogEntry.id,
-            AuditLogEntry.at,
+            # read as stored: a damaged timestamp must be a problem of its entry, not a
+            # ValueError from the driver's date parser that stops the whole check
+            type_coerce(AuditLogEntry.at, String).label("at"),
             AuditLogEntry.actor,
             AuditLogEntry.action,
             AuditLogEntry.entity,
@@ -207,9 +210,16 @@ def trail_problems(session: Session, limit: int = 20) -> list[str]:
             prev = e.prev_hash  # the link across the gap cannot be checked; go on from here
         elif e.prev_hash != prev:
             problems.append(f"audit trail: entry #{e.id} does not follow the entry before it")
+        at = _stored_moment(e.at)
+        if at is None:
+            problems.append(f"audit trail: entry #{e.id} has a damaged time stamp ({e.at!r:.40})")
+            prev = e.entry_hash
+            expected_id = e.id + 1
+            last_id, last_hash = e.id, e.entry_hash
+            continue
         digest = _digest(
             e.prev_hash,
-            e.at.isoformat(),
+            at.isoformat(),
             e.actor,
             e.action,
             e.entity,
@@ -226,6 +236,19 @@ def trail_problems(session: Session, limit: int = 20) -> list[str]:
         last_id, last_hash = e.id, e.entry_hash
     problems += _head_problems(session, last_id, last_hash)
     return problems[:limit]
+
+
+def _stored_moment(value: object) -> datetime | None:
+    """The entry's time as the ORM reads it (SQLite keeps text, PostgreSQL a timestamp), or
+    None when the stored text is no time at all."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _head_problems(session: Session, last_id: int, last_hash: str) -> list[str]:
