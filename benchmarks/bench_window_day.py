@@ -1,0 +1,292 @@
+"""The scripted day of bench_window.py (issue 14): the window driven as a person uses it, with a
+stall monitor on the GUI thread. Run through `bench_window.py --day-db FILE`, which starts this
+in a child process offscreen; prints one JSON line.
+
+The monitor is a 5 ms precise timer: each tick records the time since the previous one, so a
+slot, a paint or a synchronous query holding the GUI thread shows as one long gap. Between the
+steps the driver lets the event loop run (nested QEventLoop) until the background tasks are done
+and a short pause has passed, as a person would look at the screen.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+TICK_MS = 5
+
+
+class StallMonitor:
+    """Records the gaps between ticks of a 5 ms timer, per named step."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.step = "idle"
+        self.gaps: dict[str, list[float]] = {}
+        self._last = 0.0
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.setdefault(self.step, []).append((now - self._last) * 1000)
+        self._last = now
+
+    def mark(self, step: str) -> None:
+        self.step = step
+
+
+def p99(values: list[float]) -> float:
+    if len(values) < 2:
+        return max(values, default=0.0)
+    return statistics.quantiles(values, n=100, method="inclusive")[98]
+
+
+def settle(
+    min_ms: int = 250, timeout_ms: int = 60_000, until: Callable[[], bool] | None = None
+) -> None:
+    """Runs the event loop until background tasks are done, `until` holds (if given) and at
+    least `min_ms` have passed."""
+    loop = QEventLoop()
+    started = time.perf_counter()
+    pool = QThreadPool.globalInstance()
+
+    def check() -> None:
+        elapsed = (time.perf_counter() - started) * 1000
+        done = pool.activeThreadCount() == 0 and (until is None or until())
+        if (elapsed >= min_ms and done) or elapsed > timeout_ms:
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(10)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
+
+
+def focus() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def run_day(db_path: str, login: str, password: str) -> int:
+    from sqlalchemy import select
+
+    from auditdesk.services import audits as audit_svc
+    from auditdesk.services.context import Actor, AppContext
+    from auditdesk.settings import Settings
+    from auditdesk.store.migrate import open_database
+    from auditdesk.store.models import Appraisal, OrgUnit, User
+    from auditdesk.ui.i18n import install_language
+    from auditdesk.ui.main_window import MainWindow
+    from auditdesk.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    install_language(app, "pl")
+    db = open_database(db_path)
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.login == login))
+        assert user is not None
+        actor = Actor.of(user)
+        bok = s.scalar(select(OrgUnit.id).where(OrgUnit.code == "BOK"))
+        appraisal_id = s.scalar(select(Appraisal.id).order_by(Appraisal.id).limit(1))
+    ctx = AppContext(db, actor)
+    form = next(f for f in audit_svc.checklist_forms(ctx) if f.form_id == "tk-wizyta")
+    assert bok is not None
+    draft_id = audit_svc.start_audit(
+        ctx,
+        audit_svc.NewAudit(
+            form.version_id, "visit", bok, datetime(2026, 3, 2, 10), scenario={"sprawa": "x"}
+        ),
+    )
+    done_page = audit_svc.list_audits(ctx, audit_svc.AuditFilter(status="completed"), limit=1)
+    completed_id = done_page.rows[0].id
+    out_dir = Path(tempfile.mkdtemp(prefix="auditdesk-day-"))
+
+    monitor = StallMonitor()
+    steps: list[tuple[str, Callable[[], None]]] = []
+    state: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+
+    def step(name: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+        def add(fn: Callable[[], None]) -> Callable[[], None]:
+            steps.append((name, fn))
+            return fn
+
+        return add
+
+    @step("start: main window shown, first list filled")
+    def start() -> None:
+        window = MainWindow(ctx, Settings(), TaskRunner())
+        state["window"] = window
+        window.show()
+        window.activateWindow()
+        QTest.qWaitForWindowActive(window, 2000)
+        settle(300)
+
+    def window() -> Any:
+        return state["window"]
+
+    @step("open every panel")
+    def every_panel() -> None:
+        for row in range(window().nav.count()):
+            window().nav.setCurrentRow(row)
+            settle(300)
+
+    @step("audits: filter unit, channel, period")
+    def filters() -> None:
+        panel = window().show_panel("audits")
+        state["audits"] = panel
+        settle(200)
+        panel.unit.setCurrentIndex(max(panel.unit.findData(bok), 1))
+        settle(200)
+        panel.channel.setCurrentIndex(1)
+        settle(200)
+        panel.period.setCurrentIndex(3)
+        settle(200)
+
+    @step("audits: text search")
+    def search() -> None:
+        panel = state["audits"]
+        panel.unit.setCurrentIndex(0)
+        panel.channel.setCurrentIndex(0)
+        panel.period.setCurrentIndex(0)
+        settle(200)
+        QTest.keyClicks(panel.search, "zameld")
+        settle(800)
+        panel.search.clear()
+        settle(800)
+
+    @step("audits: scroll the list")
+    def scroll() -> None:
+        panel = state["audits"]
+        for _ in range(4):
+            panel.table.scrollToBottom()
+            settle(150)
+
+    @step("audits: open an audit")
+    def open_audit() -> None:
+        editor = state["audits"].open_audit(draft_id)
+        state["editor"] = editor
+        settle(400)
+
+    @step("audits: answer ten items")
+    def answer() -> None:
+        editor = state["editor"]
+        window().activateWindow()
+        editor.focus_item(next(iter(editor.rows)))
+        settle(100)
+        for key in ["1", "1", "2", "1", "2", "1", "1"]:
+            QTest.keyClick(focus(), key)
+            settle(150)
+        QTest.keyClicks(focus(), "7")
+        QTest.keyClick(focus(), Qt.Key.Key_Return)
+        settle(150)
+        for key in ["1", "1"]:
+            QTest.keyClick(focus(), key)
+            settle(150)
+        editor.close_editor()
+        settle(300)
+
+    @step("appraisals: open an appraisal")
+    def appraisal() -> None:
+        panel = window().show_panel("appraisals")
+        settle(300)
+        if appraisal_id is not None:
+            panel.open_appraisal(appraisal_id)
+            settle(400)
+            if panel.editor is not None:
+                panel.editor.close()
+            settle(200)
+
+    @step("monitoring: every tab")
+    def monitoring() -> None:
+        panel = window().show_panel("monitoring")
+        settle(300)
+        tabs = panel.findChild(QTabWidget, "monitoringTabs")
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle(500)
+
+    @step("protocols: open a protocol, save its PDF")
+    def protocol() -> None:
+        window().show_panel("protocols")
+        settle(300)
+        from auditdesk.ui.protocols.dialogs import ProtocolDialog
+
+        dialog = ProtocolDialog(window().deps(), "audit", completed_id, window())
+        dialog.show()
+        settle(500)
+        dialog.save_to(out_dir / "protokol.pdf")
+        settle(300)
+        dialog.close()
+        settle(200)
+
+    def run() -> None:
+        monitor.start()
+        for name, fn in steps:
+            monitor.mark(name)
+            try:
+                fn()
+            except Exception:
+                errors[name] = traceback.format_exc(limit=3)
+        monitor.stop()
+        app.quit()
+
+    QTimer.singleShot(0, run)
+    app.exec()
+
+    rows = []
+    day_gaps: list[float] = []
+    for name, _ in steps:
+        gaps = monitor.gaps.get(name, [])
+        if not name.startswith("start"):
+            day_gaps.extend(gaps)
+        rows.append(
+            {
+                "name": name,
+                "ticks": len(gaps),
+                "max_ms": round(max(gaps, default=0.0), 1),
+                "p99_ms": round(p99(gaps), 1),
+                "error": errors.get(name, ""),
+            }
+        )
+    day_rows = [r for r in rows if not r["name"].startswith("start")]
+    worst = max(day_rows, key=lambda r: r["max_ms"])
+    print(
+        json.dumps(
+            {
+                "steps": rows,
+                "ticks": len(day_gaps),
+                "max_ms": round(max(day_gaps, default=0.0), 1),
+                "p99_ms": round(p99(day_gaps), 1),
+                "worst_step": worst["name"],
+                "errors": errors,
+            }
+        ),
+        flush=True,
+    )
+    db.dispose()
+    return 0
