@@ -30,8 +30,7 @@ from sqlalchemy import insert, select, text
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.scoring import Answer, score
 from auditdesk.domain.sealing import audit_digest
-from auditdesk.services import audits
-from auditdesk.services.admin import maintenance
+from auditdesk.services import audits, integrity
 from auditdesk.services.audits import counts as audit_counts
 from auditdesk.services.audits import results as audit_results
 from auditdesk.services.context import Actor, AppContext
@@ -270,7 +269,7 @@ def main() -> int:
         ("same report, arbitrary dates (counted from answers)", ms, f"{report.audits:,} audits")
     )
     t0 = time.perf_counter()
-    checked = maintenance.check(ctx)
+    checked = integrity.check(ctx)
     rows.append(
         (
             "integrity check (`auditdesk check`: seals, form rules, totals, trail), one run",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from auditdesk.services.admin import maintenance
+from auditdesk.services import integrity
 from auditdesk.services.context import AppContext
 
 
@@ -18,6 +18,6 @@ def test_check_counts_the_pages_it_read(demo_ctx: AppContext) -> None:
     finally:
         con.close()
     assert pages > 100  # the demo office
-    report = maintenance.check(demo_ctx)
+    report = integrity.check(demo_ctx)
     assert report.ok, report.problems
     assert report.checked["sqlite pages"] == pages

@@ -14,7 +14,8 @@ import pytest
 pytest.importorskip("sqlcipher3", reason="optional extra [encryption] not installed")
 
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.services.admin import auth, encryption, maintenance, users
+from auditdesk.services import integrity
+from auditdesk.services.admin import auth, encryption, users
 from auditdesk.services.context import AppContext
 from auditdesk.services.demo import DEMO_OFFICE
 from auditdesk.store.db import DatabaseError
@@ -71,7 +72,7 @@ def test_right_passphrase_works_with_the_services(encrypted: Path) -> None:
         actor = auth.sign_in(db, "admin", "admin-demo")
         ctx = AppContext(db, actor)
         users.create_user(ctx, "nowy.audytor", "Nowy", users.Role.AUDITOR, "haslo nowego 1")
-        assert maintenance.check(ctx).ok
+        assert integrity.check(ctx).ok
     finally:
         db.dispose()
     data = _all_bytes(encrypted)

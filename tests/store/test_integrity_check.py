@@ -16,14 +16,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from auditdesk.services import trail
-from auditdesk.services.admin import maintenance
+from auditdesk.services import integrity, trail
 from auditdesk.services.context import AppContext
 from auditdesk.store.db import Database
 
 
 def _problems(ctx: AppContext) -> list[str]:
-    return maintenance.check(ctx).problems
+    return integrity.check(ctx).problems
 
 
 def _sql(db: Database, sql: str, **params: object) -> list[tuple[object, ...]]:
@@ -37,7 +36,7 @@ def _newest(db: Database) -> int:
 
 
 def test_a_clean_demo_office_has_no_problems(demo_ctx: AppContext) -> None:
-    report = maintenance.check(demo_ctx)
+    report = integrity.check(demo_ctx)
     assert report.problems == []
     assert report.checked["sealed audits"] > 0 and report.checked["sealed appraisals"] > 0
 
@@ -265,7 +264,7 @@ def test_an_older_database_gets_its_head_and_seals_from_the_migration(
             "SELECT count(*) FROM audit WHERE status != 'draft' AND content_sha256 IS NULL",
         )
         assert unsealed == [(0,)]
-        report = maintenance.check(AppContext(reopened, demo_ctx.actor))
+        report = integrity.check(AppContext(reopened, demo_ctx.actor))
         assert report.problems == [] and report.checked["sealed appraisals"] > 0
     finally:
         reopened.dispose()

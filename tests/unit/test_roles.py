@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from auditdesk.domain.errors import PermissionDenied
-from auditdesk.services import demo
+from auditdesk.services import demo, integrity
 from auditdesk.services.admin import backups, maintenance, trail_view, users
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.models import Role, User
@@ -42,7 +42,7 @@ Op = Callable[[AppContext, Path], object]
 
 OPERATIONS: dict[str, tuple[Op, set[Role]]] = {
     "backup to a file": (lambda c, p: maintenance.backup(c, p / "b.sqlite"), {ADMIN, HR}),
-    "integrity check": (lambda c, p: maintenance.check(c), {ADMIN, HR}),
+    "integrity check": (lambda c, p: integrity.check(c), {ADMIN, HR}),
     "backup now": (lambda c, p: backups.backup_now(c), {ADMIN, HR}),
     "list backups": (lambda c, p: backups.list_backups(c), {ADMIN, HR}),
     "restore a backup": (

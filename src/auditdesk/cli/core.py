@@ -73,10 +73,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from auditdesk.services.admin import maintenance
+    from auditdesk.services import integrity
 
     ctx = open_context(args)
-    report = maintenance.check(ctx)
+    report = integrity.check(ctx)
     for what, n in report.checked.items():
         out(f"checked {what}: {n}")
     for problem in report.problems:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select, text
@@ -21,12 +21,21 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
+    def add_listed(self, problems: list[str], what: str, listed: int = 20) -> None:
+        """The first `listed` problems one by one, the rest counted."""
+        self.problems += problems[:listed]
+        if len(problems) > listed:
+            self.problems.append(f"{what}: {len(problems) - listed} more like the above")
 
-# Feature areas add their own checks here (e.g. the audit trail's hash chain).
-EXTRA_CHECKS: list[Callable[[Database, CheckReport], None]] = []
+
+Check = Callable[[Database, "CheckReport"], None]
+"""One area's check: reads the database, adds its problems and counts to the report."""
 
 
-def check_database(db: Database) -> CheckReport:
+def check_database(db: Database, checks: Sequence[Check] = ()) -> CheckReport:
+    """SQLite's own check (on a file), the form versions, then `checks` in order. The list is
+    explicit (services.integrity composes it), so no check depends on what happened to be
+    imported before."""
     report = CheckReport()
     if db.path is not None:
         with db.engine.connect() as conn:
@@ -48,6 +57,6 @@ def check_database(db: Database) -> CheckReport:
                     f"{v.content_hash[:12]}… (it was altered after it was stored)"
                 )
         report.checked["form versions"] = len(versions)
-    for extra in EXTRA_CHECKS:
-        extra(db, report)
+    for area_check in checks:
+        area_check(db, report)
     return report

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.services import integrity
 from auditdesk.services.admin import maintenance
-from auditdesk.services.admin.maintenance import CheckReport
 from auditdesk.services.context import AppContext
+from auditdesk.services.integrity import CheckReport
 from auditdesk.settings import Settings
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
@@ -248,7 +249,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Check database"), "\n".join(report.problems))
 
         self.runner.submit(
-            lambda _p: maintenance.check(ctx),
+            lambda _p: integrity.check(ctx),
             done,
             lambda exc, tb: show_error(self, exc, tb),
             title=self.tr("Checking the database…"),

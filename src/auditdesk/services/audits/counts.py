@@ -16,7 +16,7 @@ from auditdesk.domain.errors import PermissionDenied
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
 from auditdesk.store.db import Database
-from auditdesk.store.integrity import EXTRA_CHECKS, CheckReport
+from auditdesk.store.integrity import CheckReport
 from auditdesk.store.models import Audit, AuditAnswer, AuditStandardCount, Role
 
 AUDIT_ROW = "__audit__"
@@ -177,7 +177,3 @@ def check_counts(db: Database, report: CheckReport) -> None:
             f"audit result totals: {len(wrong)} differ from the answers (e.g. {sample}); "
             "run 'auditdesk audits recount' to rebuild them"
         )
-
-
-if check_counts not in EXTRA_CHECKS:
-    EXTRA_CHECKS.append(check_counts)

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.values import Role
+from auditdesk.services import integrity
 from auditdesk.services.access import Permission, allowed
-from auditdesk.services.admin import backups, maintenance, trail_view, users
+from auditdesk.services.admin import backups, trail_view, users
 from auditdesk.services.admin.backups import BackupInfo
-from auditdesk.services.admin.maintenance import CheckReport
 from auditdesk.services.admin.trail_view import TrailFilter, TrailPage
 from auditdesk.services.admin.users import UserRow
 from auditdesk.services.context import AppContext
+from auditdesk.services.integrity import CheckReport
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
@@ -539,7 +540,7 @@ class MaintenanceTab(_Tab):
                 self.say(self.tr("{0} problem(s) found.").format(len(report.problems)), True)
 
         self.deps.runner.submit(
-            lambda _p: maintenance.check(ctx),
+            lambda _p: integrity.check(ctx),
             done,
             self.fail,
             title=self.tr("Checking the database…"),
