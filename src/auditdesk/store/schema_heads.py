@@ -16,6 +16,7 @@ HEADS = frozenset(
         "0007_indicators",
         "0008_cases",
         "0009_integrity",
+        "0010_sync",
     }
 )
 
@@ -31,5 +32,6 @@ SCRIPT_FILES = frozenset(
         "0007_indicators.py",
         "0008_cases.py",
         "0009_integrity.py",
+        "0010_sync.py",
     }
 )

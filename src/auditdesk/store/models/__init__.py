@@ -37,6 +37,13 @@ from auditdesk.store.models.surveys import (
     SurveyImportMapping,
     SurveyResponse,
 )
+from auditdesk.store.models.sync import (
+    SyncConflict,
+    SyncNode,
+    SyncPeer,
+    SyncRecord,
+    SyncTombstone,
+)
 from auditdesk.store.models.trail import AuditLogEntry, TrailHead
 
 __all__ = [
@@ -76,6 +83,11 @@ __all__ = [
     "SurveyCampaign",
     "SurveyImportMapping",
     "SurveyResponse",
+    "SyncConflict",
+    "SyncNode",
+    "SyncPeer",
+    "SyncRecord",
+    "SyncTombstone",
     "TrailHead",
     "User",
 ]
