@@ -131,6 +131,10 @@
         <translation>korekta</translation>
     </message>
     <message>
+        <source>Critical failure: say in the comment what happened (Enter goes on).</source>
+        <translation>Błąd krytyczny: opisz w komentarzu, co się stało (Enter przechodzi dalej).</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Zapisano.</translation>
     </message>
@@ -151,12 +155,36 @@
         <translation>Nagłówek zapisano.</translation>
     </message>
     <message>
+        <source>Complete the audit</source>
+        <translation>Zakończenie audytu</translation>
+    </message>
+    <message>
+        <source>Complete audit %1 now?
+
+Completing locks it: answers, comments and evidence can no longer be changed. A later correction goes through a dispute or an amendment.</source>
+        <translation>Zakończyć teraz audyt %1?
+
+Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można już zmienić. Późniejsza poprawka jest możliwa tylko przez zastrzeżenie lub korektę.</translation>
+    </message>
+    <message>
+        <source>Complete and lock</source>
+        <translation>Zakończ i zablokuj</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Jeszcze nie</translation>
+    </message>
+    <message>
         <source>Cannot complete – required items without an answer (%1): </source>
         <translation>Nie można zakończyć – wymagane pytania bez odpowiedzi (%1): </translation>
     </message>
     <message>
         <source>Completed: %1 – %2. The audit is now locked.</source>
         <translation>Zakończono: %1 – %2. Audyt jest zablokowany do edycji.</translation>
+    </message>
+    <message>
+        <source>The result calls for an action plan: the audited unit's manager and HR prepare it (Ctrl+Shift+A shows it).</source>
+        <translation>Wynik wymaga planu działań naprawczych: przygotowują go kierownik audytowanej komórki i dział kadr (Ctrl+Shift+A pokazuje plan).</translation>
     </message>
 </context>
 <context>
@@ -449,6 +477,10 @@
 <context>
     <name>ItemRow</name>
     <message>
+        <source>Current question</source>
+        <translation>Bieżące pytanie</translation>
+    </message>
+    <message>
         <source>critical</source>
         <translation>krytyczne</translation>
     </message>
@@ -467,6 +499,10 @@
     <message>
         <source>number %s</source>
         <translation>liczba %s</translation>
+    </message>
+    <message>
+        <source>A number from %s</source>
+        <translation>Liczba z zakresu %s</translation>
     </message>
     <message>
         <source>YYYY-MM-DD HH:MM</source>

@@ -352,6 +352,10 @@
       <translation>Wersja arkusza {version}… ({form}) nie jest znana w tej bazie danych; najpierw zarejestruj w niej plik tego arkusza.</translation>
     </message>
     <message>
+      <source>form version {version}… from {source} does not match its hash</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>form {form!r} serves {channels}, not {channel}; choose another form or channel.</source>
       <translation>Arkusz {form!r} obsługuje kanały: {channels}, a nie {channel}; wybierz inny arkusz lub kanał.</translation>
     </message>
@@ -374,6 +378,10 @@
     <message>
       <source>item {item!r} ({text}): {value!r} is not a number ≥ 0</source>
       <translation>Pytanie {item!r} ({text}): {value!r} nie jest liczbą ≥ 0. Podaj liczbę.</translation>
+    </message>
+    <message>
+      <source>item {item!r} ({text}): {value} is outside {low}–{high}; enter a number in that range</source>
+      <translation>pozycja {item!r} ({text}): {value} wykracza poza zakres {low}–{high}; wpisz liczbę z tego zakresu</translation>
     </message>
     <message>
       <source>item {item!r} is answered twice or unnamed</source>
@@ -662,6 +670,10 @@
     <message>
       <source>the form {form} has no question(s) {questions}</source>
       <translation>formularz {form} nie zawiera pytań: {questions}</translation>
+    </message>
+    <message>
+      <source>the office store holds units but no office</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>the period ends ({end}) before it starts ({start})</source>
@@ -984,6 +996,10 @@
       <translation>Rekord {record} ({kind}) został podpisany {when} UTC przez: {signer}; podpisanego rekordu nie można zmienić. Wprowadź korektę jako aneks, który się do niego odwołuje.</translation>
     </message>
     <message>
+      <source>{label}: already here ({text})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{length} characters, more than the {limit} this field holds; shorten it in the file (nothing is cut on import)</source>
       <translation>znaków: {length}, więcej niż {limit}, które mieści to pole; skróć wartość w pliku (import niczego nie obcina)</translation>
     </message>
@@ -1034,6 +1050,10 @@
     <message>
       <source>{login} ({role}) may not {action}; ask an administrator for the right role.</source>
       <translation>{login} ({role}) nie ma uprawnienia do tej czynności ({action}); poproś administratora o nadanie odpowiedniej roli.</translation>
+    </message>
+    <message>
+      <source>{login} has no active account at the office</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{login} is the last administrator and cannot be deactivated.</source>

@@ -64,11 +64,11 @@ CHILD = textwrap.dedent(
         editor.focus_item("powitanie")
         for key in "1122":  # powitanie yes, identyfikator yes, kontakt partly, uprzejmosc partly
             QTest.keyClick(focus(), getattr(Qt.Key, "Key_" + key))
-        QTest.keyClick(focus(), Qt.Key.Key_K)  # comment on bez_rozpraszaczy
+        QTest.keyClick(focus(), Qt.Key.Key_2)  # bez_rozpraszaczy: no
+        QTest.keyClick(focus(), Qt.Key.Key_K)  # the comment of the item just answered
         QTest.keyClicks(focus(), "Rozmowa prywatna przez telefon")
         QTest.qWait(1200)  # a pause longer than the autosave delay
-        QTest.keyClick(focus(), Qt.Key.Key_Return)
-        QTest.keyClick(focus(), Qt.Key.Key_2)  # bez_rozpraszaczy: no
+        QTest.keyClick(focus(), Qt.Key.Key_Return)  # on to cierpliwosc
         QTest.keyClick(focus(), Qt.Key.Key_N)  # cierpliwosc: N/A
         QTest.keyClick(focus(), Qt.Key.Key_K)
         QTest.keyClicks(focus(), "w trakcie pisa")  # the field being typed when the power goes

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -58,7 +58,8 @@ KEYS: list[tuple[str, list[str]]] = [
     ("dyskrecja", ["1"]),
     ("dostepnosc", ["N"]),
     ("identyfikacja_potrzeby", ["1"]),
-    ("dokumenty", ["K", "type:Nie wspomniano o zdjeciu", "Enter", "2"]),
+    # answered, then K: the comment of the item just answered; Enter goes on (issue 15)
+    ("dokumenty", ["2", "K", "type:Nie wspomniano o zdjeciu", "Enter"]),
     ("oplaty", ["1"]),
     ("termin", ["1"]),
     ("odwolanie", ["N"]),
@@ -161,6 +162,8 @@ def test_whole_audit_with_the_keyboard(
     assert "Saved" in editor.message.text()
     assert editor.evidence.count() == 1
     qtbot.keyClick(focus(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.confirm_box is not None  # completing locks: asked first
+    editor.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     assert "locked" in editor.message.text(), editor.message.text()
     with auditor.db.session() as s:
         audit = s.get(Audit, editor.audit_id)
@@ -346,6 +349,8 @@ def test_dispute_amendment_and_action_plan_dialogs(
         if row.buttons and row.item.required:
             row.choose(str(row.buttons[-1].property("answer")))  # the worst answers
     editor.complete()
+    assert editor.confirm_box is not None
+    editor.confirm_box.button(QMessageBox.StandardButton.Yes).click()
     assert "locked" in editor.message.text()
     plan_dialog = ActionPlanDialog(lambda: hr, amended.id)
     qtbot.addWidget(plan_dialog)

@@ -51,6 +51,7 @@ class ChecklistItem(StrictModel):
     scale_max: int = 5
     bands: list[NumberBand] = Field(default_factory=list)
     unit: LocalizedText | None = None  # of a number, e.g. "min"
+    max_value: float | None = Field(default=None, gt=0, description="largest number accepted")
     weight: float = Field(default=1, gt=0)
     na_allowed: bool = False
     required: bool = True
@@ -75,6 +76,8 @@ class ChecklistItem(StrictModel):
             self._check_bands()
         elif self.bands:
             raise ValueError("bands are allowed only on a number item")
+        if self.max_value is not None and self.type != "number":
+            raise ValueError("max_value is allowed only on a number item")
         if self.type in ("text", "datetime") and self.critical:
             raise ValueError(f"a {self.type} item is never scored, so it cannot be critical")
         if self.integrity and self.critical:
@@ -124,6 +127,16 @@ class ChecklistItem(StrictModel):
                 for v in range(self.scale_min, self.scale_max + 1)
             ]
         return []
+
+    def number_range(self) -> tuple[float, float]:
+        """The numbers a `number` item accepts: from 0 to the form's `max_value`, or, where the
+        form gives none, to a hundred times its highest band limit (at least 1000): room for
+        any real observation, not for a slip of the keyboard (issue 15: "11111111111111111111"
+        minutes)."""
+        if self.max_value is not None:
+            return 0.0, self.max_value
+        limits = [b.up_to for b in self.bands if b.up_to is not None]
+        return 0.0, max(1000.0, 100 * max(limits, default=0.0))
 
     def best_points(self) -> float:
         """The item's maximum before weighting: its best answer's points."""

@@ -216,6 +216,17 @@ def _validate_value(form: ChecklistForm, item_id: str, value: str | None, na: bo
                 text=item.text.pl,
                 value=value,
             ) from None
+        low, high = item.number_range()
+        if not low <= float(value) <= high:
+            raise ValidationFailed(
+                "item {item!r} ({text}): {value} is outside {low}–{high}; enter a number "
+                "in that range",
+                item=item_id,
+                text=item.text.pl,
+                value=value,
+                low=f"{low:g}",
+                high=f"{high:g}",
+            )
     elif item.type == "datetime":
         try:
             datetime.fromisoformat(value)

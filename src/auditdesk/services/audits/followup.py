@@ -257,7 +257,9 @@ def action_plan_of(ctx: AppContext, audit_id: int) -> PlanInfo | None:
             plan.decided_by,
             plan.decided_at,
             [ActionInfo(a.id, a.what, a.who, a.due, a.status) for a in plan.actions],
-            may_edit=plan.status in ("open", "returned") or (plan.status == "accepted" and manager),
+            # the auditor sees the plan but never writes it (save_action_plan refuses them)
+            may_edit=ctx.actor.role != Role.AUDITOR
+            and (plan.status in ("open", "returned") or (plan.status == "accepted" and manager)),
             may_decide=manager and plan.status == "submitted",
         )
 

@@ -1,8 +1,11 @@
 """Filling in one audit, section by section, keyboard first, saving every answer at once.
 
-Keys: digits choose an answer, N marks N/A, K comment, Tab/Enter next item, Shift+Tab back,
+Keys: digits choose an answer, N marks N/A, K the comment (of the item just answered, else of
+the current one; a critical failure keeps the focus on its comment), Tab/Enter next item,
+Shift+Tab back,
 Ctrl+PgDown / Ctrl+PgUp next/previous section, Ctrl+E attach evidence to the current item,
-Ctrl+Shift+E to the whole audit, Space on the evidence list previews, Ctrl+Return completes,
+Ctrl+Shift+E to the whole audit, Space on the evidence list previews, Ctrl+Return completes
+(after a confirmation: completing locks),
 Ctrl+D dispute, Ctrl+Shift+A action plan, Ctrl+H the header (unit, employee, date, scenario),
 Esc back to the list.
 """
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError, StaleRecord
 from auditdesk.domain.scoring import ScoreResult, format_percent
+from auditdesk.domain.values import Role
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
@@ -66,6 +71,9 @@ class AuditEditor(QWidget):
         self.section_of: dict[str, int] = {}
         self.current_item: str | None = None
         self._hold_focus: str | None = None
+        self._hold_comment: str | None = None  # a critical failure: its comment comes next
+        self._just_answered: str | None = None  # answered by a key; K opens its comment
+        self.confirm_box: QMessageBox | None = None
         self.dialog: HeaderDialog | None = None
         self.detail = svc.load_audit(context(), audit_id)
         self.version = self.detail.version
@@ -169,6 +177,7 @@ class AuditEditor(QWidget):
         preview = QShortcut(QKeySequence("Space"), self.evidence)
         preview.setContext(Qt.ShortcutContext.WidgetShortcut)
         preview.activated.connect(self._preview_selected)
+        self.result = self.detail.result
         self._refresh_state()
         self._show_result(self.detail.result)
         self._fill_evidence()
@@ -194,6 +203,8 @@ class AuditEditor(QWidget):
                 row.commented.connect(self._save_comment)
                 row.advance.connect(lambda step, i=item.id: self._advance(i, step))
                 row.focused.connect(self._item_focused)
+                row.key_answered.connect(self._key_answered)
+                row.comment_requested.connect(self._comment_requested)
                 self.rows[item.id] = row
                 self.order.append(item.id)
                 self.section_of[item.id] = s_index
@@ -256,12 +267,21 @@ class AuditEditor(QWidget):
         scroll = self.pages.currentWidget()
         if isinstance(scroll, QScrollArea):
             scroll.ensureWidgetVisible(row)
-        self.current_item = item_id
+        self._item_focused(item_id)
 
     def _advance(self, item_id: str, step: int) -> None:
         if self._hold_focus is not None:
             held, self._hold_focus = self._hold_focus, None
             self.focus_item(held)
+            return
+        if self._hold_comment is not None:
+            held, self._hold_comment = self._hold_comment, None
+            self._just_answered = None
+            self.open_comment(held)
+            self.show_message(
+                self.tr("Critical failure: say in the comment what happened (Enter goes on)."),
+                error=True,
+            )
             return
         i = self.order.index(item_id) + step
         if 0 <= i < len(self.order):
@@ -270,7 +290,47 @@ class AuditEditor(QWidget):
             self.complete_button.setFocus()
 
     def _item_focused(self, item_id: str) -> None:
+        if self._just_answered is not None and item_id not in (
+            self._just_answered,
+            self._next_of(self._just_answered),
+        ):
+            self._just_answered = None  # moved elsewhere: K is about the current item again
+        if self.current_item in self.rows and self.current_item != item_id:
+            self.rows[self.current_item].set_current(False)
         self.current_item = item_id
+        self.rows[item_id].set_current(True)
+
+    def _next_of(self, item_id: str) -> str | None:
+        i = self.order.index(item_id) + 1
+        return self.order[i] if i < len(self.order) else None
+
+    def _key_answered(self, item_id: str) -> None:
+        """A digit or N answered the item (saved already); the row moves on next, unless the
+        answer is a critical failure: then its comment takes the focus."""
+        answered = self.result.items.get(item_id)
+        if answered is not None and answered.critical_failed:
+            self._hold_comment = item_id
+        else:
+            self._just_answered = item_id
+
+    def _comment_requested(self, item_id: str) -> None:
+        """K: the comment of the item a key has just answered (the focus has moved on to the
+        next one), else of the item K was pressed on."""
+        target = item_id
+        if self._just_answered is not None and item_id == self._next_of(self._just_answered):
+            target = self._just_answered
+        self._just_answered = None
+        self.open_comment(target)
+
+    def open_comment(self, item_id: str) -> None:
+        row = self.rows[item_id]
+        if self.section_of[item_id] != self.sections.currentRow():
+            self.focus_item(item_id)
+        row.comment.setFocus(Qt.FocusReason.OtherFocusReason)
+        scroll = self.pages.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(row)
+        self._item_focused(item_id)
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -303,6 +363,7 @@ class AuditEditor(QWidget):
             self.show_message(error_text(exc), error=True)
             return
         self.version = saved.version
+        self.result = saved.result
         self._show_result(saved.result)
         self.show_message(self.tr("Saved."))
         self.changed.emit(self.audit_id)
@@ -425,9 +486,36 @@ class AuditEditor(QWidget):
                 row.commit_fields()
 
     def complete(self) -> None:
+        """Asks first (completing locks the audit), unless required items are unanswered:
+        then the refusal lists them at once."""
         if not self.detail.editable:
             return
         self.flush()
+        if self.result.missing_required:
+            self._complete()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Complete the audit"),
+            self.tr(
+                "Complete audit %1 now?\n\nCompleting locks it: answers, comments and "
+                "evidence can no longer be changed. A later correction goes through a "
+                "dispute or an amendment."
+            ).replace("%1", self.detail.record_no),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Complete and lock"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Not yet"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setObjectName("confirmComplete")
+        self.confirm_box = box
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _r: self._complete() if box.clickedButton() is yes else None)
+        box.open()
+
+    def _complete(self) -> None:
+        self.confirm_box = None
         try:
             done = svc.complete_audit(self.context(), self.audit_id, expected_version=self.version)
         except svc.IncompleteAudit as exc:
@@ -447,8 +535,17 @@ class AuditEditor(QWidget):
         self.reload()
         text = self.tr("Completed: %1 – %2. The audit is now locked.")
         text = text.replace("%1", format_percent(done.score)).replace("%2", done.verdict_label)
-        self.show_message(text)
         self.changed.emit(self.audit_id)
+        if done.action_plan_id is not None and self.context().actor.role == Role.AUDITOR:
+            # the auditor may not write the plan: say who does, do not open a form they
+            # could fill but never save
+            text += " " + self.tr(
+                "The result calls for an action plan: the audited unit's manager and HR "
+                "prepare it (Ctrl+Shift+A shows it)."
+            )
+            self.show_message(text)
+            return
+        self.show_message(text)
         if done.action_plan_id is not None:
             self.plan_requested.emit(self.audit_id)
 
@@ -468,6 +565,7 @@ class AuditEditor(QWidget):
     def reload(self) -> None:
         self.detail = svc.load_audit(self.context(), self.audit_id)
         self.version = self.detail.version
+        self.result = self.detail.result
         self._refresh_state()
         self._show_result(self.detail.result)
         self._fill_evidence()

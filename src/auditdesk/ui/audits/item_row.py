@@ -1,18 +1,21 @@
 """One checklist item as a row the keyboard drives: digits choose an answer, N marks N/A,
-K jumps to the comment (Enter there comes back to the row), Tab/Enter move on, Shift+Tab goes
-back."""
+K asks for the comment (the editor opens the one of the item just answered; Enter there comes
+back to an unanswered row or moves on from an answered one), Tab/Enter move on, Shift+Tab goes
+back. The current item carries a marker (▶ and a coloured border)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -23,13 +26,40 @@ from auditdesk.domain.scoring import Answer
 COMMENT_DEBOUNCE_MS = 600
 NA_TEXT = "N/A"
 ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weight: bold; }"
-FOCUS_STYLE = ROW_STYLE + " ItemRow { border: 2px solid #2a6fdb; }"
+CURRENT_STYLE = ROW_STYLE + " ItemRow { border: 2px solid #2a6fdb; background: #eef4fd; }"
+MARKER = "▶"
 
 
 def num(value: float, language: str) -> str:
     """Points as people write them: 0,5 in Polish, 0.5 in English; no trailing zeros."""
     text = f"{value:g}"
     return text.replace(".", ",") if language == "pl" else text
+
+
+class NotesEdit(QPlainTextEdit):
+    """A text answer ("Uwagi i cytaty z rozmowy"): several lines, as wide as the row. Enter
+    starts a new line, Tab moves on; it speaks QLineEdit's few words the row uses."""
+
+    editingFinished = Signal()
+    LINES = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        lines = self.fontMetrics().lineSpacing() * self.LINES
+        self.setMinimumHeight(lines + 2 * self.frameWidth() + 8)
+        self.setMinimumWidth(320)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:
+        self.setPlainText(text)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
 
 
 class _Keys(QObject):
@@ -50,10 +80,14 @@ class _Keys(QObject):
         assert isinstance(event, QKeyEvent)
         key = event.key()
         if watched is self.row.comment and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            # back to the row, so that a digit now answers the item the comment is about
             self.row.commit_fields()
-            self.row.setFocus()
+            if self.row.is_answered():
+                self.row.advance.emit(1)  # the comment was about an answer: on to the next
+            else:
+                self.row.setFocus()  # back to the row, so that a digit now answers it
             return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, NotesEdit):
+            return False  # a new line in a text answer
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
                 return False
@@ -79,6 +113,8 @@ class ItemRow(QFrame):
     commented = Signal(str, str)  # item id, comment
     advance = Signal(int)  # +1 next item, -1 previous
     focused = Signal(str)
+    key_answered = Signal(str)  # item id: a digit or N answered it (before advance)
+    comment_requested = Signal(str)  # item id: K pressed on this row
 
     def __init__(
         self,
@@ -99,6 +135,15 @@ class ItemRow(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         text = QLabel(f"<b>{number}</b> {item.text.get(language)}")
         text.setWordWrap(True)
+        self.marker = QLabel(MARKER)
+        self.marker.setObjectName("currentMarker")
+        self.marker.setStyleSheet("color: #2a6fdb; font-weight: bold;")
+        self.marker.setToolTip(self.tr("Current question"))
+        size_policy = self.marker.sizePolicy()
+        size_policy.setRetainSizeWhenHidden(True)  # the text does not jump when it moves
+        self.marker.setSizePolicy(size_policy)
+        self.marker.hide()
+        self.current = False
         marks = []
         if item.critical:
             marks.append(self.tr("critical"))
@@ -118,7 +163,7 @@ class ItemRow(QFrame):
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
         answers = QHBoxLayout()
-        self.value_edit: QLineEdit | None = None
+        self.value_edit: QLineEdit | NotesEdit | None = None
         options = item.answer_options()
         for n, option in enumerate(options, 1):
             label = option.label.get(language)
@@ -134,11 +179,23 @@ class ItemRow(QFrame):
             self.buttons.append(button)
             answers.addWidget(button)
         if not options:
-            self.value_edit = QLineEdit()
+            self.value_edit = line = NotesEdit() if item.type == "text" else QLineEdit()
             self.value_edit.setObjectName("value")
             if item.type == "number":
                 unit = item.unit.get(language) if item.unit else ""
-                self.value_edit.setPlaceholderText(self.tr("number %s") % unit)
+                low, high = item.number_range()
+                shown = f"{num(low, language)}–{num(high, language)} {unit}".strip()
+                self.value_edit.setPlaceholderText(self.tr("number %s") % shown)
+                self.value_edit.setToolTip(self.tr("A number from %s") % shown)
+                digits = len(str(int(high)))
+                assert isinstance(line, QLineEdit)
+                line.setValidator(
+                    QRegularExpressionValidator(
+                        QRegularExpression(rf"^\d{{0,{digits}}}([.,]\d{{0,2}})?$"),
+                        line,
+                    )
+                )
+                line.setMaxLength(digits + 3)
                 self.value_edit.setMaximumWidth(160)
             elif item.type == "datetime":
                 self.value_edit.setPlaceholderText(self.tr("YYYY-MM-DD HH:MM"))
@@ -149,14 +206,15 @@ class ItemRow(QFrame):
             self.value_edit.editingFinished.connect(self.commit_fields)
             self.value_edit.installEventFilter(_Keys(self, item.type == "number"))
             self.setFocusProxy(self.value_edit)
-            answers.addWidget(self.value_edit)
+            answers.addWidget(self.value_edit, 1 if item.type == "text" else 0)
         self.na_button = QPushButton(self.tr("N N/A") if options else NA_TEXT)
         self.na_button.setCheckable(True)
         self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.na_button.setVisible(item.na_allowed)
         self.na_button.clicked.connect(self.toggle_na)
         answers.addWidget(self.na_button)
-        answers.addStretch(1)
+        if item.type != "text":
+            answers.addStretch(1)
         self.comment = QLineEdit(answer.comment if answer else "")
         self.comment.setObjectName("comment")
         self.comment.setPlaceholderText(self.tr("Comment (K)"))
@@ -171,6 +229,7 @@ class ItemRow(QFrame):
         self.points = QLabel()
         self.points.setObjectName("points")
         head = QHBoxLayout()
+        head.addWidget(self.marker)
         head.addWidget(text, 1)
         head.addWidget(self.marks)
         head.addWidget(self.points)
@@ -189,7 +248,17 @@ class ItemRow(QFrame):
         self.na_button.setChecked(self.na)
         if self.value_edit is not None:
             self.value_edit.setEnabled(not self.na)
-        self.setProperty("answered", self.na or bool(self.value))
+        self.setProperty("answered", self.is_answered())
+
+    def is_answered(self) -> bool:
+        return self.na or bool(self.value)
+
+    def set_current(self, current: bool) -> None:
+        """The marker of the question being filled in: ▶ and a coloured frame."""
+        self.current = current
+        self.setProperty("current", current)
+        self.marker.setVisible(current)
+        self.setStyleSheet(CURRENT_STYLE if current else ROW_STYLE)
 
     def set_points(self, text: str, failed: bool) -> None:
         self.points.setText(text)
@@ -261,16 +330,18 @@ class ItemRow(QFrame):
             n = key - Qt.Key.Key_1
             if n < len(self.buttons) and self.buttons[n].isEnabled():
                 self.choose(str(self.buttons[n].property("answer")))
+                self.key_answered.emit(self.item.id)
                 self.advance.emit(1)
             return
         if key == Qt.Key.Key_N:
             if self.item.na_allowed:
                 self.toggle_na()
                 if self.na:
+                    self.key_answered.emit(self.item.id)
                     self.advance.emit(1)
             return
         if key == Qt.Key.Key_K:
-            self.comment.setFocus()
+            self.comment_requested.emit(self.item.id)
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
             self.advance.emit(1)
@@ -282,9 +353,4 @@ class ItemRow(QFrame):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.setStyleSheet(FOCUS_STYLE)
         self.focused.emit(self.item.id)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.setStyleSheet(ROW_STYLE)
