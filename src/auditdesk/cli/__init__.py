@@ -6,7 +6,9 @@ module provides `register(subparsers)` and sets `func(args) -> int` on each pars
 Starting is cheap (issue 14): building the parser imports these modules and argparse only, so
 `--version` and every `--help` import nothing else of the application. An area module imports
 the services, reports and domain modules it needs inside its `cmd_*` functions (and names its
-fixed choices from `cli.choices`); tests/cli/test_startup_imports.py checks it.
+fixed choices from `cli.choices`); tests/cli/test_startup_imports.py checks it. Nor is every
+area's parser built: COMMANDS names each sub-command's module and help line, `auditdesk --help`
+lists stand-ins made from it, and `auditdesk NAME …` builds NAME's module's parsers only.
 """
 
 from __future__ import annotations
@@ -29,9 +31,46 @@ COMMAND_MODULES = [
     "auditdesk.cli.cases",
 ]
 
+# Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
+# line, so that `auditdesk --help` and `auditdesk NAME …` need not build every area's parsers
+# (issue 14: that took ~35 ms of a 60 ms --help). A test checks it against the modules.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("auditdesk.cli.core", "create the demo office (idempotent)"),
+    "forms": ("auditdesk.cli.core", "form definitions"),
+    "backup": ("auditdesk.cli.core", "consistent copy of the database (SQLite online backup)"),
+    "check": ("auditdesk.cli.core", "integrity check of the database and stored form versions"),
+    "appraisals": ("auditdesk.cli.appraisals", "periodic appraisals: due dates and exports"),
+    "users": ("auditdesk.cli.users", "user accounts (administrators)"),
+    "backups": ("auditdesk.cli.users", "automatic and manual backups of the database file"),
+    "encrypt": (
+        "auditdesk.cli.users",
+        "write an encrypted copy of the database (SQLCipher; passphrase asked, or "
+        "$AUDITDESK_PASSPHRASE); needs the [encryption] extra",
+    ),
+    "protocols": ("auditdesk.cli.protocols", "protocol PDFs of audits and appraisals"),
+    "cert": ("auditdesk.cli.protocols", "signing certificates"),
+    "verify": (
+        "auditdesk.cli.protocols",
+        "check a signed protocol; exit 0 intact, 1 tampered or unsigned, 2 unreadable",
+    ),
+    "audits": ("auditdesk.cli.audits", "mystery-client audits: export and import"),
+    "indicators": (
+        "auditdesk.cli.indicators",
+        "complaints, grievances, opinions and praise: import and reports",
+    ),
+    "surveys": ("auditdesk.cli.surveys", "customer satisfaction surveys"),
+    "cases": ("auditdesk.cli.cases", "timeliness of case handling from the EZD case register"),
+}
+# Signing in (--user) is set up by this module on import, whichever command runs.
+SIGN_IN_MODULE = "auditdesk.cli.users"
 
-def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
-    """The whole parser; without its sub-commands for `auditdesk --version` alone."""
+
+def build_parser(
+    *, with_commands: bool = True, only: str | None = None, stand_ins: bool = False
+) -> argparse.ArgumentParser:
+    """The whole parser; without its sub-commands for `auditdesk --version` alone; with the
+    sub-commands of `only`'s module alone; or, with `stand_ins`, with a stand-in per
+    sub-command (its name and help line, no arguments) instead of the real ones."""
     parser = argparse.ArgumentParser(
         prog="auditdesk",
         description="AuditDesk: monitoring customer-service standards in a public office. "
@@ -52,14 +91,30 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     if not with_commands:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    if stand_ins:
+        for name, (_module, help_line) in COMMANDS.items():
+            sub.add_parser(name, help=help_line, add_help=False)
+    elif only is not None:
+        importlib.import_module(COMMANDS[only][0]).register(sub)
+    else:
+        for name in COMMAND_MODULES:
+            importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(with_commands=given != ["--version"])
+    if given == ["--version"]:
+        parser = build_parser(with_commands=False)
+    else:
+        # First the global options and the command's name, against stand-ins: `--help` lists
+        # them, a wrong option or command name fails as with the whole parser. Then the named
+        # command's own parsers read the rest.
+        parser = build_parser(stand_ins=True)
+        known, _rest = parser.parse_known_args(given)
+        if known.command is not None:
+            parser = build_parser(only=known.command)
+            importlib.import_module(SIGN_IN_MODULE)
     args = parser.parse_args(given)  # --version and --help end here
     import logging
 
