@@ -799,18 +799,46 @@ def _reimport(
             "version counters on both which is newer cannot be told (export it again with "
             "this AuditDesk); not applied"
         )
-    version = s.get(FormVersion, existing.form_version_id)
-    assert version is not None
-    if (
-        p["form_version_hash"] != version.content_hash
-        or p["channel"] != existing.channel
-        or p["kind"] != existing.kind
-    ):
+    if not same_identity(s, existing, p):
         return "conflicts", (
             f"{label}: the file's form version, channel or kind differs from the copy here "
             f"({here}); not applied"
         )
-    before = {"status": existing.status, "origin_version": base_v, "version": existing.version}
+    replace_draft(s, ctx, existing, p, before_origin_version=base_v)
+    old = f"version {base_v}" if base_v is not None else "unversioned"
+    return "replaced", (
+        f"{label} → {here}: draft ({old}) → {existing.status} (version {file_v or '?'})"
+    )
+
+
+def same_identity(s: Session, existing: Audit, p: dict[str, Any]) -> bool:
+    """Whether a record's state `p` may replace the draft `existing`: same form version,
+    channel and kind (what the editor never changes in a draft)."""
+    version = s.get(FormVersion, existing.form_version_id)
+    assert version is not None
+    return (
+        p["form_version_hash"] == version.content_hash
+        and p["channel"] == existing.channel
+        and p["kind"] == existing.kind
+    )
+
+
+def replace_draft(
+    s: Session,
+    ctx: AppContext,
+    existing: Audit,
+    p: dict[str, Any],
+    *,
+    before_origin_version: int | None = None,
+) -> None:
+    """Gives the draft `existing` the state `p` of its other copy through the editor's
+    functions (header, answers, evidence, completion), with its "import" trail entry. The
+    caller has decided that `p` is newer (see `_reimport`, and services.sync)."""
+    before = {
+        "status": existing.status,
+        "origin_version": before_origin_version,
+        "version": existing.version,
+    }
     unit = _unit(s, p)
     apply_header(
         s,
@@ -825,10 +853,6 @@ def _reimport(
     )
     _fill(s, ctx, existing, checklist_of(s, existing.form_version_id), p)
     _record_import(s, ctx, existing, p, before=before)
-    old = f"version {base_v}" if base_v is not None else "unversioned"
-    return "replaced", (
-        f"{label} → {here}: draft ({old}) → {existing.status} (version {file_v or '?'})"
-    )
 
 
 def _match_employee(s: Session, unit_id: int, emp: Any) -> int | None:
@@ -839,3 +863,28 @@ def _match_employee(s: Session, unit_id: int, emp: Any) -> int | None:
         if (emp.get("badge") and e.badge == emp["badge"]) or e.full_name == emp.get("name"):
             return e.id
     return None
+
+
+# --- the same rules for services.sync (records exchanged with the office store) -------------
+
+
+def audit_payload(s: Session, audit: Audit, *, with_evidence: bool) -> dict[str, Any]:
+    """The record as an export carries it (with its SHA-256 over the content)."""
+    return _audit_payload(s, audit, with_evidence)
+
+
+def audit_state(p: dict[str, Any]) -> str:
+    """What a record says, without where it was numbered: equal states are the same record."""
+    return _state(p)
+
+
+def import_record(s: Session, ctx: AppContext, p: dict[str, Any], label: str) -> Audit:
+    """Adds a record not known here (by uid) exactly as an import does (checked, through the
+    editor's functions, on the trail); raises ValidationFailed when the editor would refuse it."""
+    uid_map: dict[str, int] = {}
+    outcome, text = _import_one(s, ctx, p, {}, uid_map, label)
+    if outcome != "imported":
+        raise ValidationFailed("{label}: already here ({text})", label=label, text=text)
+    audit = s.get(Audit, uid_map[p["uid"]])
+    assert audit is not None
+    return audit

@@ -1,0 +1,28 @@
+"""Synchronisation between an auditor's laptop and the office store (issue 16).
+
+- `reference`: what the laptop takes from the office (forms, units, staff, the account);
+- `exchange`: the auditor's audits both ways and the decisions on their disputes, by uid and
+  version, each record in its own transaction (`synchronise`);
+- `conflicts`: listing and resolving records changed on both sides;
+- `package`: the same exchange through a file, for an office with no network path.
+"""
+
+from __future__ import annotations
+
+from auditdesk.services.sync.conflicts import (
+    SIDES,
+    ConflictRow,
+    list_conflicts,
+    resolve_conflict,
+)
+from auditdesk.services.sync.exchange import SyncFailed, SyncReport, synchronise
+
+__all__ = [
+    "SIDES",
+    "ConflictRow",
+    "SyncFailed",
+    "SyncReport",
+    "list_conflicts",
+    "resolve_conflict",
+    "synchronise",
+]
