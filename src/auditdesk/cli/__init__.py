@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.indicators",
     "auditdesk.cli.surveys",
     "auditdesk.cli.cases",
+    "auditdesk.cli.sync",
 ]
 
 # Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
@@ -60,6 +61,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "surveys": ("auditdesk.cli.surveys", "customer satisfaction surveys"),
     "cases": ("auditdesk.cli.cases", "timeliness of case handling from the EZD case register"),
+    "sync": (
+        "auditdesk.cli.sync",
+        "exchange this laptop's audits with the office store (or list/resolve conflicts)",
+    ),
 }
 # Signing in (--user) is set up by this module on import, whichever command runs.
 SIGN_IN_MODULE = "auditdesk.cli.users"

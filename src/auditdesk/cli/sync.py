@@ -1,0 +1,100 @@
+"""`auditdesk sync`: an auditor's laptop (the --db database) exchanging with the office store.
+
+`auditdesk --db laptop.sqlite sync --office URL --user LOGIN` signs in at the office (the
+password is asked for, or taken from AUDITDESK_PASSWORD) and exchanges; `sync conflicts` lists
+the records changed on both sides, `sync resolve ID --keep office|laptop` chooses one (applied
+by the next exchange). The services are imported inside the handlers (a cheap start)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from auditdesk.cli.common import open_context, out
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "sync",
+        help="exchange this laptop's audits with the office store (or list/resolve conflicts)",
+    )
+    p.add_argument("--office", metavar="URL", help="the office store: a file or a database URL")
+    p.set_defaults(func=cmd_sync)
+    actions = p.add_subparsers(dest="sync_command", metavar="ACTION")
+    c = actions.add_parser("conflicts", help="records changed on both sides, with both versions")
+    c.add_argument("--all", action="store_true", help="resolved ones too")
+    c.set_defaults(func=cmd_conflicts)
+    r = actions.add_parser("resolve", help="keep the office's or the laptop's version")
+    r.add_argument("conflict_id", type=int, metavar="ID")
+    r.add_argument("--keep", choices=["office", "laptop"], required=True)
+    r.set_defaults(func=cmd_resolve)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from auditdesk.cli.common import cli_passphrase
+    from auditdesk.cli.users import PASSWORD_ENV, USER_ENV, _password
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services.admin import auth
+    from auditdesk.services.admin.encryption import open_any
+    from auditdesk.services.context import AppContext
+    from auditdesk.services.sync import synchronise
+    from auditdesk.store.migrate import open_database
+
+    if not args.office:
+        raise ValidationFailed("sync: name the office store with --office URL")
+    login = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not login:
+        raise ValidationFailed(
+            "sync: sign in at the office with --user LOGIN (the password is asked for, or "
+            "taken from {variable})",
+            variable=PASSWORD_ENV,
+        )
+    laptop = open_any(getattr(args, "db", None), cli_passphrase)
+    office = open_database(args.office)
+    try:
+        actor = auth.sign_in(office, login, _password(f"Password for {login} at the office: "))
+        report = synchronise(laptop, AppContext(office, actor), office_name=office.describe())
+    finally:
+        office.dispose()
+        laptop.dispose()
+    out(
+        f"synchronised with {report.office}: {len(report.sent)} sent, "
+        f"{len(report.received)} received, {len(report.deleted)} deleted, "
+        f"{report.in_step} already in step, {report.disputes} dispute decision(s), "
+        f"{len(report.conflicts)} conflict(s), {len(report.refused)} refused"
+    )
+    for line in report.conflicts:
+        out(f"  conflict: {line}")
+    for line in report.refused:
+        out(f"  refused: {line}")
+    if report.conflicts:
+        out("list them with `auditdesk sync conflicts`, resolve with `sync resolve ID --keep …`")
+    return 1 if report.conflicts or report.refused else 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from auditdesk.services.sync import list_conflicts
+
+    rows = list_conflicts(open_context(args), include_resolved=args.all)
+    if not rows:
+        out("no conflicts")
+        return 0
+    for c in rows:
+        state = f"keep {c.resolution} (next sync)" if c.resolution else "unresolved"
+        if c.applied:
+            state = f"{c.resolution} kept"
+        out(
+            f"#{c.id} {c.record_no} (uid {c.uid}): {c.reason}; laptop: "
+            f"{c.laptop_status or 'deleted'} v{c.laptop_version or '-'}, office: "
+            f"{c.office_status or 'deleted'} v{c.office_version or '-'}; {state}"
+        )
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from auditdesk.services.sync import resolve_conflict
+
+    resolve_conflict(open_context(args), args.conflict_id, args.keep)
+    out(f"conflict #{args.conflict_id}: the {args.keep}'s version is kept at the next sync")
+    return 0
