@@ -47,6 +47,14 @@
         <translation>5. Zapoznanie lub odwołanie</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <source>Saves what is typed and closes (Esc)</source>
+        <translation>Zapisuje wpisany tekst i zamyka okno (Esc)</translation>
+    </message>
+    <message>
         <source>draft</source>
         <translation>w przygotowaniu</translation>
     </message>
@@ -272,7 +280,7 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
+        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
@@ -401,6 +409,10 @@
     <message>
         <source>Expectations</source>
         <translation>Oczekiwania</translation>
+    </message>
+    <message>
+        <source>Choose a rating for “%1” first: its justification is written but the rating is missing. (To leave it unrated, clear the justification.)</source>
+        <translation>Najpierw wybierz ocenę kryterium „%1”: uzasadnienie jest wpisane, ale brakuje oceny. (Aby zostawić kryterium bez oceny, usuń uzasadnienie.)</translation>
     </message>
     <message>
         <source>Rating saved.</source>

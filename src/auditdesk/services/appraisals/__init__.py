@@ -60,6 +60,7 @@ from auditdesk.services.appraisals.objections import (
     decide_objection,
     file_objection,
 )
+from auditdesk.services.appraisals.periods import proposed_period
 from auditdesk.services.appraisals.protocol_data import (
     appraisal_protocol_data,
 )
@@ -94,6 +95,7 @@ __all__ = [
     "file_objection",
     "made_history",
     "mark_action_done",
+    "proposed_period",
     "rate",
     "record_conversation",
     "remove_development_area",

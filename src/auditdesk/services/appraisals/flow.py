@@ -41,6 +41,7 @@ from auditdesk.services.appraisals.common import (
     sheet_of,
     spans,
 )
+from auditdesk.services.appraisals.periods import proposed_period
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Appraisal,
@@ -88,12 +89,15 @@ def start_appraisal(
                 record=open_one[0].record_number,
             )
         history = made_history(mine)
-        if period_start is None:
-            period_start = max((h.made_on for h in history), default=emp.employed_since or day)
-        if period_end is None:
-            due = next_due(sheet, history, emp.employed_since, spans(_absences(s, employee_id)))
-            # the period runs to the due date, or to today when the appraisal is made early
-            period_end = min(due.date.value, day) if due else day
+        due = next_due(sheet, history, emp.employed_since, spans(_absences(s, employee_id)))
+        start, end = proposed_period(
+            max((h.made_on for h in history), default=None),
+            emp.employed_since,
+            due.date.value if due else None,
+            day,
+        )
+        period_start = start if period_start is None else period_start
+        period_end = end if period_end is None else period_end
         if period_end < period_start:
             raise ValidationFailed(
                 "the period ends ({end}) before it starts ({start})",

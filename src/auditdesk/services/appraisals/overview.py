@@ -31,6 +31,7 @@ from auditdesk.services.appraisals import (
     suggest_sheet,
 )
 from auditdesk.services.appraisals.access import visible_employee_ids
+from auditdesk.services.appraisals.periods import proposed_period
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Absence,
@@ -65,6 +66,9 @@ class TeamRow:
     streak_pl: str
     streak_en: str
     sheet_version_id: int | None  # the sheet suggested for the next appraisal
+    # the period a new appraisal would cover (services.appraisals.periods.proposed_period)
+    proposed_start: date | None = None
+    proposed_end: date | None = None
 
 
 def team_view(ctx: AppContext, today: date | None = None, language: str = "pl") -> list[TeamRow]:
@@ -153,6 +157,12 @@ def _row(
         st.sentence("pl"),
         st.sentence("en"),
         suggested.version_id if suggested else version_id,
+        *proposed_period(
+            last.made_on if last else None,
+            e.employed_since,
+            due.date.value if due else None,
+            day,
+        ),
     )
 
 

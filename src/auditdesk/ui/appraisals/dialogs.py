@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.services.appraisals import SheetChoice
+from auditdesk.services.appraisals import SheetChoice, proposed_period
 from auditdesk.services.appraisals.overview import TeamRow
 from auditdesk.ui.appraisals.widgets import DateField, MessageLine
 
@@ -81,8 +81,11 @@ class NewAppraisalDialog(_Form):
         self.kind.addItem(self.tr("Follow-up after a negative appraisal"), "follow_up")
         if row.due_reason == "follow_up":
             self.kind.setCurrentIndex(1)
-        start = row.last_made_on or date(today.year - 2, today.month, 1)
-        end = min(row.due, today) if row.due else today
+        # the service's proposal (from the last appraisal or the start of duty), never a
+        # period that ends before it starts
+        start, end = proposed_period(row.last_made_on, None, row.due, today)
+        if row.proposed_start is not None and row.proposed_end is not None:
+            start, end = row.proposed_start, row.proposed_end
         self.start = DateField(start)
         self.end = DateField(end)
         self.form.addRow(self.tr("&Sheet:"), self.sheet)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStackedWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -78,14 +79,21 @@ class AppraisalEditor(EditorPages):
         self.pages.addWidget(self._reading_page())
         self.steps.currentRowChanged.connect(self._go)
         self.message = MessageLine()
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("closeAppraisal")
+        self.close_button.setToolTip(self.tr("Saves what is typed and closes (Esc)"))
+        self.close_button.clicked.connect(self.close)
 
         body = QHBoxLayout()
         body.addWidget(self.steps)
         body.addWidget(self.pages, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
-        layout.addWidget(self.message)
+        layout.addLayout(bottom)
 
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -100,6 +108,7 @@ class AppraisalEditor(EditorPages):
         self._shortcut("Ctrl+R", self.record_reading)
         self._shortcut("Ctrl+J", self.file_objection)
         self._shortcut("Ctrl+D", self.record_decision)
+        self._shortcut("Escape", self.close)
         self.reload(choose_step=True)
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
@@ -275,6 +284,9 @@ class AppraisalEditor(EditorPages):
             )
         self.overall_label.setText(text)
         self.result_label.setText(text)
+        # issue 15: the result belongs to the appraisal, not only to steps 2 and 4
+        if v.overall_score is not None:
+            self.header.setText(self.header.text() + f"<br><b>{text}</b>")
 
     # --- navigation ----------------------------------------------------------------------------
 

@@ -115,6 +115,8 @@ class EditorSteps(QDialog):
     def _show_rating(self, row: int) -> None:
         if row < 0 or self.view is None:
             return
+        if not self._loading and self._rating_unfinished(row):
+            return
         if not self._loading:
             self._autosave_rating()
         item = self.rating_list.item(row)
@@ -136,6 +138,37 @@ class EditorSteps(QDialog):
             self.justification.setPlainText(c.justification)
         finally:
             self._loading = was_loading
+
+    def _rating_unfinished(self, row: int) -> bool:
+        """The criterion on screen has a justification but no rating: stay on it and say why
+        (issue 15: clicking another criterion seemed to do nothing)."""
+        if self.view is None or self.view.status != "draft" or self._rating_code is None:
+            return False
+        if self.level.currentData() is not None or not self.justification.toPlainText().strip():
+            return False
+        code = self._rating_code
+        back = next(
+            (
+                i
+                for i in range(self.rating_list.count())
+                if self.rating_list.item(i).data(Qt.ItemDataRole.UserRole) == code
+            ),
+            None,
+        )
+        if back is None or back == row:
+            return False
+        name = next((c.name for c in self.view.criteria if c.code == code), code)
+        self.rating_list.blockSignals(True)
+        self.rating_list.setCurrentRow(back)
+        self.rating_list.blockSignals(False)
+        self.message.error(
+            self.tr(
+                "Choose a rating for “%1” first: its justification is written but the rating "
+                "is missing. (To leave it unrated, clear the justification.)"
+            ).replace("%1", name)
+        )
+        self.level.setFocus()
+        return True
 
     def _rating_edited(self) -> None:
         if not self._loading and self.view is not None and self.view.status == "draft":

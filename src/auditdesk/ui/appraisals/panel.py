@@ -165,6 +165,7 @@ class AppraisalsPanel(QWidget):
 
     def _loaded(self, result: Any) -> None:
         rows, rem = result
+        self.message.clear_error()  # issue 15: a red error stayed after the appraisal was done
         selected = self.selected_row()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()

@@ -39,13 +39,23 @@ class MessageLine(QLabel):
         self.setWordWrap(True)
         self.setObjectName("messageLine")
 
+    is_error = False
+
     def error(self, text: str) -> None:
+        self.is_error = True
         self.setStyleSheet("color: #b00020;")
         self.setText(text)
 
     def info(self, text: str) -> None:
+        self.is_error = False
         self.setStyleSheet("color: #1b5e20;")
         self.setText(text)
+
+    def clear_error(self) -> None:
+        """An error about something since redone (the list reloaded) goes."""
+        if self.is_error:
+            self.is_error = False
+            self.clear()
 
 
 def fmt_date(value: date | None) -> str:
