@@ -220,19 +220,24 @@ def synchronise(
 
 
 def _uids(lap: _Side, off: _Side, peer: str) -> list[str]:
-    """Every audit of the auditor on either side, and every one exchanged before."""
+    """Every audit of the auditor on either side, and every one exchanged before; originals
+    before their re-audits and amendments (which name them by uid)."""
+    order: dict[str, int] = {}
     with lap.db.session() as s:
-        mine = set(s.scalars(select(Audit.uid).where(Audit.auditor_id == lap.user_id)))
-        mine |= set(
-            s.scalars(
-                select(SyncRecord.uid).where(
-                    SyncRecord.peer_uid == peer, SyncRecord.kind == "audit"
-                )
-            )
-        )
+        for uid, original in s.execute(
+            select(Audit.uid, Audit.original_id).where(Audit.auditor_id == lap.user_id)
+        ):
+            order[uid] = 1 if original else 0
+        for uid in s.scalars(
+            select(SyncRecord.uid).where(SyncRecord.peer_uid == peer, SyncRecord.kind == "audit")
+        ):
+            order.setdefault(uid, 0)
     with off.db.session() as s:
-        mine |= set(s.scalars(select(Audit.uid).where(Audit.auditor_id == off.user_id)))
-    return sorted(mine)
+        for uid, original in s.execute(
+            select(Audit.uid, Audit.original_id).where(Audit.auditor_id == off.user_id)
+        ):
+            order[uid] = max(order.get(uid, 0), 1 if original else 0)
+    return sorted(order, key=lambda u: (order[u], u))
 
 
 def _payload(db: Database, uid: str) -> dict[str, Any] | None:
@@ -567,15 +572,15 @@ def _disputes(lap: _Side, off: _Side, peer: str) -> int:
             audit_id = s.scalar(select(Audit.id).where(Audit.uid == audit_uid))
             if audit_id is None:
                 continue
-            dispute = s.get(AuditDispute, rec.local_id) if rec is not None else None
-            if dispute is None:
-                dispute = AuditDispute(audit_id=audit_id)
-                s.add(dispute)
             follow_id = (
                 s.scalar(select(Audit.id).where(Audit.uid == state["follow_up_uid"]))
                 if state["follow_up_uid"]
                 else None
             )
+            dispute = s.get(AuditDispute, rec.local_id) if rec is not None else None
+            if dispute is None:
+                dispute = AuditDispute(audit_id=audit_id)
+                s.add(dispute)
             dispute.raised_on = date.fromisoformat(state["raised_on"])
             dispute.raised_by = state["raised_by"]
             dispute.reason = state["reason"]
