@@ -371,11 +371,23 @@ def test_export_in_three_formats(ctx: AppContext, org: Org, tmp_path: Path) -> N
     export_appraisals(c, "csv", tmp_path / "a.csv")
     with (tmp_path / "a.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh, delimiter=";"))
-    assert rows[0]["employee"] == "Ewa Urzędnicza" and rows[0]["open_actions"] == "1"
+    assert rows[0]["Pracownik"] == "Ewa Urzędnicza" and rows[0]["Otwarte działania"] == "1"
     export_appraisals(c, "xlsx", tmp_path / "a.xlsx")
     wb = load_workbook(tmp_path / "a.xlsx")
-    assert wb["Oceny"]["B2"].value == "Ewa Urzędnicza"
-    assert wb["Kryteria"].max_row == 7  # header + 6 criteria
+    # issue 15: human headers, machine names in row 2, real dates, scores to one decimal
+    assert wb["Oceny"]["B1"].value == "Pracownik" and wb["Oceny"]["B2"].value == "employee"
+    assert wb["Oceny"]["B3"].value == "Ewa Urzędnicza"
+    names = [c.value for c in wb["Oceny"][2]]
+    start = wb["Oceny"].cell(3, names.index("period_start") + 1)
+    assert start.is_date and start.number_format == "DD.MM.YYYY"
+    score = wb["Oceny"].cell(3, names.index("overall_score") + 1)
+    assert isinstance(score.value, int | float) and score.number_format == "0.0"
+    assert wb["Kryteria"].max_row == 8  # two header rows + 6 criteria
+    export_appraisals(c, "csv", tmp_path / "i.csv", dialect="intl", language="en")
+    raw = (tmp_path / "i.csv").read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    intl = list(csv.DictReader(raw.decode().splitlines(), delimiter=","))
+    assert intl[0]["Employee"] == "Ewa Urzędnicza" and intl[0]["Period from"].startswith("20")
     stranger = org.as_(ctx, Role.SUPERVISOR, org.other_manager, "o.obca")
     assert export_appraisals(stranger, "json", tmp_path / "b.json") == 0
     with ctx.db.session() as s:

@@ -1,6 +1,17 @@
-"""Writes audit exports: CSV (UTF-8 with BOM, semicolons: opens straight in Polish Excel) and
-XLSX (one sheet of audits with section scores, one of answers). Plain rows in, a file out;
-written to a temporary file and renamed, so a failed export never leaves half a file."""
+"""Writes audit exports: CSV and XLSX (one sheet of audits with section scores, one of
+answers). Plain rows in, a file out; written to a temporary file and renamed, so a failed export
+never leaves half a file.
+
+Headers are human names in the chosen language (Polish or English); the XLSX carries the stable
+machine names (``visited_at``, ``points_earned``) in a second header row, the JSON export uses
+them as keys. Scores and points are rounded to one decimal. Dates and times are real XLSX dates
+(DD.MM.YYYY HH:MM). The CSV comes in two dialects (docs/exports.md):
+
+- ``pl`` (the default in Polish): semicolons, a decimal comma, dates 15.07.2026 10:30, UTF-8
+  with a BOM (so Excel detects the encoding); opens straight in LibreOffice or Excel with Polish
+  settings;
+- ``intl``: commas, a decimal point, ISO dates 2026-07-15 10:30, UTF-8 without a BOM.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +19,7 @@ import csv
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -100,6 +112,74 @@ ANSWER_HEADER = [
 ]
 
 
+CSV_DIALECTS = ("pl", "intl")
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM"
+SCORE_FORMAT = "0.0"
+# human names of the columns, by machine name: (Polish, English); units in brackets, the same
+# way as the appraisal export ("Wynik [%]", "Punkty")
+HUMAN: dict[str, tuple[str, str]] = {
+    "record_no": ("Numer protokołu", "Record number"),
+    "uid": ("Identyfikator (UID)", "Identifier (UID)"),
+    "form_id": ("Formularz", "Form"),
+    "form_title": ("Tytuł formularza", "Form title"),
+    "form_edition": ("Wydanie formularza", "Form edition"),
+    "form_version_hash": ("Skrót wersji formularza", "Form version hash"),
+    "channel": ("Kanał", "Channel"),
+    "unit_code": ("Kod komórki", "Unit code"),
+    "unit_name": ("Komórka", "Unit"),
+    "employee": ("Pracownik", "Employee"),
+    "observed_note": ("Opis obsługującego", "Observed official"),
+    "auditor": ("Audytor", "Auditor"),
+    "visited_at": ("Data i godzina wizyty", "Date and time of the visit"),
+    "status": ("Status", "Status"),
+    "kind": ("Rodzaj", "Kind"),
+    "original_record_no": ("Numer audytu pierwotnego", "Original record number"),
+    "score_percent": ("Wynik [%]", "Score [%]"),
+    "points_earned": ("Punkty uzyskane", "Points earned"),
+    "points_possible": ("Punkty możliwe", "Points possible"),
+    "verdict": ("Ocena (kod)", "Verdict (code)"),
+    "verdict_label": ("Ocena", "Verdict"),
+    "critical_failure": ("Błąd krytyczny", "Critical failure"),
+    "section_score_percent": ("Wynik części [%]", "Section score [%]"),
+    "section_id": ("Część", "Section"),
+    "item_id": ("Pozycja", "Item"),
+    "item_text": ("Pytanie", "Question"),
+    "value": ("Odpowiedź (kod)", "Answer (code)"),
+    "answer_label": ("Odpowiedź", "Answer"),
+    "not_applicable": ("Nie dotyczy", "Not applicable"),
+    "points": ("Punkty", "Points"),
+    "max_points": ("Punkty maks.", "Maximum points"),
+    "weight": ("Waga", "Weight"),
+    "critical_failed": ("Błąd krytyczny w pozycji", "Critical failure in the item"),
+    "comment": ("Komentarz", "Comment"),
+}
+_ROUNDED = {"score_percent", "points_earned", "points_possible", "section_score_percent"}
+_ROUNDED |= {"points", "max_points"}
+
+
+def human(name: str, language: str) -> str:
+    """The column's name for people; a section's score column "section:<id>" keeps its id."""
+    if name.startswith("section:"):
+        prefix = "Wynik części" if language == "pl" else "Section score"
+        return f"{prefix} {name.removeprefix('section:')} [%]"
+    pl, en = HUMAN.get(name, (name, name))
+    return pl if language == "pl" else en
+
+
+def one_decimal(value: object) -> object:
+    return round(value, 1) if isinstance(value, float) else value
+
+
+def as_datetime(value: object) -> object:
+    """An ISO date or date-time string as a real datetime (a date cell), anything else as is."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-":
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=None)
+        except ValueError:
+            return value
+    return value
+
+
 def _audit_cells(a: ExportAudit) -> list[object]:
     return [
         a.record_no,
@@ -148,36 +228,65 @@ def _tmp(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
 
 
-def write_csv(path: Path, audits: Sequence[ExportAudit], answers: Sequence[ExportAnswer]) -> None:
+def write_csv(
+    path: Path,
+    audits: Sequence[ExportAudit],
+    answers: Sequence[ExportAnswer],
+    dialect: str = "pl",
+    language: str = "pl",
+) -> None:
     """One row per answer, preceded by the audit's columns and its section's score; an audit
-    with no answers yet still has one row. Numbers keep full precision."""
+    with no answers yet still has one row. `dialect` "pl" or "intl" (see the module)."""
+    if dialect not in CSV_DIALECTS:
+        raise ValueError(f"CSV dialect {dialect!r}: use one of {', '.join(CSV_DIALECTS)}")
     by_audit: dict[str, list[ExportAnswer]] = {}
     for x in answers:
         by_audit.setdefault(x.record_no, []).append(x)
+    names = [*AUDIT_HEADER, "section_score_percent", *ANSWER_HEADER[1:]]
+    polish = dialect == "pl"
     tmp = _tmp(path)
-    with open_private(tmp, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow([*AUDIT_HEADER, "section_score_percent", *ANSWER_HEADER[1:]])
+    with open_private(tmp, "w", encoding="utf-8-sig" if polish else "utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";" if polish else ",")
+        writer.writerow([human(n, language) for n in names])
         for a in audits:
             sections = {sid: pct for sid, _t, pct in a.sections}
             rows = by_audit.get(a.record_no, [])
             if not rows:
-                writer.writerow([_csv(v) for v in _audit_cells(a)])
+                writer.writerow(
+                    [csv_cell(v, n, polish) for n, v in zip(names, _audit_cells(a), strict=False)]
+                )
             for x in rows:
                 cells = [*_audit_cells(a), sections.get(x.section_id), *_answer_cells(x)[1:]]
-                writer.writerow([_csv(v) for v in cells])
+                writer.writerow([csv_cell(v, n, polish) for n, v in zip(names, cells, strict=True)])
     os.replace(tmp, path)
 
 
-def _csv(value: object) -> object:
+def csv_cell(value: object, name: str, polish: bool) -> object:
+    """A value as the dialect writes it: 1/0 for yes/no, one decimal for scores and points,
+    a decimal comma and 15.07.2026 10:30 in Polish, a point and 2026-07-15 10:30 otherwise."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "1" if value else "0"
+    if name in _ROUNDED and isinstance(value, int | float):
+        value = round(float(value), 1)
+    if isinstance(value, float):
+        text = f"{value:g}" if name not in _ROUNDED else f"{value:.1f}"
+        return text.replace(".", ",") if polish else text
+    when = as_datetime(value)
+    if isinstance(when, datetime):
+        return when.strftime("%d.%m.%Y %H:%M" if polish else "%Y-%m-%d %H:%M")
     return value
 
 
-def write_xlsx(path: Path, audits: Sequence[ExportAudit], answers: Sequence[ExportAnswer]) -> None:
+def write_xlsx(
+    path: Path,
+    audits: Sequence[ExportAudit],
+    answers: Sequence[ExportAnswer],
+    language: str = "pl",
+) -> None:
+    """Row 1 human headers in `language`, row 2 the machine names, data from row 3: dates as
+    dates, scores and points rounded to one decimal (shown 0.0)."""
     wb = Workbook(write_only=False)
     ws = wb.active
     assert ws is not None
@@ -187,20 +296,37 @@ def write_xlsx(path: Path, audits: Sequence[ExportAudit], answers: Sequence[Expo
         for sid, title, _pct in a.sections:
             if sid not in [s for s, _ in section_ids]:
                 section_ids.append((sid, title))
-    ws.append(AUDIT_HEADER + [f"section:{sid}" for sid, _ in section_ids])
+    audit_names = AUDIT_HEADER + [f"section:{sid}" for sid, _ in section_ids]
+    ws.append([human(n, language) for n in audit_names])
+    ws.append(audit_names)
     for a in audits:
         sections = {sid: pct for sid, _t, pct in a.sections}
-        ws.append(_audit_cells(a) + [sections.get(sid) for sid, _ in section_ids])
-    answers_ws = wb.create_sheet("Odpowiedzi")
+        values = _audit_cells(a) + [sections.get(sid) for sid, _ in section_ids]
+        ws.append([as_datetime(one_decimal(v)) for v in values])
+    answers_ws = wb.create_sheet("Odpowiedzi" if language == "pl" else "Answers")
+    answers_ws.append([human(n, language) for n in ANSWER_HEADER])
     answers_ws.append(ANSWER_HEADER)
     for x in answers:
-        answers_ws.append(_answer_cells(x))
-    for sheet in (ws, answers_ws):
+        answers_ws.append([one_decimal(v) for v in _answer_cells(x)])
+    for sheet, names in ((ws, audit_names), (answers_ws, ANSWER_HEADER)):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-        for i in range(1, sheet.max_column + 1):
-            sheet.column_dimensions[get_column_letter(i)].width = 16
+        for cell in sheet[2]:
+            cell.font = Font(italic=True, color="808080")
+        sheet.freeze_panes = "A3"
+        for i, name in enumerate(names, 1):
+            letter = get_column_letter(i)
+            sheet.column_dimensions[letter].width = 16
+            number_format = (
+                SCORE_FORMAT
+                if name in _ROUNDED or name.startswith("section:")
+                else DATETIME_FORMAT
+                if name == "visited_at"
+                else None
+            )
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=3, min_col=i, max_col=i):
+                    cell.number_format = number_format
     tmp = create_private(_tmp(path))
     wb.save(tmp)
     os.replace(tmp, path)

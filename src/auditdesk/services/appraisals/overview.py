@@ -21,8 +21,6 @@ from auditdesk.files import create_private, open_private, write_private_text
 from auditdesk.services import trail
 from auditdesk.services.appraisals import (
     IN_PROGRESS,
-    KIND_LABELS,
-    STATUS_LABELS,
     SheetChoice,
     made_history,
     sheet_choices,
@@ -166,13 +164,18 @@ def _row(
     )
 
 
-def due_list(ctx: AppContext, within_days: int = 60, today: date | None = None) -> list[TeamRow]:
-    """Who is overdue or due within the given days (in-progress ones included), soonest first."""
+def due_list(
+    ctx: AppContext, within_days: int = 60, today: date | None = None, language: str = "pl"
+) -> list[TeamRow]:
+    """Who is overdue or due within the given days (in-progress ones included), soonest first;
+    the last result named in `language`."""
     if within_days < 0:
         raise ValidationFailed("--within: a number of days, 0 or more")
     day = today or ctx.clock.today()
     rows = [
-        r for r in team_view(ctx, day) if r.due is not None and (r.due - day).days <= within_days
+        r
+        for r in team_view(ctx, day, language)
+        if r.due is not None and (r.due - day).days <= within_days
     ]
     return sorted(rows, key=lambda r: (r.due or day, r.employee))
 
@@ -328,9 +331,74 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
+# human column names (Polish, English); the machine names stay in the XLSX's second header row
+# and as the JSON's keys. Units in brackets, as in the audit export.
+EXPORT_HUMAN: dict[str, tuple[str, str]] = {
+    "record_number": ("Numer oceny", "Record number"),
+    "employee": ("Pracownik", "Employee"),
+    "position": ("Stanowisko", "Position"),
+    "unit": ("Komórka", "Unit"),
+    "appraiser": ("Oceniający", "Appraiser"),
+    "sheet": ("Arkusz", "Sheet"),
+    "sheet_hash": ("Skrót wersji arkusza", "Sheet version hash"),
+    "kind": ("Rodzaj", "Kind"),
+    "status": ("Status", "Status"),
+    "period_start": ("Okres od", "Period from"),
+    "period_end": ("Okres do", "Period to"),
+    "overall_score": ("Wynik ogólny [pkt]", "Overall score [points]"),
+    "overall_level": ("Poziom", "Level"),
+    "positive": ("Pozytywna", "Positive"),
+    "conversation_on": ("Data rozmowy", "Conversation on"),
+    "read_on": ("Data zapoznania się", "Read on"),
+    "objection_filed_on": ("Data odwołania", "Objection filed on"),
+    "objection_decision": ("Rozstrzygnięcie odwołania", "Objection decision"),
+    "objection_decided_on": ("Data rozstrzygnięcia", "Objection decided on"),
+    "supersedes": ("Zastępuje ocenę", "Supersedes"),
+    "development_areas": ("Obszary rozwoju", "Development areas"),
+    "open_actions": ("Otwarte działania", "Open actions"),
+    "criterion": ("Kryterium (kod)", "Criterion (code)"),
+    "name": ("Kryterium", "Criterion"),
+    "level": ("Ocena", "Rating"),
+    "points": ("Punkty [pkt]", "Points [points]"),
+    "justification": ("Uzasadnienie", "Justification"),
+}
+_SCORES = {"overall_score", "points"}
+
+
+def _human(name: str, language: str) -> str:
+    pl, en = EXPORT_HUMAN.get(name, (name, name))
+    return pl if language == "pl" else en
+
+
+def _export_csv(path: Path, rows: list[dict[str, Any]], dialect: str, language: str) -> None:
+    polish = dialect == "pl"
+    with open_private(path, "w", encoding="utf-8-sig" if polish else "utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";" if polish else ",")
+        writer.writerow([_human(c, language) for c in EXPORT_COLUMNS])
+        for r in rows:
+            writer.writerow([_csv_value(r[c], c, polish) for c in EXPORT_COLUMNS])
+
+
+def _csv_value(value: Any, name: str, polish: bool) -> Any:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y") if polish else value.isoformat()
+    if isinstance(value, int | float) and name in _SCORES:
+        text = f"{float(value):.1f}"
+        return text.replace(".", ",") if polish else text
+    return _cell(value)
+
+
+def export_appraisals(
+    ctx: AppContext, fmt: str, out: Path, dialect: str = "pl", language: str = "pl"
+) -> int:
     """Writes the appraisals the actor may read; returns how many. Written to a temporary file
-    and renamed, so a failed export never leaves half a file. Recorded in the trail."""
+    and renamed, so a failed export never leaves half a file. Recorded in the trail. A CSV in
+    the `dialect` "pl" (semicolons, decimal comma, BOM) or "intl" (commas, point), headers in
+    `language`; an XLSX with real dates and a second header row of machine names."""
+    if dialect not in ("pl", "intl"):
+        raise ValidationFailed("CSV dialect {dialect}: use pl or intl", dialect=dialect)
     if fmt not in ("json", "csv", "xlsx"):
         raise ValidationFailed("--format {format}: use json, csv or xlsx", format=fmt)
     rows = export_rows(ctx)
@@ -339,13 +407,9 @@ def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
         if fmt == "json":  # owner-only, like every export of personal data (auditdesk.files)
             write_private_text(tmp, json.dumps(rows, ensure_ascii=False, indent=2, default=str))
         elif fmt == "csv":
-            with open_private(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh, delimiter=";")
-                writer.writerow(EXPORT_COLUMNS)
-                for r in rows:
-                    writer.writerow([_cell(r[c]) for c in EXPORT_COLUMNS])
+            _export_csv(tmp, rows, dialect, language)
         else:
-            _write_xlsx(create_private(tmp), rows)
+            _write_xlsx(create_private(tmp), rows, language)
         tmp.replace(out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -364,16 +428,32 @@ def export_appraisals(ctx: AppContext, fmt: str, out: Path) -> int:
     return len(rows)
 
 
-def _write_xlsx(path: Path, rows: list[dict[str, Any]]) -> None:
+def _write_xlsx(path: Path, rows: list[dict[str, Any]], language: str = "pl") -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     wb = Workbook(write_only=True)  # streams rows: several times faster on large exports
-    ws = wb.create_sheet("Oceny")
+    ws = wb.create_sheet("Oceny" if language == "pl" else "Appraisals")
+
+    def cell(value: Any, name: str) -> Any:
+        if isinstance(value, date):  # a real date, shown as 15.07.2026
+            c = WriteOnlyCell(ws, value=value)
+            c.number_format = "DD.MM.YYYY"
+            return c
+        if isinstance(value, int | float) and not isinstance(value, bool) and name in _SCORES:
+            c = WriteOnlyCell(ws, value=round(float(value), 1))
+            c.number_format = "0.0"
+            return c
+        return _cell(value)
+
+    ws.append([_human(c, language) for c in EXPORT_COLUMNS])
     ws.append(EXPORT_COLUMNS)
     for r in rows:
-        ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
-    ratings = wb.create_sheet("Kryteria")
-    ratings.append(["record_number", "criterion", "name", "level", "points", "justification"])
+        ws.append([cell(r[c], c) for c in EXPORT_COLUMNS])
+    ratings = wb.create_sheet("Kryteria" if language == "pl" else "Criteria")
+    names = ["record_number", "criterion", "name", "level", "points", "justification"]
+    ratings.append([_human(c, language) for c in names])
+    ratings.append(names)
     for r in rows:
         for x in r["ratings"]:
             ratings.append(
@@ -382,7 +462,7 @@ def _write_xlsx(path: Path, rows: list[dict[str, Any]]) -> None:
                     x["criterion"],
                     x["name"],
                     _cell(x["level"]),
-                    _cell(x["points"]),
+                    cell(x["points"], "points"),
                     x["justification"],
                 ]
             )
@@ -391,11 +471,3 @@ def _write_xlsx(path: Path, rows: list[dict[str, Any]]) -> None:
 
 def due_rows_as_dicts(rows: Sequence[TeamRow]) -> list[dict[str, Any]]:
     return [asdict(r) for r in rows]
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
-
-
-def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status)
