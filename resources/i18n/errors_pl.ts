@@ -48,6 +48,10 @@
       <translation>--within: podaj liczbę dni, 0 lub więcej.</translation>
     </message>
     <message>
+      <source>CSV dialect {dialect}: use pl or intl</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>PKCS#11 module {module!r} not found; set its path in the settings</source>
       <translation>Nie znaleziono modułu PKCS#11 {module!r}; wskaż jego ścieżkę w ustawieniach</translation>
     </message>
@@ -128,40 +132,40 @@
       <translation>Wersja arkusza oceny nr {version} nie istnieje.</translation>
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot add development areas now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz dodawać obszarów rozwoju.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot add development areas now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot change ratings now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zmieniać ocen kryteriów.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot change ratings now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot change the criteria now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zmieniać kryteriów.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot change the criteria now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot close it now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można jej teraz zamknąć.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot close it now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot decide an objection now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz rozstrzygnąć sprzeciwu.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot decide an objection now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot file an objection (record the date it was read first) now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz wnieść sprzeciwu (najpierw zapisz datę zapoznania się pracownika z oceną).</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot file an objection (record the date it was read first) now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot record that the employee read it now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz odnotować, że pracownik zapoznał się z oceną.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot record that the employee read it now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot record the conversation now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz zapisać rozmowy oceniającej.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot record the conversation now</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>appraisal {record} is {label} ({code}); cannot remove development areas now</source>
-      <translation>Ocena {record} ma status „{label}” ({code}); nie można teraz usuwać obszarów rozwoju.</translation>
+      <source>appraisal {record} is {appraisal_status}; cannot remove development areas now</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>audit #{audit_id} does not exist (it may have been deleted)</source>
@@ -206,6 +210,18 @@
     <message>
       <source>channel {channel!r} is unknown; use one of: {channels}</source>
       <translation>Kanał {channel!r} jest nieznany; wybierz jeden z: {channels}.</translation>
+    </message>
+    <message>
+      <source>conflict #{conflict_id} does not exist</source>
+      <translation>konflikt nr {conflict_id} nie istnieje</translation>
+    </message>
+    <message>
+      <source>conflict #{conflict_id} was already resolved ({side} kept)</source>
+      <translation>konflikt nr {conflict_id} został już rozstrzygnięty (zachowano: {side})</translation>
+    </message>
+    <message>
+      <source>conflict #{conflict_id}: the {side} copy is {status} and locked; it cannot be replaced. Keep the {side} copy, or start an amendment of it</source>
+      <translation>konflikt nr {conflict_id}: kopia ({side}) ma stan {status} i jest zablokowana; nie można jej zastąpić. Zachowaj kopię ({side}) albo rozpocznij jej korektę</translation>
     </message>
     <message>
       <source>criteria {criteria} are not on the sheet {sheet}; choose among {choices}</source>
@@ -353,7 +369,7 @@
     </message>
     <message>
       <source>form version {version}… from {source} does not match its hash</source>
-      <translation type="unfinished" />
+      <translation>wersja formularza {version}… z {source} nie zgadza się ze swoim skrótem</translation>
     </message>
     <message>
       <source>form {form!r} serves {channels}, not {channel}; choose another form or channel.</source>
@@ -422,6 +438,10 @@
     <message>
       <source>its version {version!r} is not a counter</source>
       <translation>jego wersja {version!r} nie jest licznikiem</translation>
+    </message>
+    <message>
+      <source>keep {keep!r}: choose office or laptop</source>
+      <translation>zachowaj {keep!r}: wybierz office (biuro) albo laptop</translation>
     </message>
     <message>
       <source>kind {kind!r} is not one of: {allowed}</source>
@@ -640,6 +660,14 @@
       <translation>ankieta nr {response} nie istnieje</translation>
     </message>
     <message>
+      <source>sync: name the office store with --office URL</source>
+      <translation>sync: wskaż bazę urzędu opcją --office URL</translation>
+    </message>
+    <message>
+      <source>sync: sign in at the office with --user LOGIN (the password is asked for, or taken from {variable})</source>
+      <translation>sync: zaloguj się w bazie urzędu opcją --user LOGIN (hasło zostanie zapytane albo pobrane z {variable})</translation>
+    </message>
+    <message>
       <source>the audited unit and HR write the action plan, not the auditor</source>
       <translation>Plan działań naprawczych przygotowują badana komórka i dział kadr, a nie audytor.</translation>
     </message>
@@ -672,8 +700,12 @@
       <translation>formularz {form} nie zawiera pytań: {questions}</translation>
     </message>
     <message>
+      <source>the office store and the laptop are the same database</source>
+      <translation>baza urzędu i baza laptopa to ta sama baza</translation>
+    </message>
+    <message>
       <source>the office store holds units but no office</source>
-      <translation type="unfinished" />
+      <translation>baza urzędu ma komórki, ale nie ma urzędu</translation>
     </message>
     <message>
       <source>the period ends ({end}) before it starts ({start})</source>
@@ -997,7 +1029,7 @@
     </message>
     <message>
       <source>{label}: already here ({text})</source>
-      <translation type="unfinished" />
+      <translation>{label}: już jest w tej bazie ({text})</translation>
     </message>
     <message>
       <source>{length} characters, more than the {limit} this field holds; shorten it in the file (nothing is cut on import)</source>
@@ -1053,7 +1085,11 @@
     </message>
     <message>
       <source>{login} has no active account at the office</source>
-      <translation type="unfinished" />
+      <translation>{login} nie ma aktywnego konta w bazie urzędu</translation>
+    </message>
+    <message>
+      <source>{login} is not an auditor; a laptop synchronises an auditor's own records</source>
+      <translation>{login} nie jest audytorem; laptop synchronizuje własne rekordy audytora</translation>
     </message>
     <message>
       <source>{login} is the last administrator and cannot be deactivated.</source>

@@ -72,9 +72,7 @@ def test_two_laptops_and_one_office(
         # who did what where: each audit arrived from a named laptop, by its auditor
         by_uid = {json.loads(e.after_json or "{}")["uid"]: e for e in entries}
         assert set(uids) <= set(by_uid)
-        sources = {
-            by_uid[u].actor: json.loads(by_uid[u].after_json or "{}")["from"] for u in uids
-        }
+        sources = {by_uid[u].actor: json.loads(by_uid[u].after_json or "{}")["from"] for u in uids}
         assert sources.keys() == {"audytor1", "audytor2"}
         assert all(v.startswith("laptop ") for v in sources.values())
         assert len(set(sources.values())) == 2  # two laptops, told apart

@@ -816,7 +816,7 @@ def same_identity(s: Session, existing: Audit, p: dict[str, Any]) -> bool:
     channel and kind (what the editor never changes in a draft)."""
     version = s.get(FormVersion, existing.form_version_id)
     assert version is not None
-    return (
+    return bool(
         p["form_version_hash"] == version.content_hash
         and p["channel"] == existing.channel
         and p["kind"] == existing.kind
