@@ -11,12 +11,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-
-from pyhanko.sign.signers import Signer
+from typing import TYPE_CHECKING
 
 from auditdesk.reports.protocol_model import ProtocolDocument
-from auditdesk.reports.protocol_pdf import StampBox, render_protocol
-from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf, signer_name
+
+if TYPE_CHECKING:
+    # Signing (pyHanko, ~0.5 s to import) and drawing (reportlab) are imported by the functions
+    # that use them (issue 14): a worker that only renders never loads pyHanko, and a process
+    # that only hands documents to workers never loads either.
+    from pyhanko.sign.signers import Signer
+
+    from auditdesk.reports.protocol_pdf import StampBox
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ _signers: dict[tuple[str, str], Signer] = {}
 
 
 def _signer(source: Pkcs12Source) -> Signer:
+    from auditdesk.reports.signing import load_pkcs12_signer
+
     key = (str(source.path), hashlib.sha256(source.password).hexdigest())
     signer = _signers.get(key)
     if signer is None:
@@ -73,12 +80,16 @@ def _signer(source: Pkcs12Source) -> Signer:
 
 def render_and_sign(doc: ProtocolDocument, options: SignOptions | None) -> BatchResult:
     """Runs in a worker: the document's PDF, signed when options with a PKCS#12 are given."""
+    from auditdesk.reports.protocol_pdf import render_protocol
+
     rendered = render_protocol(doc)
     pdf = rendered.pdf
     name = ""
     if options is not None:
         if not isinstance(options.source, Pkcs12Source):
             raise TypeError("a token signs in the exporting process (sign_rendered), not here")
+        from auditdesk.reports.signing import SignRequest, sign_pdf, signer_name
+
         signer = _signer(options.source)
         request = SignRequest(options.reason, options.location, rendered.stamp, options.tsa_url)
         pdf = sign_pdf(pdf, signer, request)
@@ -89,6 +100,8 @@ def render_and_sign(doc: ProtocolDocument, options: SignOptions | None) -> Batch
 
 def sign_rendered(result: BatchResult, signer: Signer, options: SignOptions) -> BatchResult:
     """An unsigned result signed here (with a token's signer, which stays in this process)."""
+    from auditdesk.reports.signing import SignRequest, sign_pdf, signer_name
+
     request = SignRequest(options.reason, options.location, result.stamp, options.tsa_url)
     pdf = sign_pdf(result.pdf, signer, request)
     digest = hashlib.sha256(pdf).hexdigest()
@@ -96,12 +109,19 @@ def sign_rendered(result: BatchResult, signer: Signer, options: SignOptions) -> 
 
 
 def warm_up() -> None:
-    """Process initialiser: fonts and the stamp font are ready before the first job, and
-    Ctrl+C is left to the parent (which cancels the export cleanly)."""
+    """Process initialiser: the drawing code, fonts and the stamp font are ready before the
+    first job, and Ctrl+C is left to the parent (which cancels the export cleanly)."""
     import signal
 
+    import auditdesk.reports.protocol_pdf  # noqa: F401  reportlab, while the parent reads
     from auditdesk.reports.fonts import register_fonts, stamp_font_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     register_fonts()
     stamp_font_file()
+
+
+def ready() -> bool:
+    """A job that does nothing: submitted once per worker, it starts every worker at once
+    (the pool otherwise starts one per submitted job) while the parent reads the records."""
+    return True

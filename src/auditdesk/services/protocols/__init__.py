@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pyhanko.sign.signers import Signer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -24,15 +24,6 @@ from auditdesk.domain.errors import PermissionDenied, ValidationFailed
 from auditdesk.reports.appraisal_protocol import appraisal_document
 from auditdesk.reports.audit_protocol import audit_document
 from auditdesk.reports.protocol_model import IndexEntry, ProtocolDocument
-from auditdesk.reports.protocol_pdf import render_protocol
-from auditdesk.reports.signing import (
-    SignRequest,
-    load_pkcs12_signer,
-    pkcs11_signer,
-    sign_pdf,
-    signer_name,
-)
-from auditdesk.reports.verify import VerificationResult, load_trust_roots, verify_file
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.appraisals import appraisal_protocol_data
@@ -45,6 +36,13 @@ from auditdesk.services.signatures import protocol_row
 from auditdesk.services.signatures import require_unlocked as require_unlocked
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import DrawnSignature, EvidenceBlob, Protocol, Role
+
+if TYPE_CHECKING:
+    # Drawing (reportlab), signing and verifying (pyHanko, ~0.5 s) are imported by the functions
+    # that use them (issue 14): a bulk export that hands the drawing to workers needs neither.
+    from pyhanko.sign.signers import Signer
+
+    from auditdesk.reports.verify import VerificationResult
 
 KINDS = ("audit", "appraisal")
 ROLES: dict[str, tuple[str, ...]] = {"audit": ("auditor",), "appraisal": ("appraiser", "employee")}
@@ -171,6 +169,8 @@ def export_protocol(
     if stored is not None:
         result = stored
     else:
+        from auditdesk.reports.protocol_pdf import render_protocol
+
         pdf = render_protocol(doc).pdf
         result = ExportedProtocol(
             kind,
@@ -380,6 +380,9 @@ def sign_protocol(
     with ctx.db.session() as s:
         require_unlocked(s, kind, record_id)
     doc = build_document(ctx, kind, record_id)
+    from auditdesk.reports.protocol_pdf import render_protocol
+    from auditdesk.reports.signing import SignRequest, sign_pdf, signer_name
+
     rendered = render_protocol(doc)
     request = SignRequest(reason or DEFAULT_REASON[kind], location, rendered.stamp, tsa_url)
     pdf = sign_pdf(rendered.pdf, signer, request)
@@ -409,11 +412,15 @@ def sign_protocol(
 def sign_with_pkcs12(
     ctx: AppContext, kind: str, record_id: int, p12: Path, password: bytes, **options: str
 ) -> ExportedProtocol:
+    from auditdesk.reports.signing import load_pkcs12_signer
+
     return sign_protocol(ctx, kind, record_id, load_pkcs12_signer(p12, password), **options)
 
 
 @contextmanager
 def _token(module: str, token: str, key: str, pin: str) -> Iterator[Signer]:
+    from auditdesk.reports.signing import pkcs11_signer
+
     with pkcs11_signer(module, token, key, pin) as signer:
         yield signer
 
@@ -449,6 +456,8 @@ def verify_protocol_file(
     ctx: AppContext | None, path: Path, trust: list[Path] | None = None
 ) -> VerifyReport:
     """Checks the file's signatures and, with a database, whether it is the stored copy."""
+    from auditdesk.reports.verify import load_trust_roots, verify_file
+
     roots = load_trust_roots(trust) if trust else None
     result = verify_file(path, roots)
     stored_as = ""

@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pyhanko.sign.signers import Signer
 from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
@@ -31,13 +30,13 @@ from auditdesk.reports.batch import (
     Pkcs11Source,
     Pkcs12Source,
     SignOptions,
+    ready,
     render_and_sign,
     sign_rendered,
     warm_up,
 )
 from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
 from auditdesk.reports.protocol_model import IndexEntry
-from auditdesk.reports.signing import load_pkcs12_signer, pkcs11_signer, signer_name
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.appraisals import access as appraisal_access
@@ -52,8 +51,15 @@ from auditdesk.services.protocols import (
 )
 from auditdesk.store.models import OrgUnit, Protocol
 
+if TYPE_CHECKING:  # pyHanko is imported only when signing (issue 14)
+    from pyhanko.sign.signers import Signer
+
 ZIP_NAME = "protokoly.zip"
-IN_PROCESS_BELOW = 4  # a pool's start-up costs more than it saves on a handful
+# Fewer protocols to draw than this are drawn in this process (issue 14): a worker starts an
+# interpreter and imports reportlab (~0.3-0.5 s, ~10 protocols' drawing) before its first page,
+# and on two shared cores the second worker gains at most half the drawing back. 28 protocols
+# took 2.4 s here against 3.7-5.4 s with two workers under load.
+IN_PROCESS_BELOW = 60
 
 
 @dataclass(frozen=True)
@@ -229,10 +235,23 @@ class _Done:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
+    """The workers, all started now: each starts an interpreter and imports the drawing code
+    (~0.3-0.5 s), meanwhile this process reads the records."""
     # spawn, not fork: the caller may be the GUI with Qt threads running
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=warm_up
     )
+    for _ in range(workers):
+        pool.submit(ready)
+    return pool
+
+
+def _start_pool(to_render: int, workers: int) -> ProcessPoolExecutor | None:
+    """Workers when there are enough protocols to render for them to pay off, else None (this
+    process renders)."""
+    if to_render < IN_PROCESS_BELOW or workers < 2:
+        return None
+    return _pool(workers)
 
 
 def _stored_rows(ctx: AppContext, refs: list[RecordRef]) -> dict[tuple[str, int], Protocol]:
@@ -354,19 +373,26 @@ def export_all(
     early."""
     started = time.perf_counter()
     refs = find_records(ctx, flt)
+    stored = _stored_rows(ctx, refs)
     with ExitStack() as stack:
+        workers = workers or os.cpu_count() or 1
+        pool = _start_pool(len(refs) - len(stored), workers)
+        if pool is not None:  # started before the signer is loaded and the records read
+            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         token = _open_token(stack, sign)  # a card's key stays in this process
         signer = ""
-        if token is not None:
-            signer = signer_name(token)
-        elif sign is not None and isinstance(sign.source, Pkcs12Source):
-            # fail before any work on a wrong password or unreadable file
-            signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
+        if sign is not None:
+            from auditdesk.reports.signing import load_pkcs12_signer, signer_name
+
+            if token is not None:
+                signer = signer_name(token)
+            elif isinstance(sign.source, Pkcs12Source):
+                # fail before any work on a wrong password or unreadable file
+                signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
         private_dir(out_dir)
         result = BulkResult(out_dir, len(refs))
         report = on_progress or (lambda _d, _t, _x: None)
         stop = is_cancelled or (lambda: False)
-        stored = _stored_rows(ctx, refs)
         sink = _Sink(out_dir, make_zip)
         level = "B-T" if sign and sign.tsa_url else "B-B"
         writer = _Writer(ctx, sink, result, len(refs), stored, level, report)
@@ -377,7 +403,7 @@ def export_all(
                 return done
             return sign_rendered(done, token, sign)
 
-        _run(ctx, refs, stored, writer, result, sink, worker_sign, finish, stop, workers)
+        _run(ctx, refs, stored, writer, result, sink, worker_sign, finish, stop, pool, workers)
     if result.cancelled:
         sink.abandon()
         if make_zip:
@@ -433,6 +459,8 @@ def _open_token(stack: ExitStack, sign: SignOptions | None) -> Signer | None:
     """The token's signer for the whole export (its PIN checked before any work), or None."""
     if sign is None or not isinstance(sign.source, Pkcs11Source):
         return None
+    from auditdesk.reports.signing import pkcs11_signer
+
     src = sign.source
     return stack.enter_context(pkcs11_signer(src.module, src.token, src.key, src.pin))
 
@@ -447,14 +475,13 @@ def _run(
     sign: SignOptions | None,
     finish: Callable[[BatchResult], BatchResult],
     stop: Callable[[], bool],
-    workers: int | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
 ) -> None:
-    """Reads each record here, renders (and signs with a PKCS#12) in the pool, and hands every
-    finished file to the writer; `finish` signs on a token in this process."""
+    """Reads each record here, renders (and signs with a PKCS#12) in the pool, or here without
+    one, and hands every finished file to the writer; `finish` signs on a token in this
+    process. The caller shuts the pool down."""
     report = writer.report
-    workers = workers or os.cpu_count() or 1
-    use_pool = len(refs) - len(stored) >= IN_PROCESS_BELOW and workers > 1
-    pool = _pool(workers) if use_pool else None
     pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
     try:
         report(0, len(refs), "")
@@ -486,9 +513,6 @@ def _run(
     except BaseException:
         sink.abandon()
         raise
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = [
