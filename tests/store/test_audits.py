@@ -325,6 +325,7 @@ def test_results_from_totals_equal_results_from_answers(
 ) -> None:
     from auditdesk.services.audits import counts as audit_counts
     from auditdesk.services.audits import results as audit_results
+    from auditdesk.services.integrity import CHECKS
     from auditdesk.store.integrity import check_database
 
     year = date.today().year + 2  # a year the demo office (the last six months) leaves empty
@@ -343,7 +344,7 @@ def test_results_from_totals_equal_results_from_answers(
     assert follow is not None
     svc.save_answer(hr, follow, "uprzejmosc", "yes")
     svc.complete_audit(hr, follow)
-    assert check_database(demo_ctx.db).ok
+    assert check_database(demo_ctx.db, CHECKS).ok
     q = audit_results.ResultsQuery("tk-wizyta", date(year, 1, 1), date(year, 12, 31))
     assert audit_results._whole_months(q)
     fast = audit_results.standard_results(hr, q)
@@ -369,10 +370,10 @@ def test_results_from_totals_equal_results_from_answers(
         row = s.scalars(select(AuditStandardCount)).first()
         assert row is not None
         row.met += 1
-    report = check_database(demo_ctx.db)
+    report = check_database(demo_ctx.db, CHECKS)
     assert any("audit result totals" in p for p in report.problems)
     audit_counts.recount_all(hr)
-    assert check_database(demo_ctx.db).ok
+    assert check_database(demo_ctx.db, CHECKS).ok
 
 
 @pytest.mark.parametrize("today", TEST_DATES, ids=str)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from auditdesk.services import audits as svc
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.integrity import CHECKS
 from auditdesk.store.integrity import check_database
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import User
@@ -109,7 +110,7 @@ def test_sigkill_during_audit_keeps_the_draft(
 
     db = open_database(str(path))
     try:
-        assert check_database(db).ok
+        assert check_database(db, CHECKS).ok
         with db.session() as s:
             user = s.scalar(select(User).where(User.login == "audytor1"))
             assert user is not None
