@@ -55,38 +55,6 @@
         <translation>Zapisuje wpisany tekst i zamyka okno (Esc)</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>w przygotowaniu</translation>
-    </message>
-    <message>
-        <source>after the conversation</source>
-        <translation>po rozmowie oceniającej</translation>
-    </message>
-    <message>
-        <source>read by the employee</source>
-        <translation>pracownik zapoznał się</translation>
-    </message>
-    <message>
-        <source>objection pending</source>
-        <translation>odwołanie w toku</translation>
-    </message>
-    <message>
-        <source>final</source>
-        <translation>ostateczna</translation>
-    </message>
-    <message>
-        <source>superseded after an objection</source>
-        <translation>zastąpiona po odwołaniu</translation>
-    </message>
-    <message>
-        <source>follow-up</source>
-        <translation>kolejna po ocenie negatywnej</translation>
-    </message>
-    <message>
-        <source>periodic</source>
-        <translation>okresowa</translation>
-    </message>
-    <message>
         <source>Appraisal %1</source>
         <translation>Ocena %1</translation>
     </message>
@@ -222,14 +190,6 @@
         <translation>Termin kolejnej oceny</translation>
     </message>
     <message>
-        <source>positive</source>
-        <translation>pozytywna</translation>
-    </message>
-    <message>
-        <source>corrective</source>
-        <translation>korygująca</translation>
-    </message>
-    <message>
         <source>Select an employee first.</source>
         <translation>Najpierw wybierz pracownika.</translation>
     </message>
@@ -280,7 +240,7 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
+        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
@@ -358,14 +318,6 @@
     <message>
         <source>Reas&amp;on:</source>
         <translation>Uza&amp;sadnienie:</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Nieuwzględnione</translation>
-    </message>
-    <message>
-        <source>Upheld</source>
-        <translation>Uwzględnione</translation>
     </message>
     <message>
         <source>Changed</source>
@@ -460,18 +412,17 @@
     </message>
 </context>
 <context>
+    <name>Evidence</name>
+    <message>
+        <source>audit %1</source>
+        <translation>audyt %1</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
     <message>
         <source>Feedback note: %1</source>
         <translation>Informacja zwrotna: %1</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>Pozytywna</translation>
-    </message>
-    <message>
-        <source>Corrective</source>
-        <translation>Korygująca</translation>
     </message>
     <message>
         <source>(no audit)</source>
@@ -513,14 +464,6 @@
         <translation>Nowa ocena: %1</translation>
     </message>
     <message>
-        <source>Periodic</source>
-        <translation>Okresowa</translation>
-    </message>
-    <message>
-        <source>Follow-up after a negative appraisal</source>
-        <translation>Kolejna po ocenie negatywnej</translation>
-    </message>
-    <message>
         <source>&amp;Sheet:</source>
         <translation>&amp;Arkusz:</translation>
     </message>
@@ -543,38 +486,6 @@
 </context>
 <context>
     <name>TeamModel</name>
-    <message>
-        <source>overdue</source>
-        <translation>po terminie</translation>
-    </message>
-    <message>
-        <source>due within 30 days</source>
-        <translation>termin w ciągu 30 dni</translation>
-    </message>
-    <message>
-        <source>due within 60 days</source>
-        <translation>termin w ciągu 60 dni</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>w toku</translation>
-    </message>
-    <message>
-        <source>not due</source>
-        <translation>przed terminem</translation>
-    </message>
-    <message>
-        <source>no start date</source>
-        <translation>brak daty zatrudnienia</translation>
-    </message>
-    <message>
-        <source>periodic</source>
-        <translation>okresowa</translation>
-    </message>
-    <message>
-        <source>follow-up after negative</source>
-        <translation>kolejna po negatywnej</translation>
-    </message>
     <message>
         <source>Employee</source>
         <translation>Pracownik</translation>

@@ -36,7 +36,7 @@
         <translation>Przekaż kierownikowi</translation>
     </message>
     <message>
-        <source>Manager's note (required when returning)</source>
+        <source>Manager&apos;s note (required when returning)</source>
         <translation>Uwagi kierownika (wymagane przy zwrocie)</translation>
     </message>
     <message>
@@ -50,22 +50,6 @@
     <message>
         <source>This audit has no action plan.</source>
         <translation>Do tego audytu nie otwarto planu działań.</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>otwarty</translation>
-    </message>
-    <message>
-        <source>waiting for the manager</source>
-        <translation>czeka na decyzję kierownika</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>zatwierdzony</translation>
-    </message>
-    <message>
-        <source>returned</source>
-        <translation>zwrócony do poprawy</translation>
     </message>
     <message>
         <source>Plan for %1: %2</source>
@@ -183,7 +167,7 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>Zakończono: %1 – %2. Audyt jest zablokowany do edycji.</translation>
     </message>
     <message>
-        <source>The result calls for an action plan: the audited unit's manager and HR prepare it (Ctrl+Shift+A shows it).</source>
+        <source>The result calls for an action plan: the audited unit&apos;s manager and HR prepare it (Ctrl+Shift+A shows it).</source>
         <translation>Wynik wymaga planu działań naprawczych: przygotowują go kierownik audytowanej komórki i dział kadr (Ctrl+Shift+A pokazuje plan).</translation>
     </message>
 </context>
@@ -398,18 +382,6 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
     <message>
         <source>Status</source>
         <translation>Stan</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>otwarty</translation>
-    </message>
-    <message>
-        <source>upheld</source>
-        <translation>uwzględnione</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>nieuwzględnione</translation>
     </message>
     <message>
         <source>No disputes yet.</source>

@@ -16,6 +16,10 @@
       <translation>--key: {kind!r} nie jest rodzajem klucza; wybierz jeden z: {types}</translation>
     </message>
     <message>
+      <source>--map {option!r}: write HEADER=FIELD (or HEADER= to leave the column out), e.g. --map 'Data zakończenia sprawy=settled_on'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
       <translation>--mapping {value!r}: należy podać KOLUMNA=PYTANIE albo nazwę pliku JSON</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
       <source>a reference number is required here</source>
       <translation>tu wymagany jest numer (znak) sprawy</translation>
+    </message>
+    <message>
+      <source>a settled complaint or grievance needs an outcome ({allowed}); write it in this column, or map the column that holds it</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>a special period needs a due date</source>
@@ -133,39 +141,39 @@
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot add development areas now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz dodawać obszarów rozwoju.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot change ratings now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz zmieniać ocen kryteriów.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot change the criteria now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz zmieniać kryteriów.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot close it now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można jej teraz zamknąć.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot decide an objection now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz rozstrzygnąć odwołania.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot file an objection (record the date it was read first) now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz wnieść odwołania (najpierw zapisz datę zapoznania się pracownika z oceną).</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot record that the employee read it now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz odnotować, że pracownik zapoznał się z oceną.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot record the conversation now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz zapisać rozmowy oceniającej.</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot remove development areas now</source>
-      <translation type="unfinished" />
+      <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz usuwać obszarów rozwoju.</translation>
     </message>
     <message>
       <source>audit #{audit_id} does not exist (it may have been deleted)</source>
@@ -520,6 +528,10 @@
       <translation>Żadna komórka nie ma takiego kodu ani nazwy</translation>
     </message>
     <message>
+      <source>no unit has this code or name; correct it, add the unit, or map the name to a unit code in the values of a mapping file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>not a JSON object</source>
       <translation>To nie jest obiekt JSON.</translation>
     </message>
@@ -680,6 +692,10 @@
       <translation>brak znaku sprawy</translation>
     </message>
     <message>
+      <source>the category word {word!r} already has a meaning in the Code; choose another</source>
+      <translation>słowo kategorii {word!r} ma już znaczenie w k.p.a.; wybierz inne</translation>
+    </message>
+    <message>
       <source>the conversation date {conversation} is before the period starts ({start})</source>
       <translation>Data rozmowy oceniającej {conversation} jest wcześniejsza niż początek okresu oceny ({start}). Popraw datę.</translation>
     </message>
@@ -820,6 +836,10 @@
       <translation>Użytkownik nr {user} nie istnieje (mógł zostać usunięty); odśwież listę.</translation>
     </message>
     <message>
+      <source>without delay: {days} days is outside 1 to {most}</source>
+      <translation>bez zwłoki: {days} dni to poza zakresem od 1 do {most}</translation>
+    </message>
+    <message>
       <source>write tak or nie</source>
       <translation>wpisz „tak” albo „nie”</translation>
     </message>
@@ -900,8 +920,16 @@
       <translation>{field} musi być tekstem, a nie {value!r}</translation>
     </message>
     <message>
+      <source>{file}: a mapping file holds columns {{header: field}}, ignore [header, …] and values {{field: {{word: value}}}}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{file}: cannot be read ({detail}); check the path.</source>
       <translation>Nie można odczytać pliku {file} ({detail}); sprawdź ścieżkę.</translation>
+    </message>
+    <message>
+      <source>{file}: column(s) not mapped that hold data and are named like a field: {columns}. Nothing was imported: map each (--map '{first}=FIELD') or leave it out on purpose (--map '{first}=')</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{file}: field {field!r} is mapped to column {index}, which the file does not have; map the columns again</source>
@@ -948,6 +976,14 @@
       <translation>{file}: nie jest przypisaniem kolumn w formacie JSON ({reason})</translation>
     </message>
     <message>
+      <source>{file}: not a JSON mapping file (an object is expected)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file}: not a JSON mapping file ({reason})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{file}: not a readable XLSX workbook ({detail}).</source>
       <translation>{file}: to nie jest czytelny skoroszyt XLSX ({detail}).</translation>
     </message>
@@ -974,6 +1010,14 @@
     <message>
       <source>{file}: the file is {size}, above the limit of {limit} for a register; split it into smaller files and import them one by one; nothing was read</source>
       <translation>{file}: plik ma {size}, ponad limit {limit} dla rejestru; podziel go na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
+    </message>
+    <message>
+      <source>{file}: the mapping file cannot be read ({detail})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{file}: the mapping file cannot be written ({detail})</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{file}: the mapping names column {column!r}, which the file does not have (it has: {columns})</source>
@@ -1320,6 +1364,18 @@
       <translation>{reference}: rozstrzygnięcie wymaga daty załatwienia</translation>
     </message>
     <message>
+      <source>{reference}: give both the new date and the day the complainant was notified</source>
+      <translation>{reference}: podaj zarówno nowy termin, jak i dzień zawiadomienia skarżącego</translation>
+    </message>
+    <message>
+      <source>{reference}: only a complaint or a request has a new date (art. 36)</source>
+      <translation>{reference}: nowy termin (art. 36) może mieć tylko skarga lub wniosek</translation>
+    </message>
+    <message>
+      <source>{reference}: only a grievance has the date its order was served</source>
+      <translation>{reference}: datę doręczenia postanowienia ma tylko zażalenie</translation>
+    </message>
+    <message>
       <source>{reference}: received on {received} lies in the future; check the date</source>
       <translation>{reference}: data wpływu {received} jest datą przyszłą; sprawdź ją</translation>
     </message>
@@ -1330,6 +1386,14 @@
     <message>
       <source>{reference}: settled on {settled}, before it was received ({received})</source>
       <translation>{reference}: data załatwienia {settled} jest wcześniejsza niż data wpływu ({received})</translation>
+    </message>
+    <message>
+      <source>{reference}: the notice of the new date ({notified}) must lie between the receipt and today</source>
+      <translation>{reference}: zawiadomienie o nowym terminie ({notified}) musi przypadać między wpływem a dniem dzisiejszym</translation>
+    </message>
+    <message>
+      <source>{reference}: the order was served on {served}, after the grievance was received ({received}); check the dates</source>
+      <translation>{reference}: postanowienie doręczono {served}, czyli po wpływie zażalenia ({received}); sprawdź daty</translation>
     </message>
     <message>
       <source>{source}: a key in {field} is {length:,} characters long, above the limit of {limit:,}; nothing was read</source>
@@ -1390,6 +1454,10 @@
     <message>
       <source>{value!r} is not the code of a unit</source>
       <translation>{value!r} nie jest kodem komórki organizacyjnej</translation>
+    </message>
+    <message>
+      <source>{where}: {value!r} is not a category ({allowed})</source>
+      <translation>{where}: {value!r} nie jest kategorią ({allowed})</translation>
     </message>
   </context>
 </TS>

@@ -179,46 +179,6 @@
         <translation>Skargi i badania</translation>
     </message>
     <message>
-        <source>Complaint</source>
-        <translation>Skarga</translation>
-    </message>
-    <message>
-        <source>Grievance</source>
-        <translation>Zażalenie</translation>
-    </message>
-    <message>
-        <source>Negative opinion</source>
-        <translation>Opinia negatywna</translation>
-    </message>
-    <message>
-        <source>Praise</source>
-        <translation>Pochwała</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Pismo</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>ePUAP</source>
-        <translation>ePUAP</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>Osobiście</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefonicznie</translation>
-    </message>
-    <message>
-        <source>Partly justified</source>
-        <translation>Częściowo zasadna</translation>
-    </message>
-    <message>
         <source>Reference number</source>
         <translation>Znak sprawy</translation>
     </message>

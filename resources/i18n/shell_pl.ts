@@ -93,45 +93,6 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>draft</source>
-        <translation>wersja robocza</translation>
-    </message>
-    <message>
-        <source>completed</source>
-        <translation>zakończone</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>podpisane</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>otwarte</translation>
-    </message>
-    <message>
-        <source>submitted to the manager</source>
-        <translation>przekazane kierownikowi</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>zatwierdzone</translation>
-    </message>
-    <message>
-        <source>returned</source>
-        <translation>zwrócone do poprawy</translation>
-    </message>
-    <message>
-        <source>upheld</source>
-        <translation>uwzględnione</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>odrzucone</translation>
-    </message>
-</context>
-<context>
     <name>Labels</name>
     <message>
         <source>Visit</source>
@@ -285,6 +246,174 @@
         <source>update</source>
         <translation>aktualizacja</translation>
     </message>
+    <message>
+        <source>awaiting decision</source>
+        <translation>czeka na rozpatrzenie</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>uwzględnione</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>nieuwzględnione</translation>
+    </message>
+    <message>
+        <source>being prepared</source>
+        <translation>w przygotowaniu</translation>
+    </message>
+    <message>
+        <source>submitted to the manager</source>
+        <translation>przekazany kierownikowi</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>zatwierdzony</translation>
+    </message>
+    <message>
+        <source>returned for correction</source>
+        <translation>zwrócony do poprawy</translation>
+    </message>
+    <message>
+        <source>in preparation</source>
+        <translation>w przygotowaniu</translation>
+    </message>
+    <message>
+        <source>after the conversation</source>
+        <translation>po rozmowie oceniającej</translation>
+    </message>
+    <message>
+        <source>read by the employee</source>
+        <translation>przyjęta do wiadomości</translation>
+    </message>
+    <message>
+        <source>objection pending</source>
+        <translation>odwołanie w toku</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>ostateczna</translation>
+    </message>
+    <message>
+        <source>superseded after an objection</source>
+        <translation>zastąpiona po odwołaniu</translation>
+    </message>
+    <message>
+        <source>periodic</source>
+        <translation>okresowa</translation>
+    </message>
+    <message>
+        <source>follow-up after a negative appraisal</source>
+        <translation>kolejna po ocenie negatywnej</translation>
+    </message>
+    <message>
+        <source>objection upheld</source>
+        <translation>odwołanie uwzględnione</translation>
+    </message>
+    <message>
+        <source>objection rejected</source>
+        <translation>odwołanie nieuwzględnione</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>pozytywna</translation>
+    </message>
+    <message>
+        <source>corrective</source>
+        <translation>korygująca</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>po terminie</translation>
+    </message>
+    <message>
+        <source>due within 30 days</source>
+        <translation>termin w ciągu 30 dni</translation>
+    </message>
+    <message>
+        <source>due within 60 days</source>
+        <translation>termin w ciągu 60 dni</translation>
+    </message>
+    <message>
+        <source>not due</source>
+        <translation>przed terminem</translation>
+    </message>
+    <message>
+        <source>no start date</source>
+        <translation>brak daty zatrudnienia</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Skarga</translation>
+    </message>
+    <message>
+        <source>Grievance</source>
+        <translation>Zażalenie</translation>
+    </message>
+    <message>
+        <source>Negative opinion</source>
+        <translation>Opinia negatywna</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>Pochwała</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Wniosek</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Pismo</translation>
+    </message>
+    <message>
+        <source>ePUAP</source>
+        <translation>ePUAP</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Osobiście</translation>
+    </message>
+    <message>
+        <source>By phone</source>
+        <translation>Telefonicznie</translation>
+    </message>
+    <message>
+        <source>Justified</source>
+        <translation>Zasadna</translation>
+    </message>
+    <message>
+        <source>Partly justified</source>
+        <translation>Częściowo zasadna</translation>
+    </message>
+    <message>
+        <source>Unjustified</source>
+        <translation>Bezzasadna</translation>
+    </message>
+    <message>
+        <source>Passed on</source>
+        <translation>Przekazana wg właściwości</translation>
+    </message>
+    <message>
+        <source>Left unexamined</source>
+        <translation>Pozostawiona bez rozpatrzenia</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>Bardzo dobry</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Dobry</translation>
+    </message>
+    <message>
+        <source>Needs improvement</source>
+        <translation>Wymaga poprawy</translation>
+    </message>
+    <message>
+        <source>Unsatisfactory</source>
+        <translation>Niezadowalający</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -303,6 +432,14 @@
     <message>
         <source>&amp;Back up database…</source>
         <translation>&amp;Kopia zapasowa bazy…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -310,7 +310,7 @@ def test_feedback_notes_and_open_actions_feed_the_next_appraisal(ctx: AppContext
         audit_id=42,
     )
     notes = [e for e in svc.appraisal_detail(c, nxt).evidence if e.ref_id == cited]
-    assert notes[0].detail.endswith("[audyt #42]")  # no such audit in this office: the id
+    assert notes[0].cites_record == "#42"  # no such audit in this office: the id
     assert [f.appraisal_record for f in svc.feedback_of(c, org.clerk)] == [
         None,
         None,
@@ -503,6 +503,8 @@ def test_audits_of_the_period_are_evidence_and_can_be_cited(demo_ctx: AppContext
     assert len(audits) == len([a for a in found if not a.superseded]) > 0
     first = found[0]
     assert audits[0].title == first.record_no and audits[0].ref_id == first.id
+    # codes, named by the window in its language (ui.appraisals.evidence), never Polish text here
+    assert (audits[0].channel, audits[0].verdict) == (first.channel, first.verdict)
     note = svc.add_feedback(
         demo_ctx,
         view.employee_id,
@@ -517,7 +519,7 @@ def test_audits_of_the_period_are_evidence_and_can_be_cited(demo_ctx: AppContext
         for e in svc.appraisal_detail(demo_ctx, view.id).evidence
         if e.ref_id == note and e.kind == "feedback"
     )
-    assert cited.detail.endswith(f"[audyt {first.record_no}]")
+    assert cited.cites_record == first.record_no and cited.note_kind == "positive"
 
 
 def test_local_government_follow_up_no_sooner_than_3_months(ctx: AppContext, org: Org) -> None:

@@ -11,13 +11,16 @@ from typing import Any
 
 from auditdesk.cli.common import open_context, out
 
+# The command line speaks English without Qt (its start, issue 14): the window's English names
+# of domain.appraisal.DueStatus and domain.values.AppraisalKind (ui.labels due_status_name and
+# appraisal_kind_name), which tests/ui/test_labels.py checks these equal.
 STATUS_EN = {
     "overdue": "overdue",
     "due_30": "due within 30 days",
     "due_60": "due within 60 days",
     "in_progress": "in progress",
     "not_due": "not due",
-    "unknown": "unknown",
+    "unknown": "no start date",
 }
 REASON_EN = {"periodic": "periodic", "follow_up": "follow-up after a negative appraisal"}
 
@@ -53,7 +56,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     if args.within < 0:
         raise ValidationFailed("--within: give a number of days, 0 or more")
     ctx = open_context(args)
-    rows = due_list(ctx, args.within, args.today)
+    rows = due_list(ctx, args.within, args.today, language="en")
     header = ["due", "employee", "unit", "reason", "status", "last appraisal", "rule"]
     lines = [
         [

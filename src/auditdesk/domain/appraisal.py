@@ -22,21 +22,8 @@ from auditdesk.domain.periods import (
     postpone_by_absences,
     shift_to_working_day,
 )
-
-
-class AppraisalStatus(enum.StrEnum):
-    DRAFT = "draft"  # steps 1–3: criteria, ratings, development areas
-    DISCUSSED = "discussed"  # step 4: the conversation took place; the sheet is made
-    ACKNOWLEDGED = "acknowledged"  # step 5: the employee read it
-    OBJECTED = "objected"  # step 5: an objection awaits its decision
-    FINAL = "final"  # no objection in time, or the objection was rejected
-    SUPERSEDED = "superseded"  # an upheld objection: changed or redone; kept as it was
-
-
-class AppraisalKind(enum.StrEnum):
-    PERIODIC = "periodic"
-    FOLLOW_UP = "follow_up"  # after a negative appraisal
-
+from auditdesk.domain.values import AppraisalKind as AppraisalKind
+from auditdesk.domain.values import AppraisalStatus as AppraisalStatus
 
 MADE_STATUSES = frozenset(
     {

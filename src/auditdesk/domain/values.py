@@ -24,3 +24,41 @@ AUDIT_STATUSES: tuple[str, ...] = ("draft", "completed", "signed")
 
 ACTION_STATUSES: tuple[str, ...] = ("planned", "in_progress", "done")
 """One action of an audit's action plan."""
+
+DISPUTE_STATUSES: tuple[str, ...] = ("open", "upheld", "rejected")
+"""An auditee's dispute of an audit: awaiting the decision, then upheld or rejected."""
+
+PLAN_STATUSES: tuple[str, ...] = ("open", "submitted", "accepted", "returned")
+"""An audit's action plan: being written, submitted to the manager, accepted or returned."""
+
+
+class AppraisalStatus(enum.StrEnum):
+    """Where a periodic appraisal is in its procedure (domain.appraisal holds the rules)."""
+
+    DRAFT = "draft"  # steps 1–3: criteria, ratings, development areas
+    DISCUSSED = "discussed"  # step 4: the conversation took place; the sheet is made
+    ACKNOWLEDGED = "acknowledged"  # step 5: the employee read it
+    OBJECTED = "objected"  # step 5: an objection awaits its decision
+    FINAL = "final"  # no objection in time, or the objection was rejected
+    SUPERSEDED = "superseded"  # an upheld objection: changed or redone; kept as it was
+
+
+class AppraisalKind(enum.StrEnum):
+    """Why an appraisal is made: the periodic one, or the follow-up after a negative one."""
+
+    PERIODIC = "periodic"
+    FOLLOW_UP = "follow_up"  # after a negative appraisal
+
+
+class ObjectionDecision(enum.StrEnum):
+    """The decision on an employee's objection to an appraisal."""
+
+    UPHELD = "upheld"
+    REJECTED = "rejected"
+
+
+class FeedbackKind(enum.StrEnum):
+    """A note of ongoing feedback between appraisals."""
+
+    POSITIVE = "positive"
+    CORRECTIVE = "corrective"

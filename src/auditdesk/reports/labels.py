@@ -22,6 +22,21 @@ AUDIT_STATUS_NAMES = {"draft": "wersja robocza", "completed": "zakończone", "si
 
 RECORD_KIND_NAMES = {"audit": "badanie TK", "appraisal": "ocena okresowa"}  # a protocol's record
 
+APPRAISAL_KIND_NAMES = {  # domain.values.AppraisalKind, as the appraisal protocol prints it
+    "periodic": "okresowa",
+    "follow_up": "kolejna po ocenie negatywnej",
+}
+
+OBJECTION_DECISION_NAMES = {  # domain.values.ObjectionDecision, printed under the objection
+    "upheld": "odwołanie uwzględnione",
+    "rejected": "odwołanie nieuwzględnione",
+}
+
+OBJECTION_RESOLUTION_NAMES = {  # what an upheld objection did to the appraisal
+    "changed": "ocena zmieniona",
+    "redone": "ocena sporządzona ponownie",
+}
+
 
 def channel_name(channel: str, language: str = "pl") -> str:
     """The audit channel as a protocol prints it, in Polish or (any other language) English."""

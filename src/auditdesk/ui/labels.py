@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from auditdesk.domain.values import AUDIT_STATUSES, DISPUTE_STATUSES, PLAN_STATUSES
+
 
 def role_name(value: str) -> str:
     """The role as people call it ("kadry", "audytor"), for tables and the status bar."""
@@ -17,19 +19,18 @@ def role_name(value: str) -> str:
 
 
 def status_name(value: str) -> str:
-    """The status of an audit, a dispute or an action plan as an error message names it."""
+    """The status of an audit, a dispute or an action plan as an error message names it: the
+    names below, in lower case (an error's `status` field; appraisals have `appraisal_status`)."""
     names = {
-        "draft": QCoreApplication.translate("Errors", "draft"),
-        "completed": QCoreApplication.translate("Errors", "completed"),
-        "signed": QCoreApplication.translate("Errors", "signed"),
-        "open": QCoreApplication.translate("Errors", "open"),
-        "submitted": QCoreApplication.translate("Errors", "submitted to the manager"),
-        "accepted": QCoreApplication.translate("Errors", "accepted"),
-        "returned": QCoreApplication.translate("Errors", "returned"),
-        "upheld": QCoreApplication.translate("Errors", "upheld"),
-        "rejected": QCoreApplication.translate("Errors", "rejected"),
+        **{v: dispute_status_name(v) for v in DISPUTE_STATUSES},
+        **{v: plan_status_name(v) for v in PLAN_STATUSES},
+        **{v: _lower_first(audit_status_name(v)) for v in AUDIT_STATUSES},
     }
     return names.get(value, value)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def channel_name(value: str) -> str:
@@ -97,3 +98,127 @@ def trail_action_name(value: str) -> str:
         "update": QCoreApplication.translate("Labels", "update"),
     }
     return names.get(value, value.replace("_", " "))
+
+
+def dispute_status_name(value: str) -> str:
+    """An audit dispute's status (domain.values.DISPUTE_STATUSES), in lower case."""
+    names = {
+        "open": QCoreApplication.translate("Labels", "awaiting decision"),
+        "upheld": QCoreApplication.translate("Labels", "upheld"),
+        "rejected": QCoreApplication.translate("Labels", "rejected"),
+    }
+    return names.get(value, value)
+
+
+def plan_status_name(value: str) -> str:
+    """An audit's action plan status (domain.values.PLAN_STATUSES), in lower case."""
+    names = {
+        "open": QCoreApplication.translate("Labels", "being prepared"),
+        "submitted": QCoreApplication.translate("Labels", "submitted to the manager"),
+        "accepted": QCoreApplication.translate("Labels", "accepted"),
+        "returned": QCoreApplication.translate("Labels", "returned for correction"),
+    }
+    return names.get(value, value)
+
+
+def appraisal_status_name(value: str) -> str:
+    """Where an appraisal is in its procedure (domain.values.AppraisalStatus), in lower case."""
+    names = {
+        "draft": QCoreApplication.translate("Labels", "in preparation"),
+        "discussed": QCoreApplication.translate("Labels", "after the conversation"),
+        "acknowledged": QCoreApplication.translate("Labels", "read by the employee"),
+        "objected": QCoreApplication.translate("Labels", "objection pending"),
+        "final": QCoreApplication.translate("Labels", "final"),
+        "superseded": QCoreApplication.translate("Labels", "superseded after an objection"),
+    }
+    return names.get(value, value)
+
+
+def appraisal_kind_name(value: str) -> str:
+    """Why an appraisal is made (domain.values.AppraisalKind; also a due date's reason)."""
+    names = {
+        "periodic": QCoreApplication.translate("Labels", "periodic"),
+        "follow_up": QCoreApplication.translate("Labels", "follow-up after a negative appraisal"),
+    }
+    return names.get(value, value)
+
+
+def objection_decision_name(value: str) -> str:
+    """The decision on an objection to an appraisal (domain.values.ObjectionDecision)."""
+    names = {
+        "upheld": QCoreApplication.translate("Labels", "objection upheld"),
+        "rejected": QCoreApplication.translate("Labels", "objection rejected"),
+    }
+    return names.get(value, value)
+
+
+def feedback_kind_name(value: str) -> str:
+    """A note of ongoing feedback (domain.values.FeedbackKind), in lower case."""
+    names = {
+        "positive": QCoreApplication.translate("Labels", "positive"),
+        "corrective": QCoreApplication.translate("Labels", "corrective"),
+    }
+    return names.get(value, value)
+
+
+def due_status_name(value: str) -> str:
+    """How near an employee's next appraisal is (domain.appraisal.DueStatus)."""
+    names = {
+        "overdue": QCoreApplication.translate("Labels", "overdue"),
+        "due_30": QCoreApplication.translate("Labels", "due within 30 days"),
+        "due_60": QCoreApplication.translate("Labels", "due within 60 days"),
+        "in_progress": QCoreApplication.translate("Labels", "in progress"),
+        "not_due": QCoreApplication.translate("Labels", "not due"),
+        "unknown": QCoreApplication.translate("Labels", "no start date"),
+    }
+    return names.get(value, value)
+
+
+def indicator_kind_name(value: str) -> str:
+    """A complaint-register entry's kind (domain.indicators.IndicatorKind)."""
+    names = {
+        "complaint": QCoreApplication.translate("Labels", "Complaint"),
+        "grievance": QCoreApplication.translate("Labels", "Grievance"),
+        "negative_opinion": QCoreApplication.translate("Labels", "Negative opinion"),
+        "praise": QCoreApplication.translate("Labels", "Praise"),
+        "request": QCoreApplication.translate("Labels", "Request"),
+    }
+    return names.get(value, value)
+
+
+def indicator_channel_name(value: str) -> str:
+    """How a complaint-register entry arrived (domain.indicators.Channel)."""
+    names = {
+        "letter": QCoreApplication.translate("Labels", "Letter"),
+        "email": QCoreApplication.translate("Labels", "E-mail"),
+        "epuap": QCoreApplication.translate("Labels", "ePUAP"),
+        "in_person": QCoreApplication.translate("Labels", "In person"),
+        "phone": QCoreApplication.translate("Labels", "By phone"),
+    }
+    return names.get(value, value)
+
+
+def indicator_outcome_name(value: str | None) -> str:
+    """How a complaint-register entry was settled (domain.indicators.Outcome); "" if not yet."""
+    if not value:
+        return ""
+    names = {
+        "justified": QCoreApplication.translate("Labels", "Justified"),
+        "partly": QCoreApplication.translate("Labels", "Partly justified"),
+        "unjustified": QCoreApplication.translate("Labels", "Unjustified"),
+        "passed_on": QCoreApplication.translate("Labels", "Passed on"),
+        "left_unexamined": QCoreApplication.translate("Labels", "Left unexamined"),
+    }
+    return names.get(value, value)
+
+
+def verdict_name(value: str, form_label: str = "") -> str:
+    """A mystery-client audit's verdict (the score bands of the shipped forms); a verdict the
+    shipped forms do not name reads as the Polish name its form gave it (`form_label`)."""
+    names = {
+        "excellent": QCoreApplication.translate("Labels", "Excellent"),
+        "good": QCoreApplication.translate("Labels", "Good"),
+        "subpar": QCoreApplication.translate("Labels", "Needs improvement"),
+        "fail": QCoreApplication.translate("Labels", "Unsatisfactory"),
+    }
+    return names.get(value, form_label or value)

@@ -14,10 +14,7 @@ The code lives in the modules below; this one re-exports their public names so t
 from __future__ import annotations
 
 from auditdesk.services.appraisals.common import (
-    DECISION_LABELS,
     IN_PROGRESS,
-    KIND_LABELS,
-    STATUS_LABELS,
     SheetChoice,
     made_history,
     sheet_choices,
@@ -37,7 +34,6 @@ from auditdesk.services.appraisals.detail import (
     employee_audit_evidence,
 )
 from auditdesk.services.appraisals.feedback import (
-    FEEDBACK_KINDS,
     ActionInput,
     FeedbackView,
     absences_of,
@@ -66,11 +62,7 @@ from auditdesk.services.appraisals.protocol_data import (
 )
 
 __all__ = [
-    "DECISION_LABELS",
-    "FEEDBACK_KINDS",
     "IN_PROGRESS",
-    "KIND_LABELS",
-    "STATUS_LABELS",
     "ActionInput",
     "ActionView",
     "AppraisalView",

@@ -1,6 +1,7 @@
-"""What the appraisal services share: status and kind labels, loading an appraisal or an
-employee, the status and lock checks, the audit-trail state, the sheets to choose from and
-the history that due dates count."""
+"""What the appraisal services share: loading an appraisal or an employee, the status and lock
+checks, the audit-trail state, the sheets to choose from and the history that due dates count.
+(The names of statuses, kinds and decisions: ui.labels for the window, reports.labels for the
+protocol; their values: domain.values.)"""
 
 from __future__ import annotations
 
@@ -29,16 +30,6 @@ from auditdesk.store.models import (
     Employee,
 )
 
-KIND_LABELS = {"periodic": "okresowa", "follow_up": "kolejna po ocenie negatywnej"}
-STATUS_LABELS = {
-    "draft": "w przygotowaniu",
-    "discussed": "po rozmowie",
-    "acknowledged": "przyjęta do wiadomości",
-    "objected": "odwołanie",
-    "final": "ostateczna",
-    "superseded": "zastąpiona po odwołaniu",
-}
-DECISION_LABELS = {"upheld": "odwołanie uwzględnione", "rejected": "odwołanie nieuwzględnione"}
 IN_PROGRESS = frozenset({"draft", "discussed", "objected"})
 
 
@@ -85,13 +76,10 @@ def _unlocked(session: Session, a: Appraisal) -> None:
 
 
 def _status_fields(a: Appraisal) -> dict[str, str]:
-    """The fields of an "appraisal {record} is {label} ({code}); cannot ... now" message (each
-    step raises its own, so that every message is one template to translate)."""
-    return {
-        "record": a.record_number,
-        "label": STATUS_LABELS.get(a.status, a.status),
-        "code": a.status,
-    }
+    """The fields of an "appraisal {record} is {appraisal_status}; cannot ... now" message (each
+    step raises its own, so that every message is one template to translate). The status is
+    its code; the window names it (ui.labels.appraisal_status_name through ui.errors)."""
+    return {"record": a.record_number, "appraisal_status": a.status}
 
 
 def _state(a: Appraisal) -> dict[str, Any]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,8 +28,8 @@ from auditdesk.services.appraisals.common import (
     _load,
     sheet_of,
 )
-from auditdesk.services.appraisals.feedback import FEEDBACK_KINDS, _feedback_rows
-from auditdesk.services.audits import audits_of_employee
+from auditdesk.services.appraisals.feedback import _feedback_rows
+from auditdesk.services.audits import AuditSummary, audits_of_employee
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
     Appraisal,
@@ -80,12 +79,21 @@ class AreaView:
 
 @dataclass(frozen=True)
 class EvidenceItem:
+    """An audit or a feedback note of the period. Values are codes (channel, verdict, the
+    note's kind): the window names them in its language (ui.appraisals.evidence)."""
+
     kind: str  # "audit" or "feedback"
     on: date | None
     title: str
-    detail: str
+    detail: str  # an audit's scenario, a note's text
     ref_id: int | None
     cites: int | None = None  # a feedback note's cited audit
+    cites_record: str = ""  # ... its record number, or "#id" when it is not in the list
+    note_kind: str = ""  # a note's domain.values.FeedbackKind
+    channel: str = ""  # an audit's channel (domain.forms.checklist.CHANNELS)
+    score: float | None = None  # an audit's score, per cent
+    verdict: str = ""  # an audit's verdict code ...
+    verdict_label: str = ""  # ... and the Polish name its form gave it
 
 
 @dataclass(frozen=True)
@@ -161,9 +169,7 @@ def _with_evidence(view: AppraisalView, audits: list[EvidenceItem]) -> Appraisal
 
     names = {x.ref_id: x.title for x in audits if x.ref_id is not None}
     notes = tuple(
-        replace(e, detail=f"{e.detail} [audyt {names.get(e.cites, f'#{e.cites}')}]")
-        if e.cites is not None
-        else e
+        replace(e, cites_record=names.get(e.cites, f"#{e.cites}")) if e.cites is not None else e
         for e in view.evidence
     )
     return replace(view, evidence=tuple(audits) + notes)
@@ -203,9 +209,10 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
             "feedback",
             f.noted_on,
             f.topic,
-            f"{FEEDBACK_KINDS.get(f.kind, f.kind)}: {f.text}",
+            f.text,
             f.id,
             f.audit_id,
+            note_kind=f.kind,
         )
         for f in _feedback_rows(s, a.employee_id, a)
     )
@@ -312,33 +319,18 @@ def employee_audit_evidence(
         found = audits_of_employee(ctx, employee_id, start, end)
     except PermissionDenied:
         return []
-    return [_audit_item(x) for x in found if not getattr(x, "superseded", False)]
+    return [_audit_item(x) for x in found if not x.superseded]
 
 
-def _audit_item(x: Any) -> EvidenceItem:
-    def first(*names: str) -> Any:
-        for n in names:
-            value = getattr(x, n, None)
-            if value is not None:
-                return value
-        return None
-
-    when = first("visited_at", "performed_at", "completed_at", "date", "started_at")
-    if hasattr(when, "date") and callable(when.date):
-        when = when.date()
-    score = first("score_pct", "score_percent", "percent", "score")
-    verdict = first("verdict_label", "verdict", "band", "outcome")
-    parts = [str(p) for p in (first("channel"), first("scenario_summary", "scenario")) if p]
-    if score is not None:
-        parts.append(f"{float(score):.0f}%" if isinstance(score, int | float) else str(score))
-    if verdict:
-        parts.append(str(verdict))
-    title = str(first("record_no", "title", "reference", "record_number") or "audyt")
-    ref = first("id", "audit_id")
+def _audit_item(x: AuditSummary) -> EvidenceItem:
     return EvidenceItem(
         "audit",
-        when if isinstance(when, date) else None,
-        title,
-        ", ".join(parts),
-        int(ref) if isinstance(ref, int) else None,
+        x.visited_at.date(),
+        x.record_no,
+        x.scenario_summary,
+        x.id,
+        channel=x.channel,
+        score=x.score,
+        verdict=x.verdict,
+        verdict_label=x.verdict_label,
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import NotFound, ValidationFailed
 from auditdesk.domain.periods import fmt
+from auditdesk.domain.values import FeedbackKind
 from auditdesk.services import trail
 from auditdesk.services.appraisals.access import (
     require_absences,
@@ -60,7 +61,7 @@ def add_development_area(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot add development areas now",
+                "appraisal {record} is {appraisal_status}; cannot add development areas now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -111,7 +112,7 @@ def remove_development_area(ctx: AppContext, area_id: int) -> None:
         require_manage(s, ctx.actor, a.employee_id)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot remove development areas now",
+                "appraisal {record} is {appraisal_status}; cannot remove development areas now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -144,9 +145,6 @@ def mark_action_done(ctx: AppContext, action_id: int, done_on: date | None, note
 # --- ongoing feedback and absences -------------------------------------------------------------
 
 
-FEEDBACK_KINDS = {"positive": "pozytywna", "corrective": "korygująca"}
-
-
 def add_feedback(
     ctx: AppContext,
     employee_id: int,
@@ -156,7 +154,7 @@ def add_feedback(
     text: str = "",
     audit_id: int | None = None,
 ) -> int:
-    if kind not in FEEDBACK_KINDS:
+    if kind not in tuple(FeedbackKind):
         raise ValidationFailed("feedback kind: 'positive' or 'corrective'")
     if not topic.strip():
         raise ValidationFailed("feedback note: write its topic")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.appraisal import (
     MADE_STATUSES,
+    AppraisalKind,
     AppraisalStatus,
     follow_up_earliest,
     next_due,
@@ -28,7 +29,6 @@ from auditdesk.services.appraisals.access import (
     require_record,
 )
 from auditdesk.services.appraisals.common import (
-    KIND_LABELS,
     _absences,
     _employee,
     _load,
@@ -67,9 +67,11 @@ def start_appraisal(
     """Creates a draft. The period defaults to: from the previous appraisal (or the start of
     duty) to the due date, or to today when made early."""
     day = _today(ctx, today)
-    if kind not in KIND_LABELS:
+    if kind not in tuple(AppraisalKind):
         raise ValidationFailed(
-            "appraisal kind {kind!r}: use one of {kinds}", kind=kind, kinds=", ".join(KIND_LABELS)
+            "appraisal kind {kind!r}: use one of {kinds}",
+            kind=kind,
+            kinds=", ".join(AppraisalKind),
         )
     with ctx.db.session() as s:
         emp = _employee(s, employee_id)
@@ -159,7 +161,7 @@ def set_criteria(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot change the criteria now",
+                "appraisal {record} is {appraisal_status}; cannot change the criteria now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -211,7 +213,7 @@ def rate(
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot change ratings now",
+                "appraisal {record} is {appraisal_status}; cannot change ratings now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -264,7 +266,7 @@ def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: dat
         require_manage(s, ctx.actor, a.employee_id)
         if a.status != "draft":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot record the conversation now",
+                "appraisal {record} is {appraisal_status}; cannot record the conversation now",
                 **_status_fields(a),
             )
         _unlocked(s, a)
@@ -353,7 +355,7 @@ def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str 
         require_record(s, ctx.actor, a)
         if a.status != "discussed":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot record that the employee "
+                "appraisal {record} is {appraisal_status}; cannot record that the employee "
                 "read it now",
                 **_status_fields(a),
             )

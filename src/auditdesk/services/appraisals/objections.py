@@ -14,13 +14,13 @@ from auditdesk.domain.appraisal import (
     objection_deadline,
 )
 from auditdesk.domain.errors import Localized, ValidationFailed
+from auditdesk.domain.values import ObjectionDecision
 from auditdesk.services import trail
 from auditdesk.services.appraisals.access import (
     require_decide,
     require_record,
 )
 from auditdesk.services.appraisals.common import (
-    DECISION_LABELS,
     _load,
     _next_record_number,
     _state,
@@ -52,7 +52,7 @@ def file_objection(ctx: AppContext, appraisal_id: int, filed_on: date, reason: s
             )
         if a.status != "acknowledged":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot file an objection (record "
+                "appraisal {record} is {appraisal_status}; cannot file an objection (record "
                 "the date it was read first) now",
                 **_status_fields(a),
             )
@@ -83,7 +83,7 @@ def decide_objection(
     """Rejected → the appraisal is final. Upheld → it is kept as "superseded" and a new draft
     replaces it: "changed" copies the ratings and IPRZ to be corrected, "redone" starts the
     ratings afresh on the same criteria. Returns the new appraisal's id when upheld."""
-    if decision not in DECISION_LABELS:
+    if decision not in tuple(ObjectionDecision):
         raise ValidationFailed("decision: 'upheld' or 'rejected'")
     if decision == "upheld" and resolution not in ("changed", "redone"):
         raise ValidationFailed(
@@ -94,7 +94,7 @@ def decide_objection(
         require_decide(s, ctx.actor, a)
         if a.status != "objected":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot decide an objection now",
+                "appraisal {record} is {appraisal_status}; cannot decide an objection now",
                 **_status_fields(a),
             )
         objection = a.objection
@@ -199,7 +199,7 @@ def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = Non
         require_record(s, ctx.actor, a)
         if a.status != "acknowledged":
             raise ValidationFailed(
-                "appraisal {record} is {label} ({code}); cannot close it now",
+                "appraisal {record} is {appraisal_status}; cannot close it now",
                 **_status_fields(a),
             )
         assert a.read_on is not None

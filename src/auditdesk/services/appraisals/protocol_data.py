@@ -16,12 +16,15 @@ from auditdesk.domain.appraisal_protocol import (
     ProtocolDevelopmentArea,
     ProtocolObjection,
 )
+from auditdesk.reports.labels import (
+    APPRAISAL_KIND_NAMES,
+    OBJECTION_DECISION_NAMES,
+    OBJECTION_RESOLUTION_NAMES,
+)
 from auditdesk.services.appraisals.access import (
     require_read,
 )
 from auditdesk.services.appraisals.common import (
-    DECISION_LABELS,
-    KIND_LABELS,
     _absences,
     _employee,
     _load,
@@ -80,11 +83,10 @@ def appraisal_protocol_data(ctx: AppContext, appraisal_id: int) -> AppraisalProt
         objection = None
         if a.objection is not None:
             o = a.objection
-            decision = DECISION_LABELS.get(o.decision) if o.decision else None
+            decision = OBJECTION_DECISION_NAMES.get(o.decision) if o.decision else None
             if decision and o.resolution:
-                decision += ", ocena " + (
-                    "zmieniona" if o.resolution == "changed" else "sporządzona ponownie"
-                )
+                resolution = OBJECTION_RESOLUTION_NAMES.get(o.resolution, o.resolution)
+                decision += f", {resolution}"
             objection = ProtocolObjection(
                 o.filed_on, o.reason, decision, o.decided_on, o.decision_reason
             )
@@ -105,7 +107,7 @@ def appraisal_protocol_data(ctx: AppContext, appraisal_id: int) -> AppraisalProt
             appraiser_position=appraiser.position,
             sheet_name=sheet.title.pl,
             sheet_version_hash=version.content_hash if version else "",
-            kind=KIND_LABELS.get(a.kind, a.kind),
+            kind=APPRAISAL_KIND_NAMES.get(a.kind, a.kind),
             period_start=a.period_start,
             period_end=a.period_end,
             criteria=tuple(criteria),

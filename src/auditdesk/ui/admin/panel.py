@@ -46,6 +46,7 @@ from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import role_name, trail_action_name
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date
 from auditdesk.ui.tasks import Progress
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -378,8 +379,7 @@ class TrailTab(_Tab):
     def _date(edit: QDateEdit) -> date | None:
         if edit.date() == edit.minimumDate():
             return None
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
+        return to_date(edit.date())
 
     def load_facets(self) -> None:
         try:

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.values import AppraisalKind, FeedbackKind
 from auditdesk.services.appraisals import SheetChoice, proposed_period
 from auditdesk.services.appraisals.overview import TeamRow
 from auditdesk.ui.appraisals.widgets import DateField, MessageLine
+from auditdesk.ui.labels import appraisal_kind_name, feedback_kind_name
 
 
 class _Form(QDialog):
@@ -77,10 +79,9 @@ class NewAppraisalDialog(_Form):
         if row.sheet_version_id is not None:
             self.sheet.setCurrentIndex(max(0, self.sheet.findData(row.sheet_version_id)))
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Periodic"), "periodic")
-        self.kind.addItem(self.tr("Follow-up after a negative appraisal"), "follow_up")
-        if row.due_reason == "follow_up":
-            self.kind.setCurrentIndex(1)
+        for kind in AppraisalKind:
+            self.kind.addItem(appraisal_kind_name(kind), kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(row.due_reason)))
         # the service's proposal (from the last appraisal or the start of duty), never a
         # period that ends before it starts
         start, end = proposed_period(row.last_made_on, None, row.due, today)
@@ -113,8 +114,8 @@ class FeedbackDialog(_Form):
         self.noted_on = DateField(today)
         self.topic = QLineEdit()
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Positive"), "positive")
-        self.kind.addItem(self.tr("Corrective"), "corrective")
+        for kind in FeedbackKind:
+            self.kind.addItem(feedback_kind_name(kind), kind.value)
         self.audit = QComboBox()
         self.audit.addItem(self.tr("(no audit)"), None)
         for audit_id, label in audits:

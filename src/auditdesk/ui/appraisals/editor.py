@@ -31,8 +31,10 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.editor_pages import EditorPages
+from auditdesk.ui.appraisals.evidence import evidence_detail
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import appraisal_kind_name, appraisal_status_name
 
 AUTOSAVE_MS = 1500
 
@@ -136,15 +138,8 @@ class AppraisalEditor(EditorPages):
                 self.step(4)
 
     def _fill(self, v: svc.AppraisalView) -> None:
-        status = {
-            "draft": self.tr("draft"),
-            "discussed": self.tr("after the conversation"),
-            "acknowledged": self.tr("read by the employee"),
-            "objected": self.tr("objection pending"),
-            "final": self.tr("final"),
-            "superseded": self.tr("superseded after an objection"),
-        }.get(v.status, v.status)
-        kind = self.tr("follow-up") if v.kind == "follow_up" else self.tr("periodic")
+        status = appraisal_status_name(v.status)
+        kind = appraisal_kind_name(v.kind)
         title = self.tr("Appraisal %1").replace("%1", v.record_number)
         self.setWindowTitle(f"{title} – {v.employee}")
         extra = ""
@@ -199,7 +194,7 @@ class AppraisalEditor(EditorPages):
         self.evidence.clear()
         for e in v.evidence:
             prefix = self.tr("Audit") if e.kind == "audit" else self.tr("Feedback")
-            self.evidence.addItem(f"{prefix} {fmt_date(e.on)}: {e.title} — {e.detail}")
+            self.evidence.addItem(f"{prefix} {fmt_date(e.on)}: {e.title} — {evidence_detail(e)}")
         if not v.evidence:
             self.evidence.addItem(self.tr("(no audits or feedback notes in the period)"))
         if self.rating_list.count():

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.values import ObjectionDecision
 from auditdesk.ui.appraisals.editor_steps import EditorSteps
 from auditdesk.ui.appraisals.widgets import DateField
+from auditdesk.ui.labels import objection_decision_name
 
 
 class EditorPages(EditorSteps):
@@ -149,8 +151,8 @@ class EditorPages(EditorSteps):
         f2.addRow(self.objection_button)
 
         self.decision = QComboBox()
-        self.decision.addItem(self.tr("Rejected"), "rejected")
-        self.decision.addItem(self.tr("Upheld"), "upheld")
+        for decision in (ObjectionDecision.REJECTED, ObjectionDecision.UPHELD):
+            self.decision.addItem(objection_decision_name(decision), decision.value)
         self.resolution = QComboBox()
         self.resolution.addItem(self.tr("Changed"), "changed")
         self.resolution.addItem(self.tr("Redone"), "redone")

@@ -37,9 +37,11 @@ from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog, NewAppraisalDialog
 from auditdesk.ui.appraisals.editor import AppraisalEditor
+from auditdesk.ui.appraisals.evidence import evidence_detail
 from auditdesk.ui.appraisals.team_model import SORT_ROLE, TeamModel
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import feedback_kind_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -260,7 +262,7 @@ class AppraisalsPanel(QWidget):
             self.message.error(error_text(exc))
             return
         for n in notes:
-            kind = self.tr("positive") if n.kind == "positive" else self.tr("corrective")
+            kind = feedback_kind_name(n.kind)
             used = f" → {n.appraisal_record}" if n.appraisal_record else ""
             self.notes.addItem(f"{fmt_date(n.noted_on)} [{kind}] {n.topic}{used}")
 
@@ -331,7 +333,7 @@ class AppraisalsPanel(QWidget):
         if r is None:
             return
         audits = [
-            (e.ref_id, f"{fmt_date(e.on)} {e.title} {e.detail}")
+            (e.ref_id, f"{fmt_date(e.on)} {e.title} {evidence_detail(e)}")
             for e in svc.employee_audit_evidence(
                 self.context(), r.employee_id, date(self.today().year - 2, 1, 1), self.today()
             )

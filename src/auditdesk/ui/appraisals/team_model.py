@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from auditdesk.services.appraisals.overview import TeamRow
 from auditdesk.ui.appraisals.widgets import fmt_date
+from auditdesk.ui.labels import appraisal_kind_name, due_status_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,24 +26,6 @@ STATUS_COLOURS = {
     "due_60": "#fdf8e4",
     "in_progress": "#dbe9f6",
 }
-
-
-def status_text(status: str) -> str:
-    return {
-        "overdue": QCoreApplication.translate("TeamModel", "overdue"),
-        "due_30": QCoreApplication.translate("TeamModel", "due within 30 days"),
-        "due_60": QCoreApplication.translate("TeamModel", "due within 60 days"),
-        "in_progress": QCoreApplication.translate("TeamModel", "in progress"),
-        "not_due": QCoreApplication.translate("TeamModel", "not due"),
-        "unknown": QCoreApplication.translate("TeamModel", "no start date"),
-    }.get(status, status)
-
-
-def reason_text(reason: str) -> str:
-    return {
-        "periodic": QCoreApplication.translate("TeamModel", "periodic"),
-        "follow_up": QCoreApplication.translate("TeamModel", "follow-up after negative"),
-    }.get(reason, reason)
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -102,8 +85,8 @@ class TeamModel(QAbstractTableModel):
                 f"{r.last_record} ({fmt_date(r.last_made_on)})" if r.last_record else "—",
                 r.last_level or "—",
                 fmt_date(r.due),
-                reason_text(r.due_reason),
-                status_text(r.status),
+                appraisal_kind_name(r.due_reason),
+                due_status_name(r.status),
             ]
             return values[col] if 0 <= col < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from auditdesk.domain.dates import format_date, typed_date
 
 
 class DateField(QLineEdit):
@@ -19,16 +21,11 @@ class DateField(QLineEdit):
             self.set_date(value)
 
     def set_date(self, value: date | None) -> None:
-        self.setText(value.strftime("%d.%m.%Y") if value else "")
+        self.setText(format_date(value))
 
     def date(self) -> date | None:
-        text = self.text().strip()
-        for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        return None
+        """The date typed; None when the field is empty or holds no date."""
+        return typed_date(self.text())
 
 
 class MessageLine(QLabel):
@@ -58,5 +55,4 @@ class MessageLine(QLabel):
             self.clear()
 
 
-def fmt_date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+fmt_date = format_date  # dd.mm.yyyy, "" for no date (domain.dates)

@@ -37,17 +37,13 @@ from auditdesk.services.audits import followup as fu
 from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import action_status_name, channel_name
-
-
-def _as_datetime(value: object) -> datetime:
-    assert isinstance(value, datetime)
-    return value.replace(second=0, microsecond=0)
-
-
-def _as_date(value: object) -> date:
-    assert isinstance(value, date)
-    return value
+from auditdesk.ui.labels import (
+    action_status_name,
+    channel_name,
+    dispute_status_name,
+    plan_status_name,
+)
+from auditdesk.ui.qdates import to_date, to_datetime
 
 
 class NewAuditDialog(QDialog):
@@ -150,7 +146,7 @@ class NewAuditDialog(QDialog):
             form_version_id=int(self.form.currentData()),
             channel=str(self.channel.currentData()),
             unit_id=int(self.unit.currentData()),
-            visited_at=_as_datetime(self.when.dateTime().toPython()),
+            visited_at=to_datetime(self.when.dateTime()),
             employee_id=self.employee.currentData(),
             observed_note=self.note.text(),
             scenario={k: e.text().strip() for k, e in self.scenario_edits.items()},
@@ -230,16 +226,11 @@ class DisputeDialog(QDialog):
     def refresh(self) -> None:
         disputes = fu.disputes_of(self.context(), self.audit_id)
         status_word = self.tr("Status")
-        status_labels = {
-            "open": self.tr("open"),
-            "upheld": self.tr("upheld"),
-            "rejected": self.tr("rejected"),
-        }
         lines = []
         for d in disputes:
             line = (
                 f"<b>{d.raised_on:%Y-%m-%d}</b> {d.raised_by}: {d.reason}<br>"
-                f"{status_word}: {status_labels.get(d.status, d.status)}"
+                f"{status_word}: {dispute_status_name(d.status)}"
             )
             if d.decided_on:
                 line += f" ({d.decided_on:%Y-%m-%d}, {d.decided_by}): {d.decision_note}"
@@ -258,7 +249,7 @@ class DisputeDialog(QDialog):
                 self.audit_id,
                 self.raised_by.text(),
                 self.reason.toPlainText(),
-                _as_date(self.raised_on.date().toPython()),
+                to_date(self.raised_on.date()),
             )
         except AuditDeskError as exc:
             self.error.setText(error_text(exc))
@@ -364,16 +355,10 @@ class ActionPlanDialog(QDialog):
             ):
                 w.setEnabled(False)
             return
-        labels = {
-            "open": self.tr("open"),
-            "submitted": self.tr("waiting for the manager"),
-            "accepted": self.tr("accepted"),
-            "returned": self.tr("returned"),
-        }
         text = (
             self.tr("Plan for %1: %2")
             .replace("%1", self.plan.record_no)
-            .replace("%2", labels.get(self.plan.status, self.plan.status))
+            .replace("%2", plan_status_name(self.plan.status))
         )
         if self.plan.manager_note:
             text += f" – {self.plan.manager_note}"

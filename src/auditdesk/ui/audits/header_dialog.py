@@ -4,7 +4,6 @@ the visit and the scenario. The form and the channel stay: the answers were give
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import channel_name
+from auditdesk.ui.qdates import to_datetime
 
 
 class HeaderDialog(QDialog):
@@ -115,14 +115,13 @@ class HeaderDialog(QDialog):
         self.employee.setCurrentIndex(max(0, self.employee.findData(selected)))
 
     def header_change(self) -> svc.HeaderChange:
-        visited = self.when.dateTime().toPython()
-        assert isinstance(visited, datetime)
+        visited = to_datetime(self.when.dateTime())
         scenario = dict(self.detail.scenario)  # keeps values of fields the form no longer names
         scenario.update({k: e.text().strip() for k, e in self.scenario_edits.items()})
         return svc.HeaderChange(
             employee_id=self.employee.currentData(),
             observed_note=self.note.text(),
-            visited_at=visited.replace(second=0, microsecond=0),
+            visited_at=visited,
             scenario=scenario,
             unit_id=int(self.unit.currentData()),
         )

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from auditdesk.domain.scoring import format_percent
 from auditdesk.services.audits import SORT_KEYS, AuditPage, AuditSummary
-from auditdesk.ui.labels import audit_status_name, channel_name
+from auditdesk.ui.labels import audit_status_name, channel_name, verdict_name
 from auditdesk.ui.rows_model import Index, RowsModel
 
 PAGE = 500
@@ -121,5 +121,5 @@ class AuditListModel(RowsModel[AuditSummary]):
         if key == "score":
             return format_percent(r.score)
         if key == "verdict":
-            return ("⚠ " if r.critical_failure else "") + r.verdict_label
+            return ("⚠ " if r.critical_failure else "") + verdict_name(r.verdict, r.verdict_label)
         return ""

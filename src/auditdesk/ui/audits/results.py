@@ -27,6 +27,7 @@ from auditdesk.services import audits as svc
 from auditdesk.services.audits import results as results
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.qdates import to_date
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 
@@ -124,8 +125,8 @@ class ResultsView(QWidget):
     def query(self) -> results.ResultsQuery:
         return results.ResultsQuery(
             form_id=str(self.form.currentData()),
-            start=self.start.date().toPython(),  # type: ignore[arg-type]
-            end=self.end.date().toPython(),  # type: ignore[arg-type]
+            start=to_date(self.start.date()),
+            end=to_date(self.end.date()),
             language=self.language,
         )
 

@@ -4,11 +4,10 @@ month with its 95 % interval, and the open cases past their due date."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.case_rows import CASE_FIELDS, FIELDS
+from auditdesk.domain.dates import format_date
 from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring.cases import imports as cases_import
@@ -36,6 +36,7 @@ from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.tasks import Progress
 
@@ -47,8 +48,7 @@ def _num(value: float | None, digits: int = 1) -> str:
     return "" if value is None else f"{value:.{digits}f}".replace(".", ",")
 
 
-def _day(value: date) -> str:
-    return value.strftime("%d.%m.%Y")
+_day = format_date  # dd.mm.yyyy (domain.dates)
 
 
 def field_label(field: str) -> str:
@@ -176,8 +176,8 @@ class CasesTab(QWidget):
         self.import_button.clicked.connect(self.choose_file)
         today = deps.context().clock.today()
         start = add_months(today.replace(day=1), -5)
-        self.date_from = QDateEdit(QDate(start.year, start.month, start.day))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_from = QDateEdit(to_qdate(start))
+        self.date_to = QDateEdit(to_qdate(today))
         for edit, name in ((self.date_from, "casesFrom"), (self.date_to, "casesTo")):
             edit.setObjectName(name)
             edit.setCalendarPopup(True)
@@ -305,8 +305,8 @@ class CasesTab(QWidget):
         self.timeliness_model.set_rows(
             cases_reports.timeliness(
                 ctx,
-                date_from=self.date_from.date().toPython(),  # type: ignore[arg-type]
-                date_to=self.date_to.date().toPython(),  # type: ignore[arg-type]
+                date_from=to_date(self.date_from.date()),
+                date_to=to_date(self.date_to.date()),
                 unit=unit,
                 by=str(self.group.currentData()),
             )

@@ -32,14 +32,13 @@ from auditdesk.services.monitoring import indicators as svc
 from auditdesk.services.monitoring.indicators import imports as indicator_import
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import indicator_kind_name
 from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.indicators_dialogs import (
     EntryDialog,
     date_edit,
     field_name,
-    kind_name,
-    pydate,
 )
 from auditdesk.ui.monitoring.indicators_models import (
     EntriesModel,
@@ -50,6 +49,7 @@ from auditdesk.ui.monitoring.indicators_models import (
 from auditdesk.ui.monitoring.indicators_research import ResearchPage
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date
 from auditdesk.ui.tasks import Cancelled, Progress
 
 PAGE = 500
@@ -109,7 +109,7 @@ class IndicatorsTab(QWidget):
         self.kind.setObjectName("filterKind")
         self.kind.addItem(self.tr("All kinds"), None)
         for k in IndicatorKind:
-            self.kind.addItem(kind_name(k), k.value)
+            self.kind.addItem(indicator_kind_name(k), k.value)
         self.unit = self._unit_combo("filterUnit")
         self.state = QComboBox()
         self.state.setObjectName("filterState")
@@ -225,8 +225,8 @@ class IndicatorsTab(QWidget):
         return svc.EntryFilter(
             kind=self.kind.currentData(),
             unit_id=self.unit.currentData(),
-            date_from=pydate(self.date_from.date()) if period else None,
-            date_to=pydate(self.date_to.date()) if period else None,
+            date_from=to_date(self.date_from.date()) if period else None,
+            date_to=to_date(self.date_to.date()) if period else None,
             state=str(self.state.currentData()),
         )
 
@@ -268,8 +268,8 @@ class IndicatorsTab(QWidget):
     def reload_summary(self) -> None:
         summary = svc.monthly_summary(
             self.deps.context(),
-            pydate(self.sum_from.date()),
-            pydate(self.sum_to.date()),
+            to_date(self.sum_from.date()),
+            to_date(self.sum_to.date()),
             self.sum_unit.currentData(),
             self.today(),
         )

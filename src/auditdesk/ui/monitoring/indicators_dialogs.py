@@ -1,12 +1,13 @@
 """Dialogs of the Indicators tab: adding, editing and settling an entry (the deadline shown as it
-is typed). Also the names of kinds, channels and outcomes as the window shows them."""
+is typed). Also the names of the register's fields (the names of kinds, channels and outcomes
+are in ui.labels)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,36 +29,8 @@ from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadlin
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import indicators as svc
 from auditdesk.ui.errors import error_text
-
-
-def kind_name(kind: str) -> str:
-    return {
-        "complaint": QCoreApplication.translate("Indicators", "Complaint"),
-        "grievance": QCoreApplication.translate("Indicators", "Grievance"),
-        "negative_opinion": QCoreApplication.translate("Indicators", "Negative opinion"),
-        "praise": QCoreApplication.translate("Indicators", "Praise"),
-    }.get(kind, kind)
-
-
-def channel_name(channel: str) -> str:
-    return {
-        "letter": QCoreApplication.translate("Indicators", "Letter"),
-        "email": QCoreApplication.translate("Indicators", "E-mail"),
-        "epuap": QCoreApplication.translate("Indicators", "ePUAP"),
-        "in_person": QCoreApplication.translate("Indicators", "In person"),
-        "phone": QCoreApplication.translate("Indicators", "Phone"),
-    }.get(channel, channel)
-
-
-def outcome_name(outcome: str | None) -> str:
-    if not outcome:
-        return ""
-    return {
-        "justified": QCoreApplication.translate("Indicators", "Justified"),
-        "partly": QCoreApplication.translate("Indicators", "Partly justified"),
-        "unjustified": QCoreApplication.translate("Indicators", "Unjustified"),
-        "passed_on": QCoreApplication.translate("Indicators", "Passed on"),
-    }.get(outcome, outcome)
+from auditdesk.ui.labels import indicator_channel_name, indicator_kind_name, indicator_outcome_name
+from auditdesk.ui.qdates import to_date, to_qdate
 
 
 def field_name(field: str) -> str:
@@ -77,16 +50,8 @@ def field_name(field: str) -> str:
     }.get(field, field)
 
 
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
 def date_edit(d: date, name: str) -> QDateEdit:
-    edit = QDateEdit(qdate(d))
+    edit = QDateEdit(to_qdate(d))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd.MM.yyyy")
@@ -116,15 +81,15 @@ class EntryDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for k in IndicatorKind:
-            self.kind.addItem(kind_name(k), k.value)
+            self.kind.addItem(indicator_kind_name(k), k.value)
         self.reference = QLineEdit()
         self.reference.setObjectName("reference")
         self.received = date_edit(self.today, "received")
-        self.received.setMaximumDate(qdate(self.today))
+        self.received.setMaximumDate(to_qdate(self.today))
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
         for ch in Channel:
-            self.channel.addItem(channel_name(ch), ch.value)
+            self.channel.addItem(indicator_channel_name(ch), ch.value)
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
         for unit_id, code, name in units:
@@ -140,12 +105,12 @@ class EntryDialog(QDialog):
         self.settled = QCheckBox(self.tr("Settled"))
         self.settled.setObjectName("settled")
         self.settled_on = date_edit(self.today, "settledOn")
-        self.settled_on.setMaximumDate(qdate(self.today))
+        self.settled_on.setMaximumDate(to_qdate(self.today))
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")
         self.outcome.addItem("", None)
         for o in Outcome:
-            self.outcome.addItem(outcome_name(o), o.value)
+            self.outcome.addItem(indicator_outcome_name(o), o.value)
         self.due = QLabel()
         self.due.setObjectName("due")
         self.due.setWordWrap(True)
@@ -220,7 +185,7 @@ class EntryDialog(QDialog):
         else:
             self.kind.setCurrentIndex(self.kind.findData(entry.kind))
             self.reference.setText(entry.reference)
-            self.received.setDate(qdate(entry.received_on))
+            self.received.setDate(to_qdate(entry.received_on))
             self.channel.setCurrentIndex(self.channel.findData(entry.channel))
             self.unit.setCurrentIndex(max(0, self.unit.findData(entry.unit_id)))
             self._load_employees()
@@ -229,7 +194,7 @@ class EntryDialog(QDialog):
             self.summary.setPlainText(entry.summary)
             self.settled.setChecked(entry.settled_on is not None)
             if entry.settled_on:
-                self.settled_on.setDate(qdate(entry.settled_on))
+                self.settled_on.setDate(to_qdate(entry.settled_on))
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(entry.outcome)))
             self._settled_toggled(entry.settled_on is not None)
             is_settled = entry.settled_on is not None
@@ -278,7 +243,7 @@ class EntryDialog(QDialog):
     def _show_deadline(self) -> None:
         due = deadline(
             IndicatorKind(self.kind_value()),
-            pydate(self.received.date()),
+            to_date(self.received.date()),
             self.representative.isChecked(),
             self.outcome.currentData() if self.settled.isChecked() else None,
         )
@@ -297,13 +262,13 @@ class EntryDialog(QDialog):
         return svc.EntryInput(
             reference=self.reference.text(),
             kind=self.kind_value(),
-            received_on=pydate(self.received.date()),
+            received_on=to_date(self.received.date()),
             channel=str(self.channel.currentData()),
             unit_id=int(self.unit.currentData()),
             employee_id=int(employee) if employee is not None else None,
             summary=self.summary.toPlainText(),
             from_representative=self.representative.isChecked(),
-            settled_on=pydate(self.settled_on.date()) if settled else None,
+            settled_on=to_date(self.settled_on.date()) if settled else None,
             outcome=self.outcome.currentData() if settled else None,
         )
 

@@ -11,17 +11,17 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from auditdesk.domain.dates import format_date
 from auditdesk.domain.indicators import Timeliness, nearing
 from auditdesk.services.monitoring import indicators as svc
-from auditdesk.ui.monitoring.indicators_dialogs import channel_name, kind_name, outcome_name
+from auditdesk.ui.labels import indicator_channel_name, indicator_kind_name, indicator_outcome_name
 from auditdesk.ui.rows_model import RowsModel
 
 OVERDUE = QColor("#b00020")
 NEARING = QColor("#8a5a00")
 
 
-def _d(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+_d = format_date  # dd.mm.yyyy, "" for no date (domain.dates)
 
 
 def timeliness_name(t: Timeliness, days_late: int) -> str:
@@ -73,19 +73,19 @@ class EntriesModel(RowsModel[svc.EntryRow]):
             return row.summary
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        kind = kind_name(row.kind)
+        kind = indicator_kind_name(row.kind)
         if row.from_representative:
             kind += " ★"
         values = [
             row.reference,
             kind,
             _d(row.received_on),
-            channel_name(row.channel),
+            indicator_channel_name(row.channel),
             row.unit_code,
             row.employee_name,
             _d(row.due_on),
             _d(row.settled_on),
-            outcome_name(row.outcome),
+            indicator_outcome_name(row.outcome),
             timeliness_name(row.timeliness, row.days_late),
             row.summary.splitlines()[0] if row.summary else "",
         ]
@@ -120,7 +120,7 @@ class SummaryModel(RowsModel[svc.SummaryRow]):
         values = [
             row.month_label,
             row.unit_code,
-            kind_name(row.kind),
+            indicator_kind_name(row.kind),
             row.received,
             row.settled,
             row.on_time,

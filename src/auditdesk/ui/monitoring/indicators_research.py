@@ -4,7 +4,7 @@ focus groups (list + editor), with follow-up actions (owner, due date) ticked of
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.dates import format_date, typed_date
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.indicators import ResearchMethod
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import research as research
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.monitoring.indicators_dialogs import date_edit, pydate, qdate
+from auditdesk.ui.monitoring.indicators_dialogs import date_edit
+from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
 
 
@@ -68,7 +70,7 @@ class NotesModel(RowsModel[research.NoteRow]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = [
-            row.held_on.strftime("%d.%m.%Y"),
+            format_date(row.held_on),
             method_name(row.method),
             row.topic,
             row.unit_codes,
@@ -81,16 +83,6 @@ class NotesModel(RowsModel[research.NoteRow]):
 
 
 ACTION_COLUMNS = 4  # description, owner, due (dd.mm.yyyy), done (dd.mm.yyyy or empty)
-
-
-def _parse(text: str) -> date | None:
-    """dd.mm.yyyy or YYYY-MM-DD, as typed into the actions table; None when empty or unreadable."""
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 class ResearchPage(QWidget):
@@ -249,7 +241,7 @@ class ResearchPage(QWidget):
     def new_note(self) -> None:
         self.note_id = None
         self.method.setCurrentIndex(0)
-        self.held_on.setDate(qdate(self.today()))
+        self.held_on.setDate(to_qdate(self.today()))
         self.topic.clear()
         self.participants.setValue(0)
         for i in range(self.units.count()):
@@ -267,7 +259,7 @@ class ResearchPage(QWidget):
         note = research.get_note(self.context(), note_id)
         self.note_id = note_id
         self.method.setCurrentIndex(max(0, self.method.findData(note.method)))
-        self.held_on.setDate(qdate(note.held_on))
+        self.held_on.setDate(to_qdate(note.held_on))
         self.topic.setText(note.topic)
         self.participants.setValue(note.participants)
         for i in range(self.units.count()):
@@ -291,8 +283,8 @@ class ResearchPage(QWidget):
             values = [
                 action.description,
                 action.owner,
-                action.due_on.strftime("%d.%m.%Y") if action.due_on else "",
-                action.done_on.strftime("%d.%m.%Y") if action.done_on else "",
+                format_date(action.due_on),
+                format_date(action.done_on),
             ]
         for c, text in enumerate(values):
             item = QTableWidgetItem(text)
@@ -314,7 +306,7 @@ class ResearchPage(QWidget):
     def mark_done(self) -> None:
         r = self.action_table.currentRow()
         if r >= 0:
-            self.action_table.setItem(r, 3, QTableWidgetItem(self.today().strftime("%d.%m.%Y")))
+            self.action_table.setItem(r, 3, QTableWidgetItem(format_date(self.today())))
 
     def _text(self, r: int, c: int) -> str:
         item = self.action_table.item(r, c)
@@ -329,8 +321,8 @@ class ResearchPage(QWidget):
                 research.ActionData(
                     self._text(r, 0),
                     self._text(r, 1),
-                    _parse(self._text(r, 2)),
-                    _parse(self._text(r, 3)),
+                    typed_date(self._text(r, 2)),
+                    typed_date(self._text(r, 3)),
                     int(action_id) if action_id is not None else None,
                 )
             )
@@ -341,7 +333,7 @@ class ResearchPage(QWidget):
                 units.append(int(item.data(Qt.ItemDataRole.UserRole)))
         return research.NoteData(
             method=str(self.method.currentData()),
-            held_on=pydate(self.held_on.date()),
+            held_on=to_date(self.held_on.date()),
             topic=self.topic.text(),
             participants=self.participants.value(),
             unit_ids=tuple(units),
@@ -355,7 +347,7 @@ class ResearchPage(QWidget):
         for r in range(self.action_table.rowCount()):
             for c in (2, 3):
                 text = self._text(r, c)
-                if text.strip() and _parse(text) is None:
+                if text.strip() and typed_date(text) is None:
                     return (
                         self.tr("Action %1: %2 is not a date (dd.mm.yyyy).")
                         .replace("%1", str(r + 1))

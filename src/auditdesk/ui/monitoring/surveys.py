@@ -5,11 +5,10 @@ per question with 95 % intervals, optionally compared with another period."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +45,7 @@ from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.monitoring.surveys_dialogs import NewCampaignDialog, survey_targets
 from auditdesk.ui.monitoring.surveys_entry import SurveyEntry
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
 from auditdesk.ui.tasks import Progress
 
@@ -55,14 +55,6 @@ def _pct(value: float | None, language: str) -> str:
         return "–"
     text = f"{value:.1f}"
     return text.replace(".", ",") if language == "pl" else text
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 @dataclass(frozen=True)
@@ -223,11 +215,11 @@ class ResultsView(QWidget):
         for u in units:
             self.unit.addItem(f"{u.code}  {u.name}", u.id)
         # the whole campaign; to compare, its first half is offered as the other period
-        self.start.setDate(_qdate(campaign.period_from))
-        self.end.setDate(_qdate(campaign.period_to))
+        self.start.setDate(to_qdate(campaign.period_from))
+        self.end.setDate(to_qdate(campaign.period_to))
         middle = campaign.period_from + (campaign.period_to - campaign.period_from) / 2
-        self.b_start.setDate(_qdate(campaign.period_from))
-        self.b_end.setDate(_qdate(middle))
+        self.b_start.setDate(to_qdate(campaign.period_from))
+        self.b_end.setDate(to_qdate(middle))
         self.refresh()
 
     def _compare_toggled(self, on: bool) -> None:
@@ -236,7 +228,7 @@ class ResultsView(QWidget):
         c = self.campaign
         if c is None or not on:
             return
-        if _date(self.start.date()) == c.period_from and _date(self.end.date()) == c.period_to:
+        if to_date(self.start.date()) == c.period_from and to_date(self.end.date()) == c.period_to:
             self.start.setDate(self.b_end.date().addDays(1))
 
     def refresh(self) -> None:
@@ -245,16 +237,16 @@ class ResultsView(QWidget):
         query = svc.ResultsQuery(
             campaign_id=self.campaign.id,
             unit_id=self.unit.currentData(),
-            date_from=_date(self.start.date()),
-            date_to=_date(self.end.date()),
+            date_from=to_date(self.start.date()),
+            date_to=to_date(self.end.date()),
         )
         try:
             if self.compare.isChecked():
                 res, other, comparisons = svc.compare_periods(
                     self.deps.context(),
                     query,
-                    (_date(self.start.date()), _date(self.end.date())),
-                    (_date(self.b_start.date()), _date(self.b_end.date())),
+                    (to_date(self.start.date()), to_date(self.end.date())),
+                    (to_date(self.b_start.date()), to_date(self.b_end.date())),
                 )
             else:
                 res, other, comparisons = svc.results(self.deps.context(), query), None, []

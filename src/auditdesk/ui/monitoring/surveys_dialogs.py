@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,14 +21,7 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.services.monitoring.surveys.imports import DATE, NUMBER, UNIT
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
+from auditdesk.ui.qdates import to_date, to_qdate
 
 
 class NewCampaignDialog(QDialog):
@@ -52,9 +45,9 @@ class NewCampaignDialog(QDialog):
         self.unit.addItem(self.tr("The whole office"), None)
         for u in units:
             self.unit.addItem(f"{u.code}  {u.name}", u.id)
-        self.start = QDateEdit(_qdate(today.replace(day=1)))
+        self.start = QDateEdit(to_qdate(today.replace(day=1)))
         self.start.setObjectName("from")
-        self.end = QDateEdit(_qdate(today))
+        self.end = QDateEdit(to_qdate(today))
         self.end.setObjectName("to")
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
@@ -82,8 +75,8 @@ class NewCampaignDialog(QDialog):
         return svc.NewCampaign(
             form_version_id=int(self.form.currentData()),
             title=self.title.text(),
-            period_from=_date(self.start.date()),
-            period_to=_date(self.end.date()),
+            period_from=to_date(self.start.date()),
+            period_to=to_date(self.end.date()),
             unit_id=self.unit.currentData(),
             notes=self.notes.toPlainText(),
         )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.settings import config_dir
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel
 
 ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weight: bold; }"
@@ -213,11 +214,11 @@ class SurveyEntry(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
         self.day.setDateRange(
-            QDate(campaign.period_from.year, campaign.period_from.month, campaign.period_from.day),
-            QDate(campaign.period_to.year, campaign.period_to.month, campaign.period_to.day),
+            to_qdate(campaign.period_from),
+            to_qdate(campaign.period_to),
         )
         today = min(max(context().clock.today(), campaign.period_from), campaign.period_to)
-        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.day.setDate(to_qdate(today))
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
         self.unit.addItem(self.tr("(not given)"), None)
@@ -344,8 +345,7 @@ class SurveyEntry(QWidget):
         return {r.question.id: r.answer() for r in self.rows if r.answer() is not None}
 
     def save(self) -> None:
-        qd = self.day.date()
-        day = date(qd.year(), qd.month(), qd.day())
+        day = to_date(self.day.date())
         unit = self.unit.currentData()
         try:
             if self.editing is None:
@@ -416,7 +416,7 @@ class SurveyEntry(QWidget):
         self.number.setText(row.response_no or "")
         self.number.setEnabled(False)
         d = row.answered_on
-        self.day.setDate(QDate(d.year, d.month, d.day))
+        self.day.setDate(to_qdate(d))
         self.unit.setCurrentIndex(max(0, self.unit.findData(row.unit_id)))
         self._restoring = True
         for r in self.rows:
@@ -468,10 +468,9 @@ class SurveyEntry(QWidget):
         if not answers:
             path.unlink(missing_ok=True)
             return
-        qd = self.day.date()
         draft = {
             "number": self.number.text(),
-            "day": date(qd.year(), qd.month(), qd.day()).isoformat(),
+            "day": to_date(self.day.date()).isoformat(),
             "unit": self.unit.currentData(),
             "answers": answers,
         }
@@ -490,7 +489,7 @@ class SurveyEntry(QWidget):
             return
         self._restoring = True
         self.number.setText(str(draft.get("number", "")))
-        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.day.setDate(to_qdate(day))
         self.unit.setCurrentIndex(max(0, self.unit.findData(draft.get("unit"))))
         for row in self.rows:
             row.set_value(answers.get(row.question.id))

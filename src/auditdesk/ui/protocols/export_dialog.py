@@ -26,6 +26,7 @@ from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.services.protocols.export import BulkResult, ExportFilter, export_all, unit_choices
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date
 from auditdesk.ui.tasks import Cancelled, Progress
 
 
@@ -134,8 +135,8 @@ class BulkExportDialog(QDialog):
 
     def _filter(self) -> ExportFilter:
         return ExportFilter(
-            self.date_from.date().toPython() if self.use_from.isChecked() else None,  # type: ignore[arg-type]
-            self.date_to.date().toPython() if self.use_to.isChecked() else None,  # type: ignore[arg-type]
+            to_date(self.date_from.date()) if self.use_from.isChecked() else None,
+            to_date(self.date_to.date()) if self.use_to.isChecked() else None,
             str(self.unit.currentData()) or None,
             str(self.kind.currentData()) or None,
         )
