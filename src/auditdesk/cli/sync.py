@@ -29,11 +29,22 @@ def register(sub: Any) -> None:
     r.add_argument("conflict_id", type=int, metavar="ID")
     r.add_argument("--keep", choices=["office", "laptop"], required=True)
     r.set_defaults(func=cmd_resolve)
+    e = actions.add_parser(
+        "export",
+        help="a file package for an office with no network path: on the laptop its records "
+        "for the office; at the office (--for LOGIN) what that auditor's laptop takes",
+    )
+    e.add_argument("--out", required=True, metavar="FILE.zip")
+    e.add_argument("--for", dest="for_login", metavar="LOGIN", help="at the office: the auditor")
+    e.set_defaults(func=cmd_export)
+    i = actions.add_parser("import", help="apply a file package (from the office or a laptop)")
+    i.add_argument("package", metavar="FILE.zip")
+    i.set_defaults(func=cmd_import)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from auditdesk.cli.common import cli_passphrase
-    from auditdesk.cli.users import PASSWORD_ENV, USER_ENV, _password
+    from auditdesk.cli.users import PASSWORD_ENV, USER_ENV, prompt_password
     from auditdesk.domain.errors import ValidationFailed
     from auditdesk.services.admin import auth
     from auditdesk.services.admin.encryption import open_any
@@ -53,7 +64,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     laptop = open_any(getattr(args, "db", None), cli_passphrase)
     office = open_database(args.office)
     try:
-        actor = auth.sign_in(office, login, _password(f"Password for {login} at the office: "))
+        actor = auth.sign_in(
+            office, login, prompt_password(f"Password for {login} at the office: ")
+        )
         report = synchronise(laptop, AppContext(office, actor), office_name=office.describe())
     finally:
         office.dispose()
@@ -98,3 +111,47 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     resolve_conflict(open_context(args), args.conflict_id, args.keep)
     out(f"conflict #{args.conflict_id}: the {args.keep}'s version is kept at the next sync")
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from auditdesk.services.sync import export_laptop_package, export_office_package
+
+    ctx = open_context(args)
+    if args.for_login:
+        path = export_office_package(ctx, Path(args.out), args.for_login)
+        out(f"office package for {args.for_login}: {path}")
+    else:
+        path = export_laptop_package(ctx, Path(args.out))
+        out(f"laptop package for the office: {path}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from auditdesk.services.sync import import_package
+
+    report = import_package(open_context(args), Path(args.package))
+    if report.sync is not None:
+        r = report.sync
+        out(
+            f"office package applied: {len(r.received)} received, {len(r.deleted)} deleted, "
+            f"{r.in_step} already in step, {len(r.waiting)} waiting for the laptop's package, "
+            f"{r.disputes} dispute decision(s), {len(r.conflicts)} conflict(s), "
+            f"{len(r.refused)} refused"
+        )
+        conflicts, refused = r.conflicts, r.refused
+    else:
+        out(
+            f"laptop package applied: {len(report.sent)} written, {len(report.deleted)} deleted, "
+            f"{report.in_step} already in step, {len(report.skipped)} newer here, "
+            f"{len(report.conflicts)} conflict(s), {len(report.refused)} refused"
+        )
+        conflicts, refused = report.conflicts, report.refused
+    for line in conflicts:
+        out(f"  conflict: {line}")
+    for line in refused:
+        out(f"  refused: {line}")
+    return 1 if conflicts or refused else 0

@@ -31,7 +31,10 @@ USER_ENV = "AUDITDESK_USER"
 PASSWORD_ENV = "AUDITDESK_PASSWORD"
 
 
-def _password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
+def prompt_password(prompt: str, env: str | None = PASSWORD_ENV) -> str:
+    """The password from the variable `env` (AUDITDESK_PASSWORD by default) when it is set,
+    else asked in the terminal with `prompt` (not echoed); refused (ValidationFailed) when
+    there is neither. Nothing is stored."""
     from auditdesk.domain.errors import ValidationFailed
 
     if env and os.environ.get(env) is not None:
@@ -50,7 +53,7 @@ def resolve_actor(args: argparse.Namespace, ctx: AppContext) -> Actor:
 
     login = getattr(args, "user", None) or os.environ.get(USER_ENV)
     if login:
-        return auth.sign_in(ctx.db, login, _password(f"Password for {login}: "))
+        return auth.sign_in(ctx.db, login, prompt_password(f"Password for {login}: "))
     if not auth.has_accounts(ctx.db):
         return ctx.actor  # nobody can sign in yet: the application itself (see module docstring)
     raise PermissionDenied(

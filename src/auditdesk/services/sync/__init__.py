@@ -16,12 +16,24 @@ from auditdesk.services.sync.conflicts import (
     resolve_conflict,
 )
 from auditdesk.services.sync.exchange import SyncFailed, SyncReport, synchronise
+from auditdesk.services.sync.package import (
+    PackageRefused,
+    PackageReport,
+    export_laptop_package,
+    export_office_package,
+    import_package,
+)
 
 __all__ = [
     "SIDES",
     "ConflictRow",
+    "PackageRefused",
+    "PackageReport",
     "SyncFailed",
     "SyncReport",
+    "export_laptop_package",
+    "export_office_package",
+    "import_package",
     "list_conflicts",
     "resolve_conflict",
     "synchronise",

@@ -45,7 +45,12 @@ from auditdesk.services.audits.transfer import (
     same_identity,
 )
 from auditdesk.services.context import Actor, AppContext, Database
-from auditdesk.services.sync.reference import ReferenceCounts, apply_reference, read_reference
+from auditdesk.services.sync.reference import (
+    Reference,
+    ReferenceCounts,
+    apply_reference,
+    read_reference,
+)
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
     Audit,
@@ -79,6 +84,9 @@ class SyncReport:
     refused: list[str] = field(default_factory=list)  # the editor's rules refused it
     disputes: int = 0  # decisions on disputes brought to the laptop
     cancelled: bool = False
+    # laptop → office records found by importing an office package: they travel in the
+    # laptop's next package (services.sync.package), nothing is written at the office now
+    waiting: list[str] = field(default_factory=list)
 
 
 # --- identities -------------------------------------------------------------------------------
@@ -129,6 +137,9 @@ class _Side:
     actor: Actor
     user_id: int
     where: str  # how the trail names the other side
+    # the office's records read from a file package (uid → payload): the office is read from
+    # here and written nothing (services.sync.package); None for a live office store
+    packed: dict[str, dict[str, Any]] | None = None
 
     @property
     def ctx(self) -> AppContext:
@@ -156,11 +167,35 @@ def synchronise(
         )
     step(0, 0, "reference")
     with office.db.session() as s:
-        office_node = node_of(s, "office")
-        office_uid, office_node_name = office_node.uid, office_node.name
+        office_uid = node_of(s, "office").uid
         ref = read_reference(s, login)
         watermark = s.scalar(select(func.max(AuditLogEntry.id))) or 0
         office_user = s.scalar(select(User.id).where(User.login == login))
+    assert office_user is not None
+    off = _Side(office.db, office.actor, office_user, "")
+    return run_exchange(
+        laptop, off, office_uid, ref, watermark, report=report, progress=step, cancelled=stop
+    )
+
+
+def run_exchange(
+    laptop: Database,
+    off: _Side,
+    office_uid: str,
+    ref: Reference,
+    watermark: int,
+    *,
+    report: SyncReport,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+    disputes: list[tuple[str, str, dict[str, Any]]] | None = None,
+) -> SyncReport:
+    """The laptop's half of an exchange with the office `off` (a live store, or a package's
+    records when `off.packed` is set, with the package's `disputes`), whose reference data
+    `ref` was read at `watermark`: the same steps and the same writes both ways."""
+    step, stop = progress, cancelled
+    office_name = report.office
+    login = ref.account["login"]
     with laptop.session() as s:
         node = node_of(s, laptop_name())
         if node.uid == office_uid:
@@ -175,9 +210,7 @@ def synchronise(
         user = s.scalar(select(User).where(User.login == login))
         assert user is not None
         lap = _Side(laptop, Actor.of(user), user.id, there)
-    assert office_user is not None
-    off = _Side(office.db, office.actor, office_user, here)
-    del office_node_name
+    off.where = here
 
     uids = _uids(lap, off, office_uid)
     for n, uid in enumerate(uids, 1):
@@ -192,7 +225,8 @@ def synchronise(
     if stop():
         report.cancelled = True
         return report
-    report.disputes = _disputes(lap, off, office_uid)
+    states = disputes if off.packed is not None else dispute_states(off.db, off.user_id)
+    report.disputes = _apply_disputes(lap, office_uid, states or [])
     with laptop.session() as s:
         peer = s.get(SyncPeer, office_uid)
         assert peer is not None
@@ -232,6 +266,10 @@ def _uids(lap: _Side, off: _Side, peer: str) -> list[str]:
             select(SyncRecord.uid).where(SyncRecord.peer_uid == peer, SyncRecord.kind == "audit")
         ):
             order.setdefault(uid, 0)
+    if off.packed is not None:
+        for uid, p in off.packed.items():
+            order[uid] = max(order.get(uid, 0), 1 if p.get("original_uid") else 0)
+        return sorted(order, key=lambda u: (order[u], u))
     with off.db.session() as s:
         for uid, original in s.execute(
             select(Audit.uid, Audit.original_id).where(Audit.auditor_id == off.user_id)
@@ -246,8 +284,12 @@ def _payload(db: Database, uid: str) -> dict[str, Any] | None:
         return audit_payload(s, audit, with_evidence=True) if audit is not None else None
 
 
+def _office_payload(off: _Side, uid: str) -> dict[str, Any] | None:
+    return off.packed.get(uid) if off.packed is not None else _payload(off.db, uid)
+
+
 def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> None:
-    lp, op = _payload(lap.db, uid), _payload(off.db, uid)
+    lp, op = _payload(lap.db, uid), _office_payload(off, uid)
     with lap.db.session() as s:
         rec = s.get(SyncRecord, (peer, "audit", uid))
         base = (rec.local_version, rec.office_version) if rec else None
@@ -280,8 +322,7 @@ def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> Non
         return
     # changed since they agreed: a newer version saying something else (sealing a record on
     # commit moves its version without changing what it says)
-    l_changed = base is None or lp is None or (lp["version"] != base[0] and _sha(lp) != agreed)
-    o_changed = base is None or op is None or (op["version"] != base[1] and _sha(op) != agreed)
+    l_changed, o_changed = changed_since(lp, op, base, agreed)
     if resolution is not None:
         keep = resolution[1]
         l_changed, o_changed = keep == "laptop", keep == "office"
@@ -289,6 +330,9 @@ def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> Non
         report.conflicts.append(f"{name}: still in conflict #{open_conflict}")
         return
     if lp is not None and op is None:
+        if base is None and off.packed is not None:
+            report.waiting.append(name)  # the office imports it from the laptop's package
+            return
         if base is None:
             _send_new(lap, off, peer, uid, lp)
             report.sent.append(name)
@@ -304,6 +348,9 @@ def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> Non
         if base is None:
             _receive_new(lap, peer, uid, op)
             report.received.append(name)
+        elif not o_changed and op["status"] == "draft" and off.packed is not None:
+            report.waiting.append(f"{name} (deleted on the laptop)")
+            return
         elif not o_changed and op["status"] == "draft":
             _delete_at_office(lap, off, peer, uid, op, base)
             report.deleted.append(f"{name} (deleted on the laptop)")
@@ -322,6 +369,9 @@ def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> Non
         _conflict(lap, peer, uid, lp, op, why)
         report.conflicts.append(f"{name}: {why}")
         return
+    if l_changed and off.packed is not None and op["status"] == "draft":
+        report.waiting.append(name)  # the office applies it from the laptop's package
+        return
     if l_changed:
         if op["status"] != "draft" or not _replaceable(off.db, uid, lp):
             _conflict(lap, peer, uid, lp, op, "the office's copy is locked or differs in kind")
@@ -337,6 +387,21 @@ def _one(lap: _Side, off: _Side, peer: str, uid: str, report: SyncReport) -> Non
         _receive_newer(lap, peer, uid, op)
         report.received.append(name)
     _close(lap, resolution)
+
+
+def changed_since(
+    lp: dict[str, Any] | None,
+    op: dict[str, Any] | None,
+    base: tuple[int, int] | None,
+    agreed: str | None,
+) -> tuple[bool, bool]:
+    """Whether the laptop's and the office's states changed since both sides agreed on the
+    versions `base` (laptop, office) holding the state hashed `agreed`: a newer version saying
+    something else (sealing a record on commit moves its version without changing what it
+    says); a record never agreed on, or gone, has changed."""
+    l_changed = base is None or lp is None or (lp["version"] != base[0] and _sha(lp) != agreed)
+    o_changed = base is None or op is None or (op["version"] != base[1] and _sha(op) != agreed)
+    return l_changed, o_changed
 
 
 def _replaceable(db: Database, uid: str, p: dict[str, Any]) -> bool:
@@ -383,10 +448,22 @@ def _remember(s: Session, peer: str, uid: str, lp: dict[str, Any], op: dict[str,
     rec.synced_at = utcnow()
 
 
+def write_new_at_office(s: Session, off: _Side, uid: str, lp: dict[str, Any]) -> Audit:
+    """The laptop's new record written at the office (the audit import's write path)."""
+    audit = import_record(s, off.ctx, lp, f"{lp['record_no']} (uid {uid})")
+    _sync_entry(s, off.actor, audit, off.where, "sent")
+    return audit
+
+
+def write_newer_at_office(s: Session, off: _Side, audit: Audit, lp: dict[str, Any]) -> None:
+    """A newer state of the laptop's draft replacing the office's draft."""
+    replace_draft(s, off.ctx, audit, lp)
+    _sync_entry(s, off.actor, audit, off.where, "replaced")
+
+
 def _send_new(lap: _Side, off: _Side, peer: str, uid: str, lp: dict[str, Any]) -> None:
     with off.db.session() as s:
-        audit = import_record(s, off.ctx, lp, f"{lp['record_no']} (uid {uid})")
-        _sync_entry(s, off.actor, audit, off.where, "sent")
+        write_new_at_office(s, off, uid, lp)
     op = _payload(off.db, uid)
     assert op is not None
     _note(lap, peer, uid, lp, op)
@@ -396,8 +473,7 @@ def _send_newer(lap: _Side, off: _Side, peer: str, uid: str, lp: dict[str, Any])
     with off.db.session() as s:
         audit = s.scalar(select(Audit).where(Audit.uid == uid))
         assert audit is not None
-        replace_draft(s, off.ctx, audit, lp)
-        _sync_entry(s, off.actor, audit, off.where, "replaced")
+        write_newer_at_office(s, off, audit, lp)
     op = _payload(off.db, uid)
     assert op is not None
     _note(lap, peer, uid, lp, op)
@@ -463,9 +539,8 @@ def _delete_on_laptop(lap: _Side, peer: str, uid: str, base: tuple[int, int]) ->
         })  # fmt: skip
 
 
-def _delete_at_office(
-    lap: _Side, off: _Side, peer: str, uid: str, op: dict[str, Any], base: tuple[int, int]
-) -> None:
+def delete_at_office(off: _Side, uid: str, record_no: str) -> None:
+    """The office's draft deleted because the laptop deleted its copy (a tombstone)."""
     with off.db.session() as s:
         audit = s.scalar(select(Audit).where(Audit.uid == uid))
         assert audit is not None
@@ -473,8 +548,14 @@ def _delete_at_office(
     delete_draft(off.ctx, audit_id)
     with off.db.session() as s:
         trail.record(s, off.actor, "sync", "audit", audit_id, after={
-            "uid": uid, "record_no": op["record_no"], "from": off.where, "result": "deleted"
+            "uid": uid, "record_no": record_no, "from": off.where, "result": "deleted"
         })  # fmt: skip
+
+
+def _delete_at_office(
+    lap: _Side, off: _Side, peer: str, uid: str, op: dict[str, Any], base: tuple[int, int]
+) -> None:
+    delete_at_office(off, uid, op["record_no"])
     with lap.db.session() as s:
         _tombstone(s, peer, uid, op["record_no"], "laptop", base[0])
 
@@ -546,22 +627,27 @@ def _dispute_state(d: AuditDispute, follow_uid: str | None) -> dict[str, Any]:
     }
 
 
-def _disputes(lap: _Side, off: _Side, peer: str) -> int:
-    """Disputes on the auditor's audits and their decisions, brought to the laptop (each in
-    its own transaction with its sync state); returns how many were new or changed."""
-    from datetime import date
-
-    with off.db.session() as s:
+def dispute_states(office: Database, auditor_id: int) -> list[tuple[str, str, dict[str, Any]]]:
+    """The disputes on the auditor's audits at the office: (key, audit uid, state)."""
+    with office.session() as s:
         rows = s.execute(
             select(AuditDispute, Audit.uid)
             .join(Audit, Audit.id == AuditDispute.audit_id)
-            .where(Audit.auditor_id == off.user_id)
+            .where(Audit.auditor_id == auditor_id)
             .order_by(AuditDispute.id)
         ).all()
         states = []
         for d, audit_uid in rows:
             follow = s.get(Audit, d.follow_up_id) if d.follow_up_id else None
             states.append((str(d.id), audit_uid, _dispute_state(d, follow.uid if follow else None)))
+    return states
+
+
+def _apply_disputes(lap: _Side, peer: str, states: list[tuple[str, str, dict[str, Any]]]) -> int:
+    """Disputes on the auditor's audits and their decisions, brought to the laptop (each in
+    its own transaction with its sync state); returns how many were new or changed."""
+    from datetime import date
+
     changed = 0
     for key, audit_uid, state in states:
         digest = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()
