@@ -149,7 +149,7 @@ def cmd_overdue(args: argparse.Namespace) -> int:
             r.sign,
             r.unit_code,
             r.started_on.isoformat(),
-            r.due_on.isoformat(),
+            r.due_on.isoformat() if r.due_on else "",
             str(r.days_overdue),
             r.handler,
             r.title,

@@ -8,8 +8,12 @@ Rules, in order:
   receiving it), *complaint or request* (art. 237: 1 month), or *special* (a period set by another
   law; the register must give its due date).
 - "Without delay" has no number in the Code. AuditDesk counts it as kept when the case is settled
-  no later than the first working day after the day it started (a period of 1 day counted under
-  art. 57 §1, moved off a Saturday or holiday under art. 57 §5). The rule sentence says so.
+  within N days of the day it started (N is an office setting, `without_delay_days`, default 1,
+  i.e. the first working day after the start: N days counted under art. 57 §1, a last day on a
+  Saturday or holiday moved to the next working day under art. 57 §5). The rule sentence and
+  the monitoring report say so.
+- A case with no category and no due date from EZD has no deadline known (category *unknown*):
+  it is counted apart, never as a one-month KPA case (non-KPA work has no KPA deadline).
 - Periods not counted (art. 35 §5: suspension, steps set by law, delays caused by the party) extend
   the period by their length in days, before the Saturday/holiday shift.
 - A due date given by EZD wins over the computed one (the office's system knows the special law
@@ -44,6 +48,10 @@ class CaseCategory(enum.StrEnum):
     APPEAL = "appeal"
     COMPLAINT = "complaint"
     SPECIAL = "special"
+    UNKNOWN = "unknown"  # no category and no due date: no deadline known (counted apart)
+
+
+DEFAULT_WITHOUT_DELAY_DAYS = 1  # the office setting's default (docs/monitoring.md)
 
 
 class CaseStatus(enum.StrEnum):
@@ -100,6 +108,7 @@ class CaseTerms:
     suspension_days: int = 0  # days not counted (art. 35 §5), given as a number
     suspended_from: date | None = None  # or a suspension span (both ends counted)
     suspended_to: date | None = None
+    without_delay_days: int = DEFAULT_WITHOUT_DELAY_DAYS  # the office setting
 
 
 class DeadlineError(ValueError):
@@ -116,9 +125,19 @@ def suspended_days(terms: CaseTerms, as_of: date) -> int:
     return days
 
 
+def suspended_without_dates(suspended: bool, terms: CaseTerms) -> bool:
+    """Marked suspended but with neither the days nor the span given: the deadline cannot be
+    extended, so the case is listed for a person to complete instead of being judged."""
+    return suspended and terms.suspension_days <= 0 and terms.suspended_from is None
+
+
 def statutory_deadline(terms: CaseTerms, as_of: date) -> ComputedDate:
     """The last day to settle the case under KPA, extended by the periods not counted up to
-    `as_of` (the caller's today, from its clock: the domain never reads the date itself)."""
+    `as_of` (the caller's today, from its clock: the domain never reads the date itself).
+    Raises DeadlineError for a category without a known period (special without a due date,
+    unknown)."""
+    if terms.category == CaseCategory.UNKNOWN:
+        raise DeadlineError("a case without a category has no known deadline")
     if terms.category == CaseCategory.SPECIAL:
         if terms.ezd_due is None:
             raise DeadlineError("a case with a special period needs its due date")
@@ -128,6 +147,16 @@ def statutory_deadline(terms: CaseTerms, as_of: date) -> ComputedDate:
             (f"A period set by a special law, due date given by EZD: {fmt(terms.ezd_due)}.",),
         )
     months, days, what_pl, what_en = _PERIODS[terms.category]
+    if terms.category == CaseCategory.WITHOUT_DELAY and terms.without_delay_days > 1:
+        days = terms.without_delay_days
+        what_pl = (
+            "Sprawa do załatwienia bez zwłoki (art. 35 § 2 k.p.a.), liczona według ustawienia "
+            f"urzędu jako załatwiona w terminie {days} dni od wszczęcia"
+        )
+        what_en = (
+            "A case to be settled without delay (KPA art. 35 §2), counted by the office's "
+            f"setting as kept when settled within {days} days of its start"
+        )
     if months:
         computed = months_after(terms.started_on, months, what_pl, what_en, shift=False)
     else:

@@ -5,6 +5,7 @@ file itself is read by reports/tabular.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -13,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from auditdesk.domain.case_deadlines import (
+    DEFAULT_WITHOUT_DELAY_DAYS,
     CaseCategory,
     CaseTerms,
     DeadlineError,
@@ -129,9 +131,29 @@ class ParsedCase:
     suspended_to: date | None
     handler: str
     remarks: str
-    computed_due: date
-    due_on: date
+    computed_due: date | None  # None: no deadline known (category unknown)
+    due_on: date | None
     due_rule: str
+
+
+NO_DEADLINE_RULE = (
+    "Brak kategorii sprawy i terminu w EZD: termin nieznany, sprawa liczona osobno "
+    "(przypisz kategorię w rejestrze lub w ustawieniach urzędu)."
+)
+
+
+@dataclass(frozen=True)
+class CaseRules:
+    """The office's own settings for reading its register (docs/monitoring.md): its category
+    words and JRWA classes mapped to a category, and the days counted for "without delay"."""
+
+    # normalised word → category; JRWA class → category
+    words: Mapping[str, CaseCategory] = dataclasses.field(default_factory=dict)
+    jrwa: Mapping[str, CaseCategory] = dataclasses.field(default_factory=dict)
+    without_delay_days: int = DEFAULT_WITHOUT_DELAY_DAYS
+
+
+DEFAULT_RULES = CaseRules()
 
 
 class _Bad(ValueError):
@@ -147,12 +169,16 @@ def _date(text: str) -> date | None:
         raise _Bad(ValidationFailed("not a date (dd.mm.yyyy or YYYY-MM-DD)")) from None
 
 
-def _category(text: str, has_due: bool) -> CaseCategory:
+def _category(text: str, has_due: bool, jrwa: str, rules: CaseRules) -> CaseCategory:
     word = normalise(text)
     if not word:
-        # no category: a due date from EZD means a special period, else the general month
-        return CaseCategory.SPECIAL if has_due else CaseCategory.ONE_MONTH
-    found = CATEGORY_WORDS.get(word)
+        # no category: the office's map of JRWA classes, then a due date from EZD means a
+        # special period, else no deadline is known (never the general KPA month)
+        mapped = rules.jrwa.get(jrwa.strip())
+        if mapped is not None:
+            return mapped
+        return CaseCategory.SPECIAL if has_due else CaseCategory.UNKNOWN
+    found = rules.words.get(word) or CATEGORY_WORDS.get(word)
     if found is None:
         raise _Bad(
             ValidationFailed(
@@ -191,11 +217,12 @@ def parse_row(
     mapping: Mapping[str, int],
     header: Sequence[str],
     as_of: date,
+    rules: CaseRules = DEFAULT_RULES,
 ) -> tuple[ParsedCase | None, list[RowProblem]]:
     """Reads one row; every unreadable value is a problem (the row is then None)."""
     problems: list[RowProblem] = []
     row = SourceRow(line, cells, header, mapping, FIELDS, problems)
-    return read_case(row, as_of), problems
+    return read_case(row, as_of, rules), problems
 
 
 _READERS: dict[str, Callable[[str], object]] = {
@@ -209,7 +236,7 @@ _READERS: dict[str, Callable[[str], object]] = {
 }
 
 
-def read_case(row: SourceRow, as_of: date) -> ParsedCase | None:
+def read_case(row: SourceRow, as_of: date, rules: CaseRules = DEFAULT_RULES) -> ParsedCase | None:
     """The row rule of the case register: the case, or None with its problems on the row."""
     before = len(row.problems)
     values: dict[str, object] = {}
@@ -228,8 +255,9 @@ def read_case(row: SourceRow, as_of: date) -> ParsedCase | None:
         )
     if "started_on" in values and values["started_on"] is None:
         row.problem("started_on", ValidationFailed("the start date is empty"), "")
+    jrwa = row.text("jrwa") or (match.group("jrwa") if match else "")
     try:
-        category = _category(row.text("category"), values.get("due_on") is not None)
+        category = _category(row.text("category"), values.get("due_on") is not None, jrwa, rules)
     except _Bad as bad:
         row.problem("category", bad.problem)
         category = CaseCategory.ONE_MONTH
@@ -248,16 +276,21 @@ def read_case(row: SourceRow, as_of: date) -> ParsedCase | None:
         suspension_days=values["suspension_days"],  # type: ignore[arg-type]
         suspended_from=values["suspended_from"],  # type: ignore[arg-type]
         suspended_to=values["suspended_to"],  # type: ignore[arg-type]
+        without_delay_days=rules.without_delay_days,
     )
-    try:
-        counted_to = settled if isinstance(settled, date) else as_of
-        computed = statutory_deadline(terms, counted_to)
-        due = effective_deadline(terms, counted_to, computed)
-    except DeadlineError:
-        row.problem("due_on", ValidationFailed("a special period needs a due date"))
-        return None
+    computed_due: date | None = None
+    due_on: date | None = None
+    due_rule = NO_DEADLINE_RULE
+    if category != CaseCategory.UNKNOWN:
+        try:
+            counted_to = settled if isinstance(settled, date) else as_of
+            computed = statutory_deadline(terms, counted_to)
+            due = effective_deadline(terms, counted_to, computed)
+        except DeadlineError:
+            row.problem("due_on", ValidationFailed("a special period needs a due date"))
+            return None
+        computed_due, due_on, due_rule = computed.value, due.value, due.rule("pl")
     unit_code = row.text("unit") or (match.group("unit") if match else "")
-    jrwa = row.text("jrwa") or (match.group("jrwa") if match else "")
     suspended = bool(values["suspended"]) or terms.suspended_from is not None
     return ParsedCase(
         line=row.line,
@@ -275,7 +308,7 @@ def read_case(row: SourceRow, as_of: date) -> ParsedCase | None:
         suspended_to=terms.suspended_to,
         handler=row.text("handler"),
         remarks=row.text("remarks"),
-        computed_due=computed.value,
-        due_on=due.value,
-        due_rule=due.rule("pl"),
+        computed_due=computed_due,
+        due_on=due_on,
+        due_rule=due_rule,
     )

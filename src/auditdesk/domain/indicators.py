@@ -3,11 +3,18 @@ opinions and praise, with the statutory deadline of each and its timeliness.
 
 - A complaint (skarga) is decided within 1 month of receipt, 14 days when a member of parliament,
   a senator or a councillor filed it (KPA art. 237 §1–2).
-- A grievance (zażalenie) is decided like an appeal: within 1 month of receipt (KPA art. 35 §3
+- A grievance (zażalenie) is decided like an appeal: within 1 month of receipt (KPA art. 35 §4
   with art. 144).
 - A complaint the office is not competent to decide is passed on to the competent authority
   within 7 days (KPA art. 231): once its outcome is "passed on", that is its deadline.
 - Negative opinions and praise have no statutory deadline.
+- A complaint cannot be extended, but art. 237 §4 applies art. 36: when the office cannot
+  settle it in time it notifies the complainant of the reason and names a new date. Given the
+  notice (made by the statutory deadline), timeliness is judged against the new date
+  (`notified_deadline`); a notice made after the deadline does not cure the delay.
+- A grievance (zażalenie) is filed within 7 days of the order being served (art. 141 §2,
+  counted under art. 57 §1): `filed_late` names the ones filed after that; the deciding body's
+  month runs from its receipt of the grievance (art. 35 §4 with art. 144), which is `received`.
 
 Periods are counted by `domain.periods` (KPA art. 57: months by the matching day, days without the
 day of receipt, a period ending on a Saturday or a public holiday moves to the next working day).
@@ -94,10 +101,55 @@ def deadline(
         return months_after(
             received,
             1,
-            "Zażalenie (art. 35 § 3 w zw. z art. 144 k.p.a.)",
-            "A grievance (KPA art. 35 §3 with art. 144)",
+            "Zażalenie, miesiąc od jego otrzymania (art. 35 § 4 w zw. z art. 144 k.p.a.)",
+            "A grievance, one month from receiving it (KPA art. 35 §4 with art. 144)",
         )
     return None
+
+
+GRIEVANCE_FILING_DAYS = 7  # art. 141 §2
+NEW_DATE_KINDS = frozenset({"complaint", "request"})  # art. 36 with art. 237 §4 (and art. 244)
+
+
+def notified_deadline(
+    statutory: ComputedDate | None, new_due: date | None, notified_on: date | None
+) -> ComputedDate | None:
+    """The deadline that counts for a complaint given a new date notified under art. 36 (with
+    art. 237 §4): the new date when the notice was made by the statutory deadline."""
+    if statutory is None or new_due is None or notified_on is None:
+        return statutory
+    if notified_on > statutory.value or new_due <= statutory.value:
+        return statutory.then(
+            statutory.value,
+            f"Zawiadomienie o nowym terminie z {notified_on:%d.%m.%Y} nie zmienia terminu "
+            "(złożone po terminie albo nowy termin nie jest późniejszy; art. 36 k.p.a.).",
+            f"The notice of a new date of {notified_on:%d.%m.%Y} does not change the deadline "
+            "(made after the deadline, or the new date is not later; KPA art. 36).",
+        )
+    return statutory.then(
+        new_due,
+        f"Zawiadomiono {notified_on:%d.%m.%Y} o nowym terminie {new_due:%d.%m.%Y} "
+        "(art. 36 w zw. z art. 237 § 4 k.p.a.).",
+        f"Notified on {notified_on:%d.%m.%Y} of the new date {new_due:%d.%m.%Y} "
+        "(KPA art. 36 with art. 237 §4).",
+    )
+
+
+def filing_deadline(served_on: date) -> ComputedDate:
+    """The last day to file a grievance against an order served on `served_on`."""
+    return days_after(
+        served_on,
+        GRIEVANCE_FILING_DAYS,
+        "Zażalenie wnosi się w terminie 7 dni od doręczenia postanowienia (art. 141 § 2 k.p.a.)",
+        "A grievance is filed within 7 days of the order being served (KPA art. 141 §2)",
+    )
+
+
+def filed_late(kind: IndicatorKind | str, served_on: date | None, received: date) -> bool:
+    """A grievance received after its 7-day filing limit (unknown without the service date)."""
+    if kind != IndicatorKind.GRIEVANCE or served_on is None:
+        return False
+    return received > filing_deadline(served_on).value
 
 
 def timeliness(due: date | None, settled: date | None, today: date) -> Timeliness:

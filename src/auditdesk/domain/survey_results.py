@@ -3,7 +3,9 @@
 Results are computed from counts (question → answer value → how many), which the store
 aggregates in SQL, so a campaign of thousands of responses never travels row by row.
 
-- scale (1–5 by default): n, mean, distribution, top-2-box share (the two best values, 4–5).
+- scale (1–5 by default): n, mean, distribution, and the share of positive answers: the values
+  strictly above the scale's midpoint, at most the two best (`positive_values`): 4–5 on 1–5,
+  3–4 on 1–4, only 3 on 1–3 (the midpoint 2 is neutral, not positive), 6–7 on 1–7, 9–10 on 0–10.
 - agree4 (tak / raczej tak / raczej nie / nie): distribution, share of tak + raczej tak.
 - choice: counts per option; text: the list of answers.
 - Shares carry a Wilson 95 % interval (domain.statistics).
@@ -38,6 +40,13 @@ AGREE4_INDEX: dict[str, float] = {
     "nie": 0.0,
 }
 SOURCES: tuple[str, ...] = ("paper", "kiosk", "import")
+
+
+def positive_values(scale_min: int, scale_max: int) -> frozenset[str]:
+    """The answers of a scale counted as positive: above the midpoint, at most the top two (a
+    "top-2-box" that never takes in the neutral middle of a short scale)."""
+    midpoint = (scale_min + scale_max) / 2
+    return frozenset(str(v) for v in (scale_max - 1, scale_max) if v > midpoint)
 
 
 def scored(question: SurveyQuestion, profile: bool) -> bool:
@@ -158,7 +167,7 @@ class QuestionResult:
     n: int
     distribution: dict[str, int]  # every allowed value, in form order (choice: the counts)
     mean: float | None = None  # scale only
-    positive: Proportion | None = None  # scale: top-2-box; agree4: tak + raczej tak
+    positive: Proportion | None = None  # scale: positive_values; agree4: tak + raczej tak
     index: float | None = None  # 0–100, scored questions only
     texts: list[str] = field(default_factory=list)
 
@@ -210,7 +219,7 @@ def question_result(
     if question.type == "scale":
         total = sum(int(v) * c for v, c in distribution.items())
         mean = total / n if n else None
-        top2 = {str(question.scale_max), str(question.scale_max - 1)}
+        top2 = positive_values(question.scale_min, question.scale_max)
         positive = Proportion(sum(c for v, c in distribution.items() if v in top2), n)
         span = question.scale_max - question.scale_min
         index = None if mean is None else 100.0 * (mean - question.scale_min) / span

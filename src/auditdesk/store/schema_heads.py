@@ -13,10 +13,9 @@ HEADS = frozenset(
         "0004_protocols",
         "0005_security",
         "0006_surveys",
-        "0007_indicators",
-        "0008_cases",
         "0009_integrity",
         "0010_sync",
+        "0011_overview",
     }
 )
 
@@ -33,5 +32,6 @@ SCRIPT_FILES = frozenset(
         "0008_cases.py",
         "0009_integrity.py",
         "0010_sync.py",
+        "0011_overview.py",
     }
 )

@@ -28,6 +28,7 @@ from auditdesk.store.models.indicators import (
     ResearchAction,
     ResearchNote,
 )
+from auditdesk.store.models.office import MonitoringTarget, OfficeSetting
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
@@ -72,8 +73,10 @@ __all__ = [
     "IndicatorEntry",
     "IndicatorImportMapping",
     "LoginAttempt",
+    "MonitoringTarget",
     "Objection",
     "Office",
+    "OfficeSetting",
     "OrgUnit",
     "Protocol",
     "ResearchAction",

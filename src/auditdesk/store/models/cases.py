@@ -31,8 +31,9 @@ class CaseRecord(Base):
     settled_on: Mapped[date | None]  # none while the case is open
     category: Mapped[str] = mapped_column(String(20))  # CaseCategory
     ezd_due_on: Mapped[date | None]  # the due date EZD gave
-    computed_due_on: Mapped[date]  # KPA art. 35 with art. 57, periods not counted
-    due_on: Mapped[date]  # the one that counts (EZD's when given)
+    # KPA art. 35 with art. 57, periods not counted; None: no category, no deadline known
+    computed_due_on: Mapped[date | None]
+    due_on: Mapped[date | None]  # the one that counts (EZD's when given)
     due_rule: Mapped[str] = mapped_column(Text, default="")  # how due_on was reached (Polish)
     suspension_days: Mapped[int] = mapped_column(default=0)
     suspended: Mapped[bool] = mapped_column(default=False)

@@ -31,6 +31,11 @@ class IndicatorEntry(Base):
     due_rule: Mapped[str] = mapped_column(Text, default="")
     settled_on: Mapped[date | None] = mapped_column(index=True)
     outcome: Mapped[str | None] = mapped_column(String(20))  # domain.indicators.Outcome
+    # a grievance: the day the order it contests was served (the 7-day filing limit runs from it)
+    served_on: Mapped[date | None]
+    # a complaint not settled in time: the new date notified under art. 36 (art. 237 §4)
+    new_due_on: Mapped[date | None]
+    new_due_notified_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[str] = mapped_column(String(80), default="")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -15,7 +15,7 @@ from sqlalchemy import Table as SqlTable
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.case_deadlines import timeliness
+from auditdesk.domain.case_deadlines import CaseTerms, suspended_without_dates, timeliness
 from auditdesk.domain.case_rows import (
     CASE_FIELDS,
     ParsedCase,
@@ -37,6 +37,7 @@ from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
+from auditdesk.services.monitoring.cases.rules import load_rules
 from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import CaseColumnMapping, CaseImportBatch, CaseRecord, OrgUnit
@@ -121,6 +122,27 @@ _COMPARED = (
 )
 
 
+def _days_late(case: ParsedCase) -> int | None:
+    """Settled cases judged against a known deadline only: none is known without a category,
+    and a case marked suspended without its dates waits for a person to complete them."""
+    settled = case.settled_on
+    if settled is None or case.due_on is None:
+        return None
+    if suspended_without_dates(case.suspended, _terms(case)):
+        return None
+    return timeliness(case.due_on, settled, settled).days_late
+
+
+def _terms(case: ParsedCase) -> CaseTerms:
+    return CaseTerms(
+        case.started_on,
+        case.category,
+        suspension_days=case.suspension_days,
+        suspended_from=case.suspended_from,
+        suspended_to=case.suspended_to,
+    )
+
+
 def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
     settled = case.settled_on
     return {
@@ -143,7 +165,7 @@ def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
         "handler": case.handler,
         "remarks": case.remarks,
         "days_to_settle": (settled - case.started_on).days if settled else None,
-        "days_late": timeliness(case.due_on, settled, settled).days_late if settled else None,
+        "days_late": _days_late(case),
     }
 
 
@@ -165,13 +187,15 @@ class CaseSource(ImportSource[ParsedCase]):
         self.unmatched: set[str] = set()
         self.batch: CaseImportBatch | None = None
         self.now = utcnow()
+        with ctx.db.session() as s:
+            self.rules = load_rules(s)
 
     @property
     def fields(self) -> Sequence[Field]:
         return CASE_FIELDS
 
     def read_row(self, row: SourceRow) -> ParsedCase | None:
-        return read_case(row, self.as_of)
+        return read_case(row, self.as_of, self.rules)
 
     def check_rows(
         self, items: list[tuple[int, ParsedCase]], problems: list[RowProblem]

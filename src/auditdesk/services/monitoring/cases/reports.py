@@ -34,6 +34,8 @@ class TimelinessRow:
     late: int
     avg_days_to_settle: float | None
     avg_days_late: float | None  # over the late cases only
+    # settled but not judged: no deadline known, or marked suspended without its dates
+    unjudged: int = 0
 
     @property
     def on_time_percent(self) -> float | None:
@@ -58,10 +60,12 @@ class OverdueRow:
     title: str
     handler: str
     started_on: date
-    due_on: date
+    due_on: date | None
     days_overdue: int
     category: str
     due_rule: str
+    suspended: bool = False
+    settled_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,17 @@ class CaseSummary:
     on_time: int
     open: int
     overdue: int
+    no_deadline: int = 0  # no category and no due date from EZD: counted apart
+    dates_missing: int = 0  # marked suspended without the days or the span
+
+
+def _dates_missing() -> Any:
+    """Marked suspended with neither the days nor the span: a person completes the row."""
+    return and_(
+        CaseRecord.suspended.is_(True),
+        CaseRecord.suspension_days == 0,
+        CaseRecord.suspended_from.is_(None),
+    )
 
 
 def _scoped(stmt: Q, s: Session, ctx: AppContext) -> Q:
@@ -100,6 +115,8 @@ def timeliness(
     """Settled cases grouped `by` "unit_month", "unit", "month" or "jrwa" (dates: settlement)."""
     on_time = func.sum(case((CaseRecord.days_late == 0, 1), else_=0))
     late = func.sum(case((CaseRecord.days_late > 0, 1), else_=0))
+    judged = func.count(CaseRecord.days_late)
+    unjudged = func.sum(case((CaseRecord.days_late.is_(None), 1), else_=0))
     avg_late = func.avg(case((CaseRecord.days_late > 0, CaseRecord.days_late), else_=None))
     year = extract("year", CaseRecord.settled_on)
     month = extract("month", CaseRecord.settled_on)
@@ -115,11 +132,12 @@ def timeliness(
     stmt = (
         select(
             *keys,
-            func.count(),
+            judged,
             on_time,
             late,
             func.avg(CaseRecord.days_to_settle),
             avg_late,
+            unjudged,
         )
         .where(CaseRecord.settled_on.is_not(None))
         .group_by(*keys)
@@ -136,7 +154,7 @@ def timeliness(
             if by in ("unit_month", "month"):
                 y, m = int(values.pop(0)), int(values.pop(0))
             jrwa = str(values.pop(0)) if by == "jrwa" else ""
-            n, ok, bad, avg_days, avg_bad = values
+            n, ok, bad, avg_days, avg_bad, not_judged = values
             out.append(
                 TimelinessRow(
                     unit_code=code,
@@ -149,6 +167,7 @@ def timeliness(
                     late=int(bad or 0),
                     avg_days_to_settle=None if avg_days is None else float(avg_days),
                     avg_days_late=None if avg_bad is None else float(avg_bad),
+                    unjudged=int(not_judged or 0),
                 )
             )
         return out
@@ -181,7 +200,7 @@ def overdue(
             CaseRecord.due_rule,
         )
         .where(CaseRecord.settled_on.is_(None), CaseRecord.due_on < as_of)
-        .where(~_still_suspended())
+        .where(~_still_suspended(), ~_dates_missing())
         .order_by(CaseRecord.due_on, CaseRecord.sign)
     )
     if unit:
@@ -206,6 +225,53 @@ def overdue(
         ]
 
 
+def to_complete(
+    ctx: AppContext, *, unit: str | None = None, limit: int | None = None
+) -> list[OverdueRow]:
+    """Cases a person has to complete before they can be judged: marked suspended without their
+    dates ("suspended, dates missing"), and cases with no deadline known (no category, no due
+    date); open ones first, then by start."""
+    stmt = (
+        select(
+            CaseRecord.id,
+            CaseRecord.sign,
+            CaseRecord.unit_code,
+            CaseRecord.title,
+            CaseRecord.handler,
+            CaseRecord.started_on,
+            CaseRecord.due_on,
+            CaseRecord.category,
+            CaseRecord.due_rule,
+            CaseRecord.suspended,
+            CaseRecord.settled_on,
+        )
+        .where(or_(_dates_missing(), CaseRecord.due_on.is_(None)))
+        .order_by(CaseRecord.settled_on.is_not(None), CaseRecord.started_on, CaseRecord.sign)
+    )
+    if unit:
+        stmt = stmt.where(CaseRecord.unit_code == unit)
+    if limit:
+        stmt = stmt.limit(limit)
+    with ctx.db.session() as s:
+        return [
+            OverdueRow(
+                r.id,
+                r.sign,
+                r.unit_code,
+                r.title,
+                r.handler,
+                r.started_on,
+                r.due_on,
+                0,
+                r.category,
+                r.due_rule,
+                bool(r.suspended),
+                r.settled_on,
+            )
+            for r in s.execute(_scoped(stmt, s, ctx))
+        ]
+
+
 def summary(ctx: AppContext, as_of: date | None = None) -> CaseSummary:
     as_of = as_of or ctx.clock.today()
     is_open = CaseRecord.settled_on.is_(None)
@@ -217,17 +283,32 @@ def summary(ctx: AppContext, as_of: date | None = None) -> CaseSummary:
         func.sum(
             case(
                 (
-                    and_(is_open, CaseRecord.due_on < as_of, or_(~_still_suspended())),
+                    and_(
+                        is_open,
+                        CaseRecord.due_on < as_of,
+                        or_(~_still_suspended()),
+                        ~_dates_missing(),
+                    ),
                     1,
                 ),
                 else_=0,
             )
         ),
+        func.sum(case((CaseRecord.due_on.is_(None), 1), else_=0)),
+        func.sum(case((_dates_missing(), 1), else_=0)),
     )
     with ctx.db.session() as s:
-        total, settled, ok, still_open, late_open = s.execute(_scoped(stmt, s, ctx)).one()
+        total, settled, ok, still_open, late_open, unknown, missing = s.execute(
+            _scoped(stmt, s, ctx)
+        ).one()
     return CaseSummary(
-        int(total or 0), int(settled or 0), int(ok or 0), int(still_open or 0), int(late_open or 0)
+        int(total or 0),
+        int(settled or 0),
+        int(ok or 0),
+        int(still_open or 0),
+        int(late_open or 0),
+        int(unknown or 0),
+        int(missing or 0),
     )
 
 

@@ -19,7 +19,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.domain.indicators import Channel, IndicatorKind, Outcome, deadline
+from auditdesk.domain.indicators import (
+    NEW_DATE_KINDS,
+    Channel,
+    IndicatorKind,
+    Outcome,
+    deadline,
+    filing_deadline,
+    notified_deadline,
+)
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import Actor, AppContext
@@ -36,6 +44,7 @@ from auditdesk.services.monitoring.indicators.queries import (
     default_unit_id,
     employee_choices,
     get_entry,
+    late_filings,
     list_entries,
     monthly_summary,
     next_reference,
@@ -60,6 +69,7 @@ __all__ = [
     "edit_entry",
     "employee_choices",
     "get_entry",
+    "late_filings",
     "list_entries",
     "monthly_summary",
     "next_reference",
@@ -134,6 +144,7 @@ def _check(
             outcome=outcome,
             allowed=", ".join(Outcome),
         )
+    _check_new_date_and_service(data, reference, today)
     if data.settled_on is not None:
         if data.settled_on < data.received_on:
             raise ValidationFailed(
@@ -168,6 +179,43 @@ def _check(
     )
 
 
+def _check_new_date_and_service(data: EntryInput, reference: str, today: date) -> None:
+    """A grievance's service date (art. 141 §2) and a complaint's new date (art. 36 with
+    art. 237 §4): each only on its kind, in order, never in the future."""
+    if data.served_on is not None:
+        if data.kind != IndicatorKind.GRIEVANCE:
+            raise ValidationFailed(
+                "{reference}: only a grievance has the date its order was served",
+                reference=reference,
+            )
+        if data.served_on > data.received_on:
+            raise ValidationFailed(
+                "{reference}: the order was served on {served}, after the grievance was "
+                "received ({received}); check the dates",
+                reference=reference,
+                served=data.served_on.strftime("%d.%m.%Y"),
+                received=data.received_on.strftime("%d.%m.%Y"),
+            )
+    if (data.new_due_on is None) != (data.new_due_notified_on is None):
+        raise ValidationFailed(
+            "{reference}: give both the new date and the day the complainant was notified",
+            reference=reference,
+        )
+    if data.new_due_on is not None and data.new_due_notified_on is not None:
+        if data.kind not in NEW_DATE_KINDS:
+            raise ValidationFailed(
+                "{reference}: only a complaint or a request has a new date (art. 36)",
+                reference=reference,
+            )
+        if data.new_due_notified_on < data.received_on or data.new_due_notified_on > today:
+            raise ValidationFailed(
+                "{reference}: the notice of the new date ({notified}) must lie between the "
+                "receipt and today",
+                reference=reference,
+                notified=data.new_due_notified_on.strftime("%d.%m.%Y"),
+            )
+
+
 def _apply(entry: IndicatorEntry, data: EntryInput) -> None:
     entry.reference = data.reference
     entry.kind = data.kind
@@ -179,9 +227,23 @@ def _apply(entry: IndicatorEntry, data: EntryInput) -> None:
     entry.from_representative = data.from_representative
     entry.settled_on = data.settled_on
     entry.outcome = data.outcome
+    entry.served_on = data.served_on
+    entry.new_due_on = data.new_due_on
+    entry.new_due_notified_on = data.new_due_notified_on
     due = deadline(
         IndicatorKind(data.kind), data.received_on, data.from_representative, data.outcome
     )
+    if data.outcome != Outcome.PASSED_ON:
+        due = notified_deadline(due, data.new_due_on, data.new_due_notified_on)
+    if due is not None and data.served_on is not None:
+        filing = filing_deadline(data.served_on)
+        if data.received_on > filing.value:
+            due = due.then(
+                due.value,
+                f"Zażalenie wniesione po terminie {filing.value:%d.%m.%Y} (art. 141 § 2 k.p.a.).",
+                f"The grievance was filed after its limit of {filing.value:%d.%m.%Y} "
+                "(KPA art. 141 §2).",
+            )
     entry.due_on = due.value if due else None
     entry.due_rule = due.rule("pl") if due else ""
 
@@ -199,6 +261,11 @@ def _values(entry: IndicatorEntry) -> dict[str, Any]:
         "due_on": entry.due_on.isoformat() if entry.due_on else None,
         "settled_on": entry.settled_on.isoformat() if entry.settled_on else None,
         "outcome": entry.outcome,
+        "served_on": entry.served_on.isoformat() if entry.served_on else None,
+        "new_due_on": entry.new_due_on.isoformat() if entry.new_due_on else None,
+        "new_due_notified_on": (
+            entry.new_due_notified_on.isoformat() if entry.new_due_notified_on else None
+        ),
     }
 
 

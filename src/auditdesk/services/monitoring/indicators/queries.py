@@ -18,6 +18,7 @@ from auditdesk.domain.indicators import (
     ShareSummary,
     Timeliness,
     days_late,
+    filed_late,
     shares,
     timeliness,
 )
@@ -43,6 +44,9 @@ class EntryInput:
     from_representative: bool = False
     settled_on: date | None = None
     outcome: str | None = None
+    served_on: date | None = None  # a grievance: the day the contested order was served
+    new_due_on: date | None = None  # a complaint: the new date notified under art. 36
+    new_due_notified_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,10 @@ class EntryRow:
     outcome: str | None
     timeliness: Timeliness
     days_late: int
+    served_on: date | None = None
+    new_due_on: date | None = None
+    new_due_notified_on: date | None = None
+    filed_late: bool = False  # a grievance filed after its 7-day limit (art. 141 §2)
 
     def as_input(self) -> EntryInput:
         return EntryInput(
@@ -79,6 +87,9 @@ class EntryRow:
             self.from_representative,
             self.settled_on,
             self.outcome,
+            self.served_on,
+            self.new_due_on,
+            self.new_due_notified_on,
         )
 
 
@@ -88,7 +99,7 @@ class EntryFilter:
     unit_id: int | None = None
     date_from: date | None = None  # received on or after
     date_to: date | None = None  # received on or before
-    state: str = "all"  # all, open, overdue, settled
+    state: str = "all"  # all, open, overdue, settled, filed_late (grievances)
 
 
 @dataclass(frozen=True)
@@ -161,7 +172,17 @@ def _filtered(stmt: Q, f: EntryFilter, today: date) -> Q:
         stmt = stmt.where(IndicatorEntry.settled_on.is_(None), IndicatorEntry.due_on < today)
     elif f.state == "settled":
         stmt = stmt.where(IndicatorEntry.settled_on.is_not(None))
+    elif f.state == "filed_late":
+        stmt = stmt.where(IndicatorEntry.kind == "grievance", IndicatorEntry.served_on.is_not(None))
     return stmt
+
+
+def late_filings(ctx: AppContext, f: EntryFilter | None = None) -> list[EntryRow]:
+    """Grievances received after their 7-day filing limit (KPA art. 141 §2), oldest first."""
+    f = f or EntryFilter()
+    wanted = EntryFilter(f.kind, f.unit_id, f.date_from, f.date_to, "filed_late")
+    rows = list_entries(ctx, wanted, limit=100_000)
+    return sorted((r for r in rows if r.filed_late), key=lambda r: (r.received_on, r.id))
 
 
 def _row_select() -> Select[IndicatorEntry, str, str | None, str | None]:
@@ -198,6 +219,10 @@ def _to_row(
         outcome=entry.outcome,
         timeliness=timeliness(entry.due_on, entry.settled_on, today),
         days_late=days_late(entry.due_on, entry.settled_on, today),
+        served_on=entry.served_on,
+        new_due_on=entry.new_due_on,
+        new_due_notified_on=entry.new_due_notified_on,
+        filed_late=filed_late(entry.kind, entry.served_on, entry.received_on),
     )
 
 
