@@ -17,7 +17,7 @@
     </message>
     <message>
       <source>--map {option!r}: write HEADER=FIELD (or HEADER= to leave the column out), e.g. --map 'Data zakończenia sprawy=settled_on'</source>
-      <translation type="unfinished" />
+      <translation>--map {option!r}: napisz NAGŁÓWEK=POLE (albo NAGŁÓWEK=, aby świadomie pominąć kolumnę), np. --map 'Data zakończenia sprawy=settled_on'</translation>
     </message>
     <message>
       <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
       <source>a settled complaint or grievance needs an outcome ({allowed}); write it in this column, or map the column that holds it</source>
-      <translation type="unfinished" />
+      <translation>załatwiona skarga lub zażalenie wymaga sposobu załatwienia ({allowed}); wpisz go w tej kolumnie albo przypisz kolumnę, która go zawiera</translation>
     </message>
     <message>
       <source>a special period needs a due date</source>
@@ -529,7 +529,7 @@
     </message>
     <message>
       <source>no unit has this code or name; correct it, add the unit, or map the name to a unit code in the values of a mapping file</source>
-      <translation type="unfinished" />
+      <translation>żadna komórka nie ma takiego kodu ani nazwy; popraw ją, dodaj komórkę albo przypisz tę nazwę do kodu komórki w wartościach pliku mapowania</translation>
     </message>
     <message>
       <source>not a JSON object</source>
@@ -780,6 +780,10 @@
       <translation>tym kluczem nie można podpisać protokołu ({detail}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
+      <source>this laptop has not exchanged with an office yet: import the office's package (or synchronise) first</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
       <translation>serwer znacznika czasu {url}: {detail}. Sprawdź adres w ustawieniach albo usuń go, aby podpisać na poziomie B-B bez znacznika czasu.</translation>
     </message>
@@ -921,7 +925,7 @@
     </message>
     <message>
       <source>{file}: a mapping file holds columns {{header: field}}, ignore [header, …] and values {{field: {{word: value}}}}</source>
-      <translation type="unfinished" />
+      <translation>{file}: plik mapowania zawiera columns {{nagłówek: pole}}, ignore [nagłówek, …] i values {{pole: {{słowo: wartość}}}}</translation>
     </message>
     <message>
       <source>{file}: cannot be read ({detail}); check the path.</source>
@@ -929,7 +933,7 @@
     </message>
     <message>
       <source>{file}: column(s) not mapped that hold data and are named like a field: {columns}. Nothing was imported: map each (--map '{first}=FIELD') or leave it out on purpose (--map '{first}=')</source>
-      <translation type="unfinished" />
+      <translation>{file}: nieprzypisane kolumny z danymi, nazwane jak pole: {columns}. Niczego nie zaimportowano: przypisz każdą (--map '{first}=POLE') albo świadomie ją pomiń (--map '{first}=')</translation>
     </message>
     <message>
       <source>{file}: field {field!r} is mapped to column {index}, which the file does not have; map the columns again</source>
@@ -977,11 +981,11 @@
     </message>
     <message>
       <source>{file}: not a JSON mapping file (an object is expected)</source>
-      <translation type="unfinished" />
+      <translation>{file}: to nie jest plik mapowania JSON (oczekiwano obiektu)</translation>
     </message>
     <message>
       <source>{file}: not a JSON mapping file ({reason})</source>
-      <translation type="unfinished" />
+      <translation>{file}: to nie jest plik mapowania JSON ({reason})</translation>
     </message>
     <message>
       <source>{file}: not a readable XLSX workbook ({detail}).</source>
@@ -1013,11 +1017,11 @@
     </message>
     <message>
       <source>{file}: the mapping file cannot be read ({detail})</source>
-      <translation type="unfinished" />
+      <translation>{file}: nie można odczytać pliku mapowania ({detail})</translation>
     </message>
     <message>
       <source>{file}: the mapping file cannot be written ({detail})</source>
-      <translation type="unfinished" />
+      <translation>{file}: nie można zapisać pliku mapowania ({detail})</translation>
     </message>
     <message>
       <source>{file}: the mapping names column {column!r}, which the file does not have (it has: {columns})</source>
@@ -1136,6 +1140,10 @@
       <translation>{login} nie jest audytorem; laptop synchronizuje własne rekordy audytora</translation>
     </message>
     <message>
+      <source>{login} is not an auditor; a sync package carries an auditor's own records</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{login} is the last administrator and cannot be deactivated.</source>
       <translation>{login} jest ostatnim administratorem; tego konta nie można dezaktywować.</translation>
     </message>
@@ -1146,6 +1154,14 @@
     <message>
       <source>{login} may not decide disputes; HR or admin does</source>
       <translation>{login} nie może rozpatrywać zastrzeżeń; robi to dział kadr albo administrator.</translation>
+    </message>
+    <message>
+      <source>{login} may not export another auditor's records; HR or admin does</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{login} may not import another auditor's package; HR or admin does</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{login} may not import audits; HR or admin does</source>
@@ -1182,6 +1198,22 @@
     <message>
       <source>{login}: wrong login or password, or the account is inactive.</source>
       <translation>{login}: nieprawidłowy login lub hasło albo konto jest nieaktywne.</translation>
+    </message>
+    <message>
+      <source>{path} is older than the last exchange with this office; nothing was applied. Ask the office for a new package.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is older than the last package applied from this laptop; nothing was applied. Export a new one on the laptop.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is {login}'s package; sign in as {login} to import it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} was made for another office store; nothing was applied</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: audits[{index}] has {count:,} {what}, above the limit of {limit:,}; nothing was imported</source>
@@ -1236,6 +1268,10 @@
       <translation>{path}: plik przekracza limit {limit} dla sprawdzanego PDF; niczego nie odczytano</translation>
     </message>
     <message>
+      <source>{path}: member {member!r} is not one a sync package holds (a path, a duplicate or an unknown name); nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: no intact backup was found to restore.</source>
       <translation>{path}: nie znaleziono nieuszkodzonej kopii zapasowej do odtworzenia.</translation>
     </message>
@@ -1252,12 +1288,20 @@
       <translation>{path}: to nie jest certyfikat w formacie PEM ani DER ({detail})</translation>
     </message>
     <message>
+      <source>{path}: not a zip file ({detail}); nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: not an AuditDesk audit export (no "format": "{format}"); nothing was imported</source>
       <translation>{path}: to nie jest eksport audytów AuditDesk (brak "format": "{format}"); niczego nie zaimportowano.</translation>
     </message>
     <message>
       <source>{path}: not an AuditDesk database; choose another backup.</source>
       <translation>{path}: to nie jest baza danych AuditDesk; wybierz inną kopię zapasową.</translation>
+    </message>
+    <message>
+      <source>{path}: not an AuditDesk sync package (format {format} version {version}); nothing was applied</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: not valid JSON (line {line}, column {column}: {detail}); nothing was imported. Export the audits again on the source computer.</source>
@@ -1300,12 +1344,24 @@
       <translation>{path}: plik jest tylko do odczytu. Niczego nie zmieniono. Nadaj prawo zapisu albo otwórz kopię.</translation>
     </message>
     <message>
+      <source>{path}: the members do not match the manifest (a member added or removed); nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: the output file should end in .p12 (PKCS#12)</source>
       <translation>{path}: nazwa pliku wynikowego powinna kończyć się na .p12 (PKCS#12)</translation>
     </message>
     <message>
+      <source>{path}: the package's kind is unknown; nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: the settings could not be used ({reason}); AuditDesk started with the default settings and kept the file as {kept}.</source>
       <translation>{path}: nie można było użyć ustawień ({reason}); AuditDesk uruchomił się z ustawieniami domyślnymi, a plik zachował jako {kept}.</translation>
+    </message>
+    <message>
+      <source>{path}: the sync package is {size}, above the limit of {limit}; nothing was read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{path}: the {what} is larger than the limit of {limit}; nothing was read</source>
@@ -1330,6 +1386,38 @@
     <message>
       <source>{path}: {count:,} audits, above the limit of {limit:,} in one file; nothing was imported. Export them in parts.</source>
       <translation>{path}: {count:,} audytów, ponad limit {limit:,} w jednym pliku; niczego nie zaimportowano. Wyeksportuj je w częściach.</translation>
+    </message>
+    <message>
+      <source>{path}: {count:,} members, above the limit of {limit:,}; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} does not match its SHA-256 in the manifest (the package was altered or damaged); nothing was applied. Export the package again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} holds another record's uid; nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} is missing; nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} is not JSON ({detail}); nothing was applied</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} is not a JSON object</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} is not the size its zip directory says; nothing was read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: {member} unpacks to {size}, above the limit of {limit} (a zip bomb?); nothing was read</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>

@@ -16,12 +16,20 @@
         <translation>Kodowanie: %1.</translation>
     </message>
     <message>
+        <source>Lines above the header skipped: %1.</source>
+        <translation>Pominięto wiersze nad nagłówkiem: %1.</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
     <message>
         <source>Field</source>
         <translation>Pole</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>(skip)</source>
@@ -42,6 +50,22 @@
     <message>
         <source>column %1</source>
         <translation>kolumna %1</translation>
+    </message>
+    <message>
+        <source>mapped</source>
+        <translation>przypisana</translation>
+    </message>
+    <message>
+        <source>left out on purpose</source>
+        <translation>świadomie pominięta</translation>
+    </message>
+    <message>
+        <source>unknown: named like %1; map it or choose (skip)</source>
+        <translation>nieznana: nazwana jak %1; przypisz ją albo wybierz (pomiń)</translation>
+    </message>
+    <message>
+        <source>unknown: not imported</source>
+        <translation>nieznana: nie zostanie zaimportowana</translation>
     </message>
     <message>
         <source>Choose a column for: %1</source>

@@ -90,7 +90,7 @@ def test_parse_answer_accepts(qid: str, raw: object, stored: str | None) -> None
         ("s1", "0", "from 1 to 5"),
         ("s1", "6", "from 1 to 5"),
         ("s1", "4,5", "whole number"),
-        ("s1", "dobrze", "whole number"),
+        ("s1", "może być", "whole number"),  # "dobrze" is 4 on a Likert scale (issue 13)
         ("g", "może", "tak, raczej_tak, raczej_nie, nie"),
         ("g", "5", "one of the answers"),
         ("c", "z", "x, y"),

@@ -10,6 +10,17 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.import_options import (
+    add_mapping_options,
+    is_mapping_file,
+    layout_lines,
+    mapping_spec,
+)
+
+CASE_FIELD_NAMES = (
+    "sign, unit, jrwa, title, started_on, settled_on, category, due_on, suspension_days, "
+    "suspended, suspended_from, suspended_to, handler, remarks"
+)
 
 
 def _day(text: str) -> date:
@@ -36,10 +47,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--mapping",
         default="auto",
-        metavar="NAME|auto",
-        help="a column mapping saved in the window, or auto: the one remembered for this "
-        "header row, else guessed from the Polish column names (default)",
+        metavar="NAME|auto|FILE.json",
+        help="a column mapping saved in the window, a mapping file (FILE.json), or auto: the "
+        "one remembered for this header row, else guessed from the Polish column names "
+        "(default)",
     )
+    add_mapping_options(p, CASE_FIELD_NAMES)
     p.add_argument(
         "--encoding",
         default="auto",
@@ -68,16 +81,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     from auditdesk.services.monitoring.cases import imports as cases_import
 
     ctx = open_context(args)
+    files = [args.mapping] if is_mapping_file(args.mapping) else []
     result = cases_import.import_cases(
-        ctx, args.file, args.mapping, encoding=args.encoding, remember_as=args.remember
+        ctx,
+        args.file,
+        "auto" if files else args.mapping,
+        encoding=args.encoding,
+        remember_as=args.remember,
+        spec=mapping_spec(files, args.map),
+        mapping_out=args.save_mapping,
     )
     if result.already_imported:
         out(f"{args.file.name}: this file was imported before; nothing changed.")
         return 0
     out(
         f"{args.file.name} ({result.encoding}): {result.rows} case(s): {result.created} new, "
-        f"{result.updated} updated, {result.unchanged} unchanged"
+        f"{result.updated} updated, {result.unchanged} unchanged; {result.linked} linked to "
+        f"a unit, {result.settled_from_file} with a settlement date from the file"
     )
+    for line in layout_lines(result.header_line, result.skipped, result.not_imported):
+        out(line)
     if result.unmatched_units:
         out(
             "units not in the organisation (kept by code, not shown to supervisors): "

@@ -12,6 +12,12 @@ from typing import Any
 
 from auditdesk.cli.choices import INDICATOR_FIELDS
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.import_options import (
+    add_mapping_options,
+    is_mapping_file,
+    layout_lines,
+    mapping_spec,
+)
 
 
 def _date(text: str) -> date:
@@ -39,10 +45,12 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument(
         "--mapping",
-        metavar="COLUMN=FIELD,...",
-        help="which column holds which field (remembered for files with the same header); "
+        metavar="FILE.json|COLUMN=FIELD,...",
+        help="a mapping file, or which column holds which field (the whole mapping; "
+        "remembered for files with the same header); "
         f"fields: {', '.join(INDICATOR_FIELDS)}",
     )
+    add_mapping_options(p, ", ".join(INDICATOR_FIELDS))
     p.set_defaults(func=cmd_import)
     p = ind_sub.add_parser("report", help="monthly summary per unit and kind")
     p.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
@@ -58,16 +66,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     from auditdesk.services.monitoring.indicators import imports as indicator_import
 
     ctx = open_context(args)
-    mapping = indicator_import.parse_mapping(args.mapping) if args.mapping else None
+    files = [args.mapping] if is_mapping_file(args.mapping) else []
+    mapping = (
+        indicator_import.parse_mapping(args.mapping) if args.mapping and not files else None
+    )
     try:
-        report = indicator_import.import_register(ctx, args.file, mapping)
+        report = indicator_import.import_register(
+            ctx,
+            args.file,
+            mapping,
+            spec=mapping_spec(files, args.map),
+            mapping_out=args.save_mapping,
+        )
     except indicator_import.ImportRejected as exc:
         print(f"auditdesk: {exc.report()}", file=sys.stderr)
         return 1
     out(
         f"{report.file}: {report.rows} row(s) read ({report.encoding}), {report.added} added, "
-        f"{report.already_present} already in the register"
+        f"{report.already_present} already in the register; {report.rows} linked to a unit, "
+        f"{report.settled_from_file} added with a settlement date from the file"
     )
+    for line in layout_lines(report.header_line, report.skipped, report.not_imported):
+        out(line)
     return 0
 
 

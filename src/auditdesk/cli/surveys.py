@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.import_options import add_mapping_options, layout_lines, mapping_spec
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (issue 14)
     from auditdesk.domain.survey_results import SurveyResults
@@ -31,11 +32,12 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--mapping",
         action="append",
-        metavar="COLUMN=QUESTION",
-        help="which column holds which question id (or @no, @date, @unit); repeat it, or give "
-        "a JSON file {column: question}; default: the mapping remembered for this header row, "
-        "else columns named like the questions",
+        metavar="FILE.json|COLUMN=QUESTION",
+        help="a mapping file (columns, columns left out, answer labels), or which column holds "
+        "which question id (or @no, @date, @unit), added to the mapping remembered for this "
+        "header row, else to columns named like the questions; repeat it",
     )
+    add_mapping_options(p, "a question id of the campaign's form, @no, @date, @unit")
     p.set_defaults(func=cmd_import)
     p = s.add_parser("report", help="results per question, with 95%% intervals")
     p.add_argument("--campaign", type=int, required=True, metavar="ID")
@@ -89,17 +91,27 @@ def cmd_import(args: argparse.Namespace) -> int:
     from auditdesk.services.monitoring.surveys import imports as survey_import
 
     ctx = open_context(args)
+    files = [v for v in args.mapping or [] if "=" not in v]
+    maps = [v for v in args.mapping or [] if "=" in v] + list(args.map)
     try:
         report = survey_import.import_responses(
-            ctx, args.campaign, args.file, parse_mapping(args.mapping)
+            ctx,
+            args.campaign,
+            args.file,
+            None,
+            spec=mapping_spec(files, maps),
+            mapping_out=args.save_mapping,
         )
     except survey_import.ImportRejected as exc:
         print(f"auditdesk: {exc.report()}", file=sys.stderr)
         return 1
     out(
         f"{report.file}: {report.rows} row(s): {report.added} imported, "
-        f"{report.already} already imported before"
+        f"{report.already} already imported before; of those imported, {report.dated} dated "
+        f"from the file (the others: the campaign's first day), {report.linked} linked to a unit"
     )
+    for line in layout_lines(report.header_line, report.skipped, report.not_imported):
+        out(line)
     return 0
 
 

@@ -31,32 +31,110 @@ from auditdesk.domain.importing import header_key as header_key
 # (compared normalised), `max_length` what the case table keeps: a longer value is a problem of
 # its row, never cut (issue 11: a 100,000-character title was cut to 500 without a word)
 CASE_FIELDS: tuple[Field, ...] = (
-    Field("sign", "Case sign", True, ("znak sprawy", "znak", "sygnatura", "case sign"), 80),
-    Field("unit", "Unit", False, ("komorka", "komorka organizacyjna", "wydzial", "jednostka"), 40),
-    Field("jrwa", "JRWA class", False, ("jrwa", "symbol jrwa", "klasa jrwa"), 10),
-    Field("title", "Title", False, ("tytul", "tytul sprawy", "opis sprawy"), 500),
+    Field(
+        "sign",
+        "Case sign",
+        True,
+        ("znak sprawy", "znak", "sygnatura", "case sign", "sygnatura sprawy", "oznaczenie sprawy"),
+        80,
+    ),
+    Field(
+        "unit",
+        "Unit",
+        False,
+        (
+            "komorka",
+            "komorka organizacyjna",
+            "wydzial",
+            "jednostka",
+            "komorka prowadzaca",
+            "nazwa komorki",
+            "komorka merytoryczna",
+            "referat",
+            "jednostka organizacyjna",
+        ),
+    ),
+    Field(
+        "jrwa",
+        "JRWA class",
+        False,
+        ("jrwa", "symbol jrwa", "klasa jrwa", "symbol klasyfikacyjny", "kategoria archiwalna jrwa"),
+        10,
+    ),
+    Field(
+        "title",
+        "Title",
+        False,
+        ("tytul", "tytul sprawy", "opis sprawy", "przedmiot sprawy", "dotyczy"),
+        500,
+    ),
     Field(
         "started_on",
         "Start date",
         True,
-        ("data wszczecia", "data wszczecia sprawy", "data rozpoczecia"),
+        (
+            "data wszczecia",
+            "data wszczecia sprawy",
+            "data rozpoczecia",
+            "data rozpoczecia sprawy",
+            "data zalozenia sprawy",
+        ),
     ),
     Field(
         "settled_on",
         "Settlement date",
         False,
-        ("data zakonczenia", "data ostatecznego zalatwienia", "data zalatwienia"),
+        (
+            "data zakonczenia",
+            "data ostatecznego zalatwienia",
+            "data zalatwienia",
+            "data zakonczenia sprawy",
+            "data zalatwienia sprawy",
+            "data ostatecznego zalatwienia sprawy",
+        ),
     ),
-    Field("category", "Category", False, ("kategoria", "rodzaj sprawy", "tryb")),
-    Field("due_on", "Due date (EZD)", False, ("termin", "termin zalatwienia")),
+    Field(
+        "category", "Category", False, ("kategoria", "rodzaj sprawy", "tryb", "kategoria sprawy")
+    ),
+    Field(
+        "due_on",
+        "Due date (EZD)",
+        False,
+        ("termin", "termin zalatwienia", "termin zalatwienia sprawy", "termin realizacji"),
+    ),
     Field("suspension_days", "Days not counted", False, ("dni zawieszenia", "dni niewliczane")),
     Field("suspended", "Suspended (yes/no)", False, ("zawieszona", "zawieszenie")),
     Field("suspended_from", "Suspended from", False, ("zawieszona od", "zawieszenie od")),
     Field("suspended_to", "Suspended until", False, ("zawieszona do", "zawieszenie do")),
-    Field("handler", "Handler", False, ("prowadzacy", "referent", "osoba prowadzaca"), 200),
+    Field(
+        "handler",
+        "Handler",
+        False,
+        (
+            "prowadzacy",
+            "referent",
+            "osoba prowadzaca",
+            "prowadzacy sprawe",
+            "osoba prowadzaca sprawe",
+        ),
+        200,
+    ),
     Field("remarks", "Remarks", False, ("uwagi", "sposob zalatwienia")),
 )
 FIELDS: dict[str, str] = {f.name: f.label for f in CASE_FIELDS}  # field → English label
+# columns of usual EZD registers left out on purpose: the row number, the initiating letter's
+# sender, reference and date (the case's dates are its start and settlement), the last change
+IGNORED_HEADERS = frozenset(
+    {
+        "lp",
+        "l p",
+        "nadawca",
+        "od kogo wplynela",
+        "znak pisma",
+        "data pisma",
+        "data ostatniej zmiany",
+    }
+)
 REQUIRED = tuple(f.name for f in CASE_FIELDS if f.required)
 
 CATEGORY_WORDS: dict[str, CaseCategory] = {

@@ -62,6 +62,12 @@ class ColumnMapping:
 
     columns: Mapping[str, int]
     name: str | None = None
+    # columns (by index) a person or a known layout left out on purpose (issue 13): shown as
+    # ignored, never as unknown, and never stopping an import
+    ignored: frozenset[int] = frozenset()
+    # field → {normalised word as the file writes it: the value the field takes} (answer labels,
+    # kind and outcome words, unit names): applied to a cell before the row rule reads it
+    values: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def to_json(self, header: Sequence[str]) -> dict[str, Any]:
         return {
@@ -86,12 +92,25 @@ def guess_mapping(fields: Iterable[Field], header: Sequence[str]) -> dict[str, i
     names = {f.name: f.names() for f in fields}
     out: dict[str, int] = {}
     for index, column in enumerate(header):
-        key = normalise_header(column)
-        for name, known in names.items():
-            if name not in out and key in known:
-                out[name] = index
+        for key in header_keys(column):
+            found = next((n for n, known in names.items() if n not in out and key in known), None)
+            if found is not None:
+                out[found] = index
                 break
     return out
+
+
+def header_keys(column: str) -> list[str]:
+    """The normalised names a column may be known by: its whole header, then the text in its
+    last square brackets (a grid question as Google Forms and LimeSurvey write it:
+    'Oceń pracownika [Pracownik znał przepisy i procedury]')."""
+    keys = [normalise_header(column)]
+    text = column.strip()
+    if text.endswith("]") and "[" in text:
+        inner = normalise_header(text[text.rindex("[") + 1 : -1])
+        if inner and inner not in keys:
+            keys.append(inner)
+    return keys
 
 
 def columns_of(header: Sequence[str], by_column: Mapping[str, str], file: str) -> dict[str, int]:
@@ -181,7 +200,7 @@ class SourceRow:
     """One row as a source's row rule sees it: the text of each mapped field, and a place to
     put what is wrong with it."""
 
-    __slots__ = ("_columns", "_header", "_labels", "cells", "line", "problems")
+    __slots__ = ("_columns", "_header", "_labels", "_values", "cells", "line", "problems")
 
     def __init__(
         self,
@@ -191,7 +210,9 @@ class SourceRow:
         columns: Mapping[str, int],
         labels: Mapping[str, str],
         problems: list[RowProblem],
+        values: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
+        self._values = values or {}
         self.line = line
         self.cells = cells
         self._header = header
@@ -206,7 +227,11 @@ class SourceRow:
         index = self._columns.get(fld)
         if index is None or index >= len(self.cells):
             return ""
-        return self.cells[index].strip()
+        text = self.cells[index].strip()
+        words = self._values.get(fld)
+        if words and text:
+            return words.get(normalise_header(text), text)
+        return text
 
     def column(self, fld: str) -> str:
         """The column's name in the file, or the field's label when no column holds it."""

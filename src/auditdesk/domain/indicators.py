@@ -7,6 +7,11 @@ opinions and praise, with the statutory deadline of each and its timeliness.
   with art. 144).
 - A complaint the office is not competent to decide is passed on to the competent authority
   within 7 days (KPA art. 231): once its outcome is "passed on", that is its deadline.
+- A request (wniosek, KPA art. 241) is decided within 1 month (art. 244 § 1), 14 days when a
+  member of parliament, a senator or a councillor filed it (art. 244 § 2 with art. 237 § 2);
+  passed on to the competent authority, within 7 days (art. 231), like a complaint.
+- An entry left without examination (pozostawiona bez rozpatrzenia, e.g. anonymous: art. 231a)
+  keeps the deadline of its kind and counts in neither share.
 - Negative opinions and praise have no statutory deadline.
 - A complaint cannot be extended, but art. 237 §4 applies art. 36: when the office cannot
   settle it in time it notifies the complainant of the reason and names a new date. Given the
@@ -37,6 +42,7 @@ class IndicatorKind(enum.StrEnum):
     GRIEVANCE = "grievance"  # zażalenie
     NEGATIVE_OPINION = "negative_opinion"  # opinia negatywna
     PRAISE = "praise"  # pochwała
+    REQUEST = "request"  # wniosek (KPA art. 241)
 
 
 class Channel(enum.StrEnum):
@@ -52,6 +58,7 @@ class Outcome(enum.StrEnum):
     PARTLY = "partly"  # częściowo zasadna
     UNJUSTIFIED = "unjustified"  # bezzasadna
     PASSED_ON = "passed_on"  # przekazana do organu właściwego (art. 231)
+    LEFT_UNEXAMINED = "left_unexamined"  # pozostawiona bez rozpatrzenia
 
 
 class Timeliness(enum.StrEnum):
@@ -96,6 +103,27 @@ def deadline(
             1,
             "Skarga (art. 237 § 1 k.p.a.)",
             "A complaint (KPA art. 237 §1)",
+        )
+    if kind == IndicatorKind.REQUEST and outcome == Outcome.PASSED_ON:
+        return days_after(
+            received,
+            7,
+            "Wniosek przekazany organowi właściwemu (art. 231 w zw. z art. 244 k.p.a.)",
+            "A request passed on to the competent authority (KPA art. 231 with art. 244)",
+        )
+    if kind == IndicatorKind.REQUEST:
+        if from_representative:
+            return days_after(
+                received,
+                14,
+                "Wniosek posła, senatora lub radnego (art. 244 § 2 w zw. z art. 237 § 2 k.p.a.)",
+                "A request from an MP, senator or councillor (KPA art. 244 §2 with art. 237 §2)",
+            )
+        return months_after(
+            received,
+            1,
+            "Wniosek (art. 244 § 1 k.p.a.)",
+            "A request (KPA art. 244 §1)",
         )
     if kind == IndicatorKind.GRIEVANCE:
         return months_after(

@@ -18,11 +18,13 @@ aggregates in SQL, so a campaign of thousands of responses never travels row by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.survey import SurveyForm, SurveyQuestion
+from auditdesk.domain.importing import normalise_header
 from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
 
 AGREE4: tuple[str, ...] = ("tak", "raczej_tak", "raczej_nie", "nie")
@@ -65,7 +67,54 @@ def allowed_values(question: SurveyQuestion) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    """An answer as compared: case, diacritics, dashes (- – —), underscores and spaces
+    normalised ('46-65 lat' is '46–65 lat', 'Źle' is 'zle')."""
+    return normalise_header(text.replace("_", " "))
+
+
+# Polish five-point Likert labels on a 1–5 scale, as survey tools write them (issue 13)
+LIKERT5: dict[str, int] = {
+    _fold(label): value
+    for value, labels in {
+        1: ("zdecydowanie nie", "bardzo źle", "bardzo niezadowolony", "bardzo niezadowolona",
+            "zdecydowanie się nie zgadzam", "bardzo nisko", "bardzo słabo"),
+        2: ("raczej nie", "źle", "niezadowolony", "niezadowolona", "raczej się nie zgadzam",
+            "nisko", "słabo"),
+        3: ("ani tak, ani nie", "trudno powiedzieć", "przeciętnie", "średnio",
+            "ani dobrze, ani źle", "ani zadowolony, ani niezadowolony",
+            "ani się zgadzam, ani nie zgadzam"),
+        4: ("raczej tak", "dobrze", "zadowolony", "zadowolona", "raczej się zgadzam", "wysoko"),
+        5: ("zdecydowanie tak", "bardzo dobrze", "bardzo zadowolony", "bardzo zadowolona",
+            "zdecydowanie się zgadzam", "bardzo wysoko"),
+    }.items()
+    for label in labels
+}
+# the same labels on the four-point tak / raczej tak / raczej nie / nie scale
+LIKERT_AGREE4: dict[str, str] = {
+    _fold("zdecydowanie tak"): "tak",
+    _fold("zdecydowanie nie"): "nie",
+    _fold("raczej się zgadzam"): "raczej_tak",
+    _fold("raczej się nie zgadzam"): "raczej_nie",
+    _fold("zdecydowanie się zgadzam"): "tak",
+    _fold("zdecydowanie się nie zgadzam"): "nie",
+}
+_CODE = re.compile(r"^a0*(\d{1,3})$")  # LimeSurvey's default answer codes: A1, A2, … (folded)
+_LEADING = re.compile(r"^(\d{1,2})\s*(?:[-–—.:)(/]|$)\s*\D*$")  # '5 – bardzo dobrze', '5 (…)'
+
+
+def _scale_number(question: SurveyQuestion, text: str) -> int | None:
+    """A scale answer written other than as its number: '5 – bardzo dobrze', a LimeSurvey code
+    'A5' (the n-th value), a Polish Likert label on a 1–5 scale."""
+    lead = _LEADING.match(text.strip())
+    if lead:
+        return int(lead.group(1))
+    folded = _fold(text)
+    code = _CODE.match(folded.replace(" ", ""))
+    if code:
+        return question.scale_min + int(code.group(1)) - 1
+    if (question.scale_min, question.scale_max) == (1, 5):
+        return LIKERT5.get(folded)
+    return None
 
 
 def parse_answer(question: SurveyQuestion, raw: object) -> str | None:
@@ -87,9 +136,9 @@ def parse_answer(question: SurveyQuestion, raw: object) -> str | None:
         return text
     if question.type == "scale":
         try:
-            number = int(text)
+            number: int | None = int(text)
         except ValueError:
-            number = None
+            number = _scale_number(question, text)
         if number is None or not question.scale_min <= number <= question.scale_max:
             raise ValidationFailed(
                 "{value!r} is not a whole number from {low} to {high}",
@@ -111,7 +160,13 @@ def parse_answer(question: SurveyQuestion, raw: object) -> str | None:
         labels[_fold(option.label.pl)] = option.value
         if option.label.en:
             labels[_fold(option.label.en)] = option.value
-    found = labels.get(_fold(text))
+    folded = _fold(text)
+    found = labels.get(folded)
+    if found is None and question.type == "agree4":
+        found = LIKERT_AGREE4.get(folded)
+    code = _CODE.match(folded.replace(" ", ""))
+    if found is None and code and 1 <= int(code.group(1)) <= len(values):
+        found = values[int(code.group(1)) - 1]
     if found is None:
         raise ValidationFailed(
             "{value!r} is not one of the answers: {allowed}",

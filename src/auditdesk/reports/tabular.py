@@ -30,7 +30,7 @@ import itertools
 import os
 import struct
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple, NoReturn
@@ -80,6 +80,8 @@ class Table:
     header: list[str]
     rows: list[Row]
     sha256: str  # of the file's bytes
+    header_line: int = 1  # where the header row is (lines above it: blank, or a title skipped)
+    skipped: tuple[str, ...] = ()  # the title lines above the header, as read (issue 13)
 
 
 def read_table(path: Path, encoding: str = "auto") -> Table:
@@ -92,7 +94,7 @@ def read_table(path: Path, encoding: str = "auto") -> Table:
             workbook = handle.read(2) == b"PK" or path.suffix.lower() in (".xlsx", ".xlsm")
             handle.seek(0)
             if not workbook:
-                return _read_csv(path.name, handle, size, encoding)
+                return find_header(_read_csv(path.name, handle, size, encoding))
             _check_size(path.name, size, MAX_WORKBOOK_BYTES)
             data = handle.read(MAX_WORKBOOK_BYTES + 1)
     except OSError as exc:
@@ -104,7 +106,8 @@ def read_table(path: Path, encoding: str = "auto") -> Table:
     if len(data) > MAX_WORKBOOK_BYTES:  # it grew while read, or claims no size
         _over_size(path.name, MAX_WORKBOOK_BYTES)
     header, rows = _xlsx_rows(path.name, data)
-    return Table(path.name, "xlsx", "", header, rows, hashlib.sha256(data).hexdigest())
+    table = Table(path.name, "xlsx", "", header, rows, hashlib.sha256(data).hexdigest())
+    return find_header(table)
 
 
 def _check_size(file: str, size: int, limit: int) -> None:
@@ -146,6 +149,7 @@ class _Rows:
         self.seen = 0  # rows read, empty ones and the header too
         self.header: list[str] | None = None
         self.rows: list[Row] = []
+        self.header_line = 1
 
     def count(self) -> None:
         self.seen += 1
@@ -208,6 +212,7 @@ class _Rows:
             while header and not header[-1]:
                 header.pop()
             self.header = header
+            self.header_line = line
         else:
             self.rows.append(Row(line, cells))
 
@@ -215,6 +220,40 @@ class _Rows:
         if self.header is None:
             raise ValidationFailed("{file}: the file is empty", file=self.file)
         return self.header, self.rows
+
+
+# --- the header row below a title (issue 13) ---------------------------------------------------
+
+HEADER_SEARCH = 10  # rows looked at for the header
+
+
+def _filled(cells: list[str]) -> int:
+    return sum(1 for c in cells if c)
+
+
+def find_header(table: Table) -> Table:
+    """The table with its header row found below a title: registers published on BIP pages and
+    exports of EZD start with a line or two ('Rejestr skarg i wniosków 2026') above the header.
+    The header is the first of the first rows to fill at least half as many cells as the
+    fullest of them (and two or more); the lines above it are kept in `skipped` so that the
+    import can say so."""
+    candidates = [Row(table.header_line, table.header), *table.rows[: HEADER_SEARCH - 1]]
+    widest = max(_filled(cells) for _line, cells in candidates)
+    need = max(2, (widest + 1) // 2)
+    at = next((n for n, (_l, cells) in enumerate(candidates) if _filled(cells) >= need), 0)
+    if at == 0:
+        return table
+    header = list(candidates[at].cells)
+    while header and not header[-1]:
+        header.pop()
+    skipped = tuple(" ".join(c for c in cells if c) for _l, cells in candidates[:at])
+    return replace(
+        table,
+        header=header,
+        rows=table.rows[at:],
+        header_line=candidates[at].line,
+        skipped=skipped,
+    )
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -278,7 +317,8 @@ def _read_csv(file: str, handle: BinaryIO, size: int, encoding: str) -> Table:
             codec = used = _legacy_codec(file, source.last)
             continue
         header, kept = rows.result()
-        return Table(file, used, delimiter, header, kept, source.sha256.hexdigest())
+        table = Table(file, used, delimiter, header, kept, source.sha256.hexdigest())
+        return replace(table, header_line=rows.header_line)
 
 
 def _parse_csv(file: str, source: _Source, sample: bytes, codec: str) -> tuple[str, _Rows]:

@@ -365,6 +365,8 @@ class CasesTab(QWidget):
                 columns=preview.mapping,
                 name=preview.mapping_name or DEFAULT_MAPPING_NAME,
                 encoding=preview.encoding if preview.encoding != "xlsx" else "XLSX",
+                ignored=preview.ignored,
+                looks_like=preview.looks_like,
             )
             self.mapping_dialog.accepted.connect(self._start_import)
             self.mapping_dialog.open()

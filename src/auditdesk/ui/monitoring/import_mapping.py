@@ -13,7 +13,7 @@ of any one source."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -57,6 +57,9 @@ class ImportMappingDialog(QDialog):
         columns: Mapping[str, int] | None = None,
         name: str | None = None,
         encoding: str = "",
+        ignored: Collection[int] = (),
+        looks_like: Mapping[int, str] | None = None,
+        skipped: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("importMappingDialog")
@@ -71,6 +74,15 @@ class ImportMappingDialog(QDialog):
         )
         if encoding:
             text += " " + self.tr("Encoding: %1.").replace("%1", encoding)
+        if skipped:
+            text += " " + self.tr("Lines above the header skipped: %1.").replace(
+                "%1", "; ".join(skipped)
+            )
+        # issue 13: every column is shown as mapped, left out on purpose, or unknown; an
+        # unknown one named like a field says so
+        self.ignored = set(ignored)
+        self.looks_like = dict(looks_like or {})
+        self.labels = {value: label for value, label, _required in targets}
         info = QLabel(text)
         info.setObjectName("info")
         info.setWordWrap(True)
@@ -78,9 +90,11 @@ class ImportMappingDialog(QDialog):
             chosen = {index: field for field, index in columns.items()}
         else:
             chosen = {i: mapping.get(column, "") for i, column in enumerate(self.header)}
-        self.table = QTableWidget(len(self.header), 2)
+        self.table = QTableWidget(len(self.header), 3)
         self.table.setObjectName("mapping")
-        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("Field"), self.tr("Status")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab goes from combo to combo, not from cell to cell behind them; the view makes the
         # row of the combo with the focus its current one and scrolls to it
@@ -95,10 +109,13 @@ class ImportMappingDialog(QDialog):
             for value, label, required in self.targets:
                 combo.addItem(label + (" *" if required else ""), value)
             combo.setCurrentIndex(max(0, combo.findData(chosen.get(row, ""))))
-            combo.currentIndexChanged.connect(self._check)
+            combo.currentIndexChanged.connect(lambda _i, r=row: self._chosen(r))
             self.table.setCellWidget(row, 1, combo)
+            self.table.setItem(row, 2, QTableWidgetItem())
             self.combos.append(combo)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for row in range(len(self.header)):
+            self._show_state(row)
         self.table.resizeColumnToContents(0)
         self.preview = QTableWidget(len(rows), len(self.header))
         self.preview.setObjectName("preview")
@@ -159,6 +176,40 @@ class ImportMappingDialog(QDialog):
     def _shown(self, index: int, column: str) -> str:
         """A column as the dialog names it: its header, or its number when the header is empty."""
         return column.strip() or self.tr("column %1").replace("%1", str(index + 1))
+
+    def _chosen(self, row: int) -> None:
+        """A column set to (skip) by the person is left out on purpose."""
+        if not self.combos[row].currentData():
+            self.ignored.add(row)
+        self._show_state(row)
+        self._check()
+
+    def state(self, row: int) -> str:
+        """'mapped', 'ignored' or 'unknown': what becomes of the column on import."""
+        if self.combos[row].currentData():
+            return "mapped"
+        return "ignored" if row in self.ignored else "unknown"
+
+    def _show_state(self, row: int) -> None:
+        item = self.table.item(row, 2)
+        if item is None:
+            return
+        state = self.state(row)
+        if state == "mapped":
+            text = self.tr("mapped")
+        elif state == "ignored":
+            text = self.tr("left out on purpose")
+        elif row in self.looks_like:
+            text = self.tr("unknown: named like %1; map it or choose (skip)").replace(
+                "%1", self.labels.get(self.looks_like[row], self.looks_like[row])
+            )
+        else:
+            text = self.tr("unknown: not imported")
+        item.setText(text)
+
+    def ignored_columns(self) -> list[int]:
+        """The columns left out on purpose (and not mapped since)."""
+        return [row for row in sorted(self.ignored) if not self.combos[row].currentData()]
 
     def mapping(self) -> dict[str, str]:
         """{column: field} for the columns not skipped."""

@@ -6,7 +6,7 @@ and cases updated by their sign, so the same or a newer export adds no duplicate
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -18,12 +18,14 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.case_deadlines import CaseTerms, suspended_without_dates, timeliness
 from auditdesk.domain.case_rows import (
     CASE_FIELDS,
+    IGNORED_HEADERS,
+    SIGN,
     ParsedCase,
-    auto_mapping,
     legacy_header_key,
     read_case,
 )
 from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.import_plan import MappingSpec, not_imported, whole
 from auditdesk.domain.importing import (
     ColumnMapping,
     Field,
@@ -31,6 +33,7 @@ from auditdesk.domain.importing import (
     SourceRow,
     check_mapping,
     header_key,
+    normalise_header,
 )
 from auditdesk.reports.tabular import Table, read_table
 from auditdesk.services import trail
@@ -39,6 +42,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
 from auditdesk.services.monitoring.cases.rules import load_rules
 from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
+from auditdesk.services.monitoring.importing.files import write_mapping_file
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import CaseColumnMapping, CaseImportBatch, CaseRecord, OrgUnit
 
@@ -57,6 +61,8 @@ class Preview:
     mapping: dict[str, int]  # the remembered one for this header, else a guess from the names
     mapping_name: str | None  # the remembered mapping's name, None for a guess
     row_count: int = 0  # rows of the file (the preview shows the first ones)
+    ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
+    looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
 
 
 @dataclass
@@ -70,6 +76,11 @@ class ImportResult:
     batch_id: int | None = None
     already_imported: bool = False
     encoding: str = ""
+    linked: int = 0  # cases linked to a unit of the organisation
+    settled_from_file: int = 0  # cases with a date of settlement read from the file
+    not_imported: list[str] = field(default_factory=list)  # unknown columns holding data
+    header_line: int = 1
+    skipped: tuple[str, ...] = ()  # title lines above the header
 
 
 def _encoding_label(table: Table) -> str:
@@ -169,8 +180,13 @@ def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
+UNIT_CODE_LENGTH = 40  # what case_record.unit_code holds
+
+
 class CaseSource(ImportSource[ParsedCase]):
     """The EZD case register: one case per row, keyed by its sign (updated in place)."""
+
+    ignored_headers = IGNORED_HEADERS
 
     def __init__(
         self, ctx: AppContext, table: Table, as_of: date, mapping: ColumnMapping, name: str
@@ -184,6 +200,7 @@ class CaseSource(ImportSource[ParsedCase]):
             table.file, rows=len(table.rows), encoding=_encoding_label(table)
         )
         self.units: dict[str, int] = {}
+        self.unit_names: dict[str, tuple[str, int]] = {}
         self.unmatched: set[str] = set()
         self.batch: CaseImportBatch | None = None
         self.now = utcnow()
@@ -194,8 +211,50 @@ class CaseSource(ImportSource[ParsedCase]):
     def fields(self) -> Sequence[Field]:
         return CASE_FIELDS
 
+    def unit_of(self, case: ParsedCase) -> tuple[str, int] | None:
+        """The unit (code as the organisation has it, id) a case belongs to: its unit column
+        as a code or a unit's name, else the unit code in its sign, whole or before its '-'
+        (WKS-I → WKS)."""
+        text = case.unit_code
+        candidates = [text]
+        match = SIGN.match(case.sign)
+        if match is not None:
+            candidates.append(match.group("unit"))
+        for candidate in candidates:
+            if not candidate:
+                continue
+            uid = self.units.get(candidate.upper())
+            if uid is not None:
+                return candidate.upper(), uid
+            named = self.unit_names.get(normalise_header(candidate))
+            if named is not None:
+                return named
+        for candidate in candidates[1:]:
+            head = candidate.split("-")[0].upper()
+            if head in self.units:
+                return head, self.units[head]
+        return None
+
     def read_row(self, row: SourceRow) -> ParsedCase | None:
-        return read_case(row, self.as_of, self.rules)
+        case = read_case(row, self.as_of, self.rules)
+        if case is None:
+            return None
+        if case.settled_on is not None:
+            self.result.settled_from_file += 1
+        found = self.unit_of(case)
+        if found is None:
+            if len(case.unit_code) > UNIT_CODE_LENGTH:
+                row.problem(
+                    "unit",
+                    ValidationFailed(
+                        "no unit has this code or name; correct it, add the unit, or map the "
+                        "name to a unit code in the values of a mapping file"
+                    ),
+                )
+                return None
+            return case
+        self.result.linked += 1
+        return replace(case, unit_code=found[0]) if found[0] != case.unit_code else case
 
     def check_rows(
         self, items: list[tuple[int, ParsedCase]], problems: list[RowProblem]
@@ -219,9 +278,9 @@ class CaseSource(ImportSource[ParsedCase]):
         return [case for _line, case in items]
 
     def prepare(self, session: Session) -> None:
-        self.units = {
-            code.upper(): uid for uid, code in session.execute(select(OrgUnit.id, OrgUnit.code))
-        }
+        known = session.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
+        self.units = {code.upper(): uid for uid, code, _name in known}
+        self.unit_names = {normalise_header(name): (code, uid) for uid, code, name in known}
         self.batch = CaseImportBatch(
             file_name=self.table.file[:300],
             sha256=self.table.sha256,
@@ -304,7 +363,7 @@ class CaseSource(ImportSource[ParsedCase]):
         found = _find_mapping(session, header)
         if found is None:
             return None
-        return ColumnMapping({k: int(v) for k, v in found.columns.items()}, found.name)
+        return _stored_columns(found.columns, found.name)
 
     def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
         """Stores (or replaces) the mapping under its name, found again by the header row."""
@@ -318,12 +377,29 @@ class CaseSource(ImportSource[ParsedCase]):
             row = CaseColumnMapping(name=name, header_key="", columns={})
             session.add(row)
         row.header_key = header_key(header)
-        row.columns = dict(mapping.columns)
+        row.columns = _columns_json(mapping)
         row.updated_at = utcnow()
         session.flush()
         trail.record(
             session, self.ctx.actor, "save", "case_column_mapping", row.id, after=row.columns
         )
+
+
+def _stored_columns(data: Mapping[str, Any], name: str | None) -> ColumnMapping:
+    """A remembered case mapping: {field: index}, with '@ignore' (indexes) and '@values'."""
+    columns = {k: int(v) for k, v in data.items() if not k.startswith("@")}
+    ignored = frozenset(int(i) for i in data.get("@ignore", []))
+    values = {str(f): dict(w) for f, w in data.get("@values", {}).items()}
+    return ColumnMapping(columns, name, ignored, values)
+
+
+def _columns_json(mapping: ColumnMapping) -> dict[str, Any]:
+    data: dict[str, Any] = dict(mapping.columns)
+    if mapping.ignored:
+        data["@ignore"] = sorted(mapping.ignored)
+    if any(mapping.values.values()):
+        data["@values"] = {f: dict(w) for f, w in mapping.values.items() if w}
+    return data
 
 
 def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
@@ -340,6 +416,8 @@ def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
         dict(shown.mapping.columns),
         shown.mapping.name if shown.remembered else None,
         shown.row_count,
+        tuple(sorted(shown.mapping.ignored)),
+        {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
     )
 
 
@@ -358,8 +436,8 @@ def remember_mapping(
 def _resolve(
     ctx: AppContext, table: Table, mapping: Mapping[str, int] | str | None
 ) -> ColumnMapping:
-    if isinstance(mapping, Mapping):
-        return ColumnMapping({k: int(v) for k, v in mapping.items()})
+    if isinstance(mapping, Mapping):  # from the window, which showed every column
+        return whole(ColumnMapping({k: int(v) for k, v in mapping.items()}), table.header)
     if mapping and mapping != "auto":
         with ctx.db.session() as s:
             row = s.scalars(
@@ -371,11 +449,11 @@ def _resolve(
                     "columns in the window first.",
                     name=mapping,
                 )
-            return ColumnMapping({k: int(v) for k, v in row.columns.items()}, row.name)
+            return _stored_columns(row.columns, row.name)
     known = remembered_mapping(ctx, table.header)
     if known is not None:
-        return ColumnMapping({k: int(v) for k, v in known.columns.items()}, known.name)
-    return ColumnMapping(auto_mapping(table.header))
+        return _stored_columns(known.columns, known.name)
+    return CaseSource(ctx, table, date.min, ColumnMapping({}), "").guess(table.header)
 
 
 Progress = Callable[[int, int], None]
@@ -391,6 +469,8 @@ def import_cases(
     as_of: date | None = None,
     on_progress: Progress | None = None,
     check: Callable[[], None] | None = None,
+    spec: MappingSpec | None = None,
+    mapping_out: Path | None = None,
 ) -> ImportResult:
     """Imports the register: every row read or nothing stored (ImportRejected names each
     unreadable row). Cases are matched by sign: new ones added, changed ones updated. The
@@ -400,19 +480,27 @@ def import_cases(
     columns = _resolve(ctx, table, mapping)
     name = columns.name or ("given" if isinstance(mapping, Mapping) else "auto")
     source = CaseSource(ctx, table, as_of or ctx.clock.today(), columns, name)
+    columns = importing.with_spec(source, table, source.complete(table.header, columns), spec)
+    source.columns = dict(columns.columns)
+    if mapping_out is not None:
+        write_mapping_file(mapping_out, columns, table.header, "cases")
     check_mapping(CASE_FIELDS, table.header, columns.columns, table.file)
     with ctx.db.session() as s:
         if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
             source.result.already_imported = True
             source.result.unchanged = len(table.rows)
             return source.result
+    used = ColumnMapping(columns.columns, remember_as, columns.ignored, columns.values)
+    source.result.header_line = table.header_line
+    source.result.skipped = table.skipped
     importing.run_import(
         ctx,
         source,
         table,
-        ColumnMapping(columns.columns, remember_as),
+        used,
         remember=bool(remember_as),
         on_progress=on_progress,
         check=check,
     )
+    source.result.not_imported = not_imported(importing.statuses(source, table, used))
     return source.result

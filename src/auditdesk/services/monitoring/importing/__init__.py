@@ -23,6 +23,13 @@ from typing import Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
+from auditdesk.domain.import_plan import (
+    ColumnStatus,
+    MappingSpec,
+    apply_spec,
+    check_columns,
+    column_statuses,
+)
 from auditdesk.domain.importing import (
     ColumnMapping,
     Field,
@@ -31,6 +38,7 @@ from auditdesk.domain.importing import (
     check_lengths,
     check_mapping,
     guess_mapping,
+    normalise_header,
 )
 from auditdesk.reports.tabular import Table
 from auditdesk.services.context import AppContext
@@ -46,6 +54,8 @@ __all__ = [
     "SourceRow",
     "resolve_mapping",
     "run_import",
+    "statuses",
+    "with_spec",
 ]
 
 T = TypeVar("T")
@@ -110,6 +120,9 @@ class Preview:
     delimiter: str
     mapping: ColumnMapping
     remembered: bool
+    columns: tuple[ColumnStatus, ...] = ()  # every column: mapped, ignored or unknown
+    header_line: int = 1
+    skipped: tuple[str, ...] = ()  # title lines above the header, skipped
 
 
 class ImportSource(ABC, Generic[T]):
@@ -145,8 +158,28 @@ class ImportSource(ABC, Generic[T]):
         self, session: Session, header: Sequence[str], mapping: ColumnMapping
     ) -> None: ...
 
+    # normalised headers of columns a known layout leaves out on purpose (a row number, the
+    # deadline AuditDesk computes itself, a respondent's e-mail address)
+    ignored_headers: frozenset[str] = frozenset()
+
     def guess(self, header: Sequence[str]) -> ColumnMapping:
-        return ColumnMapping(guess_mapping(self.fields, header))
+        columns = guess_mapping(self.fields, header)
+        taken = set(columns.values())
+        ignored = frozenset(
+            i
+            for i, column in enumerate(header)
+            if i not in taken and normalise_header(column) in self.ignored_headers
+        )
+        return ColumnMapping(columns, ignored=ignored)
+
+    def complete(self, header: Sequence[str], mapping: ColumnMapping) -> ColumnMapping:
+        """A remembered or given mapping with the layout's known columns left out on purpose
+        where it says nothing of them."""
+        guessed = self.guess(header)
+        ignored = {i for i in guessed.ignored if i not in mapping.columns.values()}
+        return ColumnMapping(
+            mapping.columns, mapping.name, frozenset(mapping.ignored | ignored), mapping.values
+        )
 
 
 def resolve_mapping(
@@ -155,7 +188,23 @@ def resolve_mapping(
     """The remembered mapping for this header row (True), else a guess (False)."""
     with ctx.db.session() as s:
         known = source.load_mapping(s, header)
-    return (known, True) if known is not None else (source.guess(header), False)
+    if known is None:
+        return source.guess(header), False
+    return source.complete(header, known), True
+
+
+def with_spec(
+    source: ImportSource[T], table: Table, mapping: ColumnMapping, spec: MappingSpec | None
+) -> ColumnMapping:
+    """`mapping` with what a person said (--map, a mapping file) on top."""
+    if not spec:
+        return mapping
+    return apply_spec(mapping, table.header, spec, source.fields, table.file)
+
+
+def statuses(source: ImportSource[T], table: Table, mapping: ColumnMapping) -> list[ColumnStatus]:
+    """Every column of the file: mapped, ignored on purpose, or unknown (issue 13)."""
+    return column_statuses(source.fields, table.header, [r.cells for r in table.rows], mapping)
 
 
 def preview(
@@ -171,6 +220,9 @@ def preview(
         table.delimiter,
         mapping,
         remembered,
+        tuple(statuses(source, table, mapping)),
+        table.header_line,
+        table.skipped,
     )
 
 
@@ -208,7 +260,7 @@ def read_rows(
             check()
             progress(n, scale * total)
         before = len(problems)
-        row = SourceRow(line, cells, header, columns, labels, problems)
+        row = SourceRow(line, cells, header, columns, labels, problems, mapping.values)
         if limits:
             check_lengths(row, limits)
         item = source.read_row(row)
@@ -232,6 +284,7 @@ def run_import(
     problem named) or whatever `check` raises, having changed nothing. The mapping is remembered
     (when `remember`) in the same transaction. Returns how many items were written."""
     check_mapping(source.fields, table.header, mapping.columns, table.file)
+    check_columns(statuses(source, table, mapping), source.fields, table.file)
     progress = on_progress or _no_progress
     stop = check or _no_check
     total = len(table.rows)

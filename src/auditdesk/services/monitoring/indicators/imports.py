@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +21,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.import_plan import (
+    MappingSpec,
+    not_imported,
+    split_stored,
+    stored_json,
+    whole,
+)
 from auditdesk.domain.importing import (
     ColumnMapping,
     Field,
@@ -40,7 +47,13 @@ from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
 from auditdesk.services.monitoring.importing import ImportCancelled, ImportRejected, ImportSource
-from auditdesk.services.monitoring.indicators import EntryInput, _check, add_checked_entries
+from auditdesk.services.monitoring.importing.files import stored_mapping, write_mapping_file
+from auditdesk.services.monitoring.indicators import (
+    NEEDS_OUTCOME,
+    EntryInput,
+    _check,
+    add_checked_entries,
+)
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import Employee, IndicatorEntry, IndicatorImportMapping, OrgUnit
 
@@ -71,13 +84,69 @@ CHUNK = importing.CHUNK  # rows written between two looks at the cancel button
 
 # header names seen in registers (compared without case, diacritics and punctuation)
 HEADER_GUESSES: dict[str, tuple[str, ...]] = {
-    "reference": ("znak", "znak sprawy", "nr", "numer", "nr rejestru", "sygnatura", "reference"),
-    "kind": ("rodzaj", "typ", "rodzaj sprawy", "kind"),
-    "received_on": ("data wplywu", "data otrzymania", "data wpływu", "wplynelo", "received on"),
-    "channel": ("sposob wplywu", "kanal", "forma wplywu", "forma", "channel"),
-    "unit": ("jednostka", "wydzial", "komorka", "komorka organizacyjna", "unit"),
+    "reference": (
+        "znak",
+        "znak sprawy",
+        "nr",
+        "numer",
+        "nr rejestru",
+        "sygnatura",
+        "reference",
+        "nr sprawy",
+        "numer sprawy",
+        "znak pisma",
+        "nr rej",
+    ),
+    "kind": (
+        "rodzaj",
+        "typ",
+        "rodzaj sprawy",
+        "kind",
+        "skarga wniosek",
+        "rodzaj pisma",
+        "rodzaj skarga wniosek",
+    ),
+    "received_on": (
+        "data wplywu",
+        "data otrzymania",
+        "data wpływu",
+        "wplynelo",
+        "received on",
+        "data wplywu skargi wniosku",
+        "data wplywu do urzedu",
+    ),
+    "channel": (
+        "sposob wplywu",
+        "kanal",
+        "forma wplywu",
+        "forma",
+        "channel",
+        "forma wniesienia",
+        "sposob wniesienia",
+        "forma zlozenia",
+    ),
+    "unit": (
+        "jednostka",
+        "wydzial",
+        "komorka",
+        "komorka organizacyjna",
+        "unit",
+        "komu zlecono zalatwienie",
+        "komorka merytoryczna",
+        "komorka wlasciwa",
+        "wydzial wlasciwy",
+    ),
     "employee": ("pracownik", "dotyczy pracownika", "employee"),
-    "summary": ("tresc", "przedmiot", "opis", "przedmiot skargi", "summary"),
+    "summary": (
+        "tresc",
+        "przedmiot",
+        "opis",
+        "przedmiot skargi",
+        "summary",
+        "przedmiot skargi wniosku",
+        "przedmiot sprawy",
+        "czego dotyczy",
+    ),
     "from_representative": (
         "posel senator radny",
         "od posla senatora radnego",
@@ -85,7 +154,14 @@ HEADER_GUESSES: dict[str, tuple[str, ...]] = {
         "posel radny",
         "from representative",
     ),
-    "settled_on": ("data zalatwienia", "data rozpatrzenia", "zalatwiono", "settled on"),
+    "settled_on": (
+        "data zalatwienia",
+        "data rozpatrzenia",
+        "zalatwiono",
+        "settled on",
+        "data zalatwienia sprawy",
+        "data udzielenia odpowiedzi",
+    ),
     "outcome": ("sposob zalatwienia", "rozstrzygniecie", "wynik", "outcome"),
 }
 
@@ -97,6 +173,11 @@ KIND_WORDS = {
     "opinia": IndicatorKind.NEGATIVE_OPINION,
     "pochwala": IndicatorKind.PRAISE,
     "podziekowanie": IndicatorKind.PRAISE,
+    "wniosek": IndicatorKind.REQUEST,
+    "wnioski": IndicatorKind.REQUEST,
+    "skargi": IndicatorKind.COMPLAINT,
+    "w": IndicatorKind.REQUEST,  # the one-letter kind of many registers (S / W)
+    "s": IndicatorKind.COMPLAINT,
 }
 CHANNEL_WORDS = {
     "list": Channel.LETTER,
@@ -112,6 +193,15 @@ CHANNEL_WORDS = {
     "ustnie do protokolu": Channel.IN_PERSON,
     "telefon": Channel.PHONE,
     "telefonicznie": Channel.PHONE,
+    "pisemnie": Channel.LETTER,
+    "pismo pisemnie": Channel.LETTER,
+    "poczta tradycyjna": Channel.LETTER,
+    "elektronicznie": Channel.EMAIL,
+    "email": Channel.EMAIL,
+    "epuap": Channel.EPUAP,
+    "przez epuap": Channel.EPUAP,
+    "ustnie do protokolu osobiscie": Channel.IN_PERSON,
+    "faks": Channel.LETTER,
 }
 OUTCOME_WORDS = {
     "zasadna": Outcome.JUSTIFIED,
@@ -123,6 +213,23 @@ OUTCOME_WORDS = {
     "przekazana": Outcome.PASSED_ON,
     "przekazano": Outcome.PASSED_ON,
     "przekazana wg wlasciwosci": Outcome.PASSED_ON,
+    "przekazana zgodnie z wlasciwoscia": Outcome.PASSED_ON,
+    "przekazano zgodnie z wlasciwoscia": Outcome.PASSED_ON,
+    "przekazany zgodnie z wlasciwoscia": Outcome.PASSED_ON,
+    "przekazana wedlug wlasciwosci": Outcome.PASSED_ON,
+    "przekazana do organu wlasciwego": Outcome.PASSED_ON,
+    "pozostawiona bez rozpatrzenia": Outcome.LEFT_UNEXAMINED,
+    "pozostawiony bez rozpatrzenia": Outcome.LEFT_UNEXAMINED,
+    "pozostawiono bez rozpatrzenia": Outcome.LEFT_UNEXAMINED,
+    "bez rozpatrzenia": Outcome.LEFT_UNEXAMINED,
+    "uwzgledniony": Outcome.JUSTIFIED,  # a request granted
+    "uwzgledniona": Outcome.JUSTIFIED,
+    "czesciowo uwzgledniony": Outcome.PARTLY,
+    "nieuwzgledniony": Outcome.UNJUSTIFIED,
+    "nie uwzgledniono": Outcome.UNJUSTIFIED,
+    "nieuwzgledniona": Outcome.UNJUSTIFIED,
+    "bezzasadne": Outcome.UNJUSTIFIED,
+    "niezasadne": Outcome.UNJUSTIFIED,
 }
 YES = {"tak", "t", "x", "1", "yes", "y", "true"}
 NO = {"", "nie", "n", "0", "no", "false", "-"}
@@ -143,9 +250,9 @@ LABELS = {
     "outcome": "Outcome",
 }
 _VOCABULARIES: dict[str, Mapping[str, str]] = {
-    "kind": {k: v.value for k, v in KIND_WORDS.items()},
-    "channel": {k: v.value for k, v in CHANNEL_WORDS.items()},
-    "outcome": {k: v.value for k, v in OUTCOME_WORDS.items()},
+    "kind": {norm(k): v.value for k, v in KIND_WORDS.items()},
+    "channel": {norm(k): v.value for k, v in CHANNEL_WORDS.items()},
+    "outcome": {norm(k): v.value for k, v in OUTCOME_WORDS.items()},
 }
 REGISTER_FIELDS: tuple[Field, ...] = tuple(
     Field(
@@ -160,6 +267,25 @@ REGISTER_FIELDS: tuple[Field, ...] = tuple(
 )
 
 
+# columns of the classic register (rejestr skarg i wniosków, as published on BIP pages) that
+# AuditDesk leaves out on purpose: the row number, the sender (personal data it does not keep),
+# the deadline it computes itself, and when the answer was posted
+IGNORED_HEADERS = frozenset(
+    norm(h)
+    for h in (
+        "Lp.",
+        "L.p.",
+        "Od kogo wpłynęła",
+        "Od kogo wpłynęła (imię i nazwisko, adres)",
+        "Skarżący / wnioskodawca",
+        "Wnoszący",
+        "Termin załatwienia",
+        "Termin",
+        "Data wysłania odpowiedzi",
+    )
+)
+
+
 @dataclass
 class ImportReport:
     file: str
@@ -168,6 +294,10 @@ class ImportReport:
     added: int
     already_present: int
     mapping: dict[str, str] = field(default_factory=dict)  # header → field
+    not_imported: list[str] = field(default_factory=list)  # unknown columns holding data
+    header_line: int = 1
+    skipped: tuple[str, ...] = ()  # title lines above the header
+    settled_from_file: int = 0  # rows with a date of settlement
 
 
 def guess_mapping(header: list[str]) -> dict[str, str]:
@@ -201,7 +331,7 @@ def _stored(session: Session, header: Sequence[str]) -> IndicatorImportMapping |
 def remembered_mapping(ctx: AppContext, header: list[str]) -> dict[str, str] | None:
     with ctx.db.session() as s:
         row = _stored(s, header)
-        return dict(json.loads(row.mapping_json)) if row else None
+        return split_stored(json.loads(row.mapping_json))[0] if row else None
 
 
 @dataclass(frozen=True)
@@ -236,6 +366,8 @@ class RegisterSource(ImportSource[EntryInput]):
     """The complaint register: one entry per row, keyed by its reference number (a reference
     already in the register is skipped)."""
 
+    ignored_headers = IGNORED_HEADERS
+
     def __init__(self, ctx: AppContext, today: date) -> None:
         self.ctx = ctx
         self.today = today
@@ -248,6 +380,7 @@ class RegisterSource(ImportSource[EntryInput]):
         self.employee_ids: set[int] = set()
         self.existing: set[str] = set()
         self.seen: dict[str, int] = {}
+        self.settled = 0
 
     @property
     def fields(self) -> Sequence[Field]:
@@ -324,6 +457,16 @@ class RegisterSource(ImportSource[EntryInput]):
                 row.problem(
                     "employee", ValidationFailed("no employee of this unit has this name or badge")
                 )
+        if settled is not None and outcome is None and kind in NEEDS_OUTCOME:
+            row.problem(
+                "outcome",
+                ValidationFailed(
+                    "a settled complaint or grievance needs an outcome ({allowed}); write it in "
+                    "this column, or map the column that holds it",
+                    allowed="zasadna, częściowo zasadna, bezzasadna, przekazana zgodnie z "
+                    "właściwością, pozostawiona bez rozpatrzenia",
+                ),
+            )
         if len(row.problems) > before or received is None or unit_id is None:
             return None
         if reference in self.seen:
@@ -352,10 +495,13 @@ class RegisterSource(ImportSource[EntryInput]):
         )
         assert self.session is not None
         try:
-            return _check(self.session, data, self.today, self.unit_ids, self.employee_ids)
+            checked = _check(self.session, data, self.today, self.unit_ids, self.employee_ids)
         except ValidationFailed as exc:
             row.problem("reference", exc)
             return None
+        if checked.settled_on is not None:
+            self.settled += 1
+        return checked
 
     def write(self, session: Session, chunk: Sequence[EntryInput]) -> None:
         add_checked_entries(session, self.ctx.actor, list(chunk))
@@ -380,7 +526,7 @@ class RegisterSource(ImportSource[EntryInput]):
         row = _stored(session, header)
         if row is None:
             return None
-        return ColumnMapping(columns_of(header, json.loads(row.mapping_json), file=""))
+        return stored_mapping(row.mapping_json, header, REGISTER_FIELDS)
 
     def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
         row = _stored(session, header)
@@ -389,8 +535,7 @@ class RegisterSource(ImportSource[EntryInput]):
                 header_key=header_key(header), header_text="\x1f".join(header)
             )
             session.add(row)
-        text = json.dumps(mapping.by_column(header), ensure_ascii=False, sort_keys=True)
-        row.mapping_json = text
+        row.mapping_json = stored_json(mapping, header)
         row.updated_at = utcnow()
 
 
@@ -402,10 +547,13 @@ def import_register(
     on_progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     today: date | None = None,
+    spec: MappingSpec | None = None,
+    mapping_out: Path | None = None,
 ) -> ImportReport:
     """Imports the whole file or nothing (ImportRejected lists every unreadable value); the
     mapping (header → field; default: the remembered one, else a guess) is remembered for this
-    header row when the import is stored."""
+    header row when the import is stored. `spec` (--map, a mapping file) is applied on top of
+    it; `mapping_out` receives the mapping used as a mapping file before any row is read."""
     require(ctx.actor, Permission.MANAGE_INDICATORS)
     source = RegisterSource(ctx, today or ctx.clock.today())
     sheet = read_table(path)
@@ -413,15 +561,18 @@ def import_register(
     if mapping is None:
         columns, _remembered = importing.resolve_mapping(ctx, source, sheet.header)
     else:
-        columns = ColumnMapping(columns_of(sheet.header, mapping, file))
+        columns = whole(ColumnMapping(columns_of(sheet.header, mapping, file)), sheet.header)
+    named_sheet = replace(sheet, file=file)
+    columns = importing.with_spec(source, named_sheet, columns, spec)
+    if mapping_out is not None:
+        write_mapping_file(mapping_out, columns, sheet.header, "indicators")
     stop = cancelled or (lambda: False)
 
     def check() -> None:
         if stop():
             raise ImportCancelled("import cancelled; nothing was imported")
 
-    named = Table(file, sheet.encoding, sheet.delimiter, sheet.header, sheet.rows, sheet.sha256)
-    importing.run_import(ctx, source, named, columns, on_progress=on_progress, check=check)
+    importing.run_import(ctx, source, named_sheet, columns, on_progress=on_progress, check=check)
     return ImportReport(
         file,
         sheet.encoding,
@@ -429,4 +580,8 @@ def import_register(
         source.added,
         source.already_present,
         columns.by_column(sheet.header),
+        not_imported(importing.statuses(source, named_sheet, columns)),
+        sheet.header_line,
+        sheet.skipped,
+        source.settled,
     )

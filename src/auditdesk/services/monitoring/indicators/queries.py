@@ -378,7 +378,13 @@ def default_unit_id(ctx: AppContext) -> int | None:
 def next_reference(ctx: AppContext, kind: str, today: date | None = None) -> str:
     """A suggested reference number: SKG.1510.<n>.<year> style, unique in the register."""
     day = today or ctx.clock.today()
-    prefix = {"complaint": "SKG", "grievance": "ZAZ", "negative_opinion": "OPN", "praise": "POC"}
+    prefix = {
+        "complaint": "SKG",
+        "grievance": "ZAZ",
+        "negative_opinion": "OPN",
+        "praise": "POC",
+        "request": "WNI",
+    }
     head = f"{prefix.get(kind, 'IND')}.1510."
     with ctx.db.session() as s:
         taken = set(

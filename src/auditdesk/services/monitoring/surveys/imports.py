@@ -22,6 +22,13 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.survey import SurveyForm
+from auditdesk.domain.import_plan import (
+    MappingSpec,
+    not_imported,
+    split_stored,
+    stored_json,
+    whole,
+)
 from auditdesk.domain.importing import (
     ColumnMapping,
     Field,
@@ -30,6 +37,7 @@ from auditdesk.domain.importing import (
     check_mapping,
     columns_of,
     header_key,
+    normalise_header,
 )
 from auditdesk.domain.importing import guess_mapping as guess_columns
 from auditdesk.domain.survey_results import parse_answer, questions
@@ -41,6 +49,7 @@ from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
 from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
+from auditdesk.services.monitoring.importing.files import stored_mapping, write_mapping_file
 from auditdesk.services.monitoring.surveys import (
     bulk_insert_responses,
     form_of,
@@ -59,10 +68,62 @@ UNIT = "@unit"
 SPECIAL_TARGETS = (NUMBER, DATE, UNIT)
 SPECIAL_LABELS = {NUMBER: "Questionnaire number", DATE: "Date", UNIT: "Unit code"}
 HEADER_HINTS = {
-    NUMBER: ("nr", "numer", "nr ankiety", "numer ankiety", "no", "response no", "id"),
-    DATE: ("data", "date", "data wypełnienia", "data ankiety"),
+    NUMBER: (
+        "nr",
+        "numer",
+        "nr ankiety",
+        "numer ankiety",
+        "no",
+        "response no",
+        "id",
+        "identyfikator",  # Microsoft Forms
+        "id odpowiedzi",  # LimeSurvey, full texts
+        "response id",
+    ),
+    DATE: (
+        "data",
+        "date",
+        "data wypełnienia",
+        "data ankiety",
+        "sygnatura czasowa",  # Google Forms (Polish)
+        "timestamp",
+        "godzina ukończenia",  # Microsoft Forms (Polish)
+        "completion time",
+        "data wysłania",  # LimeSurvey, full texts
+        "submitdate",  # LimeSurvey, codes
+        "date submitted",
+    ),
     UNIT: ("komórka", "wydział", "unit", "jednostka", "kod komórki"),
 }
+# columns the survey tools add that AuditDesk leaves out on purpose: when a response was begun,
+# who answered (surveys are anonymous), the tools' own bookkeeping
+IGNORED_HEADERS = frozenset(
+    normalise_header(h)
+    for h in (
+        "Godzina rozpoczęcia",
+        "Start time",
+        "Adres e-mail",
+        "E-mail",
+        "Email",
+        "Nazwa",
+        "Name",
+        "Czas ostatniej modyfikacji",
+        "Last modified time",
+        "Data rozpoczęcia",
+        "Data ostatniej akcji",
+        "Ostatnia strona",
+        "Język początkowy",
+        "Ziarno",
+        "startdate",
+        "datestamp",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "token",
+        "refurl",
+        "ipaddr",
+    )
+)
 
 
 @dataclass
@@ -72,6 +133,11 @@ class ImportReport:
     added: int = 0
     already: int = 0  # rows whose response was imported before
     problems: list[RowProblem] = field(default_factory=list)
+    dated: int = 0  # responses with a date from the file (the others: the campaign's start)
+    linked: int = 0  # responses linked to a unit (from the file or the campaign's)
+    not_imported: list[str] = field(default_factory=list)  # unknown columns holding data
+    header_line: int = 1
+    skipped: tuple[str, ...] = ()  # title lines above the header
 
 
 def legacy_header_hash(header: list[str]) -> str:
@@ -115,7 +181,7 @@ def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[st
         form = form_of(s, visible_campaign(s, ctx.actor, campaign_id).form_version_id)
         remembered = _stored(s, form.id, header)
         if remembered is not None:
-            return dict(json.loads(remembered.mapping_json))
+            return split_stored(json.loads(remembered.mapping_json))[0]
     return suggest_mapping(form, header)
 
 
@@ -131,6 +197,8 @@ class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
     """Responses of one campaign: one per row, keyed by the questionnaire number or else a
     hash of the row's content (the n-th equal row being the n-th respondent)."""
 
+    ignored_headers = IGNORED_HEADERS
+
     def __init__(self, ctx: AppContext, campaign: _Campaign, form: SurveyForm, source: str) -> None:
         self.ctx = ctx
         self.campaign = campaign
@@ -145,6 +213,8 @@ class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
         self.seq = 0
         self.added = 0
         self.already = 0
+        self.dated = 0
+        self.linked = 0
 
     @property
     def fields(self) -> Sequence[Field]:
@@ -170,9 +240,12 @@ class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
         number = row.text(NUMBER) or None
         day = campaign.period_from
         unit = campaign.unit_id
+        dated = False
         if row.mapped(DATE):
             try:
-                day = parse_date(row.text(DATE)) or day
+                found_day = parse_date(row.text(DATE))
+                dated = found_day is not None
+                day = found_day or day
                 if not campaign.period_from <= day <= campaign.period_to:
                     raise ValidationFailed(
                         "the date {value} is outside the campaign period {start} – {end}",
@@ -223,6 +296,8 @@ class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
             self.already += 1
             return None
         self.existing.add(key)
+        self.dated += dated
+        self.linked += unit is not None
         response = SurveyResponse(
             campaign_id=campaign.id,
             seq=self.seq,
@@ -262,11 +337,11 @@ class SurveySource(ImportSource[tuple[SurveyResponse, dict[str, str]]]):
         row = _stored(session, self.form.id, header)
         if row is None:
             return None
-        return ColumnMapping(columns_of(header, json.loads(row.mapping_json), file=""))
+        return stored_mapping(row.mapping_json, header, self.fields)
 
     def save_mapping(self, session: Session, header: Sequence[str], mapping: ColumnMapping) -> None:
         row = _stored(session, self.form.id, header)
-        text = json.dumps(mapping.by_column(header), ensure_ascii=False, sort_keys=True)
+        text = stored_json(mapping, header)
         if row is None:
             session.add(
                 SurveyImportMapping(
@@ -288,6 +363,8 @@ def import_responses(
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[], None] | None = None,
     source: str = "import",
+    spec: MappingSpec | None = None,
+    mapping_out: Path | None = None,
 ) -> ImportReport:
     """Imports every row of the file into the campaign, or nothing (raises ImportRejected with
     every problem). `mapping` (column → question id or @no/@date/@unit) defaults to the
@@ -304,11 +381,28 @@ def import_responses(
     if mapping is None:
         columns, _remembered = importing.resolve_mapping(ctx, importer, table.header)
     else:
-        columns = ColumnMapping(
-            columns_of(table.header, {c: t for c, t in mapping.items() if t}, path.name)
+        columns = whole(
+            ColumnMapping(
+                columns_of(table.header, {c: t for c, t in mapping.items() if t}, path.name)
+            ),
+            table.header,
         )
+    columns = importing.with_spec(importer, table, columns, spec)
+    if mapping_out is not None:
+        write_mapping_file(mapping_out, columns, table.header, "surveys")
     check_mapping(importer.fields, table.header, columns.columns, path.name)
     if not any(t not in SPECIAL_TARGETS for t in columns.columns):
         raise ValidationFailed("{file}: no column is mapped to a question", file=path.name)
     importing.run_import(ctx, importer, table, columns, on_progress=progress, check=check)
-    return ImportReport(path.name, len(table.rows), importer.added, importer.already)
+    return ImportReport(
+        path.name,
+        len(table.rows),
+        importer.added,
+        importer.already,
+        [],
+        importer.dated,
+        importer.linked,
+        not_imported(importing.statuses(importer, table, columns)),
+        table.header_line,
+        table.skipped,
+    )
