@@ -29,5 +29,5 @@ fi
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,dev,encryption]"
+.venv/bin/python -m pip install -q -e ".[test,dev,encryption,server]"
 echo "AuditDesk is installed in $(pwd)/.venv"

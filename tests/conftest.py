@@ -24,6 +24,7 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
 from demo_office import DemoTemplates, copy_database, moment
+from pg_office import PG_VAR, PgTemplates, server_url
 from softhsm import softhsm_token  # noqa: F401  (a shared fixture: a SoftHSM2 token)
 
 TEST_TODAY_VAR = "AUDITDESK_TEST_TODAY"
@@ -59,6 +60,61 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if _SESSION_TRAVEL is not None:
         _SESSION_TRAVEL.stop()
         _SESSION_TRAVEL = None
+
+
+# Tests in these folders that use the database (`db`, `ctx`, `demo_ctx`) run on SQLite and, when
+# AUDITDESK_TEST_PG names a server, on PostgreSQL too (issue 16); the window's tests stay on SQLite.
+SERVICE_TEST_DIRS = frozenset({"store", "cli", "unit", "reports"})
+TESTS_DIR = Path(__file__).parent
+
+
+def _pg_required() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if server_url() is None and _pg_required():
+        raise pytest.UsageError(
+            f"CI=true but {PG_VAR} is not set: the service tests must run on PostgreSQL too "
+            "(scripts/test-postgres.sh starts a throwaway server and sets it)"
+        )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db" not in metafunc.fixturenames or server_url() is None:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    try:
+        area = Path(metafunc.definition.path).relative_to(TESTS_DIR).parts[0]
+    except ValueError:
+        return
+    if area in SERVICE_TEST_DIRS:
+        metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if server_url() is None and not hasattr(terminalreporter.config, "workerinput"):
+        terminalreporter.write_line(
+            f"postgresql: not tested ({PG_VAR} is not set; scripts/test-postgres.sh starts a "
+            "throwaway server and runs the suite on both stores)"
+        )
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store under test: "sqlite", or "postgresql" for the second run of a service test."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def pg_templates() -> Iterator[PgTemplates]:
+    url = server_url()
+    if url is None:
+        pytest.skip(f"{PG_VAR} is not set")
+    templates = PgTemplates(url)
+    yield templates
+    templates.close()
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -120,9 +176,21 @@ def copy_demo(demo_template: DemoTemplates, today: date) -> Callable[[Path], Pat
 
 
 @pytest.fixture
-def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+def db(db_path: Path, request: pytest.FixtureRequest, backend: str) -> Iterator[Database]:
     """An empty database; the demo office's copy when the test also asks for `demo_ctx`
-    (whatever the order of the fixtures)."""
+    (whatever the order of the fixtures). On PostgreSQL a database of its own per test."""
+    if backend == "postgresql":
+        pg: PgTemplates = request.getfixturevalue("pg_templates")
+        if "demo_ctx" in request.fixturenames:
+            template = pg.demo(request.getfixturevalue("today"))
+        else:
+            template = pg.empty()
+        name, url = pg.copy(template)
+        database = open_database(url)
+        yield database
+        database.dispose()
+        pg.drop(name)
+        return
     if "demo_ctx" in request.fixturenames:
         request.getfixturevalue("copy_demo")(db_path)
     elif not db_path.exists():  # a copy of the empty database migrated once per session

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from auditdesk.services import integrity
 from auditdesk.services.context import AppContext
 
 
+@pytest.mark.sqlite_only  # pages of the SQLite file
 def test_check_counts_the_pages_it_read(demo_ctx: AppContext) -> None:
     path = demo_ctx.db.path
     assert path is not None

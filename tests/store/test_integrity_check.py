@@ -117,7 +117,7 @@ def test_the_result_of_a_completed_audit_changed_in_the_file_names_the_audit(
     (audit_id, number), *_ = _sql(
         db, "SELECT id, record_no FROM audit WHERE status = 'completed' ORDER BY id DESC"
     )
-    _sql(db, "UPDATE audit SET score = 100.0, passed = 1 WHERE id = :a", a=audit_id)
+    _sql(db, "UPDATE audit SET score = 100.0, passed = true WHERE id = :a", a=audit_id)
     assert f"audit {number}: content differs from its hash sealed at completion" in _problems(
         demo_ctx
     )
@@ -171,7 +171,7 @@ def test_a_completed_audit_its_form_does_not_allow_is_named(demo_ctx: AppContext
     )
     _sql(
         db,
-        "UPDATE audit_answer SET na = 1, value = NULL WHERE audit_id = :a AND item_id = :i",
+        "UPDATE audit_answer SET na = true, value = NULL WHERE audit_id = :a AND item_id = :i",
         a=audit_id,
         i=no_na,
     )
@@ -213,7 +213,7 @@ def test_a_stored_protocol_whose_bytes_changed_is_named(demo_ctx: AppContext) ->
     _sql(
         db,
         "INSERT INTO protocol (record_kind, record_id, record_number, pdf, sha256, signed, "
-        "created_at) VALUES ('audit', :a, :n, :pdf, :sha, 1, '2026-01-01 10:00:00')",
+        "created_at) VALUES ('audit', :a, :n, :pdf, :sha, true, '2026-01-01 10:00:00')",
         a=audit_id,
         n=number,
         pdf=signed.replace(b"signed", b"edited"),
@@ -223,6 +223,7 @@ def test_a_stored_protocol_whose_bytes_changed_is_named(demo_ctx: AppContext) ->
     assert f"audit {number}: the stored signed protocol differs from its SHA-256" in problems
 
 
+@pytest.mark.sqlite_only  # restores a SQLite file backup
 def test_restoring_a_backup_moves_the_head_back_without_a_false_alarm(
     demo_ctx: AppContext,
 ) -> None:

@@ -36,6 +36,7 @@ def test_migrations_match_models(db: Database) -> None:
     assert diff == [], f"models and migrations differ: {diff}"
 
 
+@pytest.mark.sqlite_only  # SQLite PRAGMAs
 def test_sqlite_pragmas(db: Database) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

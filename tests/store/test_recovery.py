@@ -20,6 +20,9 @@ from auditdesk.store.db import Database, DatabaseError
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role, User
 
+# file backups, disk full and restore of the SQLite file (PostgreSQL: test_pg_backup.py)
+pytestmark = pytest.mark.sqlite_only
+
 
 def _count_users(db: Database) -> int:
     with db.session() as s:

@@ -513,8 +513,11 @@ class RegisterSource(ImportSource[EntryInput]):
             self.ctx.actor,
             "import",
             "indicator_register",
-            table.file,
+            # the file's name: the trail's entity id holds 60 characters (PostgreSQL enforces
+            # it), a path may be longer; the whole path goes with the values
+            Path(table.file).name[-60:],
             after={
+                "file": table.file,
                 "rows": len(table.rows),
                 "added": self.added,
                 "already_present": self.already_present,
