@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
     "indicators": ["monitoring/indicators*.py"],
     "cases": ["monitoring/cases*.py"],
     "surveys": ["monitoring/surveys*.py"],
+    "overview": ["overview/*.py"],
 }
 
 

@@ -80,6 +80,10 @@
       <translation>badanie ankietowe musi mieć tytuł</translation>
     </message>
     <message>
+      <source>a target is a percentage from 0 to 100, not {value}</source>
+      <translation>cel to odsetek od 0 do 100, a nie {value}</translation>
+    </message>
+    <message>
       <source>absence: the end {end} is before the start {start}</source>
       <translation>Nieobecność: data zakończenia {end} jest wcześniejsza niż data rozpoczęcia {start}. Popraw daty.</translation>
     </message>
@@ -820,6 +824,10 @@
       <translation>temat: napisz, czego dotyczyło badanie</translation>
     </message>
     <message>
+      <source>unit #{unit_id} does not exist</source>
+      <translation>komórka nr {unit_id} nie istnieje</translation>
+    </message>
+    <message>
       <source>unit #{unit_id} does not exist; choose a unit from the list</source>
       <translation>Komórka #{unit_id} nie istnieje; wybierz komórkę z listy.</translation>
     </message>
@@ -1070,6 +1078,10 @@
     <message>
       <source>{folder}: the folder is read-only ({detail}); AuditDesk needs to write the database and its journal there. Nothing was changed. Copy the database to a folder you can write to and open it there, or ask for write access.</source>
       <translation>{folder}: folder jest tylko do odczytu ({detail}); AuditDesk musi zapisywać w nim bazę danych i jej dziennik. Niczego nie zmieniono. Skopiuj bazę do folderu z prawem zapisu i otwórz ją tam albo poproś o prawo zapisu.</translation>
+    </message>
+    <message>
+      <source>{indicator!r} has no target; choose one of {allowed}</source>
+      <translation>{indicator!r} nie może mieć celu; wybierz jeden z: {allowed}</translation>
     </message>
     <message>
       <source>{kind} {record} was signed on {when} UTC by {signer}; a signed record cannot change. Record a correction as an amendment that refers to it.</source>

@@ -31,6 +31,7 @@ from auditdesk.settings import Settings
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.labels import role_name
+from auditdesk.ui.overview import start_row
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -113,8 +114,12 @@ class MainWindow(QMainWindow):
         # wide enough for the longest title in the current language, never a scroll bar
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         self._update_status()
-        self.nav.setCurrentRow(max(current, 0))
+        self.nav.setCurrentRow(current if current >= 0 else self._start_row())
         self._collect_notices()
+
+    def _start_row(self) -> int:
+        """The overview for supervisors, HR and management (issue 17), else the first panel."""
+        return start_row([spec.key for spec in self.specs], self._ctx.actor)
 
     def _collect_notices(self) -> None:
         """Asks each area for its start-up notice in the background; shows them together."""

@@ -21,6 +21,7 @@ PANEL_MODULES = [
     "auditdesk.ui.audits",
     "auditdesk.ui.protocols.panel",
     "auditdesk.ui.monitoring.panel",
+    "auditdesk.ui.overview",
 ]
 
 

@@ -1,0 +1,346 @@
+"""The overview's figures, read as aggregates in SQL (one grouped query per method and period,
+never row by row), per unit and for the whole office.
+
+Each proportion carries its n and its 95 % Wilson interval. A change from the previous period is
+tested with the two-proportion z-test, and flagged only when it stays significant after the
+correction for every comparison the table makes (Holm by default; docs/monitoring.md)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.multiple_testing import Correction, significant_after_correction
+from auditdesk.domain.statistics import Proportion, two_proportion_test
+from auditdesk.services.access import Permission, require
+from auditdesk.services.context import AppContext
+from auditdesk.services.overview.targets import Target, targets
+from auditdesk.services.unit_scope import visible_unit_ids
+from auditdesk.store.models import Appraisal, Audit, CaseRecord, Employee, IndicatorEntry, OrgUnit
+
+# indicator key → (method, higher is better); the order of the overview's columns
+INDICATORS: dict[str, tuple[str, bool]] = {
+    "timeliness": ("cases", True),
+    "complaints_count": ("complaints", False),
+    "complaints_on_time": ("complaints", True),
+    "complaints_justified": ("complaints", False),
+    "mystery_passed": ("mystery", True),
+    "mystery_score": ("mystery", True),
+    "appraisals_current": ("appraisals", True),
+}
+PROPORTIONS = (
+    "timeliness",
+    "complaints_on_time",
+    "complaints_justified",
+    "mystery_passed",
+    "appraisals_current",
+)
+COMPLAINT_KINDS = ("complaint", "grievance", "request")
+APPRAISAL_VALID_DAYS = 730  # an appraisal is current for 24 months
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @property
+    def label(self) -> str:
+        return f"{self.start:%d.%m.%Y} – {self.end:%d.%m.%Y}"
+
+
+def period_of(kind: str, day: date) -> Period:
+    """The month, quarter, half-year or year holding `day`."""
+    if kind == "month":
+        start = day.replace(day=1)
+        months = 1
+    elif kind == "quarter":
+        start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        months = 3
+    elif kind == "half":
+        start = date(day.year, 1 if day.month <= 6 else 7, 1)
+        months = 6
+    elif kind == "year":
+        start = date(day.year, 1, 1)
+        months = 12
+    else:
+        raise ValueError(f"unknown period {kind!r}")
+    month = start.month - 1 + months
+    following = date(start.year + month // 12, month % 12 + 1, 1)
+    return Period(start, following - timedelta(days=1))
+
+
+def previous_period(period: Period) -> Period:
+    """The period of the same length just before (whole months when it is whole months)."""
+    length = (period.end - period.start).days + 1
+    if period.start.day == 1 and (period.end + timedelta(days=1)).day == 1:
+        months = (
+            (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+        )
+        month = period.start.month - 1 - months
+        start = date(period.start.year + month // 12, month % 12 + 1, 1)
+        return Period(start, period.start - timedelta(days=1))
+    return Period(period.start - timedelta(days=length), period.start - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Cell:
+    indicator: str
+    value: float | None  # percent for a proportion, a count or a mean score otherwise
+    n: int
+    interval: tuple[float, float] | None = None  # percent
+    previous: float | None = None
+    change: int = 0  # +1 / -1 when significant after the correction, 0 otherwise
+    p_value: float | None = None
+    target: Target | None = None
+
+    @property
+    def target_met(self) -> bool | None:
+        if self.target is None or self.value is None:
+            return None
+        return self.target.met(self.value)
+
+
+@dataclass
+class OverviewRow:
+    unit_id: int | None  # None: the whole office
+    unit_code: str
+    unit_name: str
+    cells: dict[str, Cell] = field(default_factory=dict)
+    overdue_cases: int = 0
+    critical_failures: int = 0
+    no_deadline_cases: int = 0
+
+
+@dataclass(frozen=True)
+class Overview:
+    period: Period
+    previous: Period
+    rows: list[OverviewRow]
+    correction: Correction
+    comparisons: int  # how many changes were tested (the correction's family)
+
+
+Counts = dict[int, list[float]]  # unit id → the method's sums
+
+
+def _dt(day: date) -> datetime:
+    return datetime.combine(day, time.min)
+
+
+def _group(s: Session, stmt: Any, units: set[int] | None, key: Any) -> Counts:
+    if units is not None:
+        stmt = stmt.where(key.in_(units))
+    out: Counts = {}
+    for row in s.execute(stmt.group_by(key)):
+        uid, *values = row
+        if uid is not None:
+            out[int(uid)] = [float(v or 0) for v in values]
+    return out
+
+
+def _cases(s: Session, p: Period, units: set[int] | None) -> Counts:
+    c = CaseRecord
+    stmt = select(
+        c.unit_id,
+        func.count(c.days_late),
+        func.sum(case((c.days_late == 0, 1), else_=0)),
+        func.sum(case((and_(c.settled_on.is_(None), c.due_on < p.end), 1), else_=0)),
+        func.sum(case((c.due_on.is_(None), 1), else_=0)),
+    ).where(
+        (c.settled_on.between(p.start, p.end)) | (c.settled_on.is_(None) & (c.started_on <= p.end))
+    )
+    return _group(s, stmt, units, c.unit_id)
+
+
+def _complaints(s: Session, p: Period, units: set[int] | None) -> Counts:
+    e = IndicatorEntry
+    settled = e.settled_on.between(p.start, p.end)
+    received = e.received_on.between(p.start, p.end)
+    stmt = select(
+        e.unit_id,
+        func.sum(case((received, 1), else_=0)),
+        func.sum(case((and_(settled, e.due_on.is_not(None)), 1), else_=0)),
+        func.sum(case((and_(settled, e.settled_on <= e.due_on), 1), else_=0)),
+        func.sum(case((and_(settled, e.outcome.in_(("justified", "partly"))), 1), else_=0)),
+        func.sum(
+            case((and_(settled, e.outcome.in_(("justified", "partly", "unjustified"))), 1), else_=0)
+        ),
+    ).where(e.kind.in_(COMPLAINT_KINDS), received | settled)
+    return _group(s, stmt, units, e.unit_id)
+
+
+def _audits(s: Session, p: Period, units: set[int] | None) -> Counts:
+    a = Audit
+    stmt = select(
+        a.unit_id,
+        func.count(),
+        func.sum(case((a.passed.is_(True), 1), else_=0)),
+        func.avg(a.score),
+        func.sum(case((a.critical_failure.is_(True), 1), else_=0)),
+    ).where(
+        a.status.in_(("completed", "signed")),
+        a.superseded.is_(False),
+        a.visited_at >= _dt(p.start),
+        a.visited_at < _dt(p.end + timedelta(days=1)),
+    )
+    return _group(s, stmt, units, a.unit_id)
+
+
+def _appraisals(s: Session, p: Period, units: set[int] | None) -> Counts:
+    since = p.end - timedelta(days=APPRAISAL_VALID_DAYS)
+    current = (
+        select(Appraisal.employee_id)
+        .where(Appraisal.made_on.is_not(None), Appraisal.made_on > since)
+        .where(Appraisal.made_on <= p.end)
+        .distinct()
+        .subquery()
+    )
+    stmt = (
+        select(
+            Employee.unit_id,
+            func.count(Employee.id),
+            func.count(current.c.employee_id),
+        )
+        .outerjoin(current, current.c.employee_id == Employee.id)
+        .where(Employee.active.is_(True))
+    )
+    return _group(s, stmt, units, Employee.unit_id)
+
+
+def _figures(s: Session, p: Period, units: set[int] | None) -> dict[int, dict[str, Any]]:
+    """Per unit: indicator → (successes, n) for a proportion, (value, n) otherwise, plus extras."""
+    out: dict[int, dict[str, Any]] = defaultdict(dict)
+    for uid, (judged, on_time, overdue, unknown) in _cases(s, p, units).items():
+        out[uid]["timeliness"] = (on_time, judged)
+        out[uid]["overdue_cases"] = overdue
+        out[uid]["no_deadline_cases"] = unknown
+    for uid, (received, with_due, ok, justified, decided) in _complaints(s, p, units).items():
+        out[uid]["complaints_count"] = (received, received)
+        out[uid]["complaints_on_time"] = (ok, with_due)
+        out[uid]["complaints_justified"] = (justified, decided)
+    for uid, (n, passed, score, critical) in _audits(s, p, units).items():
+        out[uid]["mystery_passed"] = (passed, n)
+        out[uid]["mystery_score"] = (score, n)
+        out[uid]["critical_failures"] = critical
+    for uid, (staff, current) in _appraisals(s, p, units).items():
+        out[uid]["appraisals_current"] = (current, staff)
+    return out
+
+
+def _total(per_unit: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    total: dict[str, Any] = {}
+    scores: list[tuple[float, float]] = []
+    for figures in per_unit:
+        for key, value in figures.items():
+            if key == "mystery_score":
+                scores.append(value)
+            elif isinstance(value, tuple):
+                a, b = total.get(key, (0.0, 0.0))
+                total[key] = (a + value[0], b + value[1])
+            else:
+                total[key] = total.get(key, 0.0) + value
+    n = sum(count for _score, count in scores)
+    if n:
+        total["mystery_score"] = (sum(score * count for score, count in scores) / n, n)
+    return total
+
+
+def _cell(key: str, now: Any, before: Any, target: Target | None) -> tuple[Cell, Any]:
+    """The cell and, for a proportion with both periods, the test of its change."""
+    if now is None:
+        return Cell(key, None, 0, target=target), None
+    if key in PROPORTIONS:
+        current = Proportion(int(now[0]), int(now[1]))
+        interval = current.wilson()
+        prev = Proportion(int(before[0]), int(before[1])) if before else None
+        test = two_proportion_test(current, prev) if prev is not None else None
+        cell = Cell(
+            key,
+            current.percent,
+            current.n,
+            None if interval is None else (100 * interval[0], 100 * interval[1]),
+            prev.percent if prev is not None else None,
+            target=target,
+        )
+        return cell, test
+    value, n = now
+    previous = before[0] if before else None
+    return Cell(key, float(value), int(n), previous=previous, target=target), None
+
+
+def _target(found: list[Target], key: str, unit_id: int | None) -> Target | None:
+    own = [t for t in found if t.indicator == key and t.unit_id == unit_id]
+    office = [t for t in found if t.indicator == key and t.unit_id is None]
+    found_one = own or office
+    return found_one[0] if found_one else None
+
+
+def overview(
+    ctx: AppContext, period: Period, *, correction: Correction = Correction.HOLM
+) -> Overview:
+    """Every visible unit's row (units with any figure) and the office's row first."""
+    require(ctx.actor, Permission.VIEW_CASES)
+    before_period = previous_period(period)
+    goals = targets(ctx)
+    with ctx.db.session() as s:
+        units = visible_unit_ids(s, ctx.actor)
+        now = _figures(s, period, units)
+        before = _figures(s, before_period, units)
+        names = {
+            uid: (code, name)
+            for uid, code, name in s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name))
+        }
+    ids = sorted(set(now) | set(before), key=lambda uid: names.get(uid, ("", ""))[0])
+    grid: list[tuple[int | None, dict[str, Any], dict[str, Any]]] = [
+        (None, _total(now.values()), _total(before.values()))
+    ] + [(uid, now.get(uid, {}), before.get(uid, {})) for uid in ids]
+    rows: list[OverviewRow] = []
+    tests: list[tuple[OverviewRow, str, Any]] = []
+    for uid, figures, previous in grid:
+        code, name = names.get(uid, ("", "")) if uid is not None else ("", "")
+        row = OverviewRow(
+            uid,
+            code,
+            name,
+            overdue_cases=int(figures.get("overdue_cases", 0)),
+            critical_failures=int(figures.get("critical_failures", 0)),
+            no_deadline_cases=int(figures.get("no_deadline_cases", 0)),
+        )
+        for key in INDICATORS:
+            cell, test = _cell(key, figures.get(key), previous.get(key), _target(goals, key, uid))
+            row.cells[key] = cell
+            if test is not None:
+                tests.append((row, key, test))
+        rows.append(row)
+    flags = significant_after_correction(
+        [t.p_value for _r, _k, t in tests],
+        correction,
+        eligible=[_large(t) for _r, _k, t in tests],
+    )
+    for (row, key, test), flagged in zip(tests, flags, strict=True):
+        cell = row.cells[key]
+        change = (1 if test.difference > 0 else -1) if flagged else 0
+        row.cells[key] = Cell(
+            cell.indicator,
+            cell.value,
+            cell.n,
+            cell.interval,
+            cell.previous,
+            change,
+            test.p_value,
+            cell.target,
+        )
+    return Overview(period, before_period, rows, correction, len(tests))
+
+
+def _large(test: Any) -> bool:
+    """two_proportion_test marks a small sample never significant; keep that rule here: a test
+    whose uncorrected p is below 5 % but not marked significant was too small."""
+    return bool(test.significant) or test.p_value >= 0.05

@@ -1,0 +1,244 @@
+"""The overview: a period (month, quarter, half-year, year or dates), a row per unit and the
+office, a column per indicator with its figure, n and 95 % interval, the target's light in words
+and a symbol (never colour alone), and ▲/▼ only where a change stays significant after the
+correction for the number of comparisons (Holm). Double-click (or Enter) opens the panel that
+owns the figure."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.errors import PermissionDenied
+from auditdesk.services.access import Permission, allowed
+from auditdesk.services.overview import (
+    INDICATORS,
+    Cell,
+    Overview,
+    OverviewRow,
+    Period,
+    overview,
+    period_of,
+)
+from auditdesk.ui.errors import error_text
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.qdates import to_date, to_qdate
+from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.tasks import Progress
+
+# the panel that owns each method's records (drill-down)
+OWNER_PANEL = {
+    "cases": "monitoring",
+    "complaints": "monitoring",
+    "mystery": "audits",
+    "appraisals": "appraisals",
+}
+
+
+def indicator_names() -> dict[str, str]:
+    return {
+        "timeliness": QCoreApplication.translate("Overview", "Cases on time"),
+        "complaints_count": QCoreApplication.translate("Overview", "Complaints and grievances"),
+        "complaints_on_time": QCoreApplication.translate("Overview", "Complaints settled on time"),
+        "complaints_justified": QCoreApplication.translate("Overview", "Complaints justified"),
+        "mystery_passed": QCoreApplication.translate("Overview", "Mystery client: audits passed"),
+        "mystery_score": QCoreApplication.translate("Overview", "Mystery client: mean score"),
+        "appraisals_current": QCoreApplication.translate(
+            "Overview", "Staff with a current appraisal"
+        ),
+    }
+
+
+def cell_text(cell: Cell) -> str:
+    """'87.5 % (n=48; 75.3–94.2) ▲ · target ≥ 90: missed' — every part in words or symbols."""
+    if cell.value is None or cell.n == 0:
+        return QCoreApplication.translate("Overview", "no data")
+    if cell.indicator == "complaints_count":
+        text = f"{cell.value:.0f}"
+    elif cell.interval is not None:
+        low, high = cell.interval
+        text = f"{cell.value:.1f} % (n={cell.n}; {low:.1f}–{high:.1f})"
+    else:
+        text = f"{cell.value:.1f} % (n={cell.n})"
+    if cell.change > 0:
+        text += " ▲"
+    elif cell.change < 0:
+        text += " ▼"
+    met = cell.target_met
+    if met is not None and cell.target is not None:
+        verdict = (
+            QCoreApplication.translate("Overview", "met")
+            if met
+            else QCoreApplication.translate("Overview", "missed")
+        )
+        word = QCoreApplication.translate("Overview", "target")
+        text += f" · {word} {cell.target.text}: {verdict} {'●' if met else '○'}"
+    return text
+
+
+class OverviewModel(RowsModel[OverviewRow]):
+    def headers(self) -> list[str]:
+        names = indicator_names()
+        return [
+            QCoreApplication.translate("Overview", "Unit"),
+            *(names[k] for k in INDICATORS),
+            QCoreApplication.translate("Overview", "Overdue cases now"),
+        ]
+
+    def cell(self, row: OverviewRow, column: int, role: int) -> Any:
+        keys = list(INDICATORS)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return (
+                    QCoreApplication.translate("Overview", "Whole office")
+                    if row.unit_id is None
+                    else row.unit_code
+                )
+            if column <= len(keys):
+                return cell_text(row.cells[keys[column - 1]])
+            return str(row.overdue_cases)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.unit_name
+        if role == Qt.ItemDataRole.BackgroundRole and 0 < column <= len(keys):
+            met = row.cells[keys[column - 1]].target_met
+            if met is not None:  # colour repeats what the text says
+                return QBrush(QColor("#d9f2d9" if met else "#f8d7d7"))
+        return None
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, deps: PanelDeps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.deps = deps
+        self.result: Overview | None = None
+        self.kind = QComboBox()
+        for key, label in (
+            ("month", QCoreApplication.translate("Overview", "Month")),
+            ("quarter", QCoreApplication.translate("Overview", "Quarter")),
+            ("half", QCoreApplication.translate("Overview", "Half-year")),
+            ("year", QCoreApplication.translate("Overview", "Year")),
+            ("dates", QCoreApplication.translate("Overview", "Dates")),
+        ):
+            self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(3)
+        today = deps.context().clock.today()
+        self.start = QDateEdit(to_qdate(today.replace(month=1, day=1)))
+        self.end = QDateEdit(to_qdate(today))
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        self.day = QDateEdit(to_qdate(today))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd.MM.yyyy")
+        self.refresh_button = QPushButton(QCoreApplication.translate("Overview", "Show"))
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(QCoreApplication.translate("Overview", "Period:")))
+        bar.addWidget(self.kind)
+        bar.addWidget(self.day)
+        bar.addWidget(self.start)
+        bar.addWidget(self.end)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.model = OverviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setObjectName("overview_table")
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self.drill_down)
+        self.table.activated.connect(self.drill_down)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        self._kind_changed(load=False)
+        if allowed(deps.context().actor, Permission.VIEW_CASES):
+            self.refresh()
+        else:
+            self.heading.setText(
+                QCoreApplication.translate(
+                    "Overview", "The overview is for supervisors, HR and management."
+                )
+            )
+
+    def _kind_changed(self, load: bool = True) -> None:
+        dates = self.kind.currentData() == "dates"
+        self.start.setVisible(dates)
+        self.end.setVisible(dates)
+        self.day.setVisible(not dates)
+        if load and allowed(self.deps.context().actor, Permission.VIEW_CASES):
+            self.refresh()
+
+    def period(self) -> Period:
+        kind = str(self.kind.currentData())
+        if kind == "dates":
+            start, end = to_date(self.start.date()), to_date(self.end.date())
+            return Period(min(start, end), max(start, end))
+        day: date = to_date(self.day.date())
+        return period_of(kind, day)
+
+    def refresh(self) -> None:
+        ctx = self.deps.context()
+        period = self.period()
+
+        def work(_progress: Progress) -> Overview:
+            return overview(ctx, period)
+
+        self.deps.runner.submit(work, self.show_result, self.show_error)
+
+    def show_result(self, result: Overview) -> None:
+        self.result = result
+        self.model.set_rows(result.rows)
+        self.heading.setText(
+            QCoreApplication.translate("Overview", "Period {period}, compared with {previous}.")
+            .replace("{period}", result.period.label)
+            .replace("{previous}", result.previous.label)
+        )
+        self.note.setText(
+            QCoreApplication.translate(
+                "Overview",
+                "Percentages with their sample size n and 95 % interval. ▲/▼: a change from the "
+                "previous period that stays significant after the Holm correction for all "
+                "{count} comparisons. ● target met, ○ target missed. Enter or double-click "
+                "opens the records.",
+            ).replace("{count}", str(result.comparisons))
+        )
+
+    def show_error(self, exc: BaseException, _trace: str) -> None:
+        if isinstance(exc, PermissionDenied):
+            self.heading.setText(error_text(exc))
+            return
+        raise exc
+
+    def drill_down(self, index: QModelIndex) -> None:
+        """Opens the panel that owns the figure's records."""
+        keys = list(INDICATORS)
+        column = index.column()
+        method = "cases" if not 0 < column <= len(keys) else INDICATORS[keys[column - 1]][0]
+        window = self.window()
+        show = getattr(window, "show_panel", None)
+        if callable(show):
+            show(OWNER_PANEL[method])

@@ -1,0 +1,74 @@
+"""The overview panel driven like a person (issue 17): it opens on the demo office with the
+office row first, every figure in words (n, interval, target met or missed), the period choice
+reloads it, Enter drills down to the owning panel, and an auditor gets a sentence, not data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from auditdesk.domain.values import Role
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.overview import INDICATORS, set_target
+from auditdesk.settings import Settings
+from auditdesk.ui.overview import start_row
+from auditdesk.ui.overview.panel import OverviewPanel
+from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.tasks import SyncTaskRunner
+
+
+class Window(QWidget):
+    """Stands for the main window: records which panel a drill-down asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def show_panel(self, key: str) -> None:
+        self.shown.append(key)
+
+
+def make(qtbot: QtBot, ctx: AppContext) -> tuple[Window, OverviewPanel]:
+    window = Window()
+    deps = PanelDeps(context=lambda: ctx, runner=SyncTaskRunner(), settings=Settings())
+    panel = OverviewPanel(deps, window)
+    qtbot.addWidget(window)
+    return window, panel
+
+
+def test_the_overview_opens_on_the_demo_office(
+    qtbot: QtBot, demo_ctx: AppContext, today: date
+) -> None:
+    set_target(demo_ctx, "mystery_passed", 100)
+    window, panel = make(qtbot, demo_ctx)
+    model = panel.model
+    assert model.rowCount() >= 2
+    assert model.columnCount() == len(INDICATORS) + 2
+    assert model.index(0, 0).data() == "Whole office"
+    texts = [model.index(0, c).data() for c in range(1, len(INDICATORS) + 1)]
+    assert any("n=" in t for t in texts)
+    passed = texts[list(INDICATORS).index("mystery_passed")]
+    if passed != "no data":
+        assert "target ≥ 100" in passed and ("missed" in passed or "met" in passed)
+    assert "Holm" in panel.note.text()
+    panel.kind.setCurrentIndex(0)  # month: reloaded at once
+    assert panel.result is not None
+    assert panel.result.period.start == today.replace(day=1)
+    panel.table.setCurrentIndex(model.index(1, 1 + list(INDICATORS).index("mystery_passed")))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.shown[-1] == "audits"
+
+
+def test_an_auditor_gets_a_sentence_and_another_start_page(
+    qtbot: QtBot, demo_ctx: AppContext
+) -> None:
+    auditor = AppContext(demo_ctx.db, Actor(99, "audytor", Role.AUDITOR, None))
+    _window, panel = make(qtbot, auditor)
+    assert panel.model.rowCount() == 0
+    assert "supervisors, HR and management" in panel.heading.text()
+    keys = ["audits", "appraisals", "overview"]
+    assert start_row(keys, auditor.actor) == 0
+    assert start_row(keys, demo_ctx.actor) == 2
