@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -61,6 +61,20 @@ def expect_version(
     `expected=None` means the caller did not open the record first (a script): no check."""
     if expected is not None and current != expected:
         raise stale_record(session, entity, entity_id)
+
+
+def serialise(session: Session, name: str) -> None:
+    """Holds the lock called `name` until the caller's transaction ends, so that reading the last
+    record number and writing the next one cannot interleave with another writer's (issue 16).
+    PostgreSQL: a transaction-level advisory lock; SQLite: the database's write lock, taken now
+    (pysqlite would begin the transaction only at the first write, after the read)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": f"auditdesk:{name}"}
+        )
+    elif dialect == "sqlite":
+        session.execute(text("UPDATE audit_log SET id = id WHERE 0"))
 
 
 @contextmanager

@@ -21,6 +21,7 @@ from auditdesk.domain.appraisal import (
 from auditdesk.domain.errors import NotFound, ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import Span
+from auditdesk.services.concurrency import serialise
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions, load_version, register_forms
 from auditdesk.services.signatures import require_unlocked
@@ -166,6 +167,7 @@ def spans(absences: Sequence[Absence]) -> list[Span]:
 
 def _next_record_number(session: Session, year: int) -> str:
     prefix = f"OC/{year}/"
+    serialise(session, f"appraisal-number-{year}")  # held to the commit (issue 16)
     last = session.scalar(
         select(func.max(Appraisal.record_number)).where(Appraisal.record_number.like(f"{prefix}%"))
     )

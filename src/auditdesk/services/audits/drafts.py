@@ -29,7 +29,7 @@ from auditdesk.services.audits.scoring import (
     answers_of,
     checklist_of,
 )
-from auditdesk.services.concurrency import expect_version, stale_guard
+from auditdesk.services.concurrency import expect_version, serialise, stale_guard
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
@@ -65,6 +65,7 @@ def _scenario_summary(form: ChecklistForm, scenario: Mapping[str, str]) -> str:
 
 
 def _next_seq(session: Session, year: int) -> int:
+    serialise(session, f"audit-number-{year}")  # held to the commit: no two writers read one max
     current = session.scalar(select(func.max(Audit.seq)).where(Audit.year == year))
     return (current or 0) + 1
 
