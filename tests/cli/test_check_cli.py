@@ -17,7 +17,7 @@ from auditdesk.services import integrity
 from auditdesk.services.context import AppContext
 
 
-def _check(db_file: Path) -> subprocess.CompletedProcess[str]:
+def _check(db_file: Path | str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "AUDITDESK_DB": "", "AUDITDESK_PASSWORD": ""}
     return subprocess.run(
         [sys.executable, "-m", "auditdesk", "--db", str(db_file), "check"],
@@ -41,8 +41,7 @@ def test_every_area_check_is_in_the_one_list() -> None:
 
 
 def test_a_fresh_process_finds_altered_totals_and_an_altered_audit(demo_ctx: AppContext) -> None:
-    db_file = demo_ctx.db.path
-    assert db_file is not None
+    db_file = demo_ctx.db.path or demo_ctx.db.url  # the file, or the server's URL (issue 16)
     clean = _check(db_file)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "checked audit result totals" in clean.stdout

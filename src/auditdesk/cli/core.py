@@ -79,6 +79,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = integrity.check(ctx)
     for what, n in report.checked.items():
         out(f"checked {what}: {n}")
+    for part in report.skipped:
+        out(f"skipped {part}")
     for problem in report.problems:
         out(f"PROBLEM {problem}")
     out("OK: no problems found" if report.ok else f"{len(report.problems)} problem(s) found")

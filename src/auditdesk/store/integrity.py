@@ -16,6 +16,7 @@ from auditdesk.store.models import FormVersion
 class CheckReport:
     problems: list[str] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)  # parts that do not apply to this store
 
     @property
     def ok(self) -> bool:
@@ -47,6 +48,12 @@ def check_database(db: Database, checks: Sequence[Check] = ()) -> CheckReport:
         for table, rowid, parent, _ in fk[:20]:
             report.problems.append(f"foreign key: {table} row {rowid} points to missing {parent}")
         report.checked["sqlite pages"] = pages  # what integrity_check read, every page
+    else:
+        report.skipped.append(
+            f"SQLite's page and foreign-key checks (PRAGMA): the store is {db.engine.dialect.name}"
+            ", which keeps its pages and foreign keys itself"
+        )
+    _check_schema(db, report)
     with db.session() as s:
         versions = s.scalars(select(FormVersion)).all()
         for v in versions:
@@ -60,3 +67,17 @@ def check_database(db: Database, checks: Sequence[Check] = ()) -> CheckReport:
     for area_check in checks:
         area_check(db, report)
     return report
+
+
+def _check_schema(db: Database, report: CheckReport) -> None:
+    """The schema revisions the database records against the ones this AuditDesk writes."""
+    from auditdesk.store.schema_heads import HEADS
+
+    with db.engine.connect() as conn:
+        stored = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    if stored != HEADS:
+        report.problems.append(
+            f"schema revision: the database records {', '.join(sorted(stored)) or 'none'}, this "
+            f"AuditDesk writes {', '.join(sorted(HEADS))} (open it once to migrate, or update)"
+        )
+    report.checked["schema revisions"] = len(stored)
