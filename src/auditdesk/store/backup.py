@@ -50,6 +50,10 @@ def _driver_error(db: Database) -> type[Exception]:
 def backup_database(db: Database, target: Path) -> Path:
     """Copies the database page by page while it stays usable; writes to a temporary file
     first so that an interrupted backup never leaves a half-written file under the name."""
+    if db.path is None and make_url(db.url).get_backend_name() == "postgresql":
+        from auditdesk.store import pg_backup
+
+        return pg_backup.dump(db, target)  # pg_dump -Fc (issue 16)
     if db.path is None:
         raise DatabaseError(
             "{database}: online backup is for SQLite files; back up a server database "
