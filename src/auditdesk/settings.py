@@ -52,10 +52,15 @@ class Settings:
     evidence_max_mb: int = 50
     backup_keep: int = 7
     tsa_url: str = ""  # time-stamp server for PAdES B-T; empty means B-B
+    # the office store a laptop synchronises with: a database file or a server URL (never a
+    # password: the window asks for it each time)
+    sync_office: str = ""
     pkcs11_module: str = ""  # e.g. /usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so
     pkcs11_token_label: str = ""
     pkcs11_key_label: str = ""
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    # per user (login): "geometry" and "splitter:<name>" → base64 of Qt's saved state
+    windows: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # why the file could not be used (the window says so once); never saved
     load_problem: SettingsUnreadable | None = field(default=None, compare=False, repr=False)

@@ -67,9 +67,12 @@ def _select(panel_view: object, column_text: str) -> None:
     raise AssertionError(f"{column_text} not in the table")
 
 
-def test_the_real_panel_replaces_the_placeholder() -> None:
+def test_the_real_panel_replaces_the_placeholder(qtbot: QtBot, ctx: AppContext) -> None:
     spec = next(s for s in collect_panels() if s.key == "admin")
-    assert spec.factory is AdminPanel
+    deps = PanelDeps(context=lambda: ctx, runner=SyncTaskRunner(), settings=Settings())
+    panel = spec.factory(deps)  # the registry holds a factory, built when first opened
+    qtbot.addWidget(panel)
+    assert isinstance(panel, AdminPanel)
 
 
 def test_admin_creates_a_user_changes_role_resets_password_and_deactivates(

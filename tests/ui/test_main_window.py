@@ -130,7 +130,7 @@ def test_about_dialog_shows_version_and_font_licence(qtbot: QtBot) -> None:
 
 def test_closing_saves_window_geometry(qtbot: QtBot, window: MainWindow) -> None:
     window.close()
-    assert Settings.load().window_geometry
+    assert Settings.load().windows[window.context().actor.login]["geometry"]  # per user
 
 
 def test_every_registered_panel_builds(qtbot: QtBot, ctx: AppContext) -> None:

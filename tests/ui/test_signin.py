@@ -76,16 +76,17 @@ def test_wrong_passwords_then_the_button_waits_out_the_delay(qtbot: QtBot, ctx: 
     for _ in range(auth.FREE_ATTEMPTS - 1):
         qtbot.keyClicks(dialog.password, "zle haslo")
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-        assert "Wrong login or password" in dialog.message.text()
+        qtbot.waitUntil(lambda: "Wrong login or password" in dialog.message.text())
         assert dialog.password.text() == ""
+        assert dialog.busy.isHidden()
     qtbot.keyClicks(dialog.password, "zle haslo")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert "try again in 1 s" in dialog.message.text()
+    qtbot.waitUntil(lambda: "try again in 1 s" in dialog.message.text())
     assert not dialog.ok_button.isEnabled()
     qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=4000)
     qtbot.keyClicks(dialog.password, "poprawne haslo")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert dialog.actor is not None and dialog.actor.login == "ewa"
 
 

@@ -1,14 +1,22 @@
-"""Starts the window: logging, crash handler, settings, language, database, first-run demo."""
+"""Starts the window: logging, crash handler, settings, language, database, first-run demo.
+
+The sign-in dialog comes first and at once: the database layer (SQLAlchemy, the services) is
+imported on a worker thread behind it, the database is opened when that is done, and while the
+user types, the main window's modules are imported the same way. After sign-in the main window
+builds only its first panel; the daily backup runs in the background."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLineEdit,
@@ -18,24 +26,48 @@ from PySide6.QtWidgets import (
 from auditdesk import __version__
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.logs import setup_file_logging
-from auditdesk.services.admin.encryption import open_any
-from auditdesk.services.context import Actor, AppContext, Database
-from auditdesk.services.demo import create_demo, has_office
-from auditdesk.services.forms import register_forms
 from auditdesk.settings import Settings
-from auditdesk.ui.admin.recovery import daily_backup, offer_recovery
-from auditdesk.ui.auth.signin import sign_in
+from auditdesk.ui.auth.signin import FirstAdminDialog, SignInDialog
 from auditdesk.ui.crash import install_excepthook, show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.i18n import install_language
-from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from auditdesk.services.context import Actor, AppContext, Database
+    from auditdesk.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+
+# what opening the database needs: imported on a worker while the sign-in dialog is on screen
+DATABASE_MODULES = [
+    "auditdesk.services.admin.encryption",
+    "auditdesk.services.context",
+    "auditdesk.services.forms",
+    "auditdesk.services.demo",
+    "auditdesk.services.admin.auth",
+    "auditdesk.services.admin.users",
+    "auditdesk.ui.admin.recovery",
+]
+# what the main window and its first panel need: imported while the user types
+WINDOW_MODULES = [
+    "auditdesk.ui.main_window",
+    "auditdesk.ui.panels",
+    "auditdesk.ui.audits.panel",
+]
+
+
+def preload(names: list[str]) -> None:
+    """Imports modules (on a worker thread: nothing in them may create a widget at import)."""
+    for name in names:
+        importlib.import_module(name)
 
 
 def open_database_interactively(target: str | None) -> Database | None:
     """Opens the database; on a problem explains it and lets the user pick another file."""
+    from auditdesk.services.admin.encryption import open_any
+    from auditdesk.ui.admin.recovery import offer_recovery
+
     while True:
         try:
             return open_any(target, ask_passphrase)
@@ -79,6 +111,8 @@ def ask_passphrase(path: Path) -> str | None:
 
 def offer_demo(ctx: AppContext, settings: Settings) -> None:
     """On the first run against an empty database, asks once whether to fill in a demo office."""
+    from auditdesk.services.demo import create_demo, has_office
+
     key = ctx.db.describe()
     if has_office(ctx) or key in settings.asked_for_demo:
         return
@@ -100,6 +134,92 @@ def offer_demo(ctx: AppContext, settings: Settings) -> None:
         create_demo(ctx)
 
 
+def start_and_sign_in(
+    settings: Settings, db_target: str | None, runner: TaskRunner
+) -> tuple[Database, Actor] | None:
+    """Shows the sign-in dialog at once and opens the database behind it (see the module's
+    docstring); the first run on a database without an administrator shows the first-admin
+    dialog instead. The open database and who signed in, or None when the user quits."""
+    dialog = SignInDialog(None, None, runner)
+    opened: dict[str, Database] = {}
+    first_admin = 2  # dialog result: the database needs its first administrator
+
+    def fail(exc: BaseException, tb: str) -> None:
+        show_error(dialog, exc, tb)
+        dialog.reject()
+
+    def imported(_: None) -> None:
+        from auditdesk.services.context import Actor, AppContext
+        from auditdesk.services.forms import register_forms
+
+        if not dialog.isVisible():  # the user quit meanwhile
+            return
+        db = open_database_interactively(db_target or settings.database or None)
+        if db is None:
+            dialog.reject()
+            return
+        opened["db"] = db
+        ctx = AppContext(db, Actor.system())
+
+        def forms_failed(exc: BaseException, _tb: str) -> None:
+            show_error(dialog, exc)
+            registered(ctx)
+
+        runner.submit(lambda _p: register_forms(ctx), lambda _r: registered(ctx), forms_failed)
+
+    def registered(ctx: AppContext) -> None:
+        from auditdesk.services.admin import auth
+
+        if not dialog.isVisible():
+            return
+        try:
+            offer_demo(ctx, settings)
+        except AuditDeskError as exc:
+            show_error(dialog, exc)
+        if auth.needs_first_admin(ctx.db):
+            dialog.done(first_admin)
+            return
+        dialog.set_database(ctx.db)
+        runner.submit(
+            lambda _p: preload(WINDOW_MODULES),
+            lambda _r: None,
+            lambda exc, _tb: log.warning("preloading the window failed: %s", exc),
+        )
+
+    def start() -> None:
+        runner.submit(lambda _p: preload(DATABASE_MODULES), imported, fail)
+
+    QTimer.singleShot(0, start)
+    code = dialog.exec()
+    db = opened.get("db")
+    if db is None:
+        return None
+    actor = dialog.actor
+    if code == first_admin:
+        first = FirstAdminDialog(db, None)
+        if first.exec() == QDialog.DialogCode.Accepted:
+            actor = first.actor
+    if actor is None:
+        db.dispose()
+        return None
+    return db, actor
+
+
+def backup_in_background(window: MainWindow, db: Database, keep: int) -> None:
+    """The automatic daily backup, on a worker; a failure is a warning in the status bar."""
+    from auditdesk.ui.admin.recovery import daily_backup
+
+    def shown(warning: str | None) -> None:
+        if warning:
+            window.statusBar().showMessage(warning, 20_000)
+
+    window.runner.submit(
+        lambda _p: daily_backup(db, keep),
+        shown,
+        lambda exc, _tb: log.warning("automatic backup failed: %s", exc),
+    )
+
+
 def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -114,24 +234,18 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     install_language(app, settings.language)
     if settings.load_problem is not None:  # the defaults are in force; the bad file was kept
         show_error(None, settings.load_problem)
-    db = open_database_interactively(db_target or settings.database or None)
-    if db is None:
+    runner = TaskRunner()
+    signed = start_and_sign_in(settings, db_target, runner)
+    if signed is None:
         return 1
-    ctx = AppContext(db, Actor.system())
-    try:
-        register_forms(ctx)
-        offer_demo(ctx, settings)
-    except AuditDeskError as exc:
-        show_error(None, exc)
-    actor = sign_in(None, lambda: ctx)
-    if actor is None:
-        db.dispose()
-        return 1
-    ctx = AppContext(db, actor)
-    backup_warning = daily_backup(db, settings.backup_keep)
-    window = MainWindow(ctx, settings, TaskRunner())
-    if backup_warning:
-        window.statusBar().showMessage(backup_warning, 20_000)
+    db, actor = signed
+    from auditdesk.services.context import Actor, AppContext
+    from auditdesk.services.forms import register_forms
+    from auditdesk.ui.admin.recovery import daily_backup
+    from auditdesk.ui.auth.signin import sign_in
+    from auditdesk.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(db, actor), settings, runner)
 
     def change_language(lang: str) -> None:
         install_language(app, lang)
@@ -157,6 +271,7 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     window.language_changed.connect(change_language)
     window.database_change_requested.connect(change_database)
     window.show()
+    backup_in_background(window, db, settings.backup_keep)
     code = app.exec()
     window.context().db.dispose()
     return int(code)

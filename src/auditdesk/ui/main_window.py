@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
-from auditdesk.services import integrity
 from auditdesk.services.admin import maintenance
-from auditdesk.services.context import AppContext
-from auditdesk.services.integrity import CheckReport
+from auditdesk.services.context import Actor, AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
@@ -35,6 +33,16 @@ from auditdesk.ui.overview import start_row
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
+from auditdesk.ui.window_state import (
+    available_geometry,
+    restore_geometry,
+    restore_splitters,
+    save_geometry,
+    save_splitters,
+)
+
+if TYPE_CHECKING:
+    from auditdesk.services.integrity import CheckReport
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +67,8 @@ class MainWindow(QMainWindow):
         self.specs = panel_specs if panel_specs is not None else collect_panels()
         self.panels: dict[str, QWidget] = {}
         self.setObjectName("MainWindow")
-        self.resize(QSize(1200, 780))
+        # asks who signs in next (sign-out, switch user); the dialog by default, tests replace it
+        self.ask_sign_in: Callable[[QWidget | None, AppContext], Actor | None] = _ask_sign_in
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -69,6 +78,8 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -80,8 +91,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.db_label, 1)
         self.nav.currentRowChanged.connect(self._show_panel)
         self._build()
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+        restore_geometry(self, settings, ctx.actor.login, self.available_geometry())
+
+    def available_geometry(self) -> QRect:
+        """Where the window may lie: the screen's available area (tests give a fake one)."""
+        return available_geometry(self)
 
     # -- composition -------------------------------------------------------------------------
 
@@ -144,6 +158,7 @@ class MainWindow(QMainWindow):
         if spec.key not in self.panels:
             panel = spec.factory(self.deps())
             panel.setObjectName(f"panel_{spec.key}")
+            restore_splitters(spec.key, panel, self.settings, self._ctx.actor.login)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, panel)
             if old is not None:
@@ -173,7 +188,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Back up database…"), self.backup_database, "Ctrl+Shift+B")
         )
+        file_menu.addAction(
+            self._action(self.tr("S&ynchronise…"), self.open_sync, "Ctrl+Shift+Y")
+        )
         file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("S&witch user…"), self.switch_user))
+        file_menu.addAction(self._action(self.tr("Sign &out"), self.sign_out, "Ctrl+Shift+Q"))
         file_menu.addAction(self._action(self.tr("&Quit"), self.close, "Ctrl+Q"))
         view_menu = bar.addMenu(self.tr("&View"))
         for row, spec in enumerate(self.specs):
@@ -205,6 +225,40 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self._build()
+
+    def remember_layout(self) -> None:
+        """Keeps the signed-in user's size, place and splitters in the settings file."""
+        login = self._ctx.actor.login
+        save_geometry(self, self.settings, login)
+        for key, panel in self.panels.items():
+            save_splitters(key, panel, self.settings, login)
+        with contextlib.suppress(OSError):  # the window goes on; the layout is a convenience
+            self.settings.save()
+
+    def _signed_in_as(self, actor: Actor) -> None:
+        self.set_context(AppContext(self._ctx.db, actor))
+        restore_geometry(self, self.settings, actor.login, self.available_geometry())
+        self.nav.setCurrentRow(self._start_row())
+
+    def sign_out(self) -> None:
+        """Hides the window (nothing of this user's stays on screen) and asks who signs in;
+        quitting the sign-in quits AuditDesk."""
+        self.remember_layout()
+        self.hide()  # the panels are rebuilt for whoever signs in next
+        actor = self.ask_sign_in(None, AppContext(self._ctx.db, Actor.system()))
+        if actor is None:
+            self.close()
+            return
+        self._signed_in_as(actor)
+        self.show()
+
+    def switch_user(self) -> None:
+        """Another user signs in over the window; cancelling keeps the current user."""
+        actor = self.ask_sign_in(self, AppContext(self._ctx.db, Actor.system()))
+        if actor is None:
+            return
+        self.remember_layout()
+        self._signed_in_as(actor)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -254,7 +308,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, self.tr("Check database"), "\n".join(report.problems))
 
         self.runner.submit(
-            lambda _p: integrity.check(ctx),
+            lambda _p: _check(ctx),
             done,
             lambda exc, tb: show_error(self, exc, tb),
             title=self.tr("Checking the database…"),
@@ -280,11 +334,28 @@ class MainWindow(QMainWindow):
             if self.settings.language != old_language:
                 self.language_changed.emit(self.settings.language)
 
+    def open_sync(self) -> None:
+        """The laptop's exchange with the office store (ui.sync); any role may open it."""
+        from auditdesk.ui.sync.dialog import SyncDialog  # loaded when asked for
+
+        SyncDialog(self._ctx, self.settings, self.runner, self).exec()
+
     def show_about(self) -> None:
         AboutDialog(self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
-        with contextlib.suppress(OSError):  # the window closes anyway; geometry is a convenience
-            self.settings.save()
+        if self.isVisible():  # not after a sign-out that was cancelled: that layout is saved
+            self.remember_layout()
         super().closeEvent(event)
+
+
+def _check(ctx: AppContext) -> CheckReport:
+    from auditdesk.services import integrity  # every area's check: imported when asked for
+
+    return integrity.check(ctx)
+
+
+def _ask_sign_in(parent: QWidget | None, ctx: AppContext) -> Actor | None:
+    from auditdesk.ui.auth.signin import sign_in
+
+    return sign_in(parent, lambda: ctx)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from auditdesk.ui.admin.panel import AdminPanel
-from auditdesk.ui.panels import PanelSpec
+from auditdesk.ui.panels import PanelDeps, PanelSpec
+
+
+def _make(deps: PanelDeps) -> QWidget:
+    from auditdesk.ui.admin.panel import AdminPanel  # imported when first opened (issue 14)
+
+    return AdminPanel(deps)
 
 
 def panels() -> list[PanelSpec]:
@@ -14,7 +20,7 @@ def panels() -> list[PanelSpec]:
             "admin",
             40,
             lambda: QCoreApplication.translate("AdminPanel", "Administration"),
-            AdminPanel,
+            _make,
             "Ctrl+5",
         )
     ]

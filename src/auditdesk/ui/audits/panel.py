@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import audits as svc
-from auditdesk.services.audits import transfer as audit_transfer
 from auditdesk.services.context import AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.audits.dialogs import (
@@ -400,6 +399,8 @@ class AuditsPanel(QWidget):
             def step(done: int, total: int) -> None:
                 progress.check()
                 progress.update(done, total)
+
+            from auditdesk.services.audits import transfer as audit_transfer  # openpyxl: on use
 
             return audit_transfer.export_audits(ctx, out, fmt or "xlsx", step)
 

@@ -5,28 +5,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from auditdesk.services import protocols
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.protocols.dialogs import ProtocolDialog
-from auditdesk.ui.protocols.export_dialog import BulkExportDialog
+
+if TYPE_CHECKING:  # signing, PDF and XLSX are imported when a protocol is used (issue 14)
+    from auditdesk.services import protocols
+    from auditdesk.ui.protocols.dialogs import ProtocolDialog
+    from auditdesk.ui.protocols.export_dialog import BulkExportDialog
 
 
 def open_protocol_dialog(
     parent: QWidget | None, deps: PanelDeps, kind: str, record_id: int
 ) -> ProtocolDialog:
     """Shows the protocol of an audit ("audit") or appraisal ("appraisal"); modal."""
+    from auditdesk.ui.protocols.dialogs import ProtocolDialog
+
     dialog = ProtocolDialog(deps, kind, record_id, parent)
     dialog.exec()
     return dialog
 
 
 def open_bulk_export_dialog(parent: QWidget | None, deps: PanelDeps) -> BulkExportDialog:
+    from auditdesk.ui.protocols.export_dialog import BulkExportDialog
+
     dialog = BulkExportDialog(deps, parent)
     dialog.exec()
     return dialog
@@ -86,6 +93,8 @@ def verify_file_dialog(parent: QWidget, deps: PanelDeps, path: Path | None = Non
             return ""
         path = Path(name)
     try:
+        from auditdesk.services import protocols
+
         report = protocols.verify_protocol_file(deps.context(), path)
     except Exception as exc:
         QMessageBox.warning(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.services import protocols
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.panels import PanelDeps, PanelSpec
+from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import (
     open_bulk_export_dialog,
     open_protocol_dialog,
@@ -134,16 +134,3 @@ class ProtocolsPanel(QWidget):
         open_protocol_dialog(self, self.deps, row.kind, row.record_id)
         self.refresh()
 
-
-def panels() -> list[PanelSpec]:
-    from PySide6.QtCore import QCoreApplication
-
-    return [
-        PanelSpec(
-            key="protocols",
-            order=35,
-            title=lambda: QCoreApplication.translate("Panels", "Protocols"),
-            factory=lambda deps: ProtocolsPanel(deps),
-            shortcut="Ctrl+4",
-        )
-    ]
