@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select, update
 
 from auditdesk.services import integrity
 from auditdesk.services.admin import maintenance
@@ -25,8 +25,8 @@ def test_backup_and_restore_on_the_server_keep_a_safety_copy(
     assert target.read_bytes()[:5] == b"PGDMP" and target.stat().st_mode & 0o077 == 0
     with db.session() as s:
         before = s.scalar(select(func.count()).select_from(Audit))
-        s.execute(Audit.__table__.delete().where(Audit.status == "draft"))
-        s.execute(Audit.__table__.update().values(observed_note="x"))  # type: ignore[attr-defined]
+        s.execute(delete(Audit).where(Audit.status == "draft"))
+        s.execute(update(Audit).values(observed_note="x"))
     safety = pg_backup.restore(db, target, tmp_path / "before-restore.dump")
     assert safety.read_bytes()[:5] == b"PGDMP"
     with db.session() as s:
