@@ -18,6 +18,9 @@ from auditdesk.store.db import Database
 from auditdesk.store.migrate import alembic_config, schema_state
 from auditdesk.store.schema_heads import HEADS, SCRIPT_FILES
 
+# the SQLite file opened in a fresh process by its path
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_recorded_heads_are_alembic_s(db_path: Path) -> None:
     script = ScriptDirectory.from_config(alembic_config(Database(f"sqlite:///{db_path}")))
