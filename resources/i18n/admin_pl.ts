@@ -316,12 +316,20 @@ Najnowsza nieuszkodzona kopia zapasowa pochodzi z {2} ({3}). Przywrócić ją? Z
         <translation>&amp;Zaloguj</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Otwieranie bazy danych…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
         <source>Enter your login.</source>
         <translation>Proszę podać login.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Sprawdzanie hasła…</translation>
     </message>
     <message>
         <source>Wrong login or password, or the account is inactive.</source>

@@ -227,6 +227,10 @@
         <translation>reset hasła</translation>
     </message>
     <message>
+        <source>conflict resolution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>restore</source>
         <translation>przywrócenie</translation>
     </message>
@@ -241,6 +245,10 @@
     <message>
         <source>sign-in</source>
         <translation>logowanie</translation>
+    </message>
+    <message>
+        <source>synchronisation</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>update</source>
@@ -434,12 +442,16 @@
         <translation>&amp;Kopia zapasowa bazy…</translation>
     </message>
     <message>
+        <source>S&amp;ynchronise…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień &amp;użytkownika…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyloguj</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
