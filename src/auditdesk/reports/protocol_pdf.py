@@ -281,12 +281,64 @@ def _grid(ends: list[int] | None) -> list[tuple[Any, ...]]:
     ]
 
 
+_word_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+# A column is widened for its longest word (a date, "samokształcenie.") up to this share of the
+# table; a longer word (a pasted link) is broken between characters instead.
+MAX_WORD_SHARE = 0.3
+
+
+def _longest_word(texts: Sequence[str], font: str, size: float, room: float) -> float:
+    """The width of the longest word wider than `room`, or 0. No glyph of DejaVu Sans is
+    wider than 1.1 times its size, so a shorter word than that allows is not measured."""
+    widths = _word_widths.setdefault((font, size), {})
+    longest = 0.0
+    fewest = room / (1.12 * size)
+    for text in texts:
+        if len(text) <= fewest:
+            continue
+        for word in text.split():
+            if len(word) <= fewest:
+                continue
+            w = widths.get(word)
+            if w is None:
+                w = widths[word] = stringWidth(word, font, size)
+            longest = max(longest, w)
+    return longest
+
+
+def _fitted_widths(section: Section) -> list[float]:
+    """Column widths from the section's shares, each widened to hold its longest word (with
+    the cell's padding) at the expense of the columns that have room to spare, so that a date
+    or a word is neither broken nor printed across the column's border."""
+    total = sum(c.width for c in section.columns) or 1.0
+    widths = [CONTENT_W * c.width / total for c in section.columns]
+    need: list[float] = []
+    for i, (column, width) in enumerate(zip(section.columns, widths, strict=True)):
+        room = width - 2 * CELL_PAD - 1
+        plain = [r.cells[i] for r in section.rows if i < len(r.cells) and not r.highlight]
+        bold = [r.cells[i] for r in section.rows if i < len(r.cells) and r.highlight]
+        longest = max(
+            _longest_word([column.title], BOLD, 8, room),
+            _longest_word(plain, REGULAR, 8.5, room),
+            _longest_word(bold, BOLD, 8.5, room),
+        )
+        need.append(min(MAX_WORD_SHARE * CONTENT_W, longest + 2 * CELL_PAD + 1))
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+    if short <= 0:
+        return widths
+    room = sum(max(0.0, w - n) for n, w in zip(need, widths, strict=True))
+    if room < short:  # the words alone are wider than the page: share it by the words
+        return [CONTENT_W * n / sum(need) for n in need]
+    take = short / room
+    return [w - (w - n) * take if w > n else n for n, w in zip(need, widths, strict=True)]
+
+
 def _section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     out: list[Flowable] = [_p(section.title, st["h2"])]
     if section.intro:
         out.append(_p(section.intro, st["base"]))
-    total = sum(c.width for c in section.columns) or 1.0
-    widths = [CONTENT_W * c.width / total for c in section.columns]
+    widths = _fitted_widths(section)
     n = len(section.columns)
     data: list[list[Any]] = [
         [_wrapped(c.title, BOLD, 8, w) for c, w in zip(section.columns, widths, strict=False)]
@@ -444,12 +496,16 @@ def _signature_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -
                 ],
             ],
             colWidths=[col_w - 8 * mm],
+            # the drawn signature's row has one height with or without a drawing, so that the
+            # two blocks' labels and lines stand level
+            rowHeights=[None, SIGNATURE_IMG_H + 6, None, None],
         )
         inner.setStyle(
             _table_style(
                 [
                     ("LINEBELOW", (0, 1), (0, 1), 0.6, INK),
                     ("ALIGN", (0, 1), (0, 1), "CENTER"),
+                    ("VALIGN", (0, 1), (0, 1), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ]
             )
@@ -462,10 +518,10 @@ def _signature_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -
     grid = Table(rows, colWidths=[col_w, col_w])
     grid.setStyle(
         _table_style(
-            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 4 * mm)]
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 4 * mm)]
         )
     )
-    return [KeepTogether([_p("Podpisy", st["h2"]), grid])]
+    return [_p("Podpisy", st["h2"]), grid]
 
 
 class _StampSpace(Flowable):  # type: ignore[misc]
@@ -536,6 +592,10 @@ def _verdict_flowables(doc: ProtocolDocument, st: dict[str, ParagraphStyle]) -> 
     return out
 
 
+# a last section of at most this many rows goes whole with the verdict and the signatures
+SHORT_SECTION_ROWS = 6
+
+
 def _story(doc: ProtocolDocument, on_stamp: Callable[[StampBox], None]) -> list[Flowable]:
     st = _styles()
     story: list[Flowable] = [_p(doc.title, st["title"])]
@@ -548,15 +608,28 @@ def _story(doc: ProtocolDocument, on_stamp: Callable[[StampBox], None]) -> list[
         *doc.header,
     ]
     story.append(_field_table(head, st))
-    for section in doc.sections:
-        story += _section_flowables(section, st)
-    story += _verdict_flowables(doc, st)
+    lead: list[Flowable] = []
+    for i, section in enumerate(doc.sections):
+        flowables = _section_flowables(section, st)
+        if i < len(doc.sections) - 1 or doc.evidence:
+            story += flowables
+        elif len(section.rows) <= SHORT_SECTION_ROWS:
+            lead = flowables
+        else:
+            cut = len(flowables) - 1 if section.summary else len(flowables)
+            story += flowables[:cut]
+            lead = flowables[cut:]
+    # the end of the last section (a short one whole, else its summary line), the verdict, the
+    # closing text blocks, the signatures and the stamp box go on one page: a protocol never
+    # ends on a page holding nothing but the stamp, nor with the verdict apart from it
+    story += _evidence_flowables(doc, st)
+    tail = [*lead, *_verdict_flowables(doc, st)]
     for block in doc.blocks:
         style = st["crit"] if block.highlight else st["base"]
-        story += [_p(block.title, st["h2"]), _p(block.text or "—", style)]
-    story += _evidence_flowables(doc, st)
-    story += _signature_flowables(doc, st)
-    story += [Spacer(1, 5 * mm), _StampSpace(on_stamp)]
+        tail += [_p(block.title, st["h2"]), _p(block.text or "—", style)]
+    tail += [*_signature_flowables(doc, st), Spacer(1, 5 * mm), _StampSpace(on_stamp)]
+    # (a KeepTogether inside another would make the outer one always start a new page)
+    story.append(KeepTogether(tail))
     return story
 
 

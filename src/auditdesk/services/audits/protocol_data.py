@@ -46,9 +46,14 @@ def answer_label(item: ChecklistItem, answer: Answer | None, language: str = "pl
         return f"{value.replace('.', ',') if language == 'pl' else value}{unit}"
     if item.type == "datetime":
         try:
-            return f"{datetime.fromisoformat(value):%Y-%m-%d %H:%M}"
+            when = datetime.fromisoformat(value)
         except ValueError:
             return value
+        # a Polish document prints 15.07.2026 (and the time when one was given), never ISO
+        shape = "%d.%m.%Y" if language == "pl" else "%Y-%m-%d"
+        if len(value.strip()) > 10:
+            shape += " %H:%M"
+        return when.strftime(shape)
     return value
 
 
