@@ -367,6 +367,7 @@ class CasesTab(QWidget):
                 encoding=preview.encoding if preview.encoding != "xlsx" else "XLSX",
                 ignored=preview.ignored,
                 looks_like=preview.looks_like,
+                skipped=preview.skipped,
             )
             self.mapping_dialog.accepted.connect(self._start_import)
             self.mapping_dialog.open()
@@ -415,6 +416,11 @@ class CasesTab(QWidget):
                 .replace("%3", str(result.created))
                 .replace("%4", str(result.updated))
                 .replace("%5", str(result.unchanged))
+            )
+            text += " " + (
+                self.tr("%1 linked to units, %2 with a date of settlement from the file.")
+                .replace("%1", str(result.linked))
+                .replace("%2", str(result.settled_from_file))
             )
             if result.unmatched_units:
                 text += " " + self.tr(

@@ -110,6 +110,8 @@ class ImportMappingDialog(QDialog):
                 combo.addItem(label + (" *" if required else ""), value)
             combo.setCurrentIndex(max(0, combo.findData(chosen.get(row, ""))))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._chosen(r))
+            # choosing (skip) again on a column already at (skip) leaves it out on purpose
+            combo.activated.connect(lambda _i, r=row: self._chosen(r))
             self.table.setCellWidget(row, 1, combo)
             self.table.setItem(row, 2, QTableWidgetItem())
             self.combos.append(combo)
@@ -243,14 +245,28 @@ class ImportMappingDialog(QDialog):
         counts = Counter(str(c.currentData()) for c in self.combos if c.currentData())
         return [label for value, label, _required in self.targets if counts[value] > 1]
 
+    def unresolved(self) -> list[str]:
+        """The columns named like a field that are neither mapped nor left out on purpose:
+        the import waits for a person to decide (nothing is dropped silently)."""
+        return [
+            self._shown(row, self.header[row])
+            for row in sorted(self.looks_like)
+            if row < len(self.combos) and self.state(row) == "unknown"
+        ]
+
     def _check(self) -> None:
-        missing, twice = self.missing(), self.twice()
+        missing, twice, unresolved = self.missing(), self.twice(), self.unresolved()
         if missing:
             hint = self.tr("Choose a column for: %1").replace("%1", ", ".join(missing))
         elif twice:
             hint = self.tr("Choose each field for one column only: %1").replace(
                 "%1", ", ".join(twice)
             )
+        elif unresolved:
+            hint = self.tr(
+                "Columns named like a field: %1. Choose the field each holds, or (skip) to "
+                "leave it out on purpose."
+            ).replace("%1", ", ".join(unresolved))
         elif self.naming and not self.remember_as():
             hint = self.tr("Give the mapping a name to remember it by.")
         else:

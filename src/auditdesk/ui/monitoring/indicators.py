@@ -364,14 +364,29 @@ class IndicatorsTab(QWidget):
             self.message.setText(error_text(exc))
             return
         mapped = set(preview.mapping.values())
-        if preview.remembered and all(f in mapped for f in indicator_import.REQUIRED):
+        if (
+            preview.remembered
+            and not preview.stops
+            and all(f in mapped for f in indicator_import.REQUIRED)
+        ):
             self.run_import(path, preview.mapping)
             return
         targets = [
             (f, field_name(f), f in indicator_import.REQUIRED) for f in indicator_import.FIELDS
         ]
         self.mapping_dialog = ImportMappingDialog(
-            path.name, preview.header, targets, preview.mapping, preview.rows, parent=self
+            path.name,
+            preview.header,
+            targets,
+            preview.mapping,
+            preview.rows,
+            preview.sample,
+            self,
+            columns=preview.columns,
+            encoding=preview.encoding if preview.encoding != "xlsx" else "XLSX",
+            ignored=preview.ignored,
+            looks_like=preview.looks_like,
+            skipped=preview.skipped,
         )
         chosen = path
         self.mapping_dialog.accepted.connect(
@@ -416,6 +431,10 @@ class IndicatorsTab(QWidget):
             .replace("%2", str(report.rows))
             .replace("%3", str(report.added))
             .replace("%4", str(report.already_present))
+            + " "
+            + self.tr("%1 linked to units, %2 with a date of settlement from the file.")
+            .replace("%1", str(report.linked))
+            .replace("%2", str(report.settled_from_file))
         )
         self.reload()
 

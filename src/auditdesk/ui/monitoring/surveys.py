@@ -459,13 +459,12 @@ class SurveysTab(QWidget):
         ctx = self.deps.context()
         if mapping is None:
             try:
-                table = survey_import.read_table(path)
-                suggested = survey_import.mapping_for(ctx, row.id, table.header)
+                shown = survey_import.preview(ctx, row.id, path)
                 _row, form = svc.get_campaign(ctx, row.id)
             except AuditDeskError as exc:
                 show_error(self, exc)
                 return
-            dialog = self.mapping_dialog(path, table, form, suggested)
+            dialog = self.mapping_dialog(path, shown, form)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             mapping = dialog.mapping()
@@ -494,16 +493,23 @@ class SurveysTab(QWidget):
         )
 
     def mapping_dialog(
-        self, path: Path, table: survey_import.Table, form: SurveyForm, mapping: dict[str, str]
+        self, path: Path, shown: survey_import.Preview, form: SurveyForm
     ) -> ImportMappingDialog:
+        """Every column of the file as mapped, left out on purpose or unknown; one named like
+        a field keeps Import disabled until it is mapped or set to (skip) (issue 13)."""
         return ImportMappingDialog(
             path.name,
-            table.header,
+            shown.header,
             survey_targets(form, self.language),
-            mapping,
-            len(table.rows),
-            [cells for _line, cells in table.rows[:10]],
+            {},
+            shown.row_count,
+            shown.rows,
             self,
+            columns=shown.mapping,
+            encoding=shown.encoding if shown.encoding != "xlsx" else "XLSX",
+            ignored=shown.ignored,
+            looks_like=shown.looks_like,
+            skipped=shown.skipped,
         )
 
     def _imported(self, report: survey_import.ImportReport) -> None:
@@ -512,6 +518,11 @@ class SurveysTab(QWidget):
             text.replace("%1", report.file)
             .replace("%2", str(report.added))
             .replace("%3", str(report.already))
+            + " "
+            + self.tr("%1 row(s) read: %2 linked to units, %3 dated from the file.")
+            .replace("%1", str(report.rows))
+            .replace("%2", str(report.linked))
+            .replace("%3", str(report.dated))
         )
         self.reload()
         self.open_selected()

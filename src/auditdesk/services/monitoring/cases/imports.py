@@ -63,6 +63,7 @@ class Preview:
     row_count: int = 0  # rows of the file (the preview shows the first ones)
     ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
     looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
+    skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
 
 
 @dataclass
@@ -418,6 +419,7 @@ def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
         shown.row_count,
         tuple(sorted(shown.mapping.ignored)),
         {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
+        shown.skipped,
     )
 
 

@@ -298,6 +298,7 @@ class ImportReport:
     header_line: int = 1
     skipped: tuple[str, ...] = ()  # title lines above the header
     settled_from_file: int = 0  # rows with a date of settlement
+    linked: int = 0  # rows added, linked to a unit of the organisation
 
 
 def guess_mapping(header: list[str]) -> dict[str, str]:
@@ -341,6 +342,16 @@ class Preview:
     remembered: bool
     rows: int
     encoding: str
+    sample: list[list[str]] = field(default_factory=list)  # the first rows of the file
+    ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
+    looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
+    skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
+    columns: dict[str, int] = field(default_factory=dict)  # field → column index
+
+    @property
+    def stops(self) -> bool:
+        """A column named like a field is neither mapped nor left out: a person decides."""
+        return bool(self.looks_like)
 
 
 def preview(ctx: AppContext, path: Path) -> Preview:
@@ -354,6 +365,11 @@ def preview(ctx: AppContext, path: Path) -> Preview:
         shown.remembered,
         len(sheet.rows),
         sheet.encoding,
+        shown.rows,
+        tuple(sorted(shown.mapping.ignored)),
+        {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
+        shown.skipped,
+        dict(shown.mapping.columns),
     )
 
 
@@ -381,6 +397,7 @@ class RegisterSource(ImportSource[EntryInput]):
         self.existing: set[str] = set()
         self.seen: dict[str, int] = {}
         self.settled = 0
+        self.linked = 0  # rows added, linked to a unit of the organisation
 
     @property
     def fields(self) -> Sequence[Field]:
@@ -501,6 +518,7 @@ class RegisterSource(ImportSource[EntryInput]):
             return None
         if checked.settled_on is not None:
             self.settled += 1
+        self.linked += checked.unit_id is not None
         return checked
 
     def write(self, session: Session, chunk: Sequence[EntryInput]) -> None:
@@ -587,4 +605,5 @@ def import_register(
         sheet.header_line,
         sheet.skipped,
         source.settled,
+        source.linked,
     )

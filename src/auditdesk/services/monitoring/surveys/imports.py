@@ -59,7 +59,15 @@ from auditdesk.services.monitoring.surveys import (
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import OrgUnit, SurveyImportMapping, SurveyResponse
 
-__all__ = ["ImportRejected", "ImportReport", "RowProblem", "import_responses", "mapping_for"]
+__all__ = [
+    "ImportRejected",
+    "ImportReport",
+    "Preview",
+    "RowProblem",
+    "import_responses",
+    "mapping_for",
+    "preview",
+]
 
 # mapping targets other than question ids
 NUMBER = "@no"
@@ -183,6 +191,44 @@ def mapping_for(ctx: AppContext, campaign_id: int, header: list[str]) -> dict[st
         if remembered is not None:
             return split_stored(json.loads(remembered.mapping_json))[0]
     return suggest_mapping(form, header)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the mapping dialog shows (issue 13): every column as mapped, left out on purpose
+    or unknown, the unknown ones named like a field, and the lines skipped above the header."""
+
+    header: list[str]
+    rows: list[list[str]]  # the first rows of the file
+    row_count: int
+    encoding: str
+    mapping: dict[str, int]  # field → column: the remembered mapping, else a guess
+    remembered: bool
+    ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
+    looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
+    skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
+
+
+def preview(ctx: AppContext, campaign_id: int, path: Path) -> Preview:
+    """The first rows and the mapping to preselect for the campaign's form, for the dialog."""
+    require(ctx.actor, Permission.MANAGE_SURVEYS)
+    table = read_table(path)
+    with ctx.db.session() as s:
+        found = visible_campaign(s, ctx.actor, campaign_id)
+        campaign = _Campaign(found.id, found.period_from, found.period_to, found.unit_id)
+        form = form_of(s, found.form_version_id)
+    shown = importing.preview(ctx, SurveySource(ctx, campaign, form, "import"), table)
+    return Preview(
+        shown.header,
+        shown.rows,
+        shown.row_count,
+        shown.encoding,
+        dict(shown.mapping.columns),
+        shown.remembered,
+        tuple(sorted(shown.mapping.ignored)),
+        {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
+        shown.skipped,
+    )
 
 
 @dataclass(frozen=True)
