@@ -159,6 +159,10 @@
         <translation>%1: wczytano spraw: %2; nowe: %3, zaktualizowane: %4, bez zmian: %5.</translation>
     </message>
     <message>
+        <source>%1 linked to units, %2 with a date of settlement from the file.</source>
+        <translation>Powiązane z komórkami: %1, z datą załatwienia z pliku: %2.</translation>
+    </message>
+    <message>
         <source>Units not in the organisation (kept by their code): %1</source>
         <translation>Komórki spoza struktury urzędu (zapisane pod swoim symbolem): %1</translation>
     </message>

@@ -345,6 +345,10 @@
         <source>%1: %2 row(s) read, %3 added, %4 already in the register.</source>
         <translation>%1: odczytane wiersze: %2, dodane: %3, już w rejestrze: %4.</translation>
     </message>
+    <message>
+        <source>%1 linked to units, %2 with a date of settlement from the file.</source>
+        <translation>Powiązane z komórkami: %1, z datą załatwienia z pliku: %2.</translation>
+    </message>
 </context>
 <context>
     <name>ResearchPage</name>

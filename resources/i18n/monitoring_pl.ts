@@ -76,6 +76,10 @@
         <translation>Każde pole wybierz tylko dla jednej kolumny: %1</translation>
     </message>
     <message>
+        <source>Columns named like a field: %1. Choose the field each holds, or (skip) to leave it out on purpose.</source>
+        <translation>Kolumny nazwane jak pole: %1. Wybierz pole, które zawiera każda z nich, albo (pomiń), aby świadomie ją pominąć.</translation>
+    </message>
+    <message>
         <source>Give the mapping a name to remember it by.</source>
         <translation>Nadaj przyporządkowaniu nazwę, pod którą zostanie zapamiętane.</translation>
     </message>

@@ -275,6 +275,10 @@
         <translation>%1: zaimportowano ankiet: %2, zaimportowanych wcześniej: %3.</translation>
     </message>
     <message>
+        <source>%1 row(s) read: %2 linked to units, %3 dated from the file.</source>
+        <translation>Odczytane wiersze: %1, powiązane z komórkami: %2, z datą z pliku: %3.</translation>
+    </message>
+    <message>
         <source>Satisfaction surveys</source>
         <translation>Badania satysfakcji</translation>
     </message>
