@@ -512,6 +512,10 @@
       <translation>Żaden pracownik tej komórki nie ma takiego imienia i nazwiska ani identyfikatora</translation>
     </message>
     <message>
+      <source>no method {method!r} in the report</source>
+      <translation>raport nie obejmuje metody {method!r}</translation>
+    </message>
+    <message>
       <source>no new password: set {variable} or run the command in a terminal.</source>
       <translation>Nie podano nowego hasła: ustaw zmienną {variable} albo uruchom polecenie w terminalu.</translation>
     </message>
@@ -838,6 +842,10 @@
     <message>
       <source>unit {unit!r} does not exist in this database</source>
       <translation>Komórka {unit!r} nie istnieje w tej bazie danych.</translation>
+    </message>
+    <message>
+      <source>unit {unit} has no figures in the period or is not yours to see</source>
+      <translation>komórka {unit} nie ma danych w tym okresie albo nie masz do niej wglądu</translation>
     </message>
     <message>
       <source>unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</source>
@@ -1366,6 +1374,10 @@
     <message>
       <source>{path}: the package's kind is unknown; nothing was applied</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path}: the report is a .pdf or an .xlsx file</source>
+      <translation>{path}: raport zapisuje się jako plik .pdf lub .xlsx</translation>
     </message>
     <message>
       <source>{path}: the settings could not be used ({reason}); AuditDesk started with the default settings and kept the file as {kept}.</source>

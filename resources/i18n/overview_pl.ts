@@ -88,6 +88,26 @@
         <translation>Okres:</translation>
     </message>
     <message>
+        <source>Anonymised edition</source>
+        <translation>Wydanie zanonimizowane</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>Raport…</translation>
+    </message>
+    <message>
+        <source>The monitoring report of this period as a PDF or an XLSX workbook</source>
+        <translation>Raport z monitorowania za ten okres jako PDF lub skoroszyt XLSX</translation>
+    </message>
+    <message>
+        <source>Conclusions and recommendations for the report</source>
+        <translation>Wnioski i rekomendacje do raportu</translation>
+    </message>
+    <message>
+        <source>Save conclusions</source>
+        <translation>Zapisz wnioski</translation>
+    </message>
+    <message>
         <source>The overview is for supervisors, HR and management.</source>
         <translation>Przegląd jest przeznaczony dla przełożonych, kadr i kierownictwa.</translation>
     </message>
@@ -98,6 +118,30 @@
     <message>
         <source>Percentages with their sample size n and 95 % interval. ▲/▼: a change from the previous period that stays significant after the Holm correction for all {count} comparisons. ● target met, ○ target missed. Enter or double-click opens the records.</source>
         <translation>Odsetki z liczebnością próby n i 95-procentowym przedziałem ufności. ▲/▼: zmiana względem poprzedniego okresu istotna po poprawce Holma na wszystkie porównania ({count}). ● cel osiągnięty, ○ cel nieosiągnięty. Enter lub dwuklik otwiera rekordy.</translation>
+    </message>
+    <message>
+        <source>Save the monitoring report</source>
+        <translation>Zapisz raport z monitorowania</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Skoroszyt Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Odczytywanie danych…</translation>
+    </message>
+    <message>
+        <source>The report is saved: {path}</source>
+        <translation>Raport zapisano: {path}</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Raport</translation>
+    </message>
+    <message>
+        <source>Monitoring report</source>
+        <translation>Raport z monitorowania</translation>
     </message>
 </context>
 <context>

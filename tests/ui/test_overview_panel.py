@@ -4,8 +4,11 @@ reloads it, Enter drills down to the owning panel, and an auditor gets a sentenc
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -72,3 +75,29 @@ def test_an_auditor_gets_a_sentence_and_another_start_page(
     keys = ["audits", "appraisals", "overview"]
     assert start_row(keys, auditor.actor) == 0
     assert start_row(keys, demo_ctx.actor) == 2
+
+
+def test_the_report_from_the_window_with_conclusions(
+    qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _window, panel = make(qtbot, demo_ctx)
+    panel.method.setCurrentIndex(0)
+    panel.conclusions.setPlainText("Skrócić obieg spraw w WAB.")
+    qtbot.mouseClick(panel.save_conclusions_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "raport.pdf"
+    monkeypatch.setattr(
+        "auditdesk.ui.overview.panel.QFileDialog.getSaveFileName",
+        lambda *_a, **_k: (str(target), "PDF (*.pdf)"),
+    )
+    panel.anonymised.setChecked(True)
+    qtbot.mouseClick(panel.report_button, Qt.MouseButton.LeftButton)
+    assert panel.last_report == target and target.read_bytes().startswith(b"%PDF")
+    assert str(target) in panel.note.text()
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Skrócić obieg spraw w WAB." in text and "zanonimizowane" in text
+    panel.method.setCurrentIndex(1)
+    assert panel.conclusions.toPlainText() == ""
+    panel.method.setCurrentIndex(0)
+    assert panel.conclusions.toPlainText() == "Skrócić obieg spraw w WAB."

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.surveys",
     "auditdesk.cli.cases",
     "auditdesk.cli.sync",
+    "auditdesk.cli.report",
 ]
 
 # Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
@@ -64,6 +65,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": (
         "auditdesk.cli.sync",
         "exchange this laptop's audits with the office store (or list/resolve conflicts)",
+    ),
+    "report": (
+        "auditdesk.cli.report",
+        "the periodic monitoring report of the six methods (PDF or XLSX)",
     ),
 }
 # Signing in (--user) is set up by this module on import, whichever command runs.

@@ -7,16 +7,21 @@ owns the figure."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -33,6 +38,12 @@ from auditdesk.services.overview import (
     Period,
     overview,
     period_of,
+)
+from auditdesk.services.overview.report import (
+    METHODS,
+    conclusions,
+    save_conclusions,
+    write_report,
 )
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
@@ -155,6 +166,16 @@ class OverviewPanel(QWidget):
         bar.addWidget(self.end)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
+        self.anonymised = QCheckBox(QCoreApplication.translate("Overview", "Anonymised edition"))
+        self.report_button = QPushButton(QCoreApplication.translate("Overview", "Report…"))
+        self.report_button.setToolTip(
+            QCoreApplication.translate(
+                "Overview", "The monitoring report of this period as a PDF or an XLSX workbook"
+            )
+        )
+        self.report_button.clicked.connect(lambda: self.ask_report())
+        bar.addWidget(self.anonymised)
+        bar.addWidget(self.report_button)
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.model = OverviewModel(self)
@@ -174,6 +195,29 @@ class OverviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
+        # HR's conclusions and recommendations per method, printed in the report
+        self.method = QComboBox()
+        for key, title, _how, _indicators in METHODS:
+            self.method.addItem(title, key)
+        self.conclusions = QPlainTextEdit()
+        self.conclusions.setPlaceholderText(
+            QCoreApplication.translate("Overview", "Conclusions and recommendations for the report")
+        )
+        self.conclusions.setMaximumHeight(70)
+        self.save_conclusions_button = QPushButton(
+            QCoreApplication.translate("Overview", "Save conclusions")
+        )
+        self.save_conclusions_button.clicked.connect(lambda: self.store_conclusions())
+        self.method.currentIndexChanged.connect(lambda _i: self.load_conclusions())
+        notes = QHBoxLayout()
+        notes.addWidget(self.method)
+        notes.addWidget(self.conclusions, 1)
+        notes.addWidget(self.save_conclusions_button)
+        layout.addLayout(notes)
+        can_write = allowed(deps.context().actor, Permission.MANAGE_CASES)
+        for widget in (self.method, self.conclusions, self.save_conclusions_button):
+            widget.setVisible(can_write)
+        self.last_report: Path | None = None
         self._kind_changed(load=False)
         if allowed(deps.context().actor, Permission.VIEW_CASES):
             self.refresh()
@@ -211,6 +255,8 @@ class OverviewPanel(QWidget):
 
     def show_result(self, result: Overview) -> None:
         self.result = result
+        if hasattr(self, "conclusions"):
+            self.load_conclusions()
         self.model.set_rows(result.rows)
         self.heading.setText(
             QCoreApplication.translate("Overview", "Period {period}, compared with {previous}.")
@@ -225,6 +271,61 @@ class OverviewPanel(QWidget):
                 "{count} comparisons. ● target met, ○ target missed. Enter or double-click "
                 "opens the records.",
             ).replace("{count}", str(result.comparisons))
+        )
+
+    def load_conclusions(self) -> None:
+        if not self.conclusions.isVisible() and not self.conclusions.isVisibleTo(self):
+            return
+        found = conclusions(self.deps.context(), self.period())
+        self.conclusions.setPlainText(found.get(str(self.method.currentData()), ""))
+
+    def store_conclusions(self) -> None:
+        save_conclusions(
+            self.deps.context(),
+            self.period(),
+            str(self.method.currentData()),
+            self.conclusions.toPlainText(),
+        )
+
+    def ask_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("Overview", "Save the monitoring report"),
+            "raport-monitorowania.pdf",
+            QCoreApplication.translate("Overview", "PDF (*.pdf);;Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.make_report(Path(path))
+
+    def make_report(self, path: Path) -> None:
+        """Writes the report in the background, with progress and Cancel."""
+        ctx = self.deps.context()
+        period = self.period()
+        anonymised = self.anonymised.isChecked()
+
+        def work(progress: Progress) -> Path:
+            progress.update(0, 2, QCoreApplication.translate("Overview", "Reading the figures…"))
+            return write_report(ctx, period, path, anonymised=anonymised, check=progress.check)
+
+        def done(written: Path) -> None:
+            self.last_report = written
+            self.note.setText(
+                QCoreApplication.translate("Overview", "The report is saved: {path}").replace(
+                    "{path}", str(written)
+                )
+            )
+
+        def failed(exc: BaseException, trace: str) -> None:
+            QMessageBox.warning(
+                self, QCoreApplication.translate("Overview", "Report"), error_text(exc)
+            )
+
+        self.deps.runner.submit(
+            work,
+            done,
+            failed,
+            title=QCoreApplication.translate("Overview", "Monitoring report"),
+            parent=self,
         )
 
     def show_error(self, exc: BaseException, _trace: str) -> None:
