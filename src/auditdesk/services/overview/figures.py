@@ -146,17 +146,36 @@ def _group(s: Session, stmt: Any, units: set[int] | None, key: Any) -> Counts:
 
 
 def _cases(s: Session, p: Period, units: set[int] | None) -> Counts:
+    """Settled in the period (judged, on time, no deadline known) and open at its end (overdue,
+    no deadline known): two range scans of covering indexes, never the wide rows."""
     c = CaseRecord
-    stmt = select(
+    settled = _group(
+        s,
+        select(
+            c.unit_id,
+            func.count(c.days_late),
+            func.sum(case((c.days_late == 0, 1), else_=0)),
+            func.sum(case((c.due_on.is_(None), 1), else_=0)),
+        ).where(c.settled_on.between(p.start, p.end)),
+        units,
         c.unit_id,
-        func.count(c.days_late),
-        func.sum(case((c.days_late == 0, 1), else_=0)),
-        func.sum(case((and_(c.settled_on.is_(None), c.due_on < p.end), 1), else_=0)),
-        func.sum(case((c.due_on.is_(None), 1), else_=0)),
-    ).where(
-        (c.settled_on.between(p.start, p.end)) | (c.settled_on.is_(None) & (c.started_on <= p.end))
     )
-    return _group(s, stmt, units, c.unit_id)
+    still_open = _group(
+        s,
+        select(
+            c.unit_id,
+            func.sum(case((c.due_on < p.end, 1), else_=0)),
+            func.sum(case((c.due_on.is_(None), 1), else_=0)),
+        ).where(c.settled_on.is_(None), c.started_on <= p.end),
+        units,
+        c.unit_id,
+    )
+    out: Counts = {}
+    for uid in set(settled) | set(still_open):
+        judged, on_time, unknown_settled = settled.get(uid, [0.0, 0.0, 0.0])
+        overdue, unknown_open = still_open.get(uid, [0.0, 0.0])
+        out[uid] = [judged, on_time, overdue, unknown_settled + unknown_open]
+    return out
 
 
 def _complaints(s: Session, p: Period, units: set[int] | None) -> Counts:

@@ -40,9 +40,7 @@ def upgrade() -> None:
             ["unit_id"], ["org_unit.id"], name=op.f("fk_monitoring_target_unit_id_org_unit")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_monitoring_target")),
-        sa.UniqueConstraint(
-            "indicator", "unit_id", name=op.f("uq_monitoring_target_indicator")
-        ),
+        sa.UniqueConstraint("indicator", "unit_id", name=op.f("uq_monitoring_target_indicator")),
     )
     op.create_index(
         op.f("ix_monitoring_target_unit_id"), "monitoring_target", ["unit_id"], unique=False
@@ -50,6 +48,18 @@ def upgrade() -> None:
     with op.batch_alter_table("case_record") as batch:
         batch.alter_column("computed_due_on", existing_type=sa.Date(), nullable=True)
         batch.alter_column("due_on", existing_type=sa.Date(), nullable=True)
+    op.create_index(
+        "ix_case_record_settled_cover",
+        "case_record",
+        ["settled_on", "unit_id", "days_late", "due_on"],
+        unique=False,
+    )
+    op.create_index(
+        "ix_case_record_open_cover",
+        "case_record",
+        ["settled_on", "started_on", "unit_id", "due_on"],
+        unique=False,
+    )
     with op.batch_alter_table("indicator_entry") as batch:
         batch.add_column(sa.Column("served_on", sa.Date(), nullable=True))
         batch.add_column(sa.Column("new_due_on", sa.Date(), nullable=True))
@@ -61,6 +71,8 @@ def downgrade() -> None:
         batch.drop_column("new_due_notified_on")
         batch.drop_column("new_due_on")
         batch.drop_column("served_on")
+    op.drop_index("ix_case_record_open_cover", table_name="case_record")
+    op.drop_index("ix_case_record_settled_cover", table_name="case_record")
     with op.batch_alter_table("case_record") as batch:
         batch.alter_column("due_on", existing_type=sa.Date(), nullable=False)
         batch.alter_column("computed_due_on", existing_type=sa.Date(), nullable=False)

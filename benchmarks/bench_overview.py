@@ -1,0 +1,185 @@
+"""Benchmark of the office-wide picture (issue 17): on the demo office with a year of
+100,000 audits, 1,000,000 EZD cases and 50,000 complaints (--scale shrinks every count):
+
+- importing the 1,000,000-case register through AuditDesk's import (reading, parsing, KPA
+  deadlines, bulk insert) side by side with a bare script that reads the same CSV with the csv
+  module and inserts the same columns with sqlite3 executemany (target: ≤ 2×);
+- opening the overview for a year and all units, warm (median of 5; target ≤ 300 ms);
+- rendering the monitoring report PDF and the XLSX workbook (target ≤ 10 s).
+
+Survey responses are not generated: the overview has no survey column yet (see the report of
+issue 17). Usage: python benchmarks/bench_overview.py [--scale 0.1] [--db FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, insert, select
+
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.demo import create_demo
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.overview import Period, overview
+from auditdesk.services.overview.report import write_report
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_cases import HEADER, write_export
+
+YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def bare_import(csv_path: Path, db_path: Path) -> int:
+    """What a person would write without AuditDesk: csv module, sqlite3 executemany."""
+    con = sqlite3.connect(db_path)
+    con.execute(
+        "CREATE TABLE cases (sign TEXT PRIMARY KEY, title TEXT, started_on TEXT, settled_on TEXT,"
+        " category TEXT, due_on TEXT, suspended_from TEXT, suspended_to TEXT, handler TEXT,"
+        " remarks TEXT)"
+    )
+    with csv_path.open(encoding="cp1250", newline="") as f:
+        rows = csv.reader(f, delimiter=";")
+        next(rows)
+        con.executemany("INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?,?)", (r[1:] for r in rows))
+    con.commit()
+    n = int(con.execute("SELECT count(*) FROM cases").fetchone()[0])
+    con.close()
+    return n
+
+
+def add_audits(ctx: AppContext, n: int) -> None:
+    """n completed audits in 2025, copies of the demo's completed ones with new numbers."""
+    rng = random.Random(3)
+    table = cast(Table, Audit.__table__)
+    with ctx.db.session() as s:
+        samples = [
+            dict(r._mapping)
+            for r in s.execute(select(table).where(table.c.status.in_(("completed", "signed"))))
+        ]
+        rows = []
+        for i in range(n):
+            row = dict(samples[i % len(samples)])
+            row.pop("id")
+            when = datetime(2025, 1, 1, 9) + timedelta(days=rng.randrange(365))
+            row.update(
+                uid=str(uuid.uuid4()),
+                year=2025,
+                seq=900_000 + i,
+                record_no=f"B/2025/{i:07d}",
+                visited_at=when,
+                period=f"{when:%Y-%m}",
+                original_id=None,
+                superseded=False,
+                passed=rng.random() < 0.8,
+                score=rng.uniform(40, 100),
+            )
+            rows.append(row)
+        for start in range(0, n, 10_000):
+            s.execute(insert(table), rows[start : start + 10_000])
+
+
+def add_complaints(ctx: AppContext, n: int) -> None:
+    rng = random.Random(5)
+    with ctx.db.session() as s:
+        units = list(s.scalars(select(OrgUnit.id)))
+        rows = []
+        for i in range(n):
+            received = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
+            settled = received + timedelta(days=rng.randint(3, 45)) if rng.random() < 0.9 else None
+            rows.append(
+                {
+                    "reference": f"B.1510.{i}.2025",
+                    "kind": rng.choice(("complaint", "complaint", "grievance")),
+                    "received_on": received,
+                    "channel": "letter",
+                    "unit_id": rng.choice(units),
+                    "summary": "",
+                    "from_representative": False,
+                    "due_on": received + timedelta(days=30),
+                    "due_rule": "",
+                    "settled_on": settled,
+                    "outcome": rng.choice(("justified", "unjustified", "partly"))
+                    if settled
+                    else None,
+                    "created_by": "bench",
+                    "created_at": datetime(2025, 1, 1),
+                    "updated_at": datetime(2025, 1, 1),
+                }
+            )
+        for start in range(0, n, 10_000):
+            s.execute(insert(cast(Table, IndicatorEntry.__table__)), rows[start : start + 10_000])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--db", type=Path)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-overview-"))
+    db_path = args.db or folder / "office.sqlite"
+    cases_n = int(1_000_000 * args.scale)
+    audits_n = int(100_000 * args.scale)
+    complaints_n = int(50_000 * args.scale)
+    db = open_database(str(db_path))
+    ctx = AppContext(db, Actor.system())
+    seconds, _ = timed(lambda: create_demo(ctx))
+    print(f"demo office: {seconds:.1f} s")
+
+    export = folder / "rejestr.csv"
+    seconds, _ = timed(lambda: write_export(export, cases_n))
+    print(
+        f"register of {cases_n:,} cases written ({export.stat().st_size / 1e6:.0f} MB, "
+        f"{len(HEADER)} columns): {seconds:.1f} s"
+    )
+    bare_s, bare_n = timed(lambda: bare_import(export, folder / "bare.sqlite"))
+    ours_s, result = timed(
+        lambda: cases_import.import_cases(ctx, export, "auto", as_of=date(2025, 12, 31))
+    )
+    print(f"import, bare csv + sqlite3 executemany: {bare_s:.1f} s ({bare_n:,} rows)")
+    print(
+        f"import, AuditDesk: {ours_s:.1f} s ({result.created:,} new) = "
+        f"{ours_s / bare_s:.2f}x the bare script (target ≤ 2x)"
+    )
+
+    seconds, _ = timed(lambda: add_audits(ctx, audits_n))
+    print(f"{audits_n:,} audits added: {seconds:.1f} s")
+    seconds, _ = timed(lambda: add_complaints(ctx, complaints_n))
+    print(f"{complaints_n:,} complaints added: {seconds:.1f} s")
+
+    overview(ctx, YEAR)  # warm
+    runs = [timed(lambda: overview(ctx, YEAR))[0] for _ in range(5)]
+    result_rows = overview(ctx, YEAR).rows
+    print(
+        f"overview, a year, all units ({len(result_rows)} rows), warm median of 5: "
+        f"{1000 * statistics.median(runs):.0f} ms (target ≤ 300 ms)"
+    )
+    seconds, _ = timed(lambda: write_report(ctx, YEAR, folder / "raport.pdf"))
+    print(f"report PDF: {seconds:.2f} s (target ≤ 10 s)")
+    seconds, _ = timed(lambda: write_report(ctx, YEAR, folder / "raport.xlsx"))
+    print(f"report XLSX: {seconds:.2f} s")
+    db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
