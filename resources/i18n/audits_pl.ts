@@ -583,8 +583,8 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>z</translation>
     </message>
     <message>
-        <source>n = number of audits in which the standard applied (for a section: item checks); 95 % CI = Wilson interval. ▲/▼ mark a difference that is statistically significant (p &lt; 0.05); other differences may be chance.</source>
-        <translation>n = liczba audytów, w których standard miał zastosowanie (dla obszaru: liczba ocenionych pytań); 95 % PU = przedział ufności Wilsona. ▲/▼ oznaczają różnicę istotną statystycznie (p &lt; 0,05); pozostałe różnice mogą być przypadkowe.</translation>
+        <source>n = number of audits in which the standard applied (for a section: item checks); 95 % CI = Wilson interval. ▲/▼ mark a difference that stays statistically significant (p &lt; 0.05) after the Holm correction for all the differences shown at once; other differences may be chance.</source>
+        <translation>n = liczba audytów, w których standard miał zastosowanie (dla obszaru: liczba ocenionych pytań); 95 % PU = przedział ufności Wilsona. ▲/▼ oznaczają różnicę, która pozostaje istotna statystycznie (p &lt; 0,05) po poprawce Holma na wszystkie różnice pokazane naraz; pozostałe różnice mogą być przypadkowe.</translation>
     </message>
     <message>
         <source>Computing results…</source>

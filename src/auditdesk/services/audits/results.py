@@ -11,14 +11,15 @@ out in favour of its replacement.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.forms.checklist import ChecklistForm
+from auditdesk.domain.multiple_testing import Correction, significant_after_correction
 from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
 from auditdesk.services.audits import checklist_of, scope
 from auditdesk.services.audits.counts import AUDIT_ROW, COUNTED_STATUSES
@@ -84,6 +85,49 @@ class ResultsReport:
             row.by_month.get(month, Proportion(0, 0)),
             row.by_month.get(self.months[i - 1], Proportion(0, 0)),
         )
+
+    def unit_comparisons(
+        self, a: int, b: int, correction: Correction = Correction.HOLM
+    ) -> dict[str, Comparison | None]:
+        """Every row's unit A against unit B, significant only after the correction for all
+        the rows compared at once (issue 17, docs/monitoring.md)."""
+        return _corrected({row.key: self.compare_units(row, a, b) for row in self.rows}, correction)
+
+    def month_changes(
+        self,
+        levels: tuple[str, ...] = ("overall", "section"),
+        correction: Correction = Correction.HOLM,
+    ) -> dict[tuple[str, str], Comparison | None]:
+        """Each month against the one before, for the rows of `levels`, corrected together."""
+        tests = {
+            (row.key, month): self.month_change(row, month)
+            for row in self.rows
+            if row.level in levels
+            for month in self.months
+        }
+        return _corrected(tests, correction)
+
+
+K = TypeVar("K")
+
+
+def _corrected(
+    tests: dict[K, Comparison | None], correction: Correction
+) -> dict[K, Comparison | None]:
+    """The same tests with `significant` decided after the correction: a test too small to be
+    marked on its own (two_proportion_test's rule) stays unmarked but counts in the family."""
+    keys = [k for k, t in tests.items() if t is not None]
+    found = [tests[k] for k in keys]
+    flags = significant_after_correction(
+        [t.p_value for t in found if t is not None],
+        correction,
+        eligible=[t.significant or t.p_value >= 0.05 for t in found if t is not None],
+    )
+    out: dict[K, Comparison | None] = dict(tests)
+    for key, test, flag in zip(keys, found, flags, strict=True):
+        assert test is not None
+        out[key] = replace(test, significant=flag)
+    return out
 
 
 def _forms_of(s: Session, form_id: str) -> list[ChecklistForm]:

@@ -108,8 +108,9 @@ class ResultsView(QWidget):
             self.tr(
                 "n = number of audits in which the standard applied (for a section: item checks); "
                 "95 % CI = Wilson interval. "
-                "▲/▼ mark a difference that is statistically significant (p < 0.05); other "
-                "differences may be chance."
+                "▲/▼ mark a difference that stays statistically significant (p < 0.05) after the "
+                "Holm correction for all the differences shown at once; other differences may "
+                "be chance."
             )
         )
         note.setWordWrap(True)
@@ -180,6 +181,8 @@ class ResultsView(QWidget):
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(report.rows))
+        # every row's comparison corrected together (Holm; issue 17)
+        unit_tests = report.unit_comparisons(a, b) if a is not None and b is not None else {}
         for r, row in enumerate(report.rows):
             indent = {"overall": "", "section": "", "item": "    "}[row.level]
             name = QTableWidgetItem(indent + row.text + (" ⚑" if row.critical else ""))
@@ -199,7 +202,7 @@ class ResultsView(QWidget):
                 cells += [
                     QTableWidgetItem(f"{pct(pa)} (n={pa.n})"),
                     QTableWidgetItem(f"{pct(pb)} (n={pb.n})"),
-                    self._diff(report.compare_units(row, a, b)),
+                    self._diff(unit_tests[row.key]),
                 ]
             for c, cell in enumerate(cells):
                 self.table.setItem(r, c, cell)
@@ -228,11 +231,12 @@ class ResultsView(QWidget):
         self.trend.setColumnCount(len(report.months) + 1)
         self.trend.setHorizontalHeaderLabels([self.tr("Standard"), *report.months])
         self.trend.setRowCount(len(rows))
+        changes = report.month_changes()  # corrected together (Holm; issue 17)
         for r, row in enumerate(rows):
             self.trend.setItem(r, 0, QTableWidgetItem(row.text))
             for c, month in enumerate(report.months, 1):
                 p = row.by_month.get(month, Proportion(0, 0))
-                change = report.month_change(row, month)
+                change = changes[(row.key, month)]
                 mark = ""
                 if change is not None and change.significant:
                     mark = " ▲" if change.difference > 0 else " ▼"
