@@ -56,6 +56,10 @@
         <translation>Sprawy po terminie (teraz)</translation>
     </message>
     <message>
+        <source>Cases with no deadline known</source>
+        <translation>Sprawy bez znanego terminu</translation>
+    </message>
+    <message>
         <source>Whole office</source>
         <translation>Cały urząd</translation>
     </message>

@@ -49,7 +49,7 @@ def test_the_overview_opens_on_the_demo_office(
     window, panel = make(qtbot, demo_ctx)
     model = panel.model
     assert model.rowCount() >= 2
-    assert model.columnCount() == len(INDICATORS) + 2
+    assert model.columnCount() == len(INDICATORS) + 3
     assert model.index(0, 0).data() == "Whole office"
     texts = [model.index(0, c).data() for c in range(1, len(INDICATORS) + 1)]
     assert any("n=" in t for t in texts)

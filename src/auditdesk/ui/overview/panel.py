@@ -108,6 +108,7 @@ class OverviewModel(RowsModel[OverviewRow]):
             QCoreApplication.translate("Overview", "Unit"),
             *(names[k] for k in INDICATORS),
             QCoreApplication.translate("Overview", "Overdue cases now"),
+            QCoreApplication.translate("Overview", "Cases with no deadline known"),
         ]
 
     def cell(self, row: OverviewRow, column: int, role: int) -> Any:
@@ -121,7 +122,9 @@ class OverviewModel(RowsModel[OverviewRow]):
                 )
             if column <= len(keys):
                 return cell_text(row.cells[keys[column - 1]])
-            return str(row.overdue_cases)
+            if column == len(keys) + 1:
+                return str(row.overdue_cases)
+            return str(row.no_deadline_cases)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name
         if role == Qt.ItemDataRole.BackgroundRole and 0 < column <= len(keys):
