@@ -44,6 +44,7 @@ AREAS: dict[str, list[str]] = {
     "indicators": ["monitoring/indicators*.py"],
     "cases": ["monitoring/cases*.py"],
     "surveys": ["monitoring/surveys*.py"],
+    "sync": ["sync/*.py"],
     "overview": ["overview/*.py"],
 }
 

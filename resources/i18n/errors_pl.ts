@@ -500,6 +500,10 @@
       <translation>aby zestawić wyniki, należy wskazać badanie lub wersję formularza ankiety</translation>
     </message>
     <message>
+      <source>name the office store: a database file or a server address (URL)</source>
+      <translation>wskaż bazę biura: plik bazy danych albo adres serwera (URL)</translation>
+    </message>
+    <message>
       <source>no account with login {login!r}; see 'auditdesk users list'.</source>
       <translation>Nie ma konta o loginie {login!r}; sprawdź listę kont poleceniem 'auditdesk users list'.</translation>
     </message>
@@ -1296,6 +1300,14 @@
       <translation>{path}: nie znaleziono nieuszkodzonej kopii zapasowej do odtworzenia.</translation>
     </message>
     <message>
+      <source>{path}: no office database there; choose the office's database file or give the server's address (postgresql+psycopg://…)</source>
+      <translation>{path}: nie ma tam bazy biura; wybierz plik bazy biura albo podaj adres serwera (postgresql+psycopg://…)</translation>
+    </message>
+    <message>
+      <source>{path}: no such backup file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{path}: not UTF-8 text; nothing was imported</source>
       <translation>{path}: plik nie jest tekstem w kodowaniu UTF-8; niczego nie zaimportowano.</translation>
     </message>
@@ -1444,6 +1456,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{path}: {tool} failed ({detail}). The database is unchanged.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>
       <translation>Ocena {record} została sporządzona po uwzględnieniu sprzeciwu; dalsze odwołanie przysługuje do sądu pracy, a nie do urzędu.</translation>
     </message>
@@ -1546,6 +1562,10 @@
     <message>
       <source>{target}: restoring {backup} failed ({detail}); the database was left as it was. Free some disk space or make the folder writable, then try again.</source>
       <translation>{target}: odtworzenie kopii {backup} nie powiodło się ({detail}); baza danych pozostała bez zmian. Zwolnij miejsce na dysku lub nadaj prawo zapisu do folderu i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>{tool} not found: backups of a PostgreSQL database need {tool}; {hint}, same major version as the server or newer.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{url}: not a valid database URL ({detail})</source>

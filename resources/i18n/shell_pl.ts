@@ -228,7 +228,7 @@
     </message>
     <message>
         <source>conflict resolution</source>
-        <translation type="unfinished" />
+        <translation>rozstrzygnięcie konfliktu</translation>
     </message>
     <message>
         <source>restore</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>synchronisation</source>
-        <translation type="unfinished" />
+        <translation>synchronizacja</translation>
     </message>
     <message>
         <source>update</source>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <source>S&amp;ynchronise…</source>
-        <translation type="unfinished" />
+        <translation>S&amp;ynchronizuj…</translation>
     </message>
     <message>
         <source>S&amp;witch user…</source>

@@ -46,11 +46,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from auditdesk.cli.common import cli_passphrase
     from auditdesk.cli.users import PASSWORD_ENV, USER_ENV, prompt_password
     from auditdesk.domain.errors import ValidationFailed
-    from auditdesk.services.admin import auth
     from auditdesk.services.admin.encryption import open_any
-    from auditdesk.services.context import AppContext
-    from auditdesk.services.sync import synchronise
-    from auditdesk.store.migrate import open_database
+    from auditdesk.services.sync import check_office_address, synchronise_with_office
 
     if not args.office:
         raise ValidationFailed("sync: name the office store with --office URL")
@@ -61,15 +58,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
             "taken from {variable})",
             variable=PASSWORD_ENV,
         )
+    office = check_office_address(args.office)
     laptop = open_any(getattr(args, "db", None), cli_passphrase)
-    office = open_database(args.office)
     try:
-        actor = auth.sign_in(
-            office, login, prompt_password(f"Password for {login} at the office: ")
-        )
-        report = synchronise(laptop, AppContext(office, actor), office_name=office.describe())
+        password = prompt_password(f"Password for {login} at the office: ")
+        report = synchronise_with_office(laptop, office, login, password)
     finally:
-        office.dispose()
         laptop.dispose()
     out(
         f"synchronised with {report.office}: {len(report.sent)} sent, "

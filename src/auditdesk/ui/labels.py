@@ -91,10 +91,12 @@ def trail_action_name(value: str) -> str:
         "recount": QCoreApplication.translate("Labels", "recount"),
         "reopen": QCoreApplication.translate("Labels", "reopening"),
         "reset_password": QCoreApplication.translate("Labels", "password reset"),
+        "resolve": QCoreApplication.translate("Labels", "conflict resolution"),
         "restore": QCoreApplication.translate("Labels", "restore"),
         "save": QCoreApplication.translate("Labels", "save"),
         "sign": QCoreApplication.translate("Labels", "signature"),
         "sign_in": QCoreApplication.translate("Labels", "sign-in"),
+        "sync": QCoreApplication.translate("Labels", "synchronisation"),
         "update": QCoreApplication.translate("Labels", "update"),
     }
     return names.get(value, value.replace("_", " "))

@@ -4,7 +4,9 @@
 - `exchange`: the auditor's audits both ways and the decisions on their disputes, by uid and
   version, each record in its own transaction (`synchronise`);
 - `conflicts`: listing and resolving records changed on both sides;
-- `package`: the same exchange through a file, for an office with no network path.
+- `package`: the same exchange through a file, for an office with no network path;
+- `office`: one call opening the office store by address, signing in there and exchanging
+  (the CLI and the window both use it).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from auditdesk.services.sync.conflicts import (
     resolve_conflict,
 )
 from auditdesk.services.sync.exchange import SyncFailed, SyncReport, synchronise
+from auditdesk.services.sync.office import check_office_address, synchronise_with_office
 from auditdesk.services.sync.package import (
     PackageRefused,
     PackageReport,
@@ -31,10 +34,12 @@ __all__ = [
     "PackageReport",
     "SyncFailed",
     "SyncReport",
+    "check_office_address",
     "export_laptop_package",
     "export_office_package",
     "import_package",
     "list_conflicts",
     "resolve_conflict",
     "synchronise",
+    "synchronise_with_office",
 ]

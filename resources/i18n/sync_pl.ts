@@ -1,0 +1,227 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="pl_PL">
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Synchronise with the office</source>
+        <translation>Synchronizacja z biurem</translation>
+    </message>
+    <message>
+        <source>the office's database file, or postgresql+psycopg://server/auditdesk</source>
+        <translation>plik bazy biura albo postgresql+psycopg://serwer/auditdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Przeglądaj…</translation>
+    </message>
+    <message>
+        <source>&amp;Office store:</source>
+        <translation>&amp;Baza biura:</translation>
+    </message>
+    <message>
+        <source>&amp;Login at the office:</source>
+        <translation>&amp;Login w biurze:</translation>
+    </message>
+    <message>
+        <source>&amp;Password at the office:</source>
+        <translation>&amp;Hasło w biurze:</translation>
+    </message>
+    <message>
+        <source>&amp;Synchronise</source>
+        <translation>&amp;Synchronizuj</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Zatrzymaj</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;office's version</source>
+        <translation>Zachowaj wersję &amp;biura</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;laptop's version</source>
+        <translation>Zachowaj wersję &amp;laptopa</translation>
+    </message>
+    <message>
+        <source>Office's version</source>
+        <translation>Wersja biura</translation>
+    </message>
+    <message>
+        <source>Laptop's version</source>
+        <translation>Wersja laptopa</translation>
+    </message>
+    <message>
+        <source>&amp;Export package…</source>
+        <translation>&amp;Eksportuj paczkę…</translation>
+    </message>
+    <message>
+        <source>&amp;Import package…</source>
+        <translation>&amp;Importuj paczkę…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Za&amp;mknij</translation>
+    </message>
+    <message>
+        <source>The office's database</source>
+        <translation>Baza danych biura</translation>
+    </message>
+    <message>
+        <source>AuditDesk database (*.sqlite *.db);;All files (*)</source>
+        <translation>Baza AuditDesk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Name the office store: its database file or server address.</source>
+        <translation>Wskaż bazę biura: jej plik albo adres serwera.</translation>
+    </message>
+    <message>
+        <source>Give your login and password at the office.</source>
+        <translation>Podaj swój login i hasło w biurze.</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchronizacja…</translation>
+    </message>
+    <message>
+        <source>%v of %m records</source>
+        <translation>%v z %m rekordów</translation>
+    </message>
+    <message>
+        <source>Stopping after the current record…</source>
+        <translation>Zatrzymywanie po bieżącym rekordzie…</translation>
+    </message>
+    <message>
+        <source>Stopped. What was exchanged stays; the next synchronisation finishes the rest.</source>
+        <translation>Zatrzymano. To, co już przesłano, zostaje; następna synchronizacja dokończy resztę.</translation>
+    </message>
+    <message>
+        <source>Synchronised with {0}: {1} sent, {2} received, {3} deleted, {4} already the same (skipped), {5} conflict(s), {6} refused.</source>
+        <translation>Zsynchronizowano z {0}: wysłane {1}, odebrane {2}, usunięte {3}, już zgodne (pominięte) {4}, konflikty {5}, odrzucone {6}.</translation>
+    </message>
+    <message>
+        <source>Decisions on disputes brought: {0}.</source>
+        <translation>Pobrane rozstrzygnięcia sporów: {0}.</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Odrzucono: {0}</translation>
+    </message>
+    <message>
+        <source>Export a package for the office</source>
+        <translation>Eksport paczki dla biura</translation>
+    </message>
+    <message>
+        <source>Package (*.zip)</source>
+        <translation>Paczka (*.zip)</translation>
+    </message>
+    <message>
+        <source>Package for the office written: {0}</source>
+        <translation>Zapisano paczkę dla biura: {0}</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Zapisywanie paczki…</translation>
+    </message>
+    <message>
+        <source>Import a package from the office</source>
+        <translation>Import paczki z biura</translation>
+    </message>
+    <message>
+        <source>Laptop package applied: {0} written, {1} deleted, {2} already the same, {3} newer here (skipped), {4} conflict(s), {5} refused.</source>
+        <translation>Wczytano paczkę z laptopa: zapisane {0}, usunięte {1}, już zgodne {2}, nowsze tutaj (pominięte) {3}, konflikty {4}, odrzucone {5}.</translation>
+    </message>
+    <message>
+        <source>Applying the package…</source>
+        <translation>Wczytywanie paczki…</translation>
+    </message>
+    <message>
+        <source>Conflicts (changed on both sides): {0}</source>
+        <translation>Konflikty (zmiany po obu stronach): {0}</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>Brak konfliktów.</translation>
+    </message>
+    <message>
+        <source>changed on the laptop and at the office since the last exchange</source>
+        <translation>zmieniony na laptopie i w biurze od ostatniej wymiany</translation>
+    </message>
+    <message>
+        <source>met for the first time with different contents</source>
+        <translation>spotkany po raz pierwszy z różną treścią</translation>
+    </message>
+    <message>
+        <source>deleted at the office, changed on the laptop</source>
+        <translation>usunięty w biurze, zmieniony na laptopie</translation>
+    </message>
+    <message>
+        <source>deleted on the laptop, changed at the office</source>
+        <translation>usunięty na laptopie, zmieniony w biurze</translation>
+    </message>
+    <message>
+        <source>the office's copy is locked or differs in kind</source>
+        <translation>kopia w biurze jest zablokowana albo innego rodzaju</translation>
+    </message>
+    <message>
+        <source>the laptop's copy is locked or differs in kind</source>
+        <translation>kopia na laptopie jest zablokowana albo innego rodzaju</translation>
+    </message>
+    <message>
+        <source> (the office's version is kept at the next synchronisation)</source>
+        <translation> (przy następnej synchronizacji zostanie wersja biura)</translation>
+    </message>
+    <message>
+        <source> (the laptop's version is kept at the next synchronisation)</source>
+        <translation> (przy następnej synchronizacji zostanie wersja laptopa)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(usunięty)</translation>
+    </message>
+    <message>
+        <source>Record: {0}</source>
+        <translation>Rekord: {0}</translation>
+    </message>
+    <message>
+        <source>Status: {0}</source>
+        <translation>Stan: {0}</translation>
+    </message>
+    <message>
+        <source>Version: {0}</source>
+        <translation>Wersja: {0}</translation>
+    </message>
+    <message>
+        <source>Unit: {0}</source>
+        <translation>Komórka: {0}</translation>
+    </message>
+    <message>
+        <source>Visited: {0}</source>
+        <translation>Wizyta: {0}</translation>
+    </message>
+    <message>
+        <source>Note: {0}</source>
+        <translation>Uwaga: {0}</translation>
+    </message>
+    <message>
+        <source>Answers:</source>
+        <translation>Odpowiedzi:</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>nie dotyczy</translation>
+    </message>
+    <message>
+        <source>Evidence: {0}</source>
+        <translation>Dowody: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: the office's version is kept; synchronise to apply it.</source>
+        <translation>{0}: zostaje wersja biura; zsynchronizuj, aby ją zastosować.</translation>
+    </message>
+    <message>
+        <source>{0}: the laptop's version is kept; synchronise to apply it.</source>
+        <translation>{0}: zostaje wersja laptopa; zsynchronizuj, aby ją zastosować.</translation>
+    </message>
+</context>
+</TS>
