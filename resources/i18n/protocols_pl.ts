@@ -188,6 +188,16 @@
         <source>Save protocol</source>
         <translation>Zapisz protokół</translation>
     </message>
+    <message>
+        <source>The protocol was saved as:
+%1</source>
+        <translation>Protokół zapisano jako:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Otwórz folder</translation>
+    </message>
 </context>
 <context>
     <name>Protocols</name>
@@ -318,16 +328,16 @@
         <translation>&amp;Miejsce:</translation>
     </message>
     <message>
-        <source>PAdES B-T (with a time stamp)</source>
-        <translation>PAdES B-T (ze znacznikiem czasu)</translation>
+        <source>Signature with a time stamp (PAdES B-T): the time of signing is confirmed by the time-stamp server</source>
+        <translation>Podpis ze znacznikiem czasu (PAdES B-T): czas złożenia podpisu potwierdza serwer znacznika czasu</translation>
     </message>
     <message>
-        <source>PAdES B-B (no time-stamp server set)</source>
-        <translation>PAdES B-B (nie wskazano serwera znacznika czasu)</translation>
+        <source>Basic signature (PAdES B-B), without a time stamp: the time of signing is taken from this computer (set a time-stamp server in Settings to add one)</source>
+        <translation>Podpis podstawowy (PAdES B-B), bez znacznika czasu: czas złożenia podpisu pochodzi z zegara tego komputera (aby go dodać, ustaw serwer znacznika czasu w Ustawieniach)</translation>
     </message>
     <message>
-        <source>Level:</source>
-        <translation>Poziom:</translation>
+        <source>Signature type:</source>
+        <translation>Rodzaj podpisu:</translation>
     </message>
     <message>
         <source>&amp;Sign</source>

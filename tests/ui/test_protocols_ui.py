@@ -153,6 +153,7 @@ def test_protocol_dialog_draw_preview_sign(
     exports_before = trail_exports(ctx, audit_id)
     dialog.reload()  # looking at the preview is not an export…
     assert trail_exports(ctx, audit_id) == exports_before
+    monkeypatch.setattr(QMessageBox, "exec", lambda _self: 0)  # the "saved as" message
     dialog.save_to(target)  # …saving the file is, and it goes into the audit trail
     assert target.read_bytes() == saved
     assert trail_exports(ctx, audit_id) == exports_before + 1

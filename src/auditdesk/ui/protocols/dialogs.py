@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -134,12 +134,21 @@ class SignDialog(QDialog):
         form.addRow(self.tr("&Reason:"), self.reason)
         self.location = QLineEdit()
         form.addRow(self.tr("&Place:"), self.location)
+        # what the level means to an office user, with the technical name in brackets
         level = (
-            self.tr("PAdES B-T (with a time stamp)")
+            self.tr(
+                "Signature with a time stamp (PAdES B-T): the time of signing is confirmed "
+                "by the time-stamp server"
+            )
             if settings.tsa_url
-            else self.tr("PAdES B-B (no time-stamp server set)")
+            else self.tr(
+                "Basic signature (PAdES B-B), without a time stamp: the time of signing is "
+                "taken from this computer (set a time-stamp server in Settings to add one)"
+            )
         )
-        form.addRow(self.tr("Level:"), QLabel(level))
+        self.level = QLabel(level)
+        self.level.setWordWrap(True)
+        form.addRow(self.tr("Signature type:"), self.level)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -323,3 +332,19 @@ class ProtocolDialog(QDialog):
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             QMessageBox.warning(self, self.tr("Save protocol"), f"{path}: {exc.strerror}")
+            return
+        self.confirm_saved(path)
+
+    def confirm_saved(self, path: Path) -> None:
+        """Says where the file went and offers to open its folder."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Save protocol"),
+            self.tr("The protocol was saved as:\n%1").replace("%1", str(path)),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        open_folder = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.ActionRole)
+        box.exec()
+        if box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

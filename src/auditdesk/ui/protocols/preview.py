@@ -13,6 +13,9 @@ def render_pages(pdf: bytes, scale: float = 1.25) -> list[QImage]:
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     document = pdfium.PdfDocument(pdf)
+    # a signature stamp is the appearance of a form field: PDFium draws fields only once
+    # the document's forms are set up (without it a signed protocol showed no stamp)
+    document.init_forms()
     try:
         images = []
         for index in range(len(document)):
