@@ -43,8 +43,6 @@ def test_map_save_and_reuse_a_mapping(
     assert mapping["columns"]["Data zamknięcia, ostateczna"] == "settled_on"
 
     again = tmp_path / "ezd2.csv"
-    again.write_text(
-        path.read_text(encoding="utf-8").replace("901", "902"), encoding="utf-8"
-    )
+    again.write_text(path.read_text(encoding="utf-8").replace("901", "902"), encoding="utf-8")
     assert main(["--db", demo_db, "cases", "import", str(again), "--mapping", str(saved)]) == 0
     assert "1 with a settlement date from the file" in capsys.readouterr().out

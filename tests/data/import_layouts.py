@@ -274,9 +274,7 @@ def limesurvey_mapping() -> dict[str, object]:
 
 def limesurvey_text_csv(flavour: Flavour) -> bytes:
     header = ["ID odpowiedzi", "Data wysłania", "Ostatnia strona", "Język początkowy", "Ziarno"]
-    header += [
-        f"{GRID_TITLE} [{TEXTS[q]}]" if q in GRID else TEXTS[q] for q in QUESTIONS
-    ]
+    header += [f"{GRID_TITLE} [{TEXTS[q]}]" if q in GRID else TEXTS[q] for q in QUESTIONS]
     rows: list[list[object]] = [header]
     for r in RESPONDENTS:
         rows.append(
@@ -316,18 +314,66 @@ class Entry:
 
 
 ENTRIES = [
-    Entry("SKW.1510.1.2026", "complaint", date(2026, 3, 2), "letter", "BOK",
-          date(2026, 3, 20), "justified", "Skarga na opieszałość, kolejka"),
-    Entry("SKW.1510.2.2026", "request", date(2026, 3, 9), "email", "WKS",
-          date(2026, 3, 12), "passed_on", "Wniosek o wydłużenie godzin pracy"),
-    Entry("SKW.1510.3.2026", "complaint", date(2026, 4, 1), "epuap", "USC",
-          date(2026, 4, 28), "unjustified", "Skarga na pracownika USC"),
-    Entry("SKW.1510.4.2026", "complaint", date(2026, 11, 20), "in_person", "WKS-DO",
-          None, None, "Skarga ustna do protokołu"),
-    Entry("SKW.1510.5.2026", "request", date(2026, 5, 4), "letter", "BOK",
-          date(2026, 5, 25), "left_unexamined", "Wniosek anonimowy"),
-    Entry("SKW.1510.6.2026", "complaint", date(2026, 6, 1), "letter", "WPN",
-          date(2026, 6, 5), "passed_on", "Skarga na decyzję podatkową"),
+    Entry(
+        "SKW.1510.1.2026",
+        "complaint",
+        date(2026, 3, 2),
+        "letter",
+        "BOK",
+        date(2026, 3, 20),
+        "justified",
+        "Skarga na opieszałość, kolejka",
+    ),
+    Entry(
+        "SKW.1510.2.2026",
+        "request",
+        date(2026, 3, 9),
+        "email",
+        "WKS",
+        date(2026, 3, 12),
+        "passed_on",
+        "Wniosek o wydłużenie godzin pracy",
+    ),
+    Entry(
+        "SKW.1510.3.2026",
+        "complaint",
+        date(2026, 4, 1),
+        "epuap",
+        "USC",
+        date(2026, 4, 28),
+        "unjustified",
+        "Skarga na pracownika USC",
+    ),
+    Entry(
+        "SKW.1510.4.2026",
+        "complaint",
+        date(2026, 11, 20),
+        "in_person",
+        "WKS-DO",
+        None,
+        None,
+        "Skarga ustna do protokołu",
+    ),
+    Entry(
+        "SKW.1510.5.2026",
+        "request",
+        date(2026, 5, 4),
+        "letter",
+        "BOK",
+        date(2026, 5, 25),
+        "left_unexamined",
+        "Wniosek anonimowy",
+    ),
+    Entry(
+        "SKW.1510.6.2026",
+        "complaint",
+        date(2026, 6, 1),
+        "letter",
+        "WPN",
+        date(2026, 6, 5),
+        "passed_on",
+        "Skarga na decyzję podatkową",
+    ),
 ]
 KIND_WORDS = {"complaint": "skarga", "request": "wniosek"}
 CHANNEL_WORDS = {
@@ -398,16 +444,41 @@ class Case:
 
 
 CASES = [
-    Case("WKS-DO.5340.1.2026", "Referat Dowodów Osobistych", "WKS-DO", "Dowód osobisty",
-         date(2026, 2, 2), date(2026, 2, 20)),
-    Case("WKS-DO.5340.2.2026", "", "WKS-DO", "Dowód osobisty – utrata",
-         date(2026, 2, 3), date(2026, 3, 30)),
-    Case("USC.5360.7.2026", "Urząd Stanu Cywilnego", "USC", "Akt małżeństwa, odpis",
-         date(2026, 3, 1), None),
-    Case("WPN.3110.5.2026", "Referat Spraw Różnych", "WPN", "Podatek od nieruchomości",
-         date(2026, 3, 10), date(2026, 4, 2)),
-    Case("WKS.5410.3.2026", "WKS", "WKS", "Rejestracja pojazdu",
-         date(2026, 4, 1), date(2026, 4, 3)),
+    Case(
+        "WKS-DO.5340.1.2026",
+        "Referat Dowodów Osobistych",
+        "WKS-DO",
+        "Dowód osobisty",
+        date(2026, 2, 2),
+        date(2026, 2, 20),
+    ),
+    Case(
+        "WKS-DO.5340.2.2026",
+        "",
+        "WKS-DO",
+        "Dowód osobisty – utrata",
+        date(2026, 2, 3),
+        date(2026, 3, 30),
+    ),
+    Case(
+        "USC.5360.7.2026",
+        "Urząd Stanu Cywilnego",
+        "USC",
+        "Akt małżeństwa, odpis",
+        date(2026, 3, 1),
+        None,
+    ),
+    Case(
+        "WPN.3110.5.2026",
+        "Referat Spraw Różnych",
+        "WPN",
+        "Podatek od nieruchomości",
+        date(2026, 3, 10),
+        date(2026, 4, 2),
+    ),
+    Case(
+        "WKS.5410.3.2026", "WKS", "WKS", "Rejestracja pojazdu", date(2026, 4, 1), date(2026, 4, 3)
+    ),
 ]
 EZD_HEADER = [
     "Lp.",

@@ -147,8 +147,17 @@ def _entries(ctx: AppContext) -> list[tuple[object, ...]]:
     with ctx.db.session() as s:
         codes = {u.id: u.code for u in s.scalars(select(OrgUnit))}
         return [
-            (e.reference, e.kind, e.received_on, e.channel, codes[e.unit_id], e.settled_on,
-             e.outcome, e.summary, e.due_on)
+            (
+                e.reference,
+                e.kind,
+                e.received_on,
+                e.channel,
+                codes[e.unit_id],
+                e.settled_on,
+                e.outcome,
+                e.summary,
+                e.due_on,
+            )
             for e in s.scalars(select(IndicatorEntry).order_by(IndicatorEntry.reference))
         ]
 
@@ -163,8 +172,17 @@ def test_the_classic_13_column_register(
     path.write_bytes(layouts.bip_register_csv(FLAVOURS[flavour]))
     report = register_import.import_register(ctx, path, today=TODAY)
     expected = [
-        (e.reference, e.kind, e.received, e.channel, e.unit, e.settled, e.outcome, e.summary,
-         deadline(IndicatorKind(e.kind), e.received, False, e.outcome).value)  # type: ignore[union-attr]
+        (
+            e.reference,
+            e.kind,
+            e.received,
+            e.channel,
+            e.unit,
+            e.settled,
+            e.outcome,
+            e.summary,
+            deadline(IndicatorKind(e.kind), e.received, False, e.outcome).value,
+        )  # type: ignore[union-attr]
         for e in layouts.ENTRIES
     ]
     assert _entries(ctx) == expected

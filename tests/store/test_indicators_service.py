@@ -102,6 +102,23 @@ def test_representative_complaint_has_14_days(ctx: AppContext, org: dict[str, in
     assert indicators.get_entry(ctx, entry_id, TODAY).due_on == date(2025, 11, 24)
 
 
+def test_a_request_from_a_representative_has_14_days(ctx: AppContext, org: dict[str, int]) -> None:
+    """KPA art. 247 with art. 237 §2: the representative's flag is kept for a request too."""
+    entry_id = indicators.register_entry(
+        ctx,
+        entry(
+            org["wks"],
+            "WNS.1510.1.2025",
+            kind="request",
+            received_on=date(2025, 11, 10),
+            from_representative=True,
+        ),
+        TODAY,
+    )
+    row = indicators.get_entry(ctx, entry_id, TODAY)
+    assert row.due_on == date(2025, 11, 24) and "art. 247" in row.due_rule
+
+
 def test_a_complaint_passed_on_has_7_days(ctx: AppContext, org: dict[str, int]) -> None:
     entry_id = indicators.register_entry(
         ctx, entry(org["wks"], received_on=date(2025, 11, 3)), TODAY

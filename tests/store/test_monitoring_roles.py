@@ -152,9 +152,7 @@ def test_surveys_as_role(office: AppContext, role: str) -> None:
     form = surveys.survey_forms(office)[0].version_id
     _check_write(
         role,
-        lambda: surveys.create_campaign(
-            ctx, surveys.NewCampaign(form, f"by {role}", TODAY, TODAY)
-        ),
+        lambda: surveys.create_campaign(ctx, surveys.NewCampaign(form, f"by {role}", TODAY, TODAY)),
     )
     if role in WRITES:
         surveys.list_responses(ctx, bok_campaign.id)
@@ -256,9 +254,11 @@ def test_research_notes_as_role(office: AppContext, role: str) -> None:
     _check_write(role, lambda: research.save_note(ctx, data))
     _check_write(role, lambda: research.save_note(ctx, data, notes["BOK"]))
     with office.db.session() as s:
-        action = s.scalar(
-            select(ResearchNote).where(ResearchNote.id == notes["WKS,WKS-DO"])
-        ).actions[0].id  # type: ignore[union-attr]
+        action = (
+            s.scalar(select(ResearchNote).where(ResearchNote.id == notes["WKS,WKS-DO"]))
+            .actions[0]
+            .id
+        )  # type: ignore[union-attr]
     _check_write(role, lambda: research.mark_action_done(ctx, action, TODAY))
 
 

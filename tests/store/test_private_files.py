@@ -98,9 +98,7 @@ def test_encrypted_copy(tmp_path: Path, umask: int) -> None:
     assert mode(target) == 0o600
 
 
-def test_logs_and_rotated_logs(
-    tmp_path: Path, umask: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_logs_and_rotated_logs(tmp_path: Path, umask: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AUDITDESK_CONFIG_DIR", str(tmp_path / "config"))
     root = logging.getLogger()
     before = list(root.handlers)

@@ -65,8 +65,6 @@ def layout_lines(
         )
     if not_imported:
         lines.append(
-            "columns not imported (not mapped, not left out on purpose): "
-            + ", ".join(not_imported)
+            "columns not imported (not mapped, not left out on purpose): " + ", ".join(not_imported)
         )
     return lines
-

@@ -67,9 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     files = [args.mapping] if is_mapping_file(args.mapping) else []
-    mapping = (
-        indicator_import.parse_mapping(args.mapping) if args.mapping and not files else None
-    )
+    mapping = indicator_import.parse_mapping(args.mapping) if args.mapping and not files else None
     try:
         report = indicator_import.import_register(
             ctx,

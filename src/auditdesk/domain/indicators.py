@@ -7,9 +7,10 @@ opinions and praise, with the statutory deadline of each and its timeliness.
   with art. 144).
 - A complaint the office is not competent to decide is passed on to the competent authority
   within 7 days (KPA art. 231): once its outcome is "passed on", that is its deadline.
-- A request (wniosek, KPA art. 241) is decided within 1 month (art. 244 § 1), 14 days when a
-  member of parliament, a senator or a councillor filed it (art. 244 § 2 with art. 237 § 2);
-  passed on to the competent authority, within 7 days (art. 231), like a complaint.
+- A request (wniosek, KPA art. 241) is decided within 1 month (art. 244 § 1 with art. 237 § 1),
+  14 days when a member of parliament, a senator or a councillor filed it (art. 247 with
+  art. 237 § 2); passed on to the competent authority, within 7 days (art. 243). A request
+  filed by such a representative counts as one, like a complaint.
 - An entry left without examination (pozostawiona bez rozpatrzenia, e.g. anonymous: art. 231a)
   keeps the deadline of its kind and counts in neither share.
 - Negative opinions and praise have no statutory deadline.
@@ -108,22 +109,22 @@ def deadline(
         return days_after(
             received,
             7,
-            "Wniosek przekazany organowi właściwemu (art. 231 w zw. z art. 244 k.p.a.)",
-            "A request passed on to the competent authority (KPA art. 231 with art. 244)",
+            "Wniosek przekazany organowi właściwemu (art. 243 k.p.a.)",
+            "A request passed on to the competent authority (KPA art. 243)",
         )
     if kind == IndicatorKind.REQUEST:
         if from_representative:
             return days_after(
                 received,
                 14,
-                "Wniosek posła, senatora lub radnego (art. 244 § 2 w zw. z art. 237 § 2 k.p.a.)",
-                "A request from an MP, senator or councillor (KPA art. 244 §2 with art. 237 §2)",
+                "Wniosek posła, senatora lub radnego (art. 247 w zw. z art. 237 § 2 k.p.a.)",
+                "A request from an MP, senator or councillor (KPA art. 247 with art. 237 §2)",
             )
         return months_after(
             received,
             1,
-            "Wniosek (art. 244 § 1 k.p.a.)",
-            "A request (KPA art. 244 §1)",
+            "Wniosek (art. 244 § 1 w zw. z art. 237 § 1 k.p.a.)",
+            "A request (KPA art. 244 §1 with art. 237 §1)",
         )
     if kind == IndicatorKind.GRIEVANCE:
         return months_after(
@@ -136,7 +137,7 @@ def deadline(
 
 
 GRIEVANCE_FILING_DAYS = 7  # art. 141 §2
-NEW_DATE_KINDS = frozenset({"complaint", "request"})  # art. 36 with art. 237 §4 (and art. 244)
+NEW_DATE_KINDS = frozenset({"complaint", "request"})  # art. 36 with art. 237 §4; for a request art. 245
 
 
 def notified_deadline(

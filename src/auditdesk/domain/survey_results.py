@@ -76,16 +76,42 @@ def _fold(text: str) -> str:
 LIKERT5: dict[str, int] = {
     _fold(label): value
     for value, labels in {
-        1: ("zdecydowanie nie", "bardzo źle", "bardzo niezadowolony", "bardzo niezadowolona",
-            "zdecydowanie się nie zgadzam", "bardzo nisko", "bardzo słabo"),
-        2: ("raczej nie", "źle", "niezadowolony", "niezadowolona", "raczej się nie zgadzam",
-            "nisko", "słabo"),
-        3: ("ani tak, ani nie", "trudno powiedzieć", "przeciętnie", "średnio",
-            "ani dobrze, ani źle", "ani zadowolony, ani niezadowolony",
-            "ani się zgadzam, ani nie zgadzam"),
+        1: (
+            "zdecydowanie nie",
+            "bardzo źle",
+            "bardzo niezadowolony",
+            "bardzo niezadowolona",
+            "zdecydowanie się nie zgadzam",
+            "bardzo nisko",
+            "bardzo słabo",
+        ),
+        2: (
+            "raczej nie",
+            "źle",
+            "niezadowolony",
+            "niezadowolona",
+            "raczej się nie zgadzam",
+            "nisko",
+            "słabo",
+        ),
+        3: (
+            "ani tak, ani nie",
+            "trudno powiedzieć",
+            "przeciętnie",
+            "średnio",
+            "ani dobrze, ani źle",
+            "ani zadowolony, ani niezadowolony",
+            "ani się zgadzam, ani nie zgadzam",
+        ),
         4: ("raczej tak", "dobrze", "zadowolony", "zadowolona", "raczej się zgadzam", "wysoko"),
-        5: ("zdecydowanie tak", "bardzo dobrze", "bardzo zadowolony", "bardzo zadowolona",
-            "zdecydowanie się zgadzam", "bardzo wysoko"),
+        5: (
+            "zdecydowanie tak",
+            "bardzo dobrze",
+            "bardzo zadowolony",
+            "bardzo zadowolona",
+            "zdecydowanie się zgadzam",
+            "bardzo wysoko",
+        ),
     }.items()
     for label in labels
 }

@@ -188,9 +188,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action(self.tr("&Back up database…"), self.backup_database, "Ctrl+Shift+B")
         )
-        file_menu.addAction(
-            self._action(self.tr("S&ynchronise…"), self.open_sync, "Ctrl+Shift+Y")
-        )
+        file_menu.addAction(self._action(self.tr("S&ynchronise…"), self.open_sync, "Ctrl+Shift+Y"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("S&witch user…"), self.switch_user))
         file_menu.addAction(self._action(self.tr("Sign &out"), self.sign_out, "Ctrl+Shift+Q"))

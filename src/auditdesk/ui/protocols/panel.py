@@ -133,4 +133,3 @@ class ProtocolsPanel(QWidget):
         row = self.model.rows[index.row()]
         open_protocol_dialog(self, self.deps, row.kind, row.record_id)
         self.refresh()
-

@@ -169,7 +169,10 @@ def _check(
         raise ValidationFailed(
             "{reference}: an outcome needs the date it was settled", reference=reference
         )
-    representative = data.from_representative and data.kind == IndicatorKind.COMPLAINT
+    representative = data.from_representative and data.kind in (
+        IndicatorKind.COMPLAINT,
+        IndicatorKind.REQUEST,
+    )
     return replace(
         data,
         reference=reference,
