@@ -53,7 +53,7 @@
     </message>
     <message>
       <source>CSV dialect {dialect}: use pl or intl</source>
-      <translation type="unfinished" />
+      <translation>Dialekt CSV {dialect}: użyj pl albo intl</translation>
     </message>
     <message>
       <source>PKCS#11 module {module!r} not found; set its path in the settings</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
       <source>this laptop has not exchanged with an office yet: import the office's package (or synchronise) first</source>
-      <translation type="unfinished" />
+      <translation>ten laptop nie wymieniał jeszcze danych z urzędem: najpierw zaimportuj paczkę z urzędu (albo zsynchronizuj)</translation>
     </message>
     <message>
       <source>time-stamp server {url}: {detail}. Check the address in the settings, or clear it to sign at level B-B without a time stamp.</source>
@@ -1165,7 +1165,7 @@
     </message>
     <message>
       <source>{login} is not an auditor; a sync package carries an auditor's own records</source>
-      <translation type="unfinished" />
+      <translation>{login} nie jest audytorem; paczka synchronizacji zawiera własne rekordy audytora</translation>
     </message>
     <message>
       <source>{login} is the last administrator and cannot be deactivated.</source>
@@ -1181,11 +1181,11 @@
     </message>
     <message>
       <source>{login} may not export another auditor's records; HR or admin does</source>
-      <translation type="unfinished" />
+      <translation>{login} nie może eksportować rekordów innego audytora; robi to kadry lub administrator</translation>
     </message>
     <message>
       <source>{login} may not import another auditor's package; HR or admin does</source>
-      <translation type="unfinished" />
+      <translation>{login} nie może importować paczki innego audytora; robi to kadry lub administrator</translation>
     </message>
     <message>
       <source>{login} may not import audits; HR or admin does</source>
@@ -1225,19 +1225,19 @@
     </message>
     <message>
       <source>{path} is older than the last exchange with this office; nothing was applied. Ask the office for a new package.</source>
-      <translation type="unfinished" />
+      <translation>{path} jest starsza niż ostatnia wymiana z tym urzędem; niczego nie zastosowano. Poproś urząd o nową paczkę.</translation>
     </message>
     <message>
       <source>{path} is older than the last package applied from this laptop; nothing was applied. Export a new one on the laptop.</source>
-      <translation type="unfinished" />
+      <translation>{path} jest starsza niż ostatnia paczka zastosowana z tego laptopa; niczego nie zastosowano. Wyeksportuj nową na laptopie.</translation>
     </message>
     <message>
       <source>{path} is {login}'s package; sign in as {login} to import it</source>
-      <translation type="unfinished" />
+      <translation>{path} to paczka użytkownika {login}; zaloguj się jako {login}, aby ją zaimportować</translation>
     </message>
     <message>
       <source>{path} was made for another office store; nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path} przygotowano dla innej bazy urzędu; niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: audits[{index}] has {count:,} {what}, above the limit of {limit:,}; nothing was imported</source>
@@ -1293,7 +1293,7 @@
     </message>
     <message>
       <source>{path}: member {member!r} is not one a sync package holds (a path, a duplicate or an unknown name); nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: element {member!r} nie należy do paczki synchronizacji (ścieżka, duplikat albo nieznana nazwa); niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: no intact backup was found to restore.</source>
@@ -1305,7 +1305,7 @@
     </message>
     <message>
       <source>{path}: no such backup file.</source>
-      <translation type="unfinished" />
+      <translation>{path}: nie ma takiego pliku kopii zapasowej.</translation>
     </message>
     <message>
       <source>{path}: not UTF-8 text; nothing was imported</source>
@@ -1321,7 +1321,7 @@
     </message>
     <message>
       <source>{path}: not a zip file ({detail}); nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: to nie jest plik zip ({detail}); niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: not an AuditDesk audit export (no "format": "{format}"); nothing was imported</source>
@@ -1333,7 +1333,7 @@
     </message>
     <message>
       <source>{path}: not an AuditDesk sync package (format {format} version {version}); nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: to nie jest paczka synchronizacji AuditDesk (format {format}, wersja {version}); niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: not valid JSON (line {line}, column {column}: {detail}); nothing was imported. Export the audits again on the source computer.</source>
@@ -1377,7 +1377,7 @@
     </message>
     <message>
       <source>{path}: the members do not match the manifest (a member added or removed); nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: elementy nie zgadzają się z manifestem (element dodany lub usunięty); niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: the output file should end in .p12 (PKCS#12)</source>
@@ -1385,7 +1385,7 @@
     </message>
     <message>
       <source>{path}: the package's kind is unknown; nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: nieznany rodzaj paczki; niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: the report is a .pdf or an .xlsx file</source>
@@ -1397,7 +1397,7 @@
     </message>
     <message>
       <source>{path}: the sync package is {size}, above the limit of {limit}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: paczka synchronizacji ma {size}, powyżej limitu {limit}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: the {what} is larger than the limit of {limit}; nothing was read</source>
@@ -1425,39 +1425,39 @@
     </message>
     <message>
       <source>{path}: {count:,} members, above the limit of {limit:,}; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: {count:,} elementów, powyżej limitu {limit:,}; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: {member} does not match its SHA-256 in the manifest (the package was altered or damaged); nothing was applied. Export the package again.</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} nie zgadza się z SHA-256 w manifeście (paczkę zmieniono lub uszkodzono); niczego nie zastosowano. Wyeksportuj paczkę ponownie.</translation>
     </message>
     <message>
       <source>{path}: {member} holds another record's uid; nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} zawiera uid innego rekordu; niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: {member} is missing; nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: brak elementu {member}; niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: {member} is not JSON ({detail}); nothing was applied</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} nie jest w formacie JSON ({detail}); niczego nie zastosowano</translation>
     </message>
     <message>
       <source>{path}: {member} is not a JSON object</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} nie jest obiektem JSON</translation>
     </message>
     <message>
       <source>{path}: {member} is not the size its zip directory says; nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} ma inny rozmiar, niż podaje katalog zip; niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: {member} unpacks to {size}, above the limit of {limit} (a zip bomb?); nothing was read</source>
-      <translation type="unfinished" />
+      <translation>{path}: {member} po rozpakowaniu ma {size}, powyżej limitu {limit} (bomba zip?); niczego nie odczytano</translation>
     </message>
     <message>
       <source>{path}: {tool} failed ({detail}). The database is unchanged.</source>
-      <translation type="unfinished" />
+      <translation>{path}: {tool} nie powiódł się ({detail}). Baza danych pozostała bez zmian.</translation>
     </message>
     <message>
       <source>{record} was made after an upheld objection; a further appeal goes to the labour court, not to the office</source>
@@ -1565,7 +1565,7 @@
     </message>
     <message>
       <source>{tool} not found: backups of a PostgreSQL database need {tool}; {hint}, same major version as the server or newer.</source>
-      <translation type="unfinished" />
+      <translation>Nie znaleziono {tool}: kopie zapasowe bazy PostgreSQL wymagają programu {tool}; {hint}, w tej samej wersji głównej co serwer lub nowszej.</translation>
     </message>
     <message>
       <source>{url}: not a valid database URL ({detail})</source>
