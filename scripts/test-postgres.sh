@@ -5,7 +5,7 @@
 # (no TCP port, nothing reachable from outside) and trusts local connections: it lives for one run.
 #
 #   ./scripts/test-postgres.sh                       # the suite on SQLite and on PostgreSQL
-#   ./scripts/test-postgres.sh .venv/bin/python -m pytest tests/store -x
+#   ./scripts/test-postgres.sh .venv/bin/python -m pytest tests/services -x
 #   ./scripts/test-postgres.sh --shell               # a shell with AUDITDESK_TEST_PG set
 #
 # initdb refuses to run as root: as root the cluster runs as the 'postgres' system user.

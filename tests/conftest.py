@@ -25,6 +25,7 @@ from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
 from demo_office import DemoTemplates, copy_database, moment
 from pg_office import PG_VAR, PgTemplates, server_url
+from protocol_helpers import PASSWORD, SignerCert
 from softhsm import softhsm_token  # noqa: F401  (a shared fixture: a SoftHSM2 token)
 
 TEST_TODAY_VAR = "AUDITDESK_TEST_TODAY"
@@ -64,7 +65,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 # Tests in these folders that use the database (`db`, `ctx`, `demo_ctx`) run on SQLite and, when
 # AUDITDESK_TEST_PG names a server, on PostgreSQL too (issue 16); the window's tests stay on SQLite.
-SERVICE_TEST_DIRS = frozenset({"store", "cli", "unit", "reports"})
+SERVICE_TEST_DIRS = frozenset({"store", "services", "cli", "reports", "domain", "project"})
 TESTS_DIR = Path(__file__).parent
 
 
@@ -211,3 +212,31 @@ def demo_ctx(ctx: AppContext) -> AppContext:
     """A database holding the demo office (and whatever the feature areas seed) for the test's
     day: a copy of the one built once per session (see `db`)."""
     return ctx
+
+
+# Protocol tests (reports, services/protocols, cli, ui): a self-issued certificate made once per
+# session, and a photo to attach as evidence.
+
+
+@pytest.fixture(scope="session")
+def cert(tmp_path_factory: pytest.TempPathFactory) -> SignerCert:
+    from auditdesk.reports.certs import create_certificate
+
+    folder = tmp_path_factory.mktemp("cert")
+    name = "Józefa Ćwiąkała-Żółtowska"
+    made = create_certificate(name, folder / "signer.p12", PASSWORD.encode())
+    return SignerCert(made.p12, made.pem, PASSWORD.encode(), name)
+
+
+@pytest.fixture(scope="session")
+def photo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import io
+
+    from PIL import Image
+
+    img = Image.new("RGB", (640, 480), (170, 190, 210))
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG")
+    path = tmp_path_factory.mktemp("photo") / "zdjęcie.jpg"
+    path.write_bytes(buf.getvalue())
+    return path

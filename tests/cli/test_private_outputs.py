@@ -2,20 +2,16 @@
 command creates 0700, under the usual umask 022. The single protocol PDF (`protocols pdf` and
 `protocols sign --out`), the self-issued certificate (`cert create`: the .p12 holds the private
 key, the .pem names the person), the appraisal exports, and the trail seal in the settings
-folder. (Database, backups, logs, settings: tests/store/test_private_files.py; bulk protocol and
-audit exports: tests/reports/test_private_exports.py.)"""
+folder. (Database, backups, logs, settings: tests/services/admin/test_private_files.py;
+bulk protocol and audit exports: tests/services/protocols/test_private_exports.py.)"""
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-from protocol_helpers import completed_audit
 
 from auditdesk.cli import main
 from auditdesk.services.admin import trail_seal
@@ -23,6 +19,7 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.settings import config_dir
 from auditdesk.store.migrate import open_database
 from demo_office import DemoTemplates
+from protocol_helpers import completed_audit
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="mode bits exist on POSIX only")
 

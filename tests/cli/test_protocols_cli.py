@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-from protocol_helpers import completed_audit, pdfsig, qpdf_check
-
 from auditdesk.cli import main
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from demo_office import DemoTemplates
+from protocol_helpers import completed_audit, pdfsig, qpdf_check
 
 PW = "Tajne-Hasło-9"
 

@@ -5,7 +5,6 @@ questionnaire being typed kept beside the settings (its folder 0700 too)."""
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +13,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-from protocol_helpers import as_user, completed_audit
 
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import surveys as survey_svc
@@ -27,6 +23,7 @@ from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.dialogs import ProtocolDialog
 from auditdesk.ui.tasks import SyncTaskRunner
+from protocol_helpers import as_user, completed_audit
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="mode bits exist on POSIX only")
 

@@ -3,7 +3,6 @@ stamp of the stored signed file, and saving says where the file went and offers 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +12,6 @@ from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-from protocol_helpers import as_user, completed_audit
-
 from auditdesk.reports.certs import create_certificate
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.settings import Settings
@@ -24,6 +20,7 @@ from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.dialogs import ProtocolDialog, SignParams
 from auditdesk.ui.tasks import SyncTaskRunner
 from demo_office import DemoTemplates
+from protocol_helpers import as_user, completed_audit
 
 PASSWORD = "tajne-haslo-2"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +10,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reports"))
-from protocol_helpers import as_user, completed_audit
 
 from auditdesk.reports.certs import create_certificate
 from auditdesk.reports.verify import verify_pdf
@@ -33,6 +29,7 @@ from auditdesk.ui.protocols.panel import ProtocolsPanel, SignedTableModel
 from auditdesk.ui.protocols.signature_pad import SignaturePad
 from auditdesk.ui.tasks import SyncTaskRunner
 from demo_office import DemoTemplates
+from protocol_helpers import as_user, completed_audit
 
 # QTest types ASCII only (a non-ASCII character aborts it), so this password is ASCII
 PASSWORD = "tajne-haslo-1"

@@ -137,7 +137,8 @@ def deadline(
 
 
 GRIEVANCE_FILING_DAYS = 7  # art. 141 §2
-NEW_DATE_KINDS = frozenset({"complaint", "request"})  # art. 36 with art. 237 §4; for a request art. 245
+# art. 36 with art. 237 §4; for a request art. 245
+NEW_DATE_KINDS = frozenset({"complaint", "request"})
 
 
 def notified_deadline(

@@ -15,7 +15,7 @@ from auditdesk.domain.forms.loader import load_form, load_form_text
 from auditdesk.domain.scoring import Answer, format_percent, needs_action_plan, score
 from auditdesk.domain.statistics import Proportion, two_proportion_test, wilson_interval
 
-FORMS = Path(__file__).resolve().parents[2] / "forms" / "mystery-client"
+FORMS = Path(__file__).resolve().parents[3] / "forms" / "mystery-client"
 
 BASE = """
 kind: checklist

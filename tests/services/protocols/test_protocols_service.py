@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from protocol_helpers import SignerCert, as_user, completed_audit, need, pdftotext
 from sqlalchemy import select
 
 from auditdesk.domain.errors import AuditDeskError, PermissionDenied
@@ -26,6 +25,7 @@ from auditdesk.services.protocols.export import ExportFilter, export_all, find_r
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Appraisal, Protocol
 from demo_office import DemoTemplates
+from protocol_helpers import SignerCert, as_user, completed_audit, need, pdftotext
 
 
 @pytest.fixture(scope="module")

@@ -190,7 +190,7 @@ def test_special_without_due_date_and_settlement_before_start_are_problems() -> 
 
 
 def test_no_category_means_no_deadline_known_or_the_due_date_given() -> None:
-    # issue 17: no longer a one-month KPA case (tests/unit/test_monitoring_rules.py)
+    # issue 17: no longer a one-month KPA case (tests/domain/test_monitoring_rules.py)
     mapping = auto_mapping(HEADER)
     case, _ = parse_row(3, ["A.1.1.2025", "", "03.03.2025", "", "", ""], mapping, HEADER, AS_OF)
     assert case is not None and case.category == CaseCategory.UNKNOWN and case.due_on is None

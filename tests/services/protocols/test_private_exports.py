@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from protocol_helpers import completed_audit
 
 from auditdesk.services.audits import transfer
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.services.protocols.export import ExportFilter, export_all
 from auditdesk.store.migrate import open_database
+from protocol_helpers import completed_audit
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="mode bits exist on POSIX only")
 

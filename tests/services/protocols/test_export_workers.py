@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from protocol_helpers import SignerCert, completed_audit
 
 from auditdesk.reports.batch import Pkcs12Source, SignOptions
 from auditdesk.reports.verify import verify_pdf
@@ -18,6 +17,7 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.protocols import export
 from auditdesk.store.migrate import open_database
 from demo_office import DemoTemplates
+from protocol_helpers import SignerCert, completed_audit
 
 LOADED = (
     "sorted({m.split('.')[0] for m in __import__('sys').modules}"
