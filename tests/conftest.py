@@ -157,6 +157,24 @@ def _isolated_config(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _no_forgotten_modal(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A window test whose modal dialog nobody answers fails after 10 s instead of hanging the
+    run (tests/modal_guard.py)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from modal_guard import ModalGuard
+
+    request.getfixturevalue("qtbot")  # the QApplication exists before the timer
+    guard = ModalGuard()
+    guard.start()
+    yield
+    guard.stop()
+    if guard.stuck:
+        pytest.fail("a modal dialog was left open, nobody answered it: " + "; ".join(guard.stuck))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.sqlite"

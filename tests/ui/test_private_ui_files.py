@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -44,8 +45,10 @@ def deps_for(ctx: AppContext) -> PanelDeps:
 
 
 def test_saved_protocol_pdf_is_owner_only(
-    qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, demo_ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    said: list[str] = []  # 'saved as …' is answered with Close
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: said.append(box.text()) or 0)
     audit_id = completed_audit(demo_ctx, day=9, year=2033)
     dialog = ProtocolDialog(deps_for(as_user(demo_ctx, "audytor1")), "audit", audit_id)
     qtbot.addWidget(dialog)
@@ -57,6 +60,7 @@ def test_saved_protocol_pdf_is_owner_only(
     assert target.read_bytes() == dialog.exported.pdf
     assert mode(target) == 0o600
     assert not list(tmp_path.glob(".*.part"))
+    assert said and str(target) in said[0]
 
 
 def test_evidence_opened_in_the_system_viewer_is_owner_only(
