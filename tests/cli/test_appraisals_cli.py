@@ -72,7 +72,8 @@ def test_export_formats(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFix
         == 0
     )
     ws = load_workbook(xlsx)["Oceny"]
-    assert ws.max_row == len(data) + 1 and ws["A1"].value == "record_number"
+    # row 1 human names, row 2 machine names, data from row 3 (docs/exports.md)
+    assert ws.max_row == len(data) + 2 and ws["A2"].value == "record_number"
     csv_out = tmp_path / "oceny.csv"
     assert (
         main(

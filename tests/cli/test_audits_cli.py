@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from auditdesk.cli import main
+from auditdesk.reports.audit_export import ANSWER_HEADER, AUDIT_HEADER, human
 from auditdesk.services import audits as svc
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
@@ -165,21 +166,27 @@ def test_export_csv_and_xlsx(tmp_path: Path, copy_demo: Callable[[Path], Path]) 
         main(["--db", str(src), "audits", "export", "--format", "xlsx", "--out", str(out_xlsx)])
         == 0
     )
+    # docs/exports.md: the Polish dialect, human column names in the header, decimal comma;
+    # the XLSX has human names in row 1, machine names in row 2, data from row 3
+    by_human = {human(n, "pl"): n for n in [*AUDIT_HEADER, "section_score_percent", *ANSWER_HEADER]}
     with out_csv.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter=";"))
+        reader = csv.reader(handle, delimiter=";")
+        names = [by_human[h] for h in next(reader)]
+        rows = [dict(zip(names, r, strict=True)) for r in reader]
     mine = [r for r in rows if r["record_no"].startswith("TK/2035/")]
     termin = next(r for r in mine if r["item_id"] == "termin")
-    assert termin["value"] == "no" and termin["comment"] == "ok" and termin["points"] == "0.0"
+    assert termin["value"] == "no" and termin["comment"] == "ok" and termin["points"] == "0,0"
     assert len(termin["form_version_hash"]) == 64 and termin["verdict_label"]
     jezyk = next(r for r in mine if r["item_id"] == "jezyk")
     assert jezyk["answer_label"] == "Częściowo" and jezyk["section_score_percent"]
     wb = load_workbook(out_xlsx, read_only=True)
     sheet = wb["Audyty"]
-    header = [c.value for c in next(sheet.iter_rows(max_row=1))]
-    assert "form_version_hash" in header and "section:sposob_obslugi" in header
+    first, machine = list(sheet.iter_rows(max_row=2, values_only=True))
+    assert first[0] == "Numer protokołu"
+    assert "form_version_hash" in machine and "section:sposob_obslugi" in machine
     answers = list(wb["Odpowiedzi"].iter_rows(values_only=True))
     assert any(r[2] == "termin" and r[4] == "no" for r in answers)
     con = sqlite3.connect(src)
     n = con.execute("SELECT count(*) FROM audit").fetchone()[0]
     con.close()
-    assert sheet.max_row == n + 1
+    assert sheet.max_row == n + 2
