@@ -37,9 +37,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy import insert, select
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "reports"))
-from protocol_helpers import completed_audit
-
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from auditdesk.reports.batch import Pkcs12Source, SignOptions
 from auditdesk.reports.certs import create_certificate
 from auditdesk.reports.fonts import BOLD, REGULAR, register_fonts
@@ -52,6 +50,7 @@ from auditdesk.services.demo import create_demo
 from auditdesk.services.protocols.export import ExportFilter, export_all
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, AuditAnswer, Evidence
+from protocol_helpers import completed_audit
 
 PASSWORD = b"benchmark"
 YEAR = 2040

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from protocol_helpers import completed_audit, need, pdftotext
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table
 from sqlalchemy import select
@@ -38,6 +37,7 @@ from auditdesk.store.models import (
     DevelopmentAction,
     DevelopmentArea,
 )
+from protocol_helpers import completed_audit, need, pdftotext
 
 LONGEST = 100_000  # characters: no field has a limit, so the test uses a generous length
 

@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
-from protocol_helpers import need
 
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import load_form
@@ -23,6 +22,7 @@ from auditdesk.services.audits.protocol_data import answer_label
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import shipped_forms_dir
 from auditdesk.services.protocols.export import ExportFilter, find_records
+from protocol_helpers import need
 
 Word = tuple[str, float, float, float, float]  # text, xMin, yMin, xMax, yMax
 

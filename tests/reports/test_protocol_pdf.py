@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from PIL import Image
-from protocol_helpers import need, pdftotext, qpdf_check
 
 from auditdesk.reports.fonts import STAMP_UNITS_PER_EM, stamp_font_file
 from auditdesk.reports.protocol_pdf import render_protocol
 from auditdesk.reports.specimen import POLISH_NAMES, specimen_document
+from protocol_helpers import need, pdftotext, qpdf_check
 
 
 def test_polish_names_are_extracted_exactly(tmp_path: Path) -> None:

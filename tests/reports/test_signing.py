@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from protocol_helpers import SignerCert, pdfsig, pdftotext, qpdf_check
 
 from auditdesk.reports.certs import build_certificate
 from auditdesk.reports.protocol_pdf import RenderedProtocol, render_protocol
@@ -21,6 +20,7 @@ from auditdesk.reports.signing import (
 )
 from auditdesk.reports.specimen import specimen_document
 from auditdesk.reports.verify import UnreadablePdf, load_trust_roots, verify_pdf
+from protocol_helpers import SignerCert, pdfsig, pdftotext, qpdf_check
 
 
 @pytest.fixture(scope="module")
@@ -149,11 +149,10 @@ def test_pkcs11_signs_a_record_through_the_service(
 ) -> None:
     """The whole path an official takes with a card: the audit's protocol signed on the token,
     stored, the record locked, the stored copy verified."""
-    from protocol_helpers import completed_audit
-
     from auditdesk.services import protocols
     from auditdesk.services.context import Actor, AppContext
     from auditdesk.store.migrate import open_database
+    from protocol_helpers import completed_audit
 
     lib, label, key_label, pin = softhsm_token
     db = open_database(str(copy_demo(tmp_path / "token.sqlite")))

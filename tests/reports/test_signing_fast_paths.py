@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from asn1crypto import cms
-from protocol_helpers import SignerCert, pdfsig, pdftotext, qpdf_check
 from pyhanko.sign import signers
 
 from auditdesk.reports.certs import create_certificate
@@ -23,6 +22,7 @@ from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf
 from auditdesk.reports.specimen import specimen_document
 from auditdesk.reports.stamp_font import covers
 from auditdesk.reports.verify import load_trust_roots, verify_pdf
+from protocol_helpers import SignerCert, pdfsig, pdftotext, qpdf_check
 
 
 @pytest.fixture(scope="module")

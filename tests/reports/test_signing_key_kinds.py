@@ -27,7 +27,6 @@ from cryptography.hazmat.primitives.asymmetric import dsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from protocol_helpers import need, pdfsig, pdftotext
 from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.pkcs11 import PKCS11Signer
 
@@ -45,6 +44,7 @@ from auditdesk.reports.signing import (
 )
 from auditdesk.reports.specimen import specimen_document
 from auditdesk.reports.verify import load_trust_roots, verify_pdf
+from protocol_helpers import need, pdfsig, pdftotext
 
 PASSWORD = b"haslo-testowe"
 SIGNER = "Zdzisław Żółć-Kaczmarek"
@@ -320,13 +320,12 @@ def test_bulk_export_signs_on_a_token_with_an_ec_key(
 ) -> None:
     """The export service opens the token through pkcs11_signer too: an EC key signs every
     protocol of the export."""
-    from protocol_helpers import completed_audit
-
     from auditdesk.reports.batch import Pkcs11Source, SignOptions
     from auditdesk.services.context import Actor, AppContext
     from auditdesk.services.demo import create_demo
     from auditdesk.services.protocols.export import ExportFilter, export_all
     from auditdesk.store.migrate import open_database
+    from protocol_helpers import completed_audit
 
     lib, label, _rsa_key, pin = softhsm_token
     db = open_database(str(tmp_path / "ec.sqlite"))

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from protocol_helpers import SignerCert
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -22,6 +21,7 @@ from auditdesk.reports import verify
 from auditdesk.reports.protocol_pdf import render_protocol
 from auditdesk.reports.signing import SignRequest, load_pkcs12_signer, sign_pdf
 from auditdesk.reports.specimen import specimen_document
+from protocol_helpers import SignerCert
 
 
 @pytest.fixture(scope="module")
