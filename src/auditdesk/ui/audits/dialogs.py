@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QUrl
+from PySide6.QtCore import QDateTime, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,7 +43,7 @@ from auditdesk.ui.labels import (
     dispute_status_name,
     plan_status_name,
 )
-from auditdesk.ui.qdates import to_date, to_datetime
+from auditdesk.ui.qdates import to_date, to_datetime, to_qdate
 
 
 class NewAuditDialog(QDialog):
@@ -180,7 +180,7 @@ class DisputeDialog(QDialog):
         self.history.setTextFormat(Qt.TextFormat.RichText)
         self.raised_by = QLineEdit()
         self.raised_by.setObjectName("raised_by")
-        self.raised_on = QDateEdit(QDate.currentDate())
+        self.raised_on = QDateEdit(to_qdate(context().clock.today()))
         self.raised_on.setCalendarPopup(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")

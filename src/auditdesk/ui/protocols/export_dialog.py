@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,7 @@ from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
 from auditdesk.services.protocols.export import BulkResult, ExportFilter, export_all, unit_choices
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.qdates import to_date
+from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.tasks import Cancelled, Progress
 
 
@@ -47,7 +46,7 @@ class BulkExportDialog(QDialog):
         folder_label = QLabel(self.tr("&Folder:"))
         folder_label.setBuddy(self.out_dir)  # a row holding a layout gets no buddy by itself
         form.addRow(folder_label, row)
-        today = QDate.currentDate()
+        today = to_qdate(deps.context().clock.today())
         self.use_from = QCheckBox(self.tr("&From:"))
         self.date_from = QDateEdit(today.addMonths(-12))
         self.date_from.setCalendarPopup(True)
