@@ -37,6 +37,65 @@ def _digest(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+ERASED_KEY = "erased_sha256"
+_ERASED_PREFIX = '{"' + ERASED_KEY + '": "'
+
+
+def erased_marker(payload: str) -> str:
+    """What an erased payload is replaced with: the SHA-256 of what it said, and nothing else.
+    A version-2 entry's hash covers its payloads' hashes, so the entry still verifies."""
+    return json.dumps({ERASED_KEY: hashlib.sha256(payload.encode("utf-8")).hexdigest()})
+
+
+def erased_hash(payload: str | None) -> str | None:
+    """The hash an erased payload keeps; None when the payload is not an erasure marker."""
+    if payload is None or not payload.startswith(_ERASED_PREFIX) or len(payload) != 85:
+        return None
+    value = payload[len(_ERASED_PREFIX) : -2]
+    if payload[-2:] != '"}' or any(c not in "0123456789abcdef" for c in value):
+        return None
+    return value
+
+
+def _payload_hash(payload: str | None) -> str | None:
+    if payload is None:
+        return None
+    erased = erased_hash(payload)
+    return erased or hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _digest_v2(
+    prev: str,
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    before: str | None,
+    after: str | None,
+) -> str:
+    """Version 2 of an entry's hash (issue 19): it covers the hashes of the payloads, not the
+    payloads themselves, so that a retention run can erase personal data from an entry (the
+    payload becomes `erased_marker`) and the chain still verifies. Entries written before it
+    keep the first version (`_digest`), which `trail_problems` accepts as well."""
+    payload = json.dumps(
+        [
+            "v2",
+            prev,
+            at,
+            actor,
+            action,
+            entity,
+            entity_id,
+            _payload_hash(before),
+            _payload_hash(after),
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 def _dump(value: Any) -> str | None:
     if value is None:
         return None
@@ -108,7 +167,7 @@ def _append(
             after_json=a,
             prev_hash=prev,
         )
-        entry.entry_hash = prev = _digest(
+        entry.entry_hash = prev = _digest_v2(
             prev, at.isoformat(), actor.login, action, entity, str(entity_id), b, a
         )
         entries.append(entry)
@@ -217,7 +276,7 @@ def trail_problems(session: Session, limit: int = 20) -> list[str]:
             expected_id = e.id + 1
             last_id, last_hash = e.id, e.entry_hash
             continue
-        digest = _digest(
+        fields = (
             e.prev_hash,
             at.isoformat(),
             e.actor,
@@ -227,7 +286,7 @@ def trail_problems(session: Session, limit: int = 20) -> list[str]:
             e.before_json,
             e.after_json,
         )
-        if digest != e.entry_hash:
+        if _digest_v2(*fields) != e.entry_hash and _digest(*fields) != e.entry_hash:
             problems.append(
                 f"audit trail: entry #{e.id} ({e.action} {e.entity} {e.entity_id}) was altered"
             )
@@ -292,3 +351,45 @@ def trail_head(session: Session) -> tuple[int, str] | None:
 def entry_hash(session: Session, entry_id: int) -> str | None:
     """The stored hash of entry #`entry_id`, None when there is no such entry."""
     return session.scalar(select(AuditLogEntry.entry_hash).where(AuditLogEntry.id == entry_id))
+
+
+def _nothing_to_erase(payload: str | None) -> bool:
+    return payload is None or erased_hash(payload) is not None
+
+
+def erase_payloads(session: Session, entity: str, entity_ids: Sequence[object]) -> tuple[int, int]:
+    """Replaces the payloads of the entries about `entity` #ids with their erasure markers
+    (see `_digest_v2`). Returns (entries erased, entries kept): an entry written before payload
+    hashing (version 1) cannot lose its payload without breaking the chain, so it is kept."""
+    ids = [str(i) for i in entity_ids]
+    if not ids:
+        return 0, 0
+    erased = kept = 0
+    rows = session.scalars(
+        select(AuditLogEntry).where(
+            AuditLogEntry.entity == entity, AuditLogEntry.entity_id.in_(ids)
+        )
+    )
+    for e in rows:
+        if _nothing_to_erase(e.before_json) and _nothing_to_erase(e.after_json):
+            continue
+        fields = (
+            e.prev_hash,
+            e.at.isoformat(),
+            e.actor,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.before_json,
+            e.after_json,
+        )
+        if _digest_v2(*fields) != e.entry_hash:
+            kept += 1
+            continue
+        if e.before_json is not None and erased_hash(e.before_json) is None:
+            e.before_json = erased_marker(e.before_json)
+        if e.after_json is not None and erased_hash(e.after_json) is None:
+            e.after_json = erased_marker(e.after_json)
+        erased += 1
+    session.flush()
+    return erased, kept

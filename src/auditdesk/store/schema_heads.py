@@ -11,11 +11,11 @@ from __future__ import annotations
 HEADS = frozenset(
     {
         "0004_protocols",
-        "0005_security",
         "0006_surveys",
         "0009_integrity",
         "0010_sync",
-        "0011_overview",
+        "0015_actions",
+        "0014_personal_data",
     }
 )
 
@@ -33,5 +33,7 @@ SCRIPT_FILES = frozenset(
         "0009_integrity.py",
         "0010_sync.py",
         "0011_overview.py",
+        "0015_actions.py",
+        "0014_personal_data.py",
     }
 )

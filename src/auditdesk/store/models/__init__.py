@@ -1,5 +1,6 @@
 """Every model module is imported here so that Base.metadata knows all tables."""
 
+from auditdesk.store.models.actions import ImprovementAction
 from auditdesk.store.models.appraisals import (
     Absence,
     Appraisal,
@@ -30,6 +31,7 @@ from auditdesk.store.models.indicators import (
 )
 from auditdesk.store.models.office import MonitoringTarget, OfficeSetting
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
+from auditdesk.store.models.privacy import PersonRequest, PersonStatus, RecordRead, RetentionRule
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
 from auditdesk.store.models.surveys import (
@@ -69,6 +71,7 @@ __all__ = [
     "EvidenceBlob",
     "FeedbackNote",
     "FormVersion",
+    "ImprovementAction",
     "IndicatorCorrection",
     "IndicatorEntry",
     "IndicatorImportMapping",
@@ -78,9 +81,13 @@ __all__ = [
     "Office",
     "OfficeSetting",
     "OrgUnit",
+    "PersonRequest",
+    "PersonStatus",
     "Protocol",
+    "RecordRead",
     "ResearchAction",
     "ResearchNote",
+    "RetentionRule",
     "Role",
     "SurveyAnswer",
     "SurveyCampaign",
