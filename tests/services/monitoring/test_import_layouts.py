@@ -281,3 +281,25 @@ def test_ignoring_a_column_on_purpose_and_value_words(
     assert saved["ignore"] == ["Data przekazania"]
     assert saved["values"] == {"unit": {"komunikacja": "WKS"}}
     assert read_mapping_file(out).columns["Data przekazania"] == ""
+
+
+def test_the_windows_column_choice_keeps_the_remembered_value_words(
+    ctx: AppContext, office: dict[str, int], tmp_path: Path
+) -> None:
+    """The window's dialog maps columns only ({column: field}); the value words remembered with
+    the header row (here a unit's other name) still apply, as they do on the command line."""
+    header = "Znak, nr rej.;Data wpływu;Wydział;Data przekazania\n"
+    first = tmp_path / "marzec.csv"
+    first.write_text(header + "S/1;02.03.2026;Komunikacja;03.03.2026\n", encoding="utf-8")
+    spec = parse_map(["Znak, nr rej.=reference", "Data przekazania="]).plus(
+        MappingSpec(values={"unit": {"Komunikacja": "WKS"}})
+    )
+    out = tmp_path / "mapping.json"
+    register_import.import_register(ctx, first, today=TODAY, spec=spec, mapping_out=out)
+    chosen = {c: f for c, f in json.loads(out.read_text(encoding="utf-8"))["columns"].items()}
+    chosen["Data przekazania"] = ""  # (skip) in the dialog
+    second = tmp_path / "kwiecien.csv"
+    second.write_text(header + "S/2;01.04.2026;Komunikacja;02.04.2026\n", encoding="utf-8")
+    report = register_import.import_register(ctx, second, chosen, today=TODAY)
+    assert report.added == 1
+    assert [(e[0], e[4]) for e in _entries(ctx)] == [("S/1", "WKS"), ("S/2", "WKS")]

@@ -29,6 +29,7 @@ from auditdesk.domain.import_plan import (
     apply_spec,
     check_columns,
     column_statuses,
+    whole,
 )
 from auditdesk.domain.importing import (
     ColumnMapping,
@@ -37,6 +38,7 @@ from auditdesk.domain.importing import (
     SourceRow,
     check_lengths,
     check_mapping,
+    columns_of,
     guess_mapping,
     normalise_header,
 )
@@ -52,6 +54,7 @@ __all__ = [
     "Preview",
     "RowProblem",
     "SourceRow",
+    "given_mapping",
     "resolve_mapping",
     "run_import",
     "statuses",
@@ -191,6 +194,24 @@ def resolve_mapping(
     if known is None:
         return source.guess(header), False
     return source.complete(header, known), True
+
+
+def given_mapping(
+    ctx: AppContext,
+    source: ImportSource[T],
+    header: Sequence[str],
+    by_column: dict[str, str],
+    file: str,
+) -> ColumnMapping:
+    """The mapping a person chose in the window's dialog ({column: field}; an empty field leaves
+    the column out on purpose). The dialog maps columns only: the value words remembered for this
+    header row (answer labels, kind and outcome words, unit names; or matched automatically) stay
+    with every field that is still mapped, so an import from the window reads the file exactly
+    as the command line does with the remembered mapping."""
+    known, _remembered = resolve_mapping(ctx, source, header)
+    given = ColumnMapping(columns_of(header, {c: f for c, f in by_column.items() if f}, file))
+    values = {f: w for f, w in known.values.items() if f in given.columns}
+    return whole(ColumnMapping(given.columns, given.name, given.ignored, values), header)
 
 
 def with_spec(

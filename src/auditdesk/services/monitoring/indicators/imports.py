@@ -26,14 +26,12 @@ from auditdesk.domain.import_plan import (
     not_imported,
     split_stored,
     stored_json,
-    whole,
 )
 from auditdesk.domain.importing import (
     ColumnMapping,
     Field,
     RowProblem,
     SourceRow,
-    columns_of,
     header_key,
     normalise_header,
 )
@@ -582,7 +580,7 @@ def import_register(
     if mapping is None:
         columns, _remembered = importing.resolve_mapping(ctx, source, sheet.header)
     else:
-        columns = whole(ColumnMapping(columns_of(sheet.header, mapping, file)), sheet.header)
+        columns = importing.given_mapping(ctx, source, sheet.header, mapping, file)
     named_sheet = replace(sheet, file=file)
     columns = importing.with_spec(source, named_sheet, columns, spec)
     if mapping_out is not None:

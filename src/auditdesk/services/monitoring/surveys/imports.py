@@ -27,7 +27,6 @@ from auditdesk.domain.import_plan import (
     not_imported,
     split_stored,
     stored_json,
-    whole,
 )
 from auditdesk.domain.importing import (
     ColumnMapping,
@@ -35,7 +34,6 @@ from auditdesk.domain.importing import (
     RowProblem,
     SourceRow,
     check_mapping,
-    columns_of,
     header_key,
     normalise_header,
 )
@@ -427,12 +425,7 @@ def import_responses(
     if mapping is None:
         columns, _remembered = importing.resolve_mapping(ctx, importer, table.header)
     else:
-        columns = whole(
-            ColumnMapping(
-                columns_of(table.header, {c: t for c, t in mapping.items() if t}, path.name)
-            ),
-            table.header,
-        )
+        columns = importing.given_mapping(ctx, importer, table.header, mapping, path.name)
     columns = importing.with_spec(importer, table, columns, spec)
     if mapping_out is not None:
         write_mapping_file(mapping_out, columns, table.header, "surveys")
