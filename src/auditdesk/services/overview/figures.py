@@ -22,7 +22,15 @@ from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.overview.targets import Target, targets
 from auditdesk.services.unit_scope import visible_unit_ids
-from auditdesk.store.models import Appraisal, Audit, CaseRecord, Employee, IndicatorEntry, OrgUnit
+from auditdesk.store.models import (
+    Appraisal,
+    Audit,
+    CaseRecord,
+    Employee,
+    ImprovementAction,
+    IndicatorEntry,
+    OrgUnit,
+)
 
 # indicator key → (method, higher is better); the order of the overview's columns
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -116,6 +124,7 @@ class OverviewRow:
     overdue_cases: int = 0
     critical_failures: int = 0
     no_deadline_cases: int = 0
+    overdue_actions: int = 0  # improvement actions past their due date today (the clock's)
 
 
 @dataclass(frozen=True)
@@ -233,6 +242,19 @@ def _appraisals(s: Session, p: Period, units: set[int] | None) -> Counts:
     return _group(s, stmt, units, Employee.unit_id)
 
 
+def _overdue_actions(s: Session, today: date, units: set[int] | None) -> dict[int | None, int]:
+    """Improvement actions past their due date and not closed, per unit (None: office-wide)."""
+    a = ImprovementAction
+    stmt = (
+        select(a.unit_id, func.count())
+        .where(a.status.not_in(("done", "dropped")), a.due_on < today)
+        .group_by(a.unit_id)
+    )
+    if units is not None:
+        stmt = stmt.where(a.unit_id.is_(None) | a.unit_id.in_(units))
+    return {uid: int(n) for uid, n in s.execute(stmt)}
+
+
 def _figures(s: Session, p: Period, units: set[int] | None) -> dict[int, dict[str, Any]]:
     """Per unit: indicator → (successes, n) for a proportion, (value, n) otherwise, plus extras."""
     out: dict[int, dict[str, Any]] = defaultdict(dict)
@@ -312,11 +334,15 @@ def overview(
         units = visible_unit_ids(s, ctx.actor)
         now = _figures(s, period, units)
         before = _figures(s, before_period, units)
+        late = _overdue_actions(s, ctx.clock.today(), units)
         names = {
             uid: (code, name)
             for uid, code, name in s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name))
         }
-    ids = sorted(set(now) | set(before), key=lambda uid: names.get(uid, ("", ""))[0])
+    ids = sorted(
+        set(now) | set(before) | {uid for uid in late if uid is not None},
+        key=lambda uid: names.get(uid, ("", ""))[0],
+    )
     grid: list[tuple[int | None, dict[str, Any], dict[str, Any]]] = [
         (None, _total(now.values()), _total(before.values()))
     ] + [(uid, now.get(uid, {}), before.get(uid, {})) for uid in ids]
@@ -331,6 +357,7 @@ def overview(
             overdue_cases=int(figures.get("overdue_cases", 0)),
             critical_failures=int(figures.get("critical_failures", 0)),
             no_deadline_cases=int(figures.get("no_deadline_cases", 0)),
+            overdue_actions=sum(late.values()) if uid is None else late.get(uid, 0),
         )
         for key in INDICATORS:
             cell, test = _cell(key, figures.get(key), previous.get(key), _target(goals, key, uid))
