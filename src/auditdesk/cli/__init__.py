@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.cases",
     "auditdesk.cli.sync",
     "auditdesk.cli.report",
+    "auditdesk.cli.office",
 ]
 
 # Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
@@ -70,6 +71,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "auditdesk.cli.report",
         "the periodic monitoring report of the six methods (PDF or XLSX)",
     ),
+    "init": (
+        "auditdesk.cli.office",
+        "set up a database for an office: migrate, first administrator, forms (idempotent)",
+    ),
+    "restore": (
+        "auditdesk.cli.office",
+        "replace the database with a backup (a safety copy of the current state first)",
+    ),
 }
 # Signing in (--user) is set up by this module on import, whichever command runs.
 SIGN_IN_MODULE = "auditdesk.cli.users"
@@ -96,7 +105,12 @@ def build_parser(
     parser.add_argument(
         "--user", metavar="NAME", help="sign in as NAME (password: prompt or $AUDITDESK_PASSWORD)"
     )
-    parser.add_argument("--lang", choices=["pl", "en"], help="language of the window")
+    parser.add_argument(
+        "--lang",
+        choices=["pl", "en"],
+        help="language of the window, of these messages and of the files written (default: "
+        "from the environment, LC_ALL/LC_MESSAGES/LANG)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     if not with_commands:
         return parser
@@ -128,8 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(given)  # --version and --help end here
     import logging
 
+    from auditdesk.cli.lang import error_message, messages_language, set_language, t
     from auditdesk.domain.errors import AuditDeskError
 
+    set_language(messages_language(args))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -144,10 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args)
         return result
     except AuditDeskError as exc:
-        print(f"auditdesk: {exc}", file=sys.stderr)
+        print(f"auditdesk: {error_message(exc)}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)
     except KeyboardInterrupt:
-        print("auditdesk: interrupted; nothing half-written was kept.", file=sys.stderr)
+        print("auditdesk: " + t("interrupted; nothing half-written was kept."), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1

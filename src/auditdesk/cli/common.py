@@ -36,6 +36,18 @@ def cli_passphrase(path: Path) -> str | None:
     return getpass.getpass(f"Passphrase for {path}: ")
 
 
+def cli_server_password(address: str) -> str | None:
+    """The connection password of a server store the server asks for and neither
+    AUDITDESK_DB_PASSWORD, the keyring nor libpq (PGPASSWORD, ~/.pgpass) gave: a prompt when
+    there is a terminal (never echoed, never stored); server_prompt() gives it only then."""
+    return getpass.getpass(f"Password of the database {address}: ")
+
+
+def server_prompt() -> Callable[[str], str | None] | None:
+    """cli_server_password in a terminal; None in a script (the refusal names the variable)."""
+    return cli_server_password if sys.stdin.isatty() else None
+
+
 def open_context(args: argparse.Namespace) -> AppContext:
     """Opens (and migrates) the database named by --db / AUDITDESK_DB, acting as the CLI user.
     An encrypted file is opened with its passphrase (see cli_passphrase)."""
@@ -43,7 +55,7 @@ def open_context(args: argparse.Namespace) -> AppContext:
     from auditdesk.services.admin.encryption import open_any
     from auditdesk.services.context import Actor, AppContext
 
-    db = open_any(getattr(args, "db", None), cli_passphrase)
+    db = open_any(getattr(args, "db", None), cli_passphrase, server_prompt())
     ctx = AppContext(db, Actor.system())
     if _actor_resolver:
         ctx = AppContext(db, _actor_resolver[0](args, ctx))

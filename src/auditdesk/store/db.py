@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,9 +77,12 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
     if "://" in value:
         try:
             make_url(value)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+            hidden = re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1:***@", value)  # no password shown
             raise DatabaseError(
-                "{url}: not a valid database URL ({detail})", url=value, detail=str(exc)
+                "{url}: not a valid database URL ({detail})",
+                url=hidden,
+                detail=str(exc).replace(value, hidden),
             ) from exc
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"

@@ -40,7 +40,7 @@ def _libpq(db: Database) -> tuple[str, dict[str, str]]:
     env = dict(os.environ)
     if url.password:
         env["PGPASSWORD"] = str(url.password)
-    plain = url.set(drivername="postgresql", password=None)
+    plain = url.set(drivername="postgresql")._replace(password=None)  # set() keeps a None
     return plain.render_as_string(hide_password=False), env
 
 
@@ -75,6 +75,45 @@ def dump(db: Database, target: Path) -> Path:
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def verify(backup: Path) -> None:
+    """Raises DatabaseError unless `backup` is a pg_dump custom-format file of an AuditDesk
+    store (its table of contents, read by pg_restore --list, holds the schema version and the
+    audit trail)."""
+    try:
+        with backup.open("rb") as handle:
+            header = handle.read(5)
+    except OSError as exc:
+        raise DatabaseError(
+            "{path}: cannot read the backup ({detail}).", path=backup, detail=exc.strerror
+        ) from exc
+    if header != b"PGDMP":
+        raise DatabaseError(
+            "{path}: not a PostgreSQL backup in pg_dump's custom format (pg_dump -Fc); choose "
+            "another backup.",
+            path=backup,
+        )
+    tool = _tool("pg_restore")
+    try:
+        listing = subprocess.run(
+            [tool, "--list", str(backup)], capture_output=True, text=True, check=True
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        raise DatabaseError(
+            "{path}: the backup is damaged ({detail}); choose another.",
+            path=backup,
+            detail=one_line(exc.stderr or str(exc)),
+        ) from exc
+    tables = set()
+    for line in listing.splitlines():  # "215; 1259 16390 TABLE public audit_log owner"
+        parts = line.split()
+        if "TABLE" in parts[:-2]:
+            tables.add(parts[parts.index("TABLE") + 2])
+    if not {"alembic_version", "audit_log"} <= tables:
+        raise DatabaseError(
+            "{path}: not an AuditDesk database; choose another backup.", path=backup
+        )
 
 
 def restore(db: Database, backup: Path, safety: Path) -> Path:

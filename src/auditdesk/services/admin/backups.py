@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from auditdesk.files import create_private, private_dir
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.admin import trail_seal
 from auditdesk.services.context import AppContext
+from auditdesk.store import pg_backup
 from auditdesk.store.backup import backup_database
 from auditdesk.store.db import SQLITE_HEADER, Database, DatabaseError
 
@@ -221,6 +224,8 @@ def restore(ctx: AppContext, backup: Path) -> BackupInfo:
     """Replaces the database content with the backup; returns the safety copy of what was there
     before (itself a backup, so the restore can be undone)."""
     require(ctx.actor, Permission.RESTORE_BACKUP)
+    if pg_backup.is_postgresql(ctx.db):
+        return _restore_server(ctx, backup.expanduser().resolve())
     path = _sqlite_file(ctx.db)
     backup = backup.expanduser().resolve()
     if backup == path:
@@ -239,3 +244,30 @@ def restore(ctx: AppContext, backup: Path) -> BackupInfo:
             after={"restored_from": backup.name, "safety_copy": safety.path.name},
         )
     return safety
+
+
+def _restore_server(ctx: AppContext, backup: Path, now: datetime | None = None) -> BackupInfo:
+    """pg_restore of a pg_dump -Fc file, after a safety copy (pg_dump) of the current state
+    written beside the backup as <database>.before-restore-<stamp>.dump (issue 16)."""
+    if not backup.is_file():
+        raise DatabaseError("{path}: no such backup file.", path=backup)
+    pg_backup.verify(backup)
+    now = now or datetime.now()
+    name = make_url(ctx.db.url).database or "office"
+    safety = backup.parent / f"{name}.before-restore-{now.strftime(STAMP)}.dump"
+    n = 1
+    while safety.exists():
+        n += 1
+        safety = backup.parent / f"{name}.before-restore-{now.strftime(STAMP)}.{n}.dump"
+    pg_backup.restore(ctx.db, backup, safety)
+    trail_seal.forget_database(ctx.db)
+    with ctx.db.session() as s:
+        trail.record(
+            s,
+            ctx.actor,
+            "restore",
+            "database",
+            backup.name,
+            after={"restored_from": backup.name, "safety_copy": safety.name},
+        )
+    return BackupInfo(safety, "before-restore", now.replace(microsecond=0), safety.stat().st_size)

@@ -25,8 +25,9 @@ from auditdesk.files import create_private
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
-from auditdesk.store.db import Database, DatabaseError, NotPlainSQLite
+from auditdesk.store.db import Database, DatabaseError, NotPlainSQLite, resolve_url
 from auditdesk.store.migrate import open_database, upgrade
+from auditdesk.store.server import PasswordPrompt, is_server_address, open_server
 
 MIN_PASSPHRASE = 12
 
@@ -86,10 +87,19 @@ def open_encrypted(path: Path, passphrase: str, *, migrate: bool = True) -> Data
 PassphraseProvider = Callable[[Path], str | None]
 
 
-def open_any(target: str | None, passphrase: PassphraseProvider) -> Database:
+def open_any(
+    target: str | None,
+    passphrase: PassphraseProvider,
+    server_password: PasswordPrompt | None = None,
+) -> Database:
     """Opens a plain or an encrypted database. A file that is not plain SQLite is tried as an
     encrypted one when SQLCipher is installed, with the passphrase the provider gives (None:
-    the user declined, and the original error stands)."""
+    the user declined, and the original error stands). A server address is opened with its
+    connection password (store.server.open_server: environment, keyring, libpq, then
+    `server_password`)."""
+    url = resolve_url(target)
+    if is_server_address(url):
+        return open_server(url, server_password)
     try:
         return open_database(target)
     except NotPlainSQLite as exc:

@@ -140,6 +140,13 @@ def forget(path: Path) -> None:
         _save(seals)
 
 
+def forget_database(db: Database) -> None:
+    """After a restore of a server store: its head legitimately moved back."""
+    seals = _load()
+    if seals.pop(database_key(db), None) is not None:
+        _save(seals)
+
+
 def remember_trail_head(db: Database) -> None:
     """At start-up: seals the database's head in the settings unless it went back (then the
     old seal is kept for `auditdesk check` to report). Never stops the program."""
