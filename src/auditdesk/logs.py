@@ -32,7 +32,12 @@ def setup_file_logging(level: int = logging.INFO) -> Path:
     private_dir(folder)
     path = folder / "auditdesk.log"
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+    # one handler per log file: a later call for another profile's folder (a test, or the
+    # command line after AUDITDESK_CONFIG_DIR changed) logs there too instead of silently not
+    if not any(
+        isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == path
+        for h in root.handlers
+    ):
         handler = PrivateRotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
