@@ -9,7 +9,8 @@
 
 The error messages of the services (domain/errors.py: an English template plus its fields) are
 collected by reading the sources, not by lupdate: every literal first argument of a call to an
-AuditDeskError class outside ui/ goes to errors_pl.ts, context "Errors".
+AuditDeskError class outside ui/ goes to errors_pl.ts, context "Errors". The command line's
+messages (literal first arguments of `t()` in cli/) go to cli_pl.ts, context "Cli", the same way.
 
 AREAS maps an area to the source files whose tr()/translate() strings it holds. Source strings
 are English; Polish is the default language, so every Polish message must be translated (a test
@@ -143,17 +144,46 @@ def _translations(ts: Path) -> dict[str, str]:
     return out
 
 
+CLI_CONTEXT = "Cli"
+
+
+def cli_messages() -> list[str]:
+    """The messages of the command line: every literal first argument of a call to `t()` in
+    cli/ (cli/lang.py translates them without Qt)."""
+    found: dict[str, None] = {}
+    for path in sorted((SRC / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            first = node.args[0]
+            if (
+                isinstance(func, ast.Name)
+                and func.id == "t"
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and first.value.strip()
+            ):
+                found[first.value] = None
+    return sorted(found)
+
+
 def update_errors() -> None:
-    """Writes errors_<lang>.ts: every template, with the translations already made kept."""
+    """Writes errors_<lang>.ts: every template, with the translations already made kept; and
+    cli_<lang>.ts the same way with the command line's messages."""
+    _update_collected("errors", ERRORS_CONTEXT, error_templates())
+    _update_collected("cli", CLI_CONTEXT, cli_messages())
+
+
+def _update_collected(area: str, context_name: str, templates: list[str]) -> None:
     import xml.etree.ElementTree as ET
 
-    templates = error_templates()
     for lang in LANGUAGES:
-        ts = I18N / f"errors_{lang}.ts"
+        ts = I18N / f"{area}_{lang}.ts"
         known = _translations(ts)
         root = ET.Element("TS", version="2.1", language=f"{lang}_PL" if lang == "pl" else lang)
         context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = ERRORS_CONTEXT
+        ET.SubElement(context, "name").text = context_name
         for template in templates:
             message = ET.SubElement(context, "message")
             ET.SubElement(message, "source").text = template
@@ -192,7 +222,7 @@ def field_mismatches() -> list[str]:
             return {f"<unparsable: {exc}>"}
 
     bad: list[str] = []
-    for ts in sorted(I18N.glob("errors_*.ts")):
+    for ts in sorted([*I18N.glob("errors_*.ts"), *I18N.glob("cli_*.ts")]):
         for message in ET.parse(ts).iter("message"):
             source = message.findtext("source") or ""
             text = message.findtext("translation") or ""

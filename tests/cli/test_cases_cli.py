@@ -24,11 +24,12 @@ def test_import_report_overdue(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "3 case(s): 3 new, 0 updated" in capsys.readouterr().out
     assert main(["--db", db, "cases", "import", str(path)]) == 0
     assert "imported before; nothing changed" in capsys.readouterr().out
-    assert main(["--db", db, "cases", "report", "--format", "csv", "--unit", "WKS"]) == 0
+    report = ["cases", "report", "--format", "csv", "--unit", "WKS", "--dialect", "pl"]
+    assert main(["--db", db, *report]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("unit;month;jrwa;settled;on_time;late;on_time_pct")
-    assert lines[1].startswith("WKS;2025-03;;1;1;0;100.0")
-    assert lines[2].startswith("WKS;2025-04;;1;0;1;0.0")
+    assert lines[1].startswith("WKS;2025-03;;1;1;0;100,0")  # a decimal comma (issue 15)
+    assert lines[2].startswith("WKS;2025-04;;1;0;1;0,0")
     assert main(["--db", db, "cases", "report", "--from", "01.04.2025", "--to", "2025-04-30"]) == 0
     table = capsys.readouterr().out
     assert "2025-04" in table and "2025-03" not in table

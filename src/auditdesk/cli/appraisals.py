@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.lang import add_dialect_option, csv_dialect, document_language, print_csv, t
 
 # The command line speaks English without Qt (its start, issue 14): the window's English names
 # of domain.appraisal.DueStatus and domain.values.AppraisalKind (ui.labels due_status_name and
@@ -38,6 +37,7 @@ def register(sub: Any) -> None:
         help="include appraisals due within this many days (default 60)",
     )
     due.add_argument("--format", choices=["table", "csv"], default="table")
+    add_dialect_option(due)
     due.add_argument(
         "--today", type=date.fromisoformat, metavar="YYYY-MM-DD", help=argparse.SUPPRESS
     )  # for tests and what-if checks
@@ -46,6 +46,7 @@ def register(sub: Any) -> None:
     exp = act.add_parser("export", help="export the appraisals you may read")
     exp.add_argument("--format", choices=["json", "csv", "xlsx"], required=True)
     exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    add_dialect_option(exp)
     exp.set_defaults(func=cmd_export)
 
 
@@ -71,19 +72,23 @@ def cmd_due(args: argparse.Namespace) -> int:
         for r in rows
     ]
     if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(lines)
+        print_csv(args, header, lines)
         return 0
     if not lines:
-        out(f"No appraisal is due within {args.within} days.")
+        out(t("No appraisal is due within {days} days.", days=args.within))
         return 0
     widths = [max(len(h), *(len(row[i]) for row in lines)) for i, h in enumerate(header[:-1])]
     out("  ".join(h.ljust(w) for h, w in zip(header[:-1], widths, strict=True)))
     for row in lines:
         out("  ".join(c.ljust(w) for c, w in zip(row[:-1], widths, strict=True)))
         out(f"    {row[-1]}")
-    out(f"{len(lines)} employee(s) due within {args.within} days or overdue")
+    out(
+        t(
+            "{count} employee(s) due within {days} days or overdue",
+            count=len(lines),
+            days=args.within,
+        )
+    )
     return 0
 
 
@@ -91,6 +96,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from auditdesk.services.appraisals.overview import export_appraisals
 
     ctx = open_context(args)
-    n = export_appraisals(ctx, args.format, args.out)
-    out(f"Exported {n} appraisal(s) to {args.out}")
+    n = export_appraisals(
+        ctx, args.format, args.out, dialect=csv_dialect(args), language=document_language(args)
+    )
+    out(t("Exported {count} appraisal(s) to {path}", count=n, path=args.out))
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.lang import add_dialect_option, csv_dialect, document_language, t
 
 
 def register(sub: Any) -> None:
@@ -18,6 +19,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--format", choices=["json", "csv", "xlsx"], required=True)
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_dialect_option(p)
     p.set_defaults(func=cmd_export)
     p = audits_sub.add_parser(
         "import",
@@ -36,9 +38,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     from auditdesk.services.audits import transfer as audit_transfer
 
     ctx = open_context(args)
-    result = audit_transfer.export_audits(ctx, args.out, args.format)
-    extra = f" and {result.evidence} evidence file(s)" if args.format == "json" else ""
-    out(f"Exported {result.audits} audit(s){extra} to {result.path}")
+    result = audit_transfer.export_audits(
+        ctx, args.out, args.format, dialect=csv_dialect(args), language=document_language(args)
+    )
+    if args.format == "json":
+        out(
+            t(
+                "Exported {audits} audit(s) and {evidence} evidence file(s) to {path}",
+                audits=result.audits,
+                evidence=result.evidence,
+                path=result.path,
+            )
+        )
+    else:
+        out(t("Exported {audits} audit(s) to {path}", audits=result.audits, path=result.path))
     return 0
 
 
@@ -60,9 +73,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     for line in report.refused:
         out(f"REFUSED   {line}")
     out(
-        f"{args.file}: {len(report.imported)} imported, {len(report.skipped)} skipped, "
-        f"{len(report.refused)} refused; {len(report.replaced)} replaced, "
-        f"{len(report.kept)} kept, {len(report.conflicts)} in conflict"
+        t(
+            "{file}: {imported} imported, {skipped} skipped, {refused} refused; {replaced} "
+            "replaced, {kept} kept, {conflicts} in conflict",
+            file=args.file,
+            imported=len(report.imported),
+            skipped=len(report.skipped),
+            refused=len(report.refused),
+            replaced=len(report.replaced),
+            kept=len(report.kept),
+            conflicts=len(report.conflicts),
+        )
     )
     return 1 if report.refused or report.conflicts else 0
 
@@ -72,5 +93,7 @@ def cmd_recount(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     rows = audit_counts.recount_all(ctx)
-    out(f"Rebuilt the per-standard totals: {rows} row(s) in {ctx.db.describe()}")
+    out(
+        t("Rebuilt the per-standard totals: {rows} row(s) in {db}", rows=rows, db=ctx.db.describe())
+    )
     return 0

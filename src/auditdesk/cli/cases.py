@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from auditdesk.cli.import_options import (
     layout_lines,
     mapping_spec,
 )
+from auditdesk.cli.lang import add_dialect_option, print_csv
 
 CASE_FIELD_NAMES = (
     "sign, unit, jrwa, title, started_on, settled_on, category, due_on, suspension_days, "
@@ -69,11 +68,13 @@ def register(sub: Any) -> None:
     p.add_argument("--unit", metavar="CODE", help="one unit's code, as in the case sign")
     p.add_argument("--by", choices=["unit_month", "unit", "month", "jrwa"], default="unit_month")
     p.add_argument("--format", choices=["table", "csv"], default="table")
+    add_dialect_option(p)
     p.set_defaults(func=cmd_report)
     p = cases_sub.add_parser("overdue", help="open cases past their due date, longest first")
     p.add_argument("--unit", metavar="CODE")
     p.add_argument("--as-of", dest="as_of", type=_day, metavar="DATE", help="default: today")
     p.add_argument("--format", choices=["table", "csv"], default="table")
+    add_dialect_option(p)
     p.set_defaults(func=cmd_overdue)
 
 
@@ -152,7 +153,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 _pct(r.avg_days_late),
             ]
         )
-    _print(header, table, args.format)
+    _print(header, table, args)
     if args.format == "table":
         out()
         out(WITHOUT_DELAY_RULE_EN)
@@ -179,18 +180,15 @@ def cmd_overdue(args: argparse.Namespace) -> int:
         ]
         for r in rows
     ]
-    _print(header, table, args.format)
+    _print(header, table, args)
     if args.format == "table":
         out(f"{len(rows)} open case(s) past their due date")
     return 0
 
 
-def _print(header: list[str], rows: list[list[str]], fmt: str) -> None:
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        sys.stdout.flush()
+def _print(header: list[str], rows: list[list[str]], args: argparse.Namespace) -> None:
+    if args.format == "csv":
+        print_csv(args, header, rows)
         return
     widths = [len(h) for h in header]
     for row in rows:

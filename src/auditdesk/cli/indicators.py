@@ -4,7 +4,6 @@ and the entries nearing or past their deadline out."""
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from auditdesk.cli.import_options import (
     layout_lines,
     mapping_spec,
 )
+from auditdesk.cli.lang import add_dialect_option, print_csv
 
 
 def _date(text: str) -> date:
@@ -57,6 +57,7 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
     p.add_argument("--unit", metavar="CODE", help="a unit's code, e.g. WKS")
     p.add_argument("--format", choices=["table", "csv"], default="table")
+    add_dialect_option(p)
     p.set_defaults(func=cmd_report)
     p = ind_sub.add_parser("overdue", help="open entries past their deadline or due within 7 days")
     p.set_defaults(func=cmd_overdue)
@@ -137,9 +138,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         for r in summary.rows
     ]
     if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        print_csv(args, header, rows)
         return 0
     table: list[list[object]] = [list(header), *rows]
     widths = [max(len(str(line[i])) for line in table) for i in range(len(header))]

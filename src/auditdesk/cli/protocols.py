@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.choices import KEY_TYPES, PROTOCOL_KINDS
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.lang import add_dialect_option, csv_dialect, number, t
 
 if TYPE_CHECKING:  # signing, PDF and XLSX are imported by the commands that use them (issue 14)
     from tqdm import tqdm
@@ -58,6 +59,7 @@ def register(sub: Any) -> None:
     e.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
     e.add_argument("--unit", metavar="UNIT", help="unit code (sub-units included)")
     e.add_argument("--kind", choices=PROTOCOL_KINDS)
+    add_dialect_option(e)
     signing = e.add_mutually_exclusive_group()
     signing.add_argument(
         "--sign",
@@ -178,6 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             make_zip=args.zip,
             on_progress=bar,
             workers=args.jobs or None,
+            dialect=csv_dialect(args),
         )
     finally:
         bar.close()
@@ -185,12 +188,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         out(f"PROBLEM {problem}")
     where = result.zip_path or result.out_dir
     out(
-        f"Exported {len(result.files)} of {result.total} protocol(s) to {where} in "
-        f"{result.seconds:.1f} s ({result.signed_now} signed now, {result.from_store} already "
-        "signed, as stored)"
+        t(
+            "Exported {files} of {total} protocol(s) to {path} in {seconds} s ({signed} signed "
+            "now, {stored} already signed, as stored)",
+            files=len(result.files),
+            total=result.total,
+            path=where,
+            seconds=number(result.seconds),
+            signed=result.signed_now,
+            stored=result.from_store,
+        )
     )
     if result.index_csv:
-        out(f"Index: {result.index_csv}, {result.index_xlsx}")
+        out(t("Index: {csv}, {xlsx}", csv=result.index_csv, xlsx=result.index_xlsx))
     return 1 if result.problems else 0
 
 

@@ -4,7 +4,6 @@ from CSV/XLSX (all or nothing, idempotent) and the results per question."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.common import open_context, out
 from auditdesk.cli.import_options import add_mapping_options, layout_lines, mapping_spec
+from auditdesk.cli.lang import add_dialect_option, print_csv
 
 if TYPE_CHECKING:  # the services are imported by the commands that use them (issue 14)
     from auditdesk.domain.survey_results import SurveyResults
@@ -45,6 +45,7 @@ def register(sub: Any) -> None:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="dd.mm.yyyy or YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--format", choices=["table", "csv"], default="table")
+    add_dialect_option(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -180,9 +181,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     res = surveys.results(ctx, query)
     rows = result_rows(res)
     if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(HEADER)
-        writer.writerows(rows)
+        print_csv(args, HEADER, rows)
         return 0
     campaign, _form = surveys.get_campaign(ctx, args.campaign)
     out(

@@ -1,5 +1,6 @@
-"""The HR index of an export: index.csv (UTF-8 with BOM, semicolons, as Polish Excel expects)
-and index.xlsx, both written under temporary names and renamed when complete."""
+"""The HR index of an export: index.csv (in the Polish dialect by default: UTF-8 with BOM,
+semicolons, as Polish Excel expects) and index.xlsx, both written under temporary names and
+renamed when complete."""
 
 from __future__ import annotations
 
@@ -53,15 +54,19 @@ class IndexRow:
         ]
 
 
-def csv_bytes(rows: Sequence[IndexRow]) -> bytes:
+def csv_bytes(rows: Sequence[IndexRow], dialect: str = "pl") -> bytes:
+    """index.csv in the `dialect` (domain.dialects): "pl" with semicolons, dates 15.07.2026 and
+    a BOM; "intl" with commas, ISO dates and no BOM."""
+    polish = dialect == "pl"
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buf, delimiter=";" if polish else ",", lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
         cells = row.cells()
-        cells[4] = row.record_date.isoformat() if row.record_date else ""
+        day = row.record_date
+        cells[4] = "" if day is None else day.strftime("%d.%m.%Y") if polish else day.isoformat()
         writer.writerow(cells)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return (("\ufeff" if polish else "") + buf.getvalue()).encode("utf-8")
 
 
 def xlsx_bytes(rows: Sequence[IndexRow]) -> bytes:

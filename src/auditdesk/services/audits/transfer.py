@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.dialects import check_dialect
 from auditdesk.domain.errors import AuditDeskError, Localized, PermissionDenied, ValidationFailed
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import canonical_json
@@ -170,12 +171,17 @@ def export_audits(
     out: Path,
     fmt: str,
     on_progress: Callable[[int, int], None] | None = None,
+    *,
+    dialect: str = "pl",
+    language: str = "pl",
 ) -> ExportResult:
-    """Writes every audit the user may see as json, csv or xlsx."""
+    """Writes every audit the user may see as json, csv or xlsx: a CSV in the `dialect` "pl" or
+    "intl" (domain.dialects), CSV and XLSX headers in `language`."""
     if fmt not in ("json", "csv", "xlsx"):
         raise ValidationFailed(
             "export format {format!r} is unknown; use json, csv or xlsx", format=fmt
         )
+    check_dialect(dialect)
     step = on_progress or (lambda _d, _t: None)
     with ctx.db.session() as s:
         audits = _visible_audits(s, ctx)
@@ -209,7 +215,10 @@ def export_audits(
             os.replace(tmp, out)
         else:
             rows, answers = _flat_rows(payloads, forms)
-            (write_csv if fmt == "csv" else write_xlsx)(out, rows, answers)
+            if fmt == "csv":
+                write_csv(out, rows, answers, dialect, language)
+            else:
+                write_xlsx(out, rows, answers, language)
         evidence = sum(len(p["evidence"]) for p in payloads)
         trail.record(
             s,

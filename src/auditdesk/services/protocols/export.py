@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from auditdesk.domain.dialects import check_dialect
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
 from auditdesk.files import create_private, open_private, private_dir
 from auditdesk.reports.batch import (
@@ -365,13 +366,16 @@ def export_all(
     on_progress: Callable[[int, int, str], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    dialect: str = "pl",
 ) -> BulkResult:
     """Exports every matching protocol; signs unsigned ones when `sign` is given (which locks
-    them, as signing one does). Worker processes (one per core) render and sign with a PKCS#12;
-    this process reads, stores and writes, and signs on a token (whose session it holds for the
-    whole export, the PIN checked first). Returns what was written; `cancelled` when stopped
+    them, as signing one does); index.csv in the CSV `dialect` (domain.dialects). Worker
+    processes (one per core) render and sign with a PKCS#12; this process reads, stores and
+    writes, and signs on a token (whose session it holds for the whole export, the PIN checked
+    first). Returns what was written; `cancelled` when stopped
     early."""
     started = time.perf_counter()
+    check_dialect(dialect)
     refs = find_records(ctx, flt)
     stored = _stored_rows(ctx, refs)
     with ExitStack() as stack:
@@ -409,7 +413,7 @@ def export_all(
         if make_zip:
             result.files = []
     else:
-        index_csv, index_xlsx = csv_bytes(writer.rows), xlsx_bytes(writer.rows)
+        index_csv, index_xlsx = csv_bytes(writer.rows, dialect), xlsx_bytes(writer.rows)
         if make_zip:
             sink.put("index.csv", index_csv)
             sink.put("index.xlsx", index_xlsx)
