@@ -45,6 +45,14 @@ class ProtocolDevelopmentArea:
 
 
 @dataclass(frozen=True)
+class ProtocolConversationNote:
+    """A note of the appraisal conversation, as the appraiser wrote it (issue 15)."""
+
+    noted_on: date
+    text: str
+
+
+@dataclass(frozen=True)
 class ProtocolAcknowledgement:
     read_on: date
     comment: str
@@ -90,3 +98,4 @@ class AppraisalProtocolData:
     next_due_rule: str  # the sentence naming the rule the next due date followed
     supersedes_record: str | None = None  # record number of the original when this redoes one
     notes: tuple[str, ...] = field(default_factory=tuple)
+    conversation_notes: tuple[ProtocolConversationNote, ...] = ()

@@ -87,6 +87,13 @@ def _development(data: AppraisalProtocolData) -> Section:
     )
 
 
+def _conversation(data: AppraisalProtocolData) -> Section:
+    """What the appraiser noted of the conversation, dated (issue 15)."""
+    columns = (Column("Data", 0.14), Column("Notatka z rozmowy", 0.86))
+    rows = tuple(Row((day(n.noted_on), n.text)) for n in data.conversation_notes)
+    return Section("Przebieg rozmowy oceniającej", columns, rows)
+
+
 def _blocks(data: AppraisalProtocolData) -> tuple[TextBlock, ...]:
     blocks = []
     if data.acknowledgement is not None:
@@ -151,7 +158,11 @@ def appraisal_document(
         author=data.appraiser,
         index=IndexEntry(data.unit, data.employee, made, result),
         header=header,
-        sections=(_criteria(data), _development(data)),
+        sections=(
+            _criteria(data),
+            _development(data),
+            *((_conversation(data),) if data.conversation_notes else ()),
+        ),
         totals=(
             Field("Średnia ocen", number(data.overall_score)),
             Field("Poziom", level),

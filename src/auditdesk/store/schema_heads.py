@@ -14,6 +14,7 @@ HEADS = frozenset(
         "0006_surveys",
         "0009_integrity",
         "0010_sync",
+        "0013_conversations",
         "0015_actions",
         "0014_personal_data",
     }
@@ -33,6 +34,7 @@ SCRIPT_FILES = frozenset(
         "0009_integrity.py",
         "0010_sync.py",
         "0011_overview.py",
+        "0013_conversations.py",
         "0015_actions.py",
         "0014_personal_data.py",
     }

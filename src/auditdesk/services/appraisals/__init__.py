@@ -22,6 +22,11 @@ from auditdesk.services.appraisals.common import (
     spans,
     suggest_sheet,
 )
+from auditdesk.services.appraisals.conversation import (
+    ConversationNoteView,
+    add_conversation_note,
+    remove_conversation_note,
+)
 from auditdesk.services.appraisals.detail import (
     ActionView,
     AppraisalView,
@@ -43,6 +48,7 @@ from auditdesk.services.appraisals.feedback import (
     feedback_of,
     mark_action_done,
     remove_development_area,
+    update_development_area,
 )
 from auditdesk.services.appraisals.flow import (
     acknowledge,
@@ -67,6 +73,7 @@ __all__ = [
     "ActionView",
     "AppraisalView",
     "AreaView",
+    "ConversationNoteView",
     "CriterionView",
     "DeadlineView",
     "EvidenceItem",
@@ -76,6 +83,7 @@ __all__ = [
     "absences_of",
     "acknowledge",
     "add_absence",
+    "add_conversation_note",
     "add_development_area",
     "add_feedback",
     "appraisal_detail",
@@ -90,6 +98,7 @@ __all__ = [
     "proposed_period",
     "rate",
     "record_conversation",
+    "remove_conversation_note",
     "remove_development_area",
     "set_criteria",
     "sheet_choices",
@@ -97,4 +106,5 @@ __all__ = [
     "spans",
     "start_appraisal",
     "suggest_sheet",
+    "update_development_area",
 ]

@@ -21,6 +21,7 @@ from auditdesk.domain.appraisal import (
 from auditdesk.domain.errors import PermissionDenied
 from auditdesk.domain.periods import ComputedDate
 from auditdesk.services.appraisals.access import (
+    is_system,
     require_read,
 )
 from auditdesk.services.appraisals.common import (
@@ -28,6 +29,7 @@ from auditdesk.services.appraisals.common import (
     _load,
     sheet_of,
 )
+from auditdesk.services.appraisals.conversation import ConversationNoteView, note_view
 from auditdesk.services.appraisals.feedback import _feedback_rows
 from auditdesk.services.audits import AuditSummary, audits_of_employee
 from auditdesk.services.context import AppContext
@@ -36,6 +38,7 @@ from auditdesk.store.models import (
     DevelopmentAction,
     DevelopmentArea,
     FormVersion,
+    RecordRead,
 )
 
 # --- the appraisal as the window shows it ------------------------------------------------------
@@ -151,6 +154,7 @@ class AppraisalView:
     deadlines: tuple[DeadlineView, ...]
     supersedes_record: str | None
     action_kinds: tuple[str, ...]
+    conversation_notes: tuple[ConversationNoteView, ...] = ()
 
 
 def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -> AppraisalView:
@@ -158,6 +162,16 @@ def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -
         a = _load(s, appraisal_id)
         require_read(s, ctx.actor, a.employee_id, a.appraiser_id)
         view = _detail(s, a, language)
+        if not is_system(ctx.actor):  # reading is logged, not only changing (issue 19)
+            s.add(
+                RecordRead(
+                    at=ctx.clock.now().replace(tzinfo=None),
+                    reader=ctx.actor.login,
+                    entity="appraisal",
+                    entity_id=str(a.id),
+                    employee_id=a.employee_id,
+                )
+            )
     audits = employee_audit_evidence(ctx, view.employee_id, view.period_start, view.period_end)
     return _with_evidence(view, audits)
 
@@ -272,6 +286,7 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
         tuple(deadlines),
         supersedes.record_number if supersedes else None,
         tuple(k.get(language) for k in sheet.development_action_kinds),
+        conversation_notes=tuple(note_view(n) for n in a.conversation_notes),
     )
 
 

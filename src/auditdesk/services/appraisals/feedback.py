@@ -103,6 +103,77 @@ def add_development_area(
         return row.id
 
 
+def update_development_area(
+    ctx: AppContext,
+    area_id: int,
+    area: str,
+    expected_change: str,
+    support: str,
+    deadline: date | None,
+    actions: Sequence[ActionInput] = (),
+) -> None:
+    """Changes a development area while the appraisal may still change (draft or discussed,
+    not signed; issue 15). The actions given replace the area's list; an action given again
+    (same kind and description) keeps whether and when it was done."""
+    if not area.strip():
+        raise ValidationFailed("development area: name the area (e.g. 'plain language')")
+    for act in actions:
+        if not act.kind.strip():
+            raise ValidationFailed("development area {area!r}: an action has no kind", area=area)
+    with ctx.db.session() as s:
+        row = s.get(DevelopmentArea, area_id)
+        if row is None:
+            raise NotFound("development area #{area} does not exist", area=area_id)
+        a = _load(s, row.appraisal_id)
+        require_manage(s, ctx.actor, a.employee_id)
+        if a.status not in ("draft", "discussed"):
+            raise ValidationFailed(
+                "appraisal {record} is {appraisal_status}; cannot change development areas now",
+                **_status_fields(a),
+            )
+        _unlocked(s, a)
+        before = _area_state(row)
+        row.area = area.strip()
+        row.expected_change = expected_change.strip()
+        row.support = support.strip()
+        row.deadline = deadline
+        kept = {(x.kind, x.description): x for x in row.actions}
+        wanted = [(x.kind.strip(), x.description.strip(), x.deadline) for x in actions]
+        row.actions = [
+            _kept_action(kept.pop((kind, text), None), kind, text, due)
+            for kind, text, due in wanted
+        ]
+        s.flush()
+        trail.record(
+            s,
+            ctx.actor,
+            "update",
+            "development_area",
+            row.id,
+            before=before,
+            after=_area_state(row) | {"appraisal": a.record_number},
+        )
+
+
+def _kept_action(
+    old: DevelopmentAction | None, kind: str, description: str, deadline: date | None
+) -> DevelopmentAction:
+    if old is None:
+        return DevelopmentAction(kind=kind, description=description, deadline=deadline)
+    old.deadline = deadline
+    return old
+
+
+def _area_state(row: DevelopmentArea) -> dict[str, object]:
+    return {
+        "area": row.area,
+        "expected_change": row.expected_change,
+        "support": row.support,
+        "deadline": row.deadline,
+        "actions": [[x.kind, x.description, x.deadline] for x in row.actions],
+    }
+
+
 def remove_development_area(ctx: AppContext, area_id: int) -> None:
     with ctx.db.session() as s:
         row = s.get(DevelopmentArea, area_id)

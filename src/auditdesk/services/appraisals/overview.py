@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from auditdesk.domain.appraisal import DueStatus, due_status, next_due, streaks
+from auditdesk.domain.dialects import check_dialect
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.files import create_private, open_private, write_private_text
@@ -397,8 +398,7 @@ def export_appraisals(
     and renamed, so a failed export never leaves half a file. Recorded in the trail. A CSV in
     the `dialect` "pl" (semicolons, decimal comma, BOM) or "intl" (commas, point), headers in
     `language`; an XLSX with real dates and a second header row of machine names."""
-    if dialect not in ("pl", "intl"):
-        raise ValidationFailed("CSV dialect {dialect}: use pl or intl", dialect=dialect)
+    check_dialect(dialect)
     if fmt not in ("json", "csv", "xlsx"):
         raise ValidationFailed("--format {format}: use json, csv or xlsx", format=fmt)
     rows = export_rows(ctx)

@@ -12,6 +12,7 @@ from auditdesk.domain.appraisal_protocol import (
     AppraisalProtocolData,
     ProtocolAcknowledgement,
     ProtocolAction,
+    ProtocolConversationNote,
     ProtocolCriterion,
     ProtocolDevelopmentArea,
     ProtocolObjection,
@@ -125,4 +126,7 @@ def appraisal_protocol_data(ctx: AppContext, appraisal_id: int) -> AppraisalProt
             next_due=due.date.value if due and a.status in MADE_STATUSES else None,
             next_due_rule=due.date.rule("pl") if due and a.status in MADE_STATUSES else "",
             supersedes_record=supersedes.record_number if supersedes else None,
+            conversation_notes=tuple(
+                ProtocolConversationNote(n.noted_on, n.text) for n in a.conversation_notes
+            ),
         )

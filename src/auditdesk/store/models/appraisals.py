@@ -58,6 +58,11 @@ class Appraisal(Base):
         cascade="all, delete-orphan",
         foreign_keys="Objection.appraisal_id",
     )
+    conversation_notes: Mapped[list[ConversationNote]] = relationship(
+        back_populates="appraisal",
+        cascade="all, delete-orphan",
+        order_by=lambda: [ConversationNote.noted_on, ConversationNote.id],
+    )
 
 
 class AppraisalRating(Base):
@@ -172,3 +177,21 @@ class Objection(Base):
     appraisal: Mapped[Appraisal] = relationship(
         back_populates="objection", foreign_keys=[appraisal_id]
     )
+
+
+class ConversationNote(Base):
+    """A note of the appraisal conversation (step 4), written by the appraiser: what was said,
+    agreed or asked for, on the day it was said (issue 15)."""
+
+    __tablename__ = "appraisal_conversation_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appraisal_id: Mapped[int] = mapped_column(
+        ForeignKey("appraisal.id", ondelete="CASCADE"), index=True
+    )
+    noted_on: Mapped[date]
+    text: Mapped[str] = mapped_column(Text)
+    author_login: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    appraisal: Mapped[Appraisal] = relationship(back_populates="conversation_notes")
