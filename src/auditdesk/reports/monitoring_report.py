@@ -52,6 +52,41 @@ class Method:
     indicators: list[tuple[str, str]]  # (indicator key, column name)
 
 
+@dataclass(frozen=True)
+class ActionLine:
+    """One improvement action of the register, for the annex."""
+
+    unit: str  # unit code, "" office-wide
+    method: str  # a key of ACTION_METHODS
+    title: str
+    reason: str
+    source: str  # "audit #12"; left out of the anonymised edition
+    owner: str  # left out of the anonymised edition
+    due_on: date
+    status: str  # a key of ACTION_STATUSES
+    closed_on: date | None = None
+    closing_note: str = ""
+    overdue: bool = False
+    value_before: float | None = None
+    value_after: float | None = None
+
+
+ACTION_METHODS = {
+    "surveys": "badania satysfakcji",
+    "complaints": "skargi i wnioski",
+    "mystery": "tajemniczy klient",
+    "appraisals": "oceny okresowe",
+    "research": "badania dodatkowe",
+    "cases": "terminowość spraw",
+}
+ACTION_STATUSES = {
+    "open": "otwarte",
+    "in_progress": "w toku",
+    "done": "wykonane",
+    "dropped": "zaniechane",
+}
+
+
 @dataclass
 class ReportData:
     office: str
@@ -67,6 +102,7 @@ class ReportData:
     rules: list[str] = field(default_factory=list)  # the office's choices, named
     conclusions: dict[str, str] = field(default_factory=dict)  # method → HR's text
     anonymised: bool = False
+    actions: list[ActionLine] = field(default_factory=list)  # the annex
 
 
 def _fmt_day(day: date) -> str:
@@ -75,6 +111,23 @@ def _fmt_day(day: date) -> str:
 
 def suppressed(cell: ReportCell, anonymised: bool) -> bool:
     return anonymised and 0 < cell.n < SUPPRESS_BELOW
+
+
+def action_status_text(line: ActionLine) -> str:
+    text = ACTION_STATUSES.get(line.status, line.status)
+    if line.closed_on is not None:
+        text += f" {_fmt_day(line.closed_on)}"
+    if line.overdue:
+        text += " — po terminie"
+    return text
+
+
+def action_effect_text(line: ActionLine) -> str:
+    if line.value_before is None:
+        return ""
+    if line.value_after is None:
+        return f"{line.value_before:.1f} → ?"
+    return f"{line.value_before:.1f} → {line.value_after:.1f}"
 
 
 def cell_text(cell: ReportCell, anonymised: bool) -> str:
@@ -236,6 +289,54 @@ def render_pdf(data: ReportData, check: Check | None = None) -> bytes:
         text = data.conclusions.get(method.key, "").strip()
         story.append(Paragraph("Wnioski i rekomendacje", styles["h2"]))
         story.append(Paragraph(text or "Nie wpisano wniosków.", base))
+    story.append(PageBreak())
+    story.append(Paragraph("Załącznik: działania doskonalące", styles["h2"]))
+    if not data.actions:
+        story.append(Paragraph("W rejestrze nie ma działań z tego okresu.", base))
+    else:
+        head = ["Komórka", "Metoda", "Działanie (przyczyna)", "Termin", "Status", "Efekt"]
+        if not data.anonymised:
+            head[3:3] = ["Odpowiedzialny", "Źródło"]
+        rows: list[list[object]] = [[Paragraph(h, styles["th"]) for h in head]]
+        for line in data.actions:
+            what = escape(line.title) + (
+                f" <i>({escape(line.reason)})</i>" if line.reason.strip() else ""
+            )
+            if line.closing_note:
+                what += "<br/>Zamknięcie: " + escape(line.closing_note)
+            values = [
+                escape(line.unit or "cały urząd"),
+                escape(ACTION_METHODS.get(line.method, line.method)),
+                what,
+                _fmt_day(line.due_on),
+                escape(action_status_text(line)),
+                escape(action_effect_text(line)),
+            ]
+            if not data.anonymised:
+                values[3:3] = [escape(line.owner), escape(line.source)]
+            rows.append([Paragraph(v, styles["cell"]) for v in values])
+        widths = [20, 28, 95, 20, 30, 24] if data.anonymised else [18, 25, 80, 32, 25, 18, 26, 20]
+        annex = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
+        annex.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story.append(annex)
+        late = sum(1 for line in data.actions if line.overdue)
+        story.append(Spacer(1, 2 * mm))
+        story.append(
+            Paragraph(
+                f"Działań: {len(data.actions)}, w tym po terminie: {late}. Efekt: wartość "
+                "wskaźnika przed działaniem i po nim."
+                + (" Bez nazwisk odpowiedzialnych i oznaczeń spraw." if data.anonymised else ""),
+                styles["small"],
+            )
+        )
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -317,4 +418,35 @@ def write_xlsx(data: ReportData, path: Path) -> None:
                     min_row=2, min_col=letter_index, max_col=letter_index
                 ):
                     cell.number_format = "0.0%" if percent else "0.0"
+    sheet = book.create_sheet("Działania")
+    head = ["Komórka", "Metoda", "Działanie", "Przyczyna"]
+    if not data.anonymised:
+        head += ["Odpowiedzialny", "Źródło"]
+    head += ["Termin", "Status", "Zamknięto", "Po terminie", "Przed", "Po", "Notatka zamknięcia"]
+    sheet.append(head)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for action in data.actions:
+        cells: list[object] = [
+            action.unit,
+            ACTION_METHODS.get(action.method, action.method),
+            action.title,
+            action.reason,
+        ]
+        if not data.anonymised:
+            cells += [action.owner, action.source]
+        cells += [
+            action.due_on,
+            ACTION_STATUSES.get(action.status, action.status),
+            action.closed_on,
+            action.overdue,
+            action.value_before,
+            action.value_after,
+            action.closing_note,
+        ]
+        sheet.append(cells)
+    due_col = 5 if data.anonymised else 7
+    for column in (due_col, due_col + 2):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = "DD.MM.YYYY"
     book.save(path)

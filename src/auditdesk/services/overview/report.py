@@ -11,11 +11,18 @@ from pathlib import Path
 from sqlalchemy import select
 
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.reports.monitoring_report import Method, ReportCell, ReportData, ReportRow
+from auditdesk.reports.monitoring_report import (
+    ActionLine,
+    Method,
+    ReportCell,
+    ReportData,
+    ReportRow,
+)
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases.rules import load_rules
+from auditdesk.services.overview.actions import ActionRow, actions
 from auditdesk.services.overview.figures import INDICATORS, Overview, Period, overview
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import Office, OfficeSetting
@@ -90,6 +97,39 @@ def _row(row_unit: str, name: str, cells: dict[str, ReportCell], overdue: int) -
     return ReportRow(row_unit, name, cells, overdue)
 
 
+def period_actions(ctx: AppContext, period: Period, unit: str | None = None) -> list[ActionRow]:
+    """The register's actions that concern the period: not closed before it started, and not
+    born from a later period; one unit's (with the office-wide ones) when a unit is given."""
+    found = []
+    for row in actions(ctx):
+        if row.closed_on is not None and row.closed_on < period.start:
+            continue
+        if row.period_from is not None and row.period_from > period.end:
+            continue
+        if unit and row.unit_code and row.unit_code.upper() != unit.upper():
+            continue
+        found.append(row)
+    return found
+
+
+def _line(row: ActionRow) -> ActionLine:
+    return ActionLine(
+        row.unit_code,
+        row.method,
+        row.title,
+        row.reason,
+        row.source,
+        row.owner,
+        row.due_on,
+        row.status,
+        row.closed_on,
+        row.closing_note,
+        row.overdue,
+        row.value_before,
+        row.value_after,
+    )
+
+
 def report_data(
     ctx: AppContext,
     period: Period,
@@ -145,6 +185,7 @@ def report_data(
         ],
         conclusions=conclusions(ctx, period),
         anonymised=anonymised,
+        actions=[_line(row) for row in period_actions(ctx, period, unit)],
     )
 
 
