@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +56,22 @@ WINDOW_MODULES = [
     "auditdesk.ui.panels",
     "auditdesk.ui.audits.panel",
 ]
+
+
+# A smoke test of an installed build (scripts/smoke-frozen.py) starts the window with these set:
+# it signs in as $AUDITDESK_USER with $AUDITDESK_PASSWORD (typed into the sign-in dialog, as a
+# person would) and closes the main window that many seconds after it is shown.
+QUIT_AFTER_ENV = "AUDITDESK_QUIT_AFTER"
+
+
+def quit_after_ms() -> int | None:
+    """$AUDITDESK_QUIT_AFTER in milliseconds; None when unset or not a number of seconds."""
+    text = os.environ.get(QUIT_AFTER_ENV, "").strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        return None
+    return int(seconds * 1000) if seconds >= 0 else None
 
 
 def preload(names: list[str]) -> None:
@@ -142,6 +159,10 @@ def start_and_sign_in(
     dialog instead. The open database and who signed in, or None when the user quits."""
     dialog = SignInDialog(None, None, runner)
     opened: dict[str, Database] = {}
+    if quit_after_ms() is not None and os.environ.get("AUDITDESK_USER"):
+        dialog.login.setText(os.environ["AUDITDESK_USER"])
+        dialog.password.setText(os.environ.get("AUDITDESK_PASSWORD", ""))
+        QTimer.singleShot(0, dialog.try_sign_in)  # waits for the database, as a click would
     first_admin = 2  # dialog result: the database needs its first administrator
 
     def fail(exc: BaseException, tb: str) -> None:
@@ -272,6 +293,10 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     window.database_change_requested.connect(change_database)
     window.show()
     backup_in_background(window, db, settings.backup_keep)
+    quit_after = quit_after_ms()
+    if quit_after is not None:
+        log.warning("closing the window in %d ms (%s)", quit_after, QUIT_AFTER_ENV)
+        QTimer.singleShot(quit_after, window.close)
     code = app.exec()
     window.context().db.dispose()
     return int(code)

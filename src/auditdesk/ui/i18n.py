@@ -39,4 +39,8 @@ def install_language(app: QCoreApplication, language: str) -> list[str]:
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         _installed.append(qt_translator)
+        log.info("Qt's own translation qtbase_%s loaded from %s", language, qt_dir)
+    else:  # Qt's buttons and file dialogs stay English (a frozen build missing the file)
+        log.warning("Qt's own translation qtbase_%s not found in %s", language, qt_dir)
+    log.info("translations loaded: %s", ", ".join(loaded) or "none")
     return loaded
