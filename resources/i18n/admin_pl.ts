@@ -169,12 +169,20 @@
         <translation>&amp;Sprawdź bazę danych</translation>
     </message>
     <message>
+        <source>Result of the database check</source>
+        <translation>Wynik sprawdzenia bazy danych</translation>
+    </message>
+    <message>
         <source>&amp;Back up now</source>
         <translation>&amp;Utwórz kopię teraz</translation>
     </message>
     <message>
         <source>&amp;Restore the selected backup…</source>
         <translation>&amp;Przywróć wybraną kopię…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Kopie zapasowe</translation>
     </message>
     <message>
         <source>&lt;b&gt;Backups&lt;/b&gt; (an automatic one is made every day)</source>
@@ -383,6 +391,14 @@ Najnowsza nieuszkodzona kopia zapasowa pochodzi z {2} ({3}). Przywrócić ją? Z
         <translation>&amp;Do:</translation>
     </message>
     <message>
+        <source>Audit trail</source>
+        <translation>Dziennik zdarzeń</translation>
+    </message>
+    <message>
+        <source>Details of the selected trail entry</source>
+        <translation>Szczegóły wybranego wpisu dziennika</translation>
+    </message>
+    <message>
         <source>any day</source>
         <translation>dowolny dzień</translation>
     </message>
@@ -413,6 +429,10 @@ Najnowsza nieuszkodzona kopia zapasowa pochodzi z {2} ({3}). Przywrócić ją? Z
 </context>
 <context>
     <name>UsersTab</name>
+    <message>
+        <source>Users</source>
+        <translation>Użytkownicy</translation>
+    </message>
     <message>
         <source>&amp;New user…</source>
         <translation>&amp;Nowy użytkownik…</translation>

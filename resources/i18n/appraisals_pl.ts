@@ -27,6 +27,10 @@
 <context>
     <name>AppraisalEditor</name>
     <message>
+        <source>Steps of the appraisal</source>
+        <translation>Etapy oceny</translation>
+    </message>
+    <message>
         <source>1. Criteria and expectations</source>
         <translation>1. Kryteria i oczekiwania</translation>
     </message>
@@ -150,6 +154,10 @@
         <translation>Nieobecność (Ctrl+Shift+B)</translation>
     </message>
     <message>
+        <source>Team and their appraisals</source>
+        <translation>Zespół i jego oceny</translation>
+    </message>
+    <message>
         <source>Feedback notes</source>
         <translation>Informacje zwrotne</translation>
     </message>
@@ -240,12 +248,28 @@
         <translation>Materiał z okresu oceny: audyty tajemniczego klienta i informacje zwrotne</translation>
     </message>
     <message>
+        <source>Criteria and expectations</source>
+        <translation>Kryteria i oczekiwania</translation>
+    </message>
+    <message>
+        <source>Criteria to rate</source>
+        <translation>Kryteria do oceny</translation>
+    </message>
+    <message>
+        <source>Development areas</source>
+        <translation>Obszary do rozwoju</translation>
+    </message>
+    <message>
         <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
         <source>Add area (Ctrl+S)</source>
         <translation>Dodaj obszar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Open development actions</source>
+        <translation>Otwarte działania rozwojowe</translation>
     </message>
     <message>
         <source>Mark the selected action done</source>

@@ -63,6 +63,18 @@
 <context>
     <name>AuditEditor</name>
     <message>
+        <source>Total score of the audit</source>
+        <translation>Łączny wynik audytu</translation>
+    </message>
+    <message>
+        <source>Sections and their scores</source>
+        <translation>Części i ich wyniki</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>Pliki dowodów</translation>
+    </message>
+    <message>
         <source>Attach to item (Ctrl+E)</source>
         <translation>Dołącz do pytania (Ctrl+E)</translation>
     </message>
@@ -121,6 +133,14 @@
     <message>
         <source>Saved.</source>
         <translation>Zapisano.</translation>
+    </message>
+    <message>
+        <source>%1: score %2</source>
+        <translation>%1: wynik %2</translation>
+    </message>
+    <message>
+        <source>zeroed by a critical failure</source>
+        <translation>wyzerowany przez błąd krytyczny</translation>
     </message>
     <message>
         <source>Critical failure: %s</source>
@@ -223,6 +243,10 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
     <message>
         <source>Audits</source>
         <translation>Audyty</translation>
+    </message>
+    <message>
+        <source>Search audits</source>
+        <translation>Szukaj audytów</translation>
     </message>
     <message>
         <source>Search: record, unit, employee, scenario (Ctrl+F)</source>
@@ -469,6 +493,10 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>nieobowiązkowe</translation>
     </message>
     <message>
+        <source>Key %1</source>
+        <translation>Klawisz %1</translation>
+    </message>
+    <message>
         <source>number %s</source>
         <translation>liczba %s</translation>
     </message>
@@ -489,8 +517,48 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>N Nie dotyczy</translation>
     </message>
     <message>
+        <source>%1: not applicable</source>
+        <translation>%1: nie dotyczy</translation>
+    </message>
+    <message>
+        <source>Comment on %1</source>
+        <translation>Komentarz do %1</translation>
+    </message>
+    <message>
         <source>Comment (K)</source>
         <translation>Komentarz (K)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 points</source>
+        <translation>%1: %2, pkt %3</translation>
+    </message>
+    <message>
+        <source>Answer: not applicable</source>
+        <translation>Odpowiedź: nie dotyczy</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Odpowiedź: %1</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Bez odpowiedzi</translation>
+    </message>
+    <message>
+        <source>Keys 1–%1 answer, N not applicable, K comment</source>
+        <translation>Klawisze 1–%1 odpowiadają, N – nie dotyczy, K – komentarz</translation>
+    </message>
+    <message>
+        <source>Points for %1: %2</source>
+        <translation>Punkty za %1: %2</translation>
+    </message>
+    <message>
+        <source>(critical failure)</source>
+        <translation>(błąd krytyczny)</translation>
     </message>
 </context>
 <context>

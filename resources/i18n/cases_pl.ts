@@ -107,8 +107,16 @@
         <translation>Grupuj według</translation>
     </message>
     <message>
+        <source>Settled to</source>
+        <translation>Załatwione do</translation>
+    </message>
+    <message>
         <source>Cases settled on time (dates of settlement)</source>
         <translation>Sprawy załatwione w terminie (według daty załatwienia)</translation>
+    </message>
+    <message>
+        <source>Overdue cases</source>
+        <translation>Sprawy po terminie</translation>
     </message>
     <message>
         <source>A case to be settled without delay counts as on time when settled by the first working day after it started (KPA art. 35 §2, art. 57). Due dates: 1 or 2 months (art. 35 §3), appeals 1 month (art. 35 §4), complaints 1 month (art. 237), extended by periods not counted (art. 35 §5); a due date from EZD prevails. Hover over an overdue case to see how its due date was reached.</source>
@@ -251,6 +259,10 @@
     <message>
         <source>Avg. days late</source>
         <translation>Śr. dni opóźnienia</translation>
+    </message>
+    <message>
+        <source>Below %1 % on time</source>
+        <translation>Poniżej %1 % w terminie</translation>
     </message>
 </context>
 </TS>

@@ -84,8 +84,20 @@
       <translation>cel to odsetek od 0 do 100, a nie {value}</translation>
     </message>
     <message>
+      <source>a {kind} request needs a note saying what was asked and what was done</source>
+      <translation>żądanie ({kind}) wymaga notatki: czego dotyczyło i co zrobiono</translation>
+    </message>
+    <message>
       <source>absence: the end {end} is before the start {start}</source>
       <translation>Nieobecność: data zakończenia {end} jest wcześniejsza niż data rozpoczęcia {start}. Popraw daty.</translation>
+    </message>
+    <message>
+      <source>action #{action_id} does not exist</source>
+      <translation>działanie nr {action_id} nie istnieje</translation>
+    </message>
+    <message>
+      <source>action #{action_id} is already closed ({status})</source>
+      <translation>działanie nr {action_id} jest już zamknięte ({status})</translation>
     </message>
     <message>
       <source>action plan #{plan_id} does not exist</source>
@@ -116,6 +128,10 @@
       <translation>Zatwierdzony plan zachowuje swoje działania; można zmienić tylko ich stan.</translation>
     </message>
     <message>
+      <source>an action is set to open or in_progress here, not {status!r}; close it with a closing note</source>
+      <translation>tu działanie można ustawić jako otwarte (open) lub w toku (in_progress), nie {status!r}; zamknij je z notatką zamknięcia</translation>
+    </message>
+    <message>
       <source>an answer to {question} is longer than 2000 characters</source>
       <translation>odpowiedź na pytanie {question} jest dłuższa niż 2000 znaków</translation>
     </message>
@@ -144,8 +160,16 @@
       <translation>Wersja arkusza oceny nr {version} nie istnieje.</translation>
     </message>
     <message>
+      <source>appraisal {record} is {appraisal_status}; cannot add conversation notes now</source>
+      <translation>ocena {record} ma status {appraisal_status}; nie można teraz dodać notatek z rozmowy</translation>
+    </message>
+    <message>
       <source>appraisal {record} is {appraisal_status}; cannot add development areas now</source>
       <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz dodawać obszarów rozwoju.</translation>
+    </message>
+    <message>
+      <source>appraisal {record} is {appraisal_status}; cannot change development areas now</source>
+      <translation>ocena {record} ma status {appraisal_status}; nie można teraz zmieniać obszarów do rozwoju</translation>
     </message>
     <message>
       <source>appraisal {record} is {appraisal_status}; cannot change ratings now</source>
@@ -176,8 +200,16 @@
       <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz zapisać rozmowy oceniającej.</translation>
     </message>
     <message>
+      <source>appraisal {record} is {appraisal_status}; cannot remove conversation notes now</source>
+      <translation>ocena {record} ma status {appraisal_status}; nie można teraz usuwać notatek z rozmowy</translation>
+    </message>
+    <message>
       <source>appraisal {record} is {appraisal_status}; cannot remove development areas now</source>
       <translation>Ocena {record} ma status „{appraisal_status}”; nie można teraz usuwać obszarów rozwoju.</translation>
+    </message>
+    <message>
+      <source>archive folder {path} does not exist; create it or give another</source>
+      <translation>folder archiwum {path} nie istnieje; utwórz go lub wskaż inny</translation>
     </message>
     <message>
       <source>audit #{audit_id} does not exist (it may have been deleted)</source>
@@ -234,6 +266,22 @@
     <message>
       <source>conflict #{conflict_id}: the {side} copy is {status} and locked; it cannot be replaced. Keep the {side} copy, or start an amendment of it</source>
       <translation>konflikt nr {conflict_id}: kopia ({side}) ma stan {status} i jest zablokowana; nie można jej zastąpić. Zachowaj kopię ({side}) albo rozpocznij jej korektę</translation>
+    </message>
+    <message>
+      <source>conversation note #{note} does not exist</source>
+      <translation>notatka z rozmowy nr {note} nie istnieje</translation>
+    </message>
+    <message>
+      <source>conversation note: the date {noted} is before the period starts ({start})</source>
+      <translation>notatka z rozmowy: data {noted} jest wcześniejsza niż początek okresu ({start})</translation>
+    </message>
+    <message>
+      <source>conversation note: the date {noted} is in the future (today is {today})</source>
+      <translation>notatka z rozmowy: data {noted} jest w przyszłości (dziś jest {today})</translation>
+    </message>
+    <message>
+      <source>conversation note: write what was said or agreed</source>
+      <translation>notatka z rozmowy: wpisz, co powiedziano lub ustalono</translation>
     </message>
     <message>
       <source>criteria {criteria} are not on the sheet {sheet}; choose among {choices}</source>
@@ -396,6 +444,10 @@
       <translation>wpis rejestru nr {entry_id} nie istnieje</translation>
     </message>
     <message>
+      <source>init: name the first administrator with --admin LOGIN or {variable}.</source>
+      <translation>init: podaj pierwszego administratora opcją --admin LOGIN lub zmienną {variable}.</translation>
+    </message>
+    <message>
       <source>it is {status} in the file, but {count} required item(s) are unanswered: {items}; the editor would not complete it</source>
       <translation>w pliku ma status {status}, ale wymagane pozycje bez odpowiedzi ({count}): {items}; edytor nie pozwoliłby go zakończyć</translation>
     </message>
@@ -490,6 +542,10 @@
     <message>
       <source>mapping {part!r}: write COLUMN=FIELD, e.g. 'Data wpływu=received_on'</source>
       <translation>przypisanie {part!r}: zapisz je jako KOLUMNA=POLE, np. 'Data wpływu=received_on'</translation>
+    </message>
+    <message>
+      <source>method {method!r} is not one of the six; choose one of {allowed}</source>
+      <translation>metoda {method!r} nie jest jedną z sześciu; wybierz jedną z: {allowed}</translation>
     </message>
     <message>
       <source>method {method!r} is not one of: {allowed}</source>
@@ -648,6 +704,14 @@
       <translation>notatka z badania nr {note_id} nie istnieje</translation>
     </message>
     <message>
+      <source>retention of {record_type}: the end action {action} is not allowed; use one of {allowed}</source>
+      <translation>okres przechowywania {record_type}: działanie na koniec {action} jest niedozwolone; użyj jednego z: {allowed}</translation>
+    </message>
+    <message>
+      <source>retention of {record_type}: {months} months is out of range; give 1 to {most}</source>
+      <translation>okres przechowywania {record_type}: {months} mies. to wartość spoza zakresu; podaj od 1 do {most}</translation>
+    </message>
+    <message>
       <source>role {role!r}: a {kind} has signature blocks for {roles}</source>
       <translation>Rola {role!r}: protokół tego rodzaju ({kind}) ma pola podpisu tylko dla ról: {roles}.</translation>
     </message>
@@ -666,6 +730,10 @@
     <message>
       <source>source {source!r} is not one of: {allowed}</source>
       <translation>źródło {source!r} nie jest jednym z: {allowed}</translation>
+    </message>
+    <message>
+      <source>status {status!r} is not an action status; choose one of {allowed}</source>
+      <translation>{status!r} nie jest statusem działania; wybierz jeden z: {allowed}</translation>
     </message>
     <message>
       <source>status {status!r} is unknown</source>
@@ -690,6 +758,14 @@
     <message>
       <source>sync: sign in at the office with --user LOGIN (the password is asked for, or taken from {variable})</source>
       <translation>sync: zaloguj się w bazie urzędu opcją --user LOGIN (hasło zostanie zapytane albo pobrane z {variable})</translation>
+    </message>
+    <message>
+      <source>the action's {field} is empty; write it</source>
+      <translation>pole działania „{field}” jest puste; uzupełnij je</translation>
+    </message>
+    <message>
+      <source>the action's {field} is longer than {limit} characters</source>
+      <translation>pole działania „{field}” jest dłuższe niż {limit} znaków</translation>
     </message>
     <message>
       <source>the audited unit and HR write the action plan, not the auditor</source>
@@ -718,6 +794,10 @@
     <message>
       <source>the drawn signature must be a PNG image</source>
       <translation>Odręczny podpis musi być obrazem PNG.</translation>
+    </message>
+    <message>
+      <source>the end of employment {day} is in the future; record it once it has happened</source>
+      <translation>koniec zatrudnienia {day} jest w przyszłości; zapisz go, gdy nastąpi</translation>
     </message>
     <message>
       <source>the form definition carried for {version}… does not match its hash</source>
@@ -844,6 +924,10 @@
       <translation>komórka nr {unit} nie istnieje</translation>
     </message>
     <message>
+      <source>unit {code} does not exist</source>
+      <translation>komórka {code} nie istnieje</translation>
+    </message>
+    <message>
       <source>unit {unit!r} does not exist in this database</source>
       <translation>Komórka {unit!r} nie istnieje w tej bazie danych.</translation>
     </message>
@@ -854,6 +938,14 @@
     <message>
       <source>unknown category (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</source>
       <translation>nieznana kategoria (bez zwłoki, 1 miesiąc, 2 miesiące, odwołanie, skarga, szczególny)</translation>
+    </message>
+    <message>
+      <source>unknown record type {record_type}; use one of {known}</source>
+      <translation>nieznany rodzaj zapisu {record_type}; użyj jednego z: {known}</translation>
+    </message>
+    <message>
+      <source>unknown request {kind}; use one of {known}</source>
+      <translation>nieznane żądanie {kind}; użyj jednego z: {known}</translation>
     </message>
     <message>
       <source>user #{user} does not exist (it may have been removed); reload.</source>
@@ -872,6 +964,10 @@
       <translation>{backup}: to jest sama baza danych, a nie kopia zapasowa; wybierz plik kopii zapasowej.</translation>
     </message>
     <message>
+      <source>{count} employees match {text}; give the number, badge or login</source>
+      <translation>{count} pracowników pasuje do „{text}”; podaj numer, identyfikator lub login</translation>
+    </message>
+    <message>
       <source>{database}: an administrator already exists; sign in as the administrator to add users.</source>
       <translation>{database}: administrator już istnieje; zaloguj się jako administrator, aby dodać użytkowników.</translation>
     </message>
@@ -886,6 +982,10 @@
     <message>
       <source>{database}: cannot use the database ({detail}).</source>
       <translation>{database}: nie można korzystać z bazy danych ({detail}).</translation>
+    </message>
+    <message>
+      <source>{database}: no password given; nothing was opened.</source>
+      <translation>{database}: nie podano hasła; niczego nie otwarto.</translation>
     </message>
     <message>
       <source>{database}: online backup is for SQLite files; back up a server database with its own tools (for PostgreSQL, pg_dump).</source>
@@ -906,6 +1006,14 @@
     <message>
       <source>{database}: the disk is full. The last change was NOT saved (nothing half-written was kept). Free some disk space and do it again.</source>
       <translation>{database}: dysk jest pełny. Ostatnia zmiana NIE została zapisana (nie zachowano niczego zapisanego częściowo). Zwolnij miejsce na dysku i wykonaj ją ponownie.</translation>
+    </message>
+    <message>
+      <source>{database}: the server refused the password; nothing was opened. Check the password with the server's administrator.</source>
+      <translation>{database}: serwer odrzucił hasło; niczego nie otwarto. Sprawdź hasło u administratora serwera.</translation>
+    </message>
+    <message>
+      <source>{database}: the server wants a password; set {variable}, keep it in ~/.pgpass, or run the command in a terminal to be asked.</source>
+      <translation>{database}: serwer wymaga hasła; ustaw {variable}, zapisz je w ~/.pgpass albo uruchom polecenie w terminalu, aby o nie zapytał.</translation>
     </message>
     <message>
       <source>{database}: this database has user accounts; sign in with --user NAME (the password is asked for, or taken from {variable}).</source>
@@ -1310,6 +1418,10 @@
     <message>
       <source>{path}: not UTF-8 text; nothing was imported</source>
       <translation>{path}: plik nie jest tekstem w kodowaniu UTF-8; niczego nie zaimportowano.</translation>
+    </message>
+    <message>
+      <source>{path}: not a PostgreSQL backup in pg_dump's custom format (pg_dump -Fc); choose another backup.</source>
+      <translation>{path}: to nie jest kopia PostgreSQL w formacie własnym pg_dump (pg_dump -Fc); wybierz inną kopię.</translation>
     </message>
     <message>
       <source>{path}: not a SQLite database; choose another backup.</source>

@@ -20,6 +20,10 @@
         <translation>Załatwiona</translation>
     </message>
     <message>
+        <source>Settled on</source>
+        <translation>Data załatwienia</translation>
+    </message>
+    <message>
         <source>Why a settled entry is changed</source>
         <translation>Dlaczego zmieniany jest wpis już załatwiony</translation>
     </message>
@@ -147,6 +151,14 @@
         <translation>Treść</translation>
     </message>
     <message>
+        <source>Past its deadline</source>
+        <translation>Po terminie</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>Termin w ciągu 7 dni</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>Miesiąc</translation>
     </message>
@@ -234,6 +246,10 @@
         <source>Open actions</source>
         <translation>Otwarte działania</translation>
     </message>
+    <message>
+        <source>Some actions are past their due date</source>
+        <translation>Niektóre działania są po terminie</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorsTab</name>
@@ -286,8 +302,16 @@
         <translation>Data wpływu od</translation>
     </message>
     <message>
+        <source>Received to</source>
+        <translation>Wpłynęło do</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>do</translation>
+    </message>
+    <message>
+        <source>Register of complaints and opinions</source>
+        <translation>Rejestr skarg i opinii</translation>
     </message>
     <message>
         <source>Show &amp;more</source>
@@ -423,6 +447,10 @@
     <message>
         <source>Follow-up actions</source>
         <translation>Działania następcze</translation>
+    </message>
+    <message>
+        <source>Research notes</source>
+        <translation>Notatki z badań</translation>
     </message>
     <message>
         <source>Action %1: %2 is not a date (dd.mm.yyyy).</source>

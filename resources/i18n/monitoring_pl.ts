@@ -20,6 +20,10 @@
         <translation>Pominięto wiersze nad nagłówkiem: %1.</translation>
     </message>
     <message>
+        <source>Columns of the file and the fields they hold</source>
+        <translation>Kolumny pliku i pola, które zawierają</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>(skip)</source>
         <translation>(pomiń)</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Pierwsze wiersze pliku</translation>
     </message>
     <message>
         <source>The mapping is remembered under this name and chosen again for files with the same header row.</source>
@@ -89,6 +97,10 @@
     <message>
         <source>Import refused</source>
         <translation>Import odrzucony</translation>
+    </message>
+    <message>
+        <source>Problems found in the file</source>
+        <translation>Problemy znalezione w pliku</translation>
     </message>
     <message>
         <source>Line</source>

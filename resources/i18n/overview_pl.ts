@@ -84,6 +84,18 @@
         <translation>Daty</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Dzień</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Do</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Pokaż</translation>
     </message>
@@ -102,6 +114,14 @@
     <message>
         <source>The monitoring report of this period as a PDF or an XLSX workbook</source>
         <translation>Raport z monitorowania za ten okres jako PDF lub skoroszyt XLSX</translation>
+    </message>
+    <message>
+        <source>Standards per unit: targets met or not</source>
+        <translation>Standardy w komórkach: cele osiągnięte lub nie</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metoda</translation>
     </message>
     <message>
         <source>Conclusions and recommendations for the report</source>

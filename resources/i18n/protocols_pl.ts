@@ -277,6 +277,10 @@
         <translation>&amp;Otwórz protokół</translation>
     </message>
     <message>
+        <source>Signed protocols</source>
+        <translation>Podpisane protokoły</translation>
+    </message>
+    <message>
         <source>Signed protocols: %1</source>
         <translation>Podpisane protokoły: %1</translation>
     </message>

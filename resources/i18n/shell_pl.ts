@@ -19,6 +19,10 @@
         <source>Licences of the bundled fonts:</source>
         <translation>Licencje dołączonych czcionek:</translation>
     </message>
+    <message>
+        <source>Font licences</source>
+        <translation>Licencje czcionek</translation>
+    </message>
 </context>
 <context>
     <name>AdminModels</name>
@@ -86,6 +90,10 @@
     <message>
         <source>Something went wrong that AuditDesk did not expect. Your saved work is safe in the database. Please copy the report below and send it to your administrator. The full log is in: {folder}</source>
         <translation>Wystąpił błąd, którego AuditDesk nie przewidział. Zapisane dane są bezpieczne w bazie. Skopiuj poniższy raport i przekaż go administratorowi. Pełny dziennik znajduje się w: {folder}</translation>
+    </message>
+    <message>
+        <source>Error report</source>
+        <translation>Raport o błędzie</translation>
     </message>
     <message>
         <source>Copy report</source>
@@ -425,6 +433,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Nawigacja</translation>
+    </message>
     <message>
         <source>AuditDesk</source>
         <translation>AuditDesk</translation>

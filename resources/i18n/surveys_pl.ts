@@ -73,8 +73,28 @@
         <translation>Komórka</translation>
     </message>
     <message>
+        <source>Period from</source>
+        <translation>Okres od</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Okres do</translation>
+    </message>
+    <message>
+        <source>Compared period from</source>
+        <translation>Okres porównawczy od</translation>
+    </message>
+    <message>
+        <source>Compared period to</source>
+        <translation>Okres porównawczy do</translation>
+    </message>
+    <message>
         <source>Period</source>
         <translation>Okres</translation>
+    </message>
+    <message>
+        <source>Results per question</source>
+        <translation>Wyniki według pytań</translation>
     </message>
     <message>
         <source>Positive: 4–5 on a 1–5 scale, tak or raczej tak on the four-point scale. Index: the mean mapped to 0–100. * marks a difference the two-proportion test finds significant (95%).</source>
@@ -138,6 +158,10 @@
     <message>
         <source>Entered by</source>
         <translation>Wprowadził(a)</translation>
+    </message>
+    <message>
+        <source>Questionnaires entered last</source>
+        <translation>Ostatnio wprowadzone ankiety</translation>
     </message>
     <message>
         <source>Last questionnaires (Enter corrects, Delete removes)</source>
@@ -233,6 +257,10 @@
     <message>
         <source>Responses</source>
         <translation>Ankiety</translation>
+    </message>
+    <message>
+        <source>Survey campaigns</source>
+        <translation>Badania ankietowe</translation>
     </message>
     <message>
         <source>New campaign… (Ctrl+N)</source>

@@ -48,6 +48,10 @@
         <translation>Wersja biura</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Konflikty</translation>
+    </message>
+    <message>
         <source>Laptop&apos;s version</source>
         <translation>Wersja laptopa</translation>
     </message>

@@ -48,6 +48,7 @@ class AboutDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Licences of the bundled fonts:")))
         self.licences = QPlainTextEdit(font_licences())
         self.licences.setObjectName("fontLicences")
+        self.licences.setAccessibleName(self.tr("Font licences"))
         self.licences.setReadOnly(True)
         self.licences.setMinimumSize(600, 260)
         layout.addWidget(self.licences)

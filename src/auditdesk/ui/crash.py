@@ -55,6 +55,7 @@ class CrashDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.text = QPlainTextEdit(report)
+        self.text.setAccessibleName(self.tr("Error report"))
         self.text.setReadOnly(True)
         self.text.setMinimumSize(640, 280)
         layout.addWidget(self.text)

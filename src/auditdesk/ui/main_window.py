@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.ask_sign_in: Callable[[QWidget | None, AppContext], Actor | None] = _ask_sign_in
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget#navigation { font-size: 11pt; }"

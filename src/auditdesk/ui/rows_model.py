@@ -60,7 +60,11 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             return None
         if not 0 <= index.column() < self.column_count():
             return None
-        return self.cell(self.rows[index.row()], index.column(), role)
+        value = self.cell(self.rows[index.row()], index.column(), role)
+        if value is None and role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            # a screen reader reads the cell's tooltip, which says what a colour means
+            return self.cell(self.rows[index.row()], index.column(), Qt.ItemDataRole.ToolTipRole)
+        return value
 
 
 class ColumnsModel(RowsModel[RowT]):

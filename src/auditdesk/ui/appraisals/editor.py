@@ -65,6 +65,7 @@ class AppraisalEditor(EditorPages):
         self.header.setWordWrap(True)
         self.steps = QListWidget()
         self.steps.setMaximumWidth(210)
+        self.steps.setAccessibleName(self.tr("Steps of the appraisal"))
         for text in (
             self.tr("1. Criteria and expectations"),
             self.tr("2. Ratings"),

@@ -37,6 +37,7 @@ class EditorPages(EditorSteps):
             [self.tr("Criterion"), self.tr("Expectations agreed with the employee")]
         )
         self.criteria_table.horizontalHeader().setStretchLastSection(True)
+        self.criteria_table.setAccessibleName(self.tr("Criteria and expectations"))
         self.criteria_table.setColumnWidth(0, 330)
         self.save_criteria_button = QPushButton(self.tr("Save criteria (Ctrl+S)"))
         self.save_criteria_button.clicked.connect(self.save_criteria)
@@ -50,6 +51,7 @@ class EditorPages(EditorSteps):
         page = QWidget()
         self.rating_list = QListWidget()
         self.rating_list.setMaximumWidth(260)
+        self.rating_list.setAccessibleName(self.tr("Criteria to rate"))
         self.rating_list.currentRowChanged.connect(self._show_rating)
         self.criterion_text = QLabel()
         self.criterion_text.setWordWrap(True)
@@ -62,6 +64,9 @@ class EditorPages(EditorSteps):
         )
         self.justification.textChanged.connect(self._rating_edited)
         self.evidence = QListWidget()
+        self.evidence.setAccessibleName(
+            self.tr("Evidence of the period: mystery-client audits and feedback")
+        )
         self.overall_label = QLabel()
         form = QFormLayout()
         form.addRow(self.tr("&Rating:"), self.level)
@@ -82,6 +87,7 @@ class EditorPages(EditorSteps):
     def _development_page(self) -> QWidget:
         page = QWidget()
         self.area_list = QListWidget()
+        self.area_list.setAccessibleName(self.tr("Development areas"))
         self.area_name = QLineEdit()
         self.area_change = QLineEdit()
         self.area_support = QLineEdit()
@@ -94,6 +100,7 @@ class EditorPages(EditorSteps):
         self.add_area_button = QPushButton(self.tr("Add area (Ctrl+S)"))
         self.add_area_button.clicked.connect(self.add_area)
         self.open_actions = QListWidget()
+        self.open_actions.setAccessibleName(self.tr("Open development actions"))
         self.done_button = QPushButton(self.tr("Mark the selected action done"))
         self.done_button.clicked.connect(self.mark_done)
         form = QFormLayout()

@@ -69,6 +69,7 @@ class AppraisalsPanel(QWidget):
         self.banner.setObjectName("appraisalReminder")
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find an employee (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Find an employee (Ctrl+F)"))
         self.new_button = QPushButton(self.tr("New appraisal (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open (Enter)"))
         self.feedback_button = QPushButton(self.tr("Feedback note (Ctrl+Shift+F)"))
@@ -87,6 +88,7 @@ class AppraisalsPanel(QWidget):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Team and their appraisals"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # most urgent first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -102,6 +104,7 @@ class AppraisalsPanel(QWidget):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes = QListWidget()
+        self.notes.setAccessibleName(self.tr("Feedback notes"))
         side = QWidget()
         side_lay = QVBoxLayout(side)
         side_lay.addWidget(self.details)

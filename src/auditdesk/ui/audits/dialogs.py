@@ -296,6 +296,7 @@ class ActionPlanDialog(QDialog):
         self.state = QLabel()
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("actions")
+        self.table.setAccessibleName(self.tr("Action plan"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("What"),
@@ -314,6 +315,7 @@ class ActionPlanDialog(QDialog):
         self.submit_button.clicked.connect(lambda: self._save(True))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Manager's note (required when returning)"))
+        self.note.setAccessibleName(self.tr("Manager's note (required when returning)"))
         self.accept_button = QPushButton(self.tr("Accept"))
         self.return_button = QPushButton(self.tr("Return"))
         self.accept_button.clicked.connect(lambda: self._decide(True))

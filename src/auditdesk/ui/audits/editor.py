@@ -83,6 +83,7 @@ class AuditEditor(QWidget):
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.total = QLabel()
         self.total.setObjectName("totalScore")
+        self.total.setAccessibleName(self.tr("Total score of the audit"))
         self.critical = QLabel()
         self.critical.setObjectName("criticalBanner")
         self.critical.setWordWrap(True)
@@ -94,6 +95,7 @@ class AuditEditor(QWidget):
         self.message.setWordWrap(True)
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(self.tr("Sections and their scores"))
         self.sections.setMaximumWidth(300)
         self.sections.setWordWrap(True)
         self.sections.currentRowChanged.connect(self._section_shown)
@@ -102,6 +104,7 @@ class AuditEditor(QWidget):
 
         self.evidence = QListWidget()
         self.evidence.setObjectName("evidence")
+        self.evidence.setAccessibleName(self.tr("Evidence files"))
         self.evidence.setMaximumHeight(110)
         self.evidence.itemActivated.connect(lambda it: self.preview_requested.emit(it.data(256)))
         self.attach_item_button = QPushButton(self.tr("Attach to item (Ctrl+E)"))
@@ -374,7 +377,14 @@ class AuditEditor(QWidget):
             sec = result.section(section.id)
             pct = format_percent(sec.percent if sec else None)
             zero = " ⚠" if sec and sec.zeroed else ""
-            self.sections.item(index).setText(f"{section.title.get(self.language)} – {pct}{zero}")
+            item = self.sections.item(index)
+            item.setText(f"{section.title.get(self.language)} – {pct}{zero}")
+            spoken = self.tr("%1: score %2").replace("%1", section.title.get(self.language))
+            spoken = spoken.replace("%2", pct)
+            if zero:  # ⚠ is a picture: say it in words
+                spoken += ", " + self.tr("zeroed by a critical failure")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setToolTip(spoken)
         for item_id, r in result.items.items():
             row = self.rows[item_id]
             if r.applicable:
@@ -385,6 +395,10 @@ class AuditEditor(QWidget):
             else:
                 row.set_points("", False)
         verdict = result.verdict_label_pl if self.language == "pl" else result.verdict_label_en
+        self.total.setAccessibleDescription(
+            f"{format_percent(result.percent)}, {verdict}, {num(result.earned, self.language)} / "
+            f"{num(result.possible, self.language)}"
+        )
         self.total.setText(
             f"<span style='font-size: large'><b>{format_percent(result.percent)}</b></span>"
             f"<br>{verdict} · {num(result.earned, self.language)} / "

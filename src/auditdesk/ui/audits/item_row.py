@@ -133,6 +133,10 @@ class ItemRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(ROW_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.language = language
+        self.question = f"{number} {item.text.get(language)}"
+        # a screen reader on the focused row reads the question, then its state (`_show`)
+        self.setAccessibleName(self.question)
         text = QLabel(f"<b>{number}</b> {item.text.get(language)}")
         text.setWordWrap(True)
         self.marker = QLabel(MARKER)
@@ -171,6 +175,8 @@ class ItemRow(QFrame):
             if item.scored:
                 shown += f"  ({num(option.points * item.weight, language)})"
             button = QPushButton(shown)
+            button.setAccessibleName(self._answer_name(label, option.points * item.weight))
+            button.setAccessibleDescription(self.tr("Key %1").replace("%1", str(n)))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("answer", option.value)
@@ -181,6 +187,7 @@ class ItemRow(QFrame):
         if not options:
             self.value_edit = line = NotesEdit() if item.type == "text" else QLineEdit()
             self.value_edit.setObjectName("value")
+            self.value_edit.setAccessibleName(self.question)
             if item.type == "number":
                 unit = item.unit.get(language) if item.unit else ""
                 low, high = item.number_range()
@@ -208,6 +215,7 @@ class ItemRow(QFrame):
             self.setFocusProxy(self.value_edit)
             answers.addWidget(self.value_edit, 1 if item.type == "text" else 0)
         self.na_button = QPushButton(self.tr("N N/A") if options else NA_TEXT)
+        self.na_button.setAccessibleName(self.tr("%1: not applicable").replace("%1", self.question))
         self.na_button.setCheckable(True)
         self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.na_button.setVisible(item.na_allowed)
@@ -217,6 +225,7 @@ class ItemRow(QFrame):
             answers.addStretch(1)
         self.comment = QLineEdit(answer.comment if answer else "")
         self.comment.setObjectName("comment")
+        self.comment.setAccessibleName(self.tr("Comment on %1").replace("%1", self.question))
         self.comment.setPlaceholderText(self.tr("Comment (K)"))
         self.comment.installEventFilter(_Keys(self, False))
         self._comment_timer = QTimer(self)
@@ -249,6 +258,42 @@ class ItemRow(QFrame):
         if self.value_edit is not None:
             self.value_edit.setEnabled(not self.na)
         self.setProperty("answered", self.is_answered())
+        self.setAccessibleDescription(self.state_text())
+
+    def _answer_name(self, label: str, points: float) -> str:
+        """What a screen reader says for an answer button: its question, answer and points."""
+        if not self.item.scored:
+            return self.tr("%1: %2").replace("%1", self.question).replace("%2", label)
+        return (
+            self.tr("%1: %2, %3 points")
+            .replace("%1", self.question)
+            .replace("%2", label)
+            .replace("%3", num(points, self.language))
+        )
+
+    def state_text(self) -> str:
+        """The row's state in words (its accessible description): the answer chosen, the marks
+        (critical, weight, optional) and the points, so that nothing is told by colour alone."""
+        if self.na:
+            answer = self.tr("Answer: not applicable")
+        elif self.value:
+            chosen = next((b for b in self.buttons if b.property("answer") == self.value), None)
+            shown = chosen.accessibleName() if chosen is not None else self.value
+            answer = self.tr("Answer: %1").replace("%1", shown.removeprefix(self.question + ": "))
+        else:
+            answer = self.tr("Not answered")
+        parts = [answer]
+        if self.marks.text():
+            parts.append(self.marks.text())
+        if self.points.text():
+            parts.append(self.points.accessibleName() or self.points.text())
+        if self.buttons:
+            parts.append(
+                self.tr("Keys 1–%1 answer, N not applicable, K comment").replace(
+                    "%1", str(min(len(self.buttons), 9))
+                )
+            )
+        return ". ".join(parts)
 
     def is_answered(self) -> bool:
         return self.na or bool(self.value)
@@ -263,6 +308,12 @@ class ItemRow(QFrame):
     def set_points(self, text: str, failed: bool) -> None:
         self.points.setText(text)
         self.points.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "")
+        # the red colour of a critical failure is said in words too
+        name = self.tr("Points for %1: %2").replace("%1", self.number).replace("%2", text)
+        if failed:
+            name += " " + self.tr("(critical failure)")
+        self.points.setAccessibleName(name if text else "")
+        self.setAccessibleDescription(self.state_text())
 
     def set_editable(self, editable: bool) -> None:
         for w in [*self.buttons, self.na_button, self.comment]:

@@ -74,6 +74,7 @@ class AuditsPanel(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Search audits"))
         self.search.setPlaceholderText(self.tr("Search: record, unit, employee, scenario (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.unit = QComboBox()
@@ -94,6 +95,7 @@ class AuditsPanel(QWidget):
         self.model = AuditListModel(self._fetch)
         self.table = QTableView()
         self.table.setObjectName("audits")
+        self.table.setAccessibleName(self.tr("Audits"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -99,6 +99,10 @@ class TimelinessModel(RowsModel[TimelinessRow]):
         if role == Qt.ItemDataRole.ForegroundRole and column == 6:
             share = row.on_time_percent
             return QBrush(QColor("#b00020")) if share is not None and share < LOW_SHARE else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            share = row.on_time_percent
+            if share is not None and share < LOW_SHARE:  # the red said in words
+                return self.tr("Below %1 % on time").replace("%1", f"{LOW_SHARE:g}")
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name or None
         if role != Qt.ItemDataRole.DisplayRole:
@@ -195,6 +199,10 @@ class CasesTab(QWidget):
         self.group.currentIndexChanged.connect(self.refresh)
         self.unit = QComboBox()
         self.unit.setObjectName("casesUnit")
+        self.unit.setAccessibleName(self.tr("Unit"))
+        self.group.setAccessibleName(self.tr("Group by"))
+        self.date_from.setAccessibleName(self.tr("Settled from"))
+        self.date_to.setAccessibleName(self.tr("Settled to"))
         self.unit.currentIndexChanged.connect(self.refresh)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.setToolTip(self.tr("Read the figures again (F5)"))
@@ -225,6 +233,10 @@ class CasesTab(QWidget):
         self.timeliness_view = self._view(self.timeliness_model, "casesTimeliness")
         self.overdue_model = OverdueModel(self)
         self.overdue_view = self._view(self.overdue_model, "casesOverdue")
+        self.timeliness_view.setAccessibleName(
+            self.tr("Cases settled on time (dates of settlement)")
+        )
+        self.overdue_view.setAccessibleName(self.tr("Overdue cases"))
         self.overdue_view.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
 
         upper = QWidget()

@@ -92,6 +92,7 @@ class ImportMappingDialog(QDialog):
             chosen = {i: mapping.get(column, "") for i, column in enumerate(self.header)}
         self.table = QTableWidget(len(self.header), 3)
         self.table.setObjectName("mapping")
+        self.table.setAccessibleName(self.tr("Columns of the file and the fields they hold"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Column"), self.tr("Field"), self.tr("Status")]
         )
@@ -121,6 +122,7 @@ class ImportMappingDialog(QDialog):
         self.table.resizeColumnToContents(0)
         self.preview = QTableWidget(len(rows), len(self.header))
         self.preview.setObjectName("preview")
+        self.preview.setAccessibleName(self.tr("First rows of the file"))
         self.preview.setHorizontalHeaderLabels(
             [self._shown(i, column) for i, column in enumerate(self.header)]
         )

@@ -34,6 +34,7 @@ class ImportProblemsDialog(QDialog):
         label.setWordWrap(True)
         self.table = QTableWidget(len(rows), 4)
         self.table.setObjectName("problems")
+        self.table.setAccessibleName(self.tr("Problems found in the file"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("What is wrong")]
         )

@@ -124,6 +124,8 @@ class IndicatorsTab(QWidget):
         self.use_period.setObjectName("usePeriod")
         self.date_from = date_edit(self.today().replace(day=1), "filterFrom")
         self.date_to = date_edit(self.today(), "filterTo")
+        self.date_from.setAccessibleName(self.tr("Received from"))
+        self.date_to.setAccessibleName(self.tr("Received to"))
         for combo in (self.kind, self.unit, self.state):
             combo.currentIndexChanged.connect(self.reload_register)
         self.use_period.toggled.connect(self.reload_register)
@@ -137,6 +139,7 @@ class IndicatorsTab(QWidget):
         filters.addStretch(1)
         self.model = EntriesModel(self.today)
         self.table = make_table("entries", self.model)
+        self.table.setAccessibleName(self.tr("Register of complaints and opinions"))
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -178,6 +181,8 @@ class IndicatorsTab(QWidget):
         self.sum_from = date_edit(six_months, "sumFrom")
         self.sum_from.setDate(self.sum_from.date().addDays(1 - self.sum_from.date().day()))
         self.sum_to = date_edit(self.today(), "sumTo")
+        self.sum_from.setAccessibleName(self.tr("Received from"))
+        self.sum_to.setAccessibleName(self.tr("Received to"))
         self.sum_unit = self._unit_combo("sumUnit")
         for signal in (
             self.sum_from.dateChanged,
@@ -194,6 +199,7 @@ class IndicatorsTab(QWidget):
         bar.addStretch(1)
         self.summary_model = SummaryModel()
         self.summary_table = make_table("summary", self.summary_model)
+        self.summary_table.setAccessibleName(self.tr("Monthly summary"))
         self.shares = QLabel()
         self.shares.setObjectName("shares")
         self.shares.setWordWrap(True)
@@ -207,6 +213,9 @@ class IndicatorsTab(QWidget):
         page = self.deadline_page = QWidget()
         self.watch_model = EntriesModel(self.today)
         self.watch_table = make_table("deadlines", self.watch_model)
+        self.watch_table.setAccessibleName(
+            self.tr("Open entries past their deadline (red) or due within 7 days (amber).")
+        )
         self.watch_table.activated.connect(lambda _i: self.edit_selected(self.watch_table))
         self.watch_label = QLabel()
         self.watch_label.setObjectName("watchLabel")

@@ -105,9 +105,11 @@ class EntryDialog(QDialog):
         self.settled = QCheckBox(self.tr("Settled"))
         self.settled.setObjectName("settled")
         self.settled_on = date_edit(self.today, "settledOn")
+        self.settled_on.setAccessibleName(self.tr("Settled on"))
         self.settled_on.setMaximumDate(to_qdate(self.today))
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")
+        self.outcome.setAccessibleName(QCoreApplication.translate("Indicators", "Outcome"))
         self.outcome.addItem("", None)
         for o in Outcome:
             self.outcome.addItem(indicator_outcome_name(o), o.value)

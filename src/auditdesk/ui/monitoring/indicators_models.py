@@ -69,6 +69,12 @@ class EntriesModel(RowsModel[svc.EntryRow]):
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == 6:
             return row.due_rule or None
+        if role == Qt.ItemDataRole.ToolTipRole and column != 10:  # what the colour means
+            if row.timeliness in (Timeliness.OPEN_OVERDUE, Timeliness.LATE):
+                return QCoreApplication.translate("Indicators", "Past its deadline")
+            if nearing(row.due_on, row.settled_on, self.today()):
+                return QCoreApplication.translate("Indicators", "Due within 7 days")
+            return None
         if role == Qt.ItemDataRole.ToolTipRole and column == 10:
             return row.summary
         if role != Qt.ItemDataRole.DisplayRole:

@@ -67,6 +67,8 @@ class NotesModel(RowsModel[research.NoteRow]):
     def cell(self, row: research.NoteRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and row.actions_overdue:
             return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and row.actions_overdue:
+            return QCoreApplication.translate("Indicators", "Some actions are past their due date")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         values = [
@@ -104,6 +106,7 @@ class ResearchPage(QWidget):
         self.model = NotesModel(self)
         self.list = QTableView()
         self.list.setObjectName("notes")
+        self.list.setAccessibleName(self.tr("Research notes"))
         self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -146,6 +149,7 @@ class ResearchPage(QWidget):
         self.recommendations.setMaximumHeight(110)
         self.action_table = QTableWidget(0, ACTION_COLUMNS)
         self.action_table.setObjectName("actions")
+        self.action_table.setAccessibleName(self.tr("Follow-up actions"))
         self.action_table.setHorizontalHeaderLabels(
             [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Done on")]
         )

@@ -94,6 +94,8 @@ class QuestionRow(QFrame):
         self.setStyleSheet(ROW_STYLE)
         mark = " *" if question.required else ""
         label = QLabel(f"<b>{number}.</b> {question.text.get(language)}{mark}")
+        spoken = f"{number}. {question.text.get(language)}"
+        self.setAccessibleName(spoken)  # what a screen reader says on the focused row
         label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
@@ -106,6 +108,7 @@ class QuestionRow(QFrame):
         if question.type == "text":
             self.text_edit = QLineEdit()
             self.text_edit.setObjectName("text")
+            self.text_edit.setAccessibleName(spoken)
             self.text_edit.setPlaceholderText(self.tr("Type the answer, Enter moves on"))
             self.text_edit.installEventFilter(_TextKeys(self))
             self.text_edit.textEdited.connect(lambda _t: self.changed.emit())
@@ -115,6 +118,7 @@ class QuestionRow(QFrame):
             for n, (value, text) in enumerate(option_labels(question, language), start=1):
                 shown = text if question.type == "scale" else f"{n} {text}"
                 button = QPushButton(shown)
+                button.setAccessibleName(f"{spoken}: {text}")
                 button.setCheckable(True)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setProperty("answer", value)
@@ -279,6 +283,7 @@ class SurveyEntry(QWidget):
         )
         self.recent = QTableView()
         self.recent.setObjectName("recentResponses")
+        self.recent.setAccessibleName(self.tr("Questionnaires entered last"))
         self.recent.setModel(self.recent_model)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -158,6 +158,10 @@ class OverviewPanel(QWidget):
         self.day = QDateEdit(to_qdate(today))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd.MM.yyyy")
+        self.kind.setAccessibleName(QCoreApplication.translate("Overview", "Period:"))
+        self.day.setAccessibleName(QCoreApplication.translate("Overview", "Day"))
+        self.start.setAccessibleName(QCoreApplication.translate("Overview", "From"))
+        self.end.setAccessibleName(QCoreApplication.translate("Overview", "To"))
         self.refresh_button = QPushButton(QCoreApplication.translate("Overview", "Show"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
@@ -185,6 +189,9 @@ class OverviewPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setObjectName("overview_table")
+        self.table.setAccessibleName(
+            QCoreApplication.translate("Overview", "Standards per unit: targets met or not")
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -200,6 +207,7 @@ class OverviewPanel(QWidget):
         layout.addWidget(self.note)
         # HR's conclusions and recommendations per method, printed in the report
         self.method = QComboBox()
+        self.method.setAccessibleName(QCoreApplication.translate("Overview", "Method"))
         for key, title, _how, _indicators in METHODS:
             self.method.addItem(title, key)
         self.conclusions = QPlainTextEdit()
@@ -207,6 +215,9 @@ class OverviewPanel(QWidget):
             QCoreApplication.translate("Overview", "Conclusions and recommendations for the report")
         )
         self.conclusions.setMaximumHeight(70)
+        self.conclusions.setAccessibleName(
+            QCoreApplication.translate("Overview", "Conclusions and recommendations for the report")
+        )
         self.save_conclusions_button = QPushButton(
             QCoreApplication.translate("Overview", "Save conclusions")
         )

@@ -119,6 +119,7 @@ class SignDialog(QDialog):
         file_row = QHBoxLayout()
         self.p12 = QLineEdit()
         self.p12.setObjectName("p12")
+        self.p12.setAccessibleName(self.tr("Certificate file:"))
         self.p12.setPlaceholderText(self.tr("signer.p12"))
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)

@@ -53,6 +53,8 @@ class BulkExportDialog(QDialog):
         self.use_to = QCheckBox(self.tr("&To:"))
         self.date_to = QDateEdit(today)
         self.date_to.setCalendarPopup(True)
+        self.date_from.setAccessibleName(self.tr("&From:").replace("&", ""))
+        self.date_to.setAccessibleName(self.tr("&To:").replace("&", ""))
         for check, edit in ((self.use_from, self.date_from), (self.use_to, self.date_to)):
             edit.setDisplayFormat("dd.MM.yyyy")
             edit.setEnabled(False)
@@ -87,6 +89,7 @@ class BulkExportDialog(QDialog):
         p12_row = QHBoxLayout()
         self.p12 = QLineEdit()
         self.p12.setObjectName("p12")
+        self.p12.setAccessibleName(self.tr("Certificate file:"))
         self.p12_browse = QPushButton(self.tr("B&rowse…"))
         self.p12_browse.clicked.connect(self._browse_p12)
         p12_row.addWidget(self.p12, 1)
