@@ -17,6 +17,7 @@ HEADS = frozenset(
         "0013_conversations",
         "0015_actions",
         "0014_personal_data",
+        "0012_plan",
     }
 )
 
@@ -34,6 +35,7 @@ SCRIPT_FILES = frozenset(
         "0009_integrity.py",
         "0010_sync.py",
         "0011_overview.py",
+        "0012_plan.py",
         "0013_conversations.py",
         "0015_actions.py",
         "0014_personal_data.py",

@@ -32,6 +32,14 @@ from auditdesk.store.models.indicators import (
 )
 from auditdesk.store.models.office import MonitoringTarget, OfficeSetting
 from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
+from auditdesk.store.models.planning import (
+    AuditorExclusion,
+    PlanAuditor,
+    PlannedVisit,
+    PlanProgramme,
+    PlanScenario,
+    PlanUnit,
+)
 from auditdesk.store.models.privacy import PersonRequest, PersonStatus, RecordRead, RetentionRule
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
@@ -61,6 +69,7 @@ __all__ = [
     "AuditDispute",
     "AuditLogEntry",
     "AuditStandardCount",
+    "AuditorExclusion",
     "CaseColumnMapping",
     "CaseImportBatch",
     "CaseRecord",
@@ -85,6 +94,11 @@ __all__ = [
     "OrgUnit",
     "PersonRequest",
     "PersonStatus",
+    "PlanAuditor",
+    "PlanProgramme",
+    "PlanScenario",
+    "PlanUnit",
+    "PlannedVisit",
     "Protocol",
     "RecordRead",
     "ResearchAction",
