@@ -27,6 +27,7 @@ from auditdesk.domain.planning import (
     iso_week,
     parse_hours,
     planning_value,
+    replacement_slot,
     rotate_scenarios,
     sample_size,
     schedule,
@@ -368,3 +369,24 @@ def test_schedule_and_assignment_properties(
         assert not a.barred(v.unit_id), "no auditor in their own unit or one they worked in"
         load[(a.auditor_id, iso_week(v.at.date()))] += 1
         assert load[(a.auditor_id, iso_week(v.at.date()))] <= a.weekly_capacity
+
+
+def test_a_replacement_takes_the_first_free_week_and_an_auditor_respecting_the_load() -> None:
+    demand = Demand(1, "visit", 1, HOURS)
+    missed = datetime(2026, 12, 22, 10)  # a Tuesday; 24-26 December are holidays
+    slot = replacement_slot(demand, missed, date(2027, 1, 31), set(), seed=1)
+    assert slot is not None
+    # the missed visit's own week still has 23 December
+    assert slot.at.date() == date(2026, 12, 23)
+    assert "replaces the visit of 22.12.2026" in slot.reason
+    # that week taken by another visit to the desk: the next week (28 December on)
+    taken = {iso_week(missed.date())}
+    later = replacement_slot(demand, missed, date(2027, 1, 31), taken, seed=1)
+    assert later is not None and iso_week(later.at.date()) == iso_week(date(2026, 12, 28))
+    assert replacement_slot(demand, missed, date(2026, 12, 23), taken, 1) is None
+    before = PlannedSlot(1, "visit", datetime(2026, 12, 23, 9), "", auditor_id=10)
+    problems = assign(
+        [slot], [AuditorBasis(10, 1), AuditorBasis(11, 1, own_unit=1)], 1, existing=[before]
+    )
+    # auditor 10 is full that week (capacity 1) and 11 works in the unit
+    assert slot.auditor_id is None and problems

@@ -127,6 +127,8 @@ def achieved_margin(
         return None
     z = z_value(confidence)
     fpc = 1.0
+    if population is not None and n >= population:
+        return 0.0  # every client of the period: no sampling error
     if population is not None and population > 1:
         fpc = max(0.0, (population - n) / (population - 1))
     return z * math.sqrt(p * (1 - p) / n * fpc)
@@ -493,17 +495,29 @@ class AuditorBasis:
         return unit_id == self.own_unit or unit_id in self.excluded_units
 
 
-def assign(visits: Sequence[PlannedSlot], auditors: Sequence[AuditorBasis], seed: int) -> list[str]:
+def assign(
+    visits: Sequence[PlannedSlot],
+    auditors: Sequence[AuditorBasis],
+    seed: int,
+    existing: Sequence[PlannedSlot] = (),
+) -> list[str]:
     """Gives each visit an auditor, in time order: never one barred from the unit, never over a
     weekly capacity, never two visits closer than 90 minutes; among the rest an auditor who has
     not yet been to the unit (so no official meets the same auditor twice), then the least
-    loaded, then by the seed. Returns a sentence per visit left without an auditor."""
+    loaded, then by the seed. `existing` visits count as booked. Returns a sentence per visit
+    left without an auditor."""
     rng = random.Random(seed)
     order = {a.auditor_id: rng.random() for a in auditors}
     week_load: dict[tuple[int, tuple[int, int]], int] = defaultdict(int)
     total_load: dict[int, int] = defaultdict(int)
     seen: dict[tuple[int, int], int] = defaultdict(int)  # (auditor, unit) -> visits there
     booked: dict[tuple[int, date], list[datetime]] = defaultdict(list)  # (auditor, day)
+    for e in existing:  # visits already assigned (a replacement joins a plan)
+        if e.auditor_id is not None:
+            week_load[(e.auditor_id, iso_week(e.at.date()))] += 1
+            total_load[e.auditor_id] += 1
+            seen[(e.auditor_id, e.unit_id)] += 1
+            booked[(e.auditor_id, e.at.date())].append(e.at)
     problems = []
     for v in sorted(visits, key=lambda x: (x.at, x.unit_id, x.channel)):
         week = iso_week(v.at.date())
@@ -546,3 +560,30 @@ def assign(visits: Sequence[PlannedSlot], auditors: Sequence[AuditorBasis], seed
         seen[(best.auditor_id, v.unit_id)] += 1
         booked[(best.auditor_id, v.at.date())].append(v.at)
     return problems
+
+
+def replacement_slot(
+    demand: Demand, after: datetime, end: date, taken_weeks: set[tuple[int, int]], seed: int
+) -> PlannedSlot | None:
+    """A date and time for a visit replacing a missed or cancelled one: the first week from
+    the day after `after` in the period with no other visit to the desk and an open working
+    day; None when the period has no such week left."""
+    rng = random.Random(seed)
+    start = after.date() + timedelta(days=1)
+    for week in _weeks(start, end):
+        if iso_week(week) in taken_weeks:
+            continue
+        days, skipped = _open_days(week, start, end, demand.hours)
+        if not days:
+            continue
+        day = rng.choice(days)
+        at, _why = _pick_time(rng, slots(demand.hours, day.weekday()), {}, None)
+        opens, closes = demand.hours.days[day.weekday()]
+        reason = (
+            f"replaces the visit of {fmt(after.date())}: the first week from the next day "
+            f"without another visit to this desk; {WEEKDAY_NAMES[day.weekday()]} {fmt(day)}"
+            + (f", public holidays skipped: {skipped}" if skipped else "")
+            + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M}"
+        )
+        return PlannedSlot(demand.unit_id, demand.channel, datetime.combine(day, at), reason)
+    return None
