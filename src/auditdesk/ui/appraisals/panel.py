@@ -46,6 +46,9 @@ from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
 from auditdesk.ui.tasks import Progress, TaskRunner
 
+# the team table's columns kept in view, in this order: employee, status, next due, result
+REQUIRED_TEAM_COLUMNS = (0, 7, 5, 4)
+
 
 class AppraisalsPanel(QWidget):
     def __init__(
@@ -95,6 +98,12 @@ class AppraisalsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # issue 15: on a 1366×768 screen the status and due date stay in view; unit, position
+        # and reason (also in the details beside the table) come last and may scroll
+        for visual, column in enumerate(REQUIRED_TEAM_COLUMNS):
+            header = self.table.horizontalHeader()
+            header.moveSection(header.visualIndex(column), visual)
+        self.table.setProperty("requiredColumns", list(REQUIRED_TEAM_COLUMNS))
         self.table.verticalHeader().hide()
         self.table.activated.connect(lambda _i: self.open_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
