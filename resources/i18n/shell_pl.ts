@@ -617,6 +617,47 @@
     </message>
 </context>
 <context>
+    <name>TableActions</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiuj</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportuj…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drukuj…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Skoroszyt Excela (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, Polish settings: semicolons, decimal comma (*.csv)</source>
+        <translation>CSV, ustawienia polskie: średniki, przecinek dziesiętny (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, international: commas, decimal point (*.csv)</source>
+        <translation>CSV, międzynarodowy: przecinki, kropka dziesiętna (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Eksport tabeli</translation>
+    </message>
+    <message>
+        <source>Rows written: %1.
+File: %2</source>
+        <translation>Zapisano wierszy: %1.
+Plik: %2</translation>
+    </message>
+    <message>
+        <source>Print the table</source>
+        <translation>Drukowanie tabeli</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Cancel</source>

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
+
+from auditdesk.reports.labels import (
+    AUDIT_STATUS_NAMES,
+    CHANNEL_NAMES,
+    OBJECTION_DECISION_NAMES,
+)
 
 
 class PersonRecord(Protocol):
@@ -32,13 +39,108 @@ class PersonRecord(Protocol):
     requests: list[Any]
 
 
-def _text(value: Any) -> str:
+# every printed phrase: (Polish, English); the answer goes out in the person's language
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Dane osobowe dotyczące: {name}", "Personal data held about {name}"),
+    "intro": (
+        "Odpowiedź na żądanie dostępu do danych (RODO art. 15), sporządzona {day}. Te same "
+        "dane zawiera plik JSON przekazany wraz z tym dokumentem.",
+        "Answer to an access request (RODO art. 15), made on {day}. The same data is in the "
+        "JSON file given with this document.",
+    ),
+    "none": ("Brak danych.", "None held."),
+    "person": ("Osoba", "The person"),
+    "field": ("Pole", "Field"),
+    "value": ("Wartość", "Value"),
+    "number": ("Numer pracownika", "Employee number"),
+    "name": ("Imię i nazwisko", "Name"),
+    "position": ("Stanowisko", "Position"),
+    "unit": ("Komórka", "Unit"),
+    "badge": ("Identyfikator", "Badge"),
+    "email": ("E-mail", "E-mail"),
+    "since": ("Zatrudniony od", "Employed since"),
+    "ended": ("Zatrudnienie zakończone", "Employment ended"),
+    "restricted": ("Ograniczenie przetwarzania", "Processing restricted"),
+    "yes": ("tak", "yes"),
+    "no": ("nie", "no"),
+    "appraisals": ("Oceny okresowe ({n})", "Appraisals ({n})"),
+    "appraisal_line": (
+        "<b>{number}</b>, {period}, status {status}, oceniający {appraiser}, wynik {level} "
+        "({score}), sporządzona {made}, zapoznanie {read}",
+        "<b>{number}</b>, {period}, status {status}, appraiser {appraiser}, result {level} "
+        "({score}), made {made}, read {read}",
+    ),
+    "criterion": ("Kryterium", "Criterion"),
+    "level": ("Poziom", "Level"),
+    "points": ("Punkty", "Points"),
+    "justification": ("Uzasadnienie", "Justification"),
+    "objection": (
+        "Odwołanie z {filed}: {reason}. Rozstrzygnięcie: {decision} {why}",
+        "Objection of {filed}: {reason}. Decision: {decision} {why}",
+    ),
+    "areas": ("Obszary do rozwoju ({n})", "Development areas ({n})"),
+    "appraisal": ("Ocena", "Appraisal"),
+    "area": ("Obszar", "Area"),
+    "change": ("Oczekiwana zmiana", "Expected change"),
+    "support": ("Wsparcie", "Support"),
+    "deadline": ("Termin", "Deadline"),
+    "notes": ("Notatki z bieżącej informacji zwrotnej ({n})", "Feedback notes ({n})"),
+    "date": ("Data", "Date"),
+    "author": ("Autor", "Author"),
+    "kind": ("Rodzaj", "Kind"),
+    "topic": ("Temat", "Topic"),
+    "text": ("Treść", "Text"),
+    "audits": (
+        "Badania tajemniczego klienta, w których osoba była obserwowanym urzędnikiem ({n})",
+        "Mystery-client audits in which the person was the observed official ({n})",
+    ),
+    "record_no": ("Numer", "Number"),
+    "channel": ("Kanał", "Channel"),
+    "visit": ("Wizyta", "Visit"),
+    "status": ("Status", "Status"),
+    "score": ("Wynik", "Score"),
+    "result": ("Ocena", "Result"),
+    "evidence": ("Dowody", "Evidence"),
+    "complaints": (
+        "Skargi, wnioski i opinie wskazujące osobę ({n})",
+        "Complaints and opinions naming the person ({n})",
+    ),
+    "reference": ("Znak", "Reference"),
+    "received": ("Wpływ", "Received"),
+    "settled": ("Załatwiono", "Settled"),
+    "outcome": ("Rozstrzygnięcie", "Outcome"),
+    "summary": ("Streszczenie", "Summary"),
+    "trail": (
+        "Wpisy dziennika zdarzeń o rekordach osoby ({n})",
+        "Audit trail entries about the person's records ({n})",
+    ),
+    "when": ("Kiedy", "When"),
+    "who": ("Kto", "Who"),
+    "what": ("Co", "What"),
+    "record": ("Rekord", "Record"),
+    "after": ("Treść wpisu", "After"),
+    "reads": ("Kto odczytał oceny osoby ({n})", "Who read the person's appraisals ({n})"),
+    "requests": ("Żądania dotyczące danych osoby ({n})", "Requests about the person's data ({n})"),
+    "request": ("Żądanie", "Request"),
+    "note": ("Uwagi", "Note"),
+    "by": ("Zapisał", "Recorded by"),
+    "doc_title": ("Dane osobowe: {name}", "Personal data: {name}"),
+}
+
+
+def _text(value: Any, language: str = "en") -> str:
     if value is None or value == "":
         return "—"
+    if language == "pl":
+        if isinstance(value, datetime):
+            return escape(f"{value:%d.%m.%Y %H:%M}")
+        if isinstance(value, date):
+            return escape(f"{value:%d.%m.%Y}")
     return escape(str(value))
 
 
-def person_pdf(data: PersonRecord) -> bytes:
+def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
+    """The answer as a PDF, in Polish (the default) or English (`language` "en")."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -53,16 +155,32 @@ def person_pdf(data: PersonRecord) -> bytes:
     head = ParagraphStyle("head", parent=body, fontName=bold, fontSize=14, leading=18)
     section = ParagraphStyle("section", parent=body, fontName=bold, fontSize=11, leading=15)
     story: list[Any] = []
+    k = 0 if language == "pl" else 1
+
+    def w(key: str, **fields: Any) -> str:
+        return WORDS[key][k].format(**fields)
+
+    def v(value: Any) -> str:
+        return _text(value, language)
+
+    def channel(code: str) -> str:
+        return CHANNEL_NAMES.get(code, (code, code))[k]
+
+    def audit_status(code: str) -> str:
+        return AUDIT_STATUS_NAMES.get(code, code) if k == 0 else code
+
+    def decision(code: str | None) -> str | None:
+        return OBJECTION_DECISION_NAMES.get(code or "", code) if k == 0 else code
 
     def table(
         header: Sequence[str], rows: Iterable[Sequence[Any]], widths: Sequence[float]
     ) -> None:
-        cells = [[Paragraph(f"<b>{escape(h)}</b>", small) for h in header]]
-        cells += [[Paragraph(_text(v), small) for v in row] for row in rows]
+        cells = [[Paragraph(f"<b>{escape(w(h))}</b>", small) for h in header]]
+        cells += [[Paragraph(v(x), small) for x in row] for row in rows]
         if len(cells) == 1:
-            story.append(Paragraph("None held.", body))
+            story.append(Paragraph(w("none"), body))
             return
-        t = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
+        t = Table(cells, colWidths=[x * mm for x in widths], repeatRows=1)
         t.setStyle(
             TableStyle(
                 [
@@ -74,47 +192,44 @@ def person_pdf(data: PersonRecord) -> bytes:
         )
         story.append(t)
 
-    def part(title: str) -> None:
+    def part(key: str, n: int | None = None) -> None:
         story.append(Spacer(1, 4 * mm))
-        story.append(Paragraph(escape(title), section))
+        story.append(Paragraph(escape(w(key, n=n)), section))
 
-    story.append(Paragraph(f"Personal data held about {escape(data.name)}", head))
-    story.append(
-        Paragraph(
-            f"Answer to an access request (RODO art. 15), made on {_text(data.made_on)}. "
-            "The same data is in the JSON file given with this document.",
-            body,
-        )
-    )
-    part("The person")
+    story.append(Paragraph(w("title", name=escape(data.name)), head))
+    story.append(Paragraph(w("intro", day=v(data.made_on)), body))
+    part("person")
     table(
-        ("Field", "Value"),
+        ("field", "value"),
         [
-            ("Employee number", data.employee_id),
-            ("Name", data.name),
-            ("Position", data.position),
-            ("Unit", data.unit),
-            ("Badge", data.badge),
-            ("E-mail", data.email),
-            ("Employed since", data.employed_since),
-            ("Employment ended", data.employment_ended_on),
-            ("Processing restricted", "yes" if data.restricted else "no"),
+            (w("number"), data.employee_id),
+            (w("name"), data.name),
+            (w("position"), data.position),
+            (w("unit"), data.unit),
+            (w("badge"), data.badge),
+            (w("email"), data.email),
+            (w("since"), data.employed_since),
+            (w("ended"), data.employment_ended_on),
+            (w("restricted"), w("yes") if data.restricted else w("no")),
         ],
         (50, 120),
     )
-    part(f"Appraisals ({len(data.appraisals)})")
+    part("appraisals", len(data.appraisals))
     for a in data.appraisals:
-        story.append(
-            Paragraph(
-                f"<b>{_text(a['record_number'])}</b>, {_text(a['period'])}, status "
-                f"{_text(a['status'])}, appraiser {_text(a['appraiser'])}, result "
-                f"{_text(a['overall_level'])} ({_text(a['overall_score'])}), made "
-                f"{_text(a['made_on'])}, read {_text(a['read_on'])}",
-                body,
-            )
+        line = w(
+            "appraisal_line",
+            number=v(a["record_number"]),
+            period=v(a["period"]),
+            status=v(a["status"]),
+            appraiser=v(a["appraiser"]),
+            level=v(a["overall_level"]),
+            score=v(a["overall_score"]),
+            made=v(a["made_on"]),
+            read=v(a["read_on"]),
         )
+        story.append(Paragraph(line, body))
         table(
-            ("Criterion", "Level", "Points", "Justification"),
+            ("criterion", "level", "points", "justification"),
             [(r["criterion"], r["level"], r["points"], r["justification"]) for r in a["ratings"]],
             (40, 25, 15, 90),
         )
@@ -122,42 +237,45 @@ def person_pdf(data: PersonRecord) -> bytes:
             o = a["objection"]
             story.append(
                 Paragraph(
-                    f"Objection of {_text(o['filed_on'])}: {_text(o['reason'])}. Decision: "
-                    f"{_text(o['decision'])} {_text(o['decision_reason'])}",
+                    w(
+                        "objection",
+                        filed=v(o["filed_on"]),
+                        reason=v(o["reason"]),
+                        decision=v(decision(o["decision"])),
+                        why=v(o["decision_reason"]),
+                    ),
                     body,
                 )
             )
     if not data.appraisals:
-        story.append(Paragraph("None held.", body))
-    part(f"Development areas ({len(data.development_areas)})")
+        story.append(Paragraph(w("none"), body))
+    part("areas", len(data.development_areas))
     table(
-        ("Appraisal", "Area", "Expected change", "Support", "Deadline"),
+        ("appraisal", "area", "change", "support", "deadline"),
         [
             (d["appraisal"], d["area"], d["expected_change"], d["support"], d["deadline"])
             for d in data.development_areas
         ],
         (25, 40, 45, 40, 20),
     )
-    part(f"Feedback notes ({len(data.feedback_notes)})")
+    part("notes", len(data.feedback_notes))
     table(
-        ("Date", "Author", "Kind", "Topic", "Text"),
+        ("date", "author", "kind", "topic", "text"),
         [
             (n["noted_on"], n["author"], n["kind"], n["topic"], n["text"])
             for n in data.feedback_notes
         ],
         (20, 22, 20, 40, 68),
     )
-    part(
-        f"Mystery-client audits in which the person was the observed official ({len(data.audits)})"
-    )
+    part("audits", len(data.audits))
     table(
-        ("Number", "Channel", "Visit", "Status", "Score", "Result", "Evidence"),
+        ("record_no", "channel", "visit", "status", "score", "result", "evidence"),
         [
             (
                 a["record_no"],
-                a["channel"],
+                channel(a["channel"]),
                 a["visited_at"],
-                a["status"],
+                audit_status(a["status"]),
                 a["score"],
                 a["verdict"],
                 ", ".join(a["evidence_files"]),
@@ -166,9 +284,9 @@ def person_pdf(data: PersonRecord) -> bytes:
         ],
         (24, 18, 28, 18, 14, 30, 38),
     )
-    part(f"Complaints and opinions naming the person ({len(data.complaints)})")
+    part("complaints", len(data.complaints))
     table(
-        ("Reference", "Kind", "Received", "Settled", "Outcome", "Summary"),
+        ("reference", "kind", "received", "settled", "outcome", "summary"),
         [
             (
                 c["reference"],
@@ -182,24 +300,24 @@ def person_pdf(data: PersonRecord) -> bytes:
         ],
         (28, 20, 20, 20, 20, 62),
     )
-    part(f"Audit trail entries about the person's records ({len(data.trail)})")
+    part("trail", len(data.trail))
     table(
-        ("#", "When", "Who", "What", "Record", "After"),
+        ("record_no", "when", "who", "what", "record", "after"),
         [
             (t["entry"], t["at"], t["actor"], t["action"], t["record"], (t["after"] or "")[:300])
             for t in data.trail
         ],
         (10, 28, 18, 20, 28, 66),
     )
-    part(f"Who read the person's appraisals ({len(data.reads)})")
+    part("reads", len(data.reads))
     table(
-        ("When", "Who", "Record"),
+        ("when", "who", "record"),
         [(r.at, r.reader, f"{r.entity} #{r.entity_id}") for r in data.reads],
         (45, 45, 80),
     )
-    part(f"Requests about the person's data ({len(data.requests)})")
+    part("requests", len(data.requests))
     table(
-        ("Date", "Request", "Note", "Recorded by"),
+        ("date", "request", "note", "by"),
         [(r.noted_on, r.kind, r.note, r.noted_by) for r in data.requests],
         (22, 30, 90, 28),
     )
@@ -211,7 +329,7 @@ def person_pdf(data: PersonRecord) -> bytes:
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
-        title=f"Personal data: {data.name}",
+        title=w("doc_title", name=data.name),
         author="AuditDesk",
     )
     doc.build(story)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from auditdesk.domain import numbers
 from auditdesk.domain.values import AUDIT_STATUSES, DISPUTE_STATUSES, PLAN_STATUSES
 
 
@@ -224,3 +225,28 @@ def verdict_name(value: str, form_label: str = "") -> str:
         "fail": QCoreApplication.translate("Labels", "Unsatisfactory"),
     }
     return names.get(value, form_label or value)
+
+
+def language() -> str:
+    """The window's language ("pl" or "en"), as ui.i18n.install_language set the locale."""
+    return "pl" if QLocale().language() == QLocale.Language.Polish else "en"
+
+
+def number(value: float | None, digits: int = 1, *, trim: bool = False) -> str:
+    """A number in the window's language: 87,4 (pl) / 87.4 (en); None → "—"."""
+    return numbers.format_number(value, digits, language(), trim=trim)
+
+
+def percent(value: float | None, digits: int = 1) -> str:
+    """A per cent (87.4 means 87.4 %) in the window's language: "87,4 %" / "87.4%"."""
+    return numbers.format_percent(value, digits, language())
+
+
+def signed(value: float, digits: int = 0) -> str:
+    """A difference with its sign in the window's language: +3, −2,5 / -2.5."""
+    return numbers.format_signed(value, digits, language())
+
+
+def value_range(low: float, high: float, digits: int = 1) -> str:
+    """An interval in the window's language: 80,1–90,3 / 80.1–90.3."""
+    return numbers.format_range(low, high, digits, language())

@@ -305,15 +305,22 @@ def reads_of_person(ctx: AppContext, employee_id: int) -> list[ReadView]:
 
 
 def export_person(
-    ctx: AppContext, employee_id: int, pdf_path: Path | None, json_path: Path | None
+    ctx: AppContext,
+    employee_id: int,
+    pdf_path: Path | None,
+    json_path: Path | None,
+    language: str = "pl",
 ) -> PersonData:
-    """The access request answered: one PDF and/or one JSON of everything held about the
-    person, recorded as an access request (a request row and a trail entry)."""
+    """The access request answered: one PDF (in `language`, Polish by default) and/or one JSON
+    of everything held about the person, recorded as an access request (a request row and a
+    trail entry)."""
     from auditdesk.reports.person_export import person_pdf
 
+    if pdf_path is None and json_path is None:
+        raise ValidationFailed("give a PDF file, a JSON file or both to write the export to")
     data = person_data(ctx, employee_id)
     if pdf_path is not None:
-        pdf_path.write_bytes(person_pdf(data))
+        pdf_path.write_bytes(person_pdf(data, language))
     if json_path is not None:
         json_path.write_text(data.to_json(), encoding="utf-8")
     files = [str(p.name) for p in (pdf_path, json_path) if p is not None]

@@ -130,7 +130,9 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
             yield item(RecordType.FEEDBACK_NOTE, n.id, label, n.noted_on, n.employee_id)
     disputed = _open_disputes(s)
     with_evidence = set(s.scalars(select(Evidence.audit_id).distinct()))
-    sealed = s.execute(
+    # every audit, drafts too: a draft left for years names its official and holds its
+    # photos as much as a completed one (its period counts from the visit)
+    audits = s.execute(
         select(
             Audit.id,
             Audit.record_no,
@@ -138,11 +140,9 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
             Audit.observed_note,
             Audit.completed_at,
             Audit.visited_at,
-        )
-        .where(Audit.status.in_(AUDIT_SEALED_STATUSES))
-        .order_by(Audit.id)
+        ).order_by(Audit.id)
     ).all()
-    for audit in sealed:
+    for audit in audits:
         if audit.id in disputed:
             continue
         who = (
@@ -150,12 +150,12 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
             if audit.employee_id
             else audit.observed_note
         )
-        if audit.id in with_evidence and audit.completed_at is not None:
-            start = _naive_day(audit.completed_at)
+        if audit.id in with_evidence:
+            start = _naive_day(audit.completed_at or audit.visited_at)
             if due(RecordType.AUDIT_EVIDENCE, start):
                 label = f"{audit.record_no} evidence ({who or '-'})"
                 yield item(RecordType.AUDIT_EVIDENCE, audit.id, label, start, audit.employee_id)
-    for audit in sealed:
+    for audit in audits:
         if audit.id in disputed or (audit.employee_id is None and not audit.observed_note):
             continue
         who = names.get(audit.employee_id, "?") if audit.employee_id else audit.observed_note
@@ -369,8 +369,9 @@ def _official(s: Session, it: DueItem) -> Handled:
     for p in protocols:
         s.delete(p)
     s.flush()
-    a.content_sha256 = audit_seal(s.connection(), a.id)
-    s.flush()
+    if a.status in AUDIT_SEALED_STATUSES:  # a draft has no seal yet
+        a.content_sha256 = audit_seal(s.connection(), a.id)
+        s.flush()
     after = {"seal_before": old_seal, "seal_after": a.content_sha256, "protocols_removed": removed}
     return content, [("audit", [a.id])], after
 
