@@ -107,8 +107,12 @@
         <translation>Kolejna ocena nie wcześniej niż</translation>
     </message>
     <message>
-        <source>Overall result: computed when the conversation is recorded.</source>
-        <translation>Wynik ogólny: zostanie obliczony po zapisaniu rozmowy oceniającej.</translation>
+        <source>Overall result so far: %1 – %2 (%3), %4 of %5 criteria rated; final when the conversation is recorded.</source>
+        <translation>Wynik ogólny na razie: %1 – %2 (%3), ocenione kryteria: %4 z %5; ostateczny po zapisaniu rozmowy oceniającej.</translation>
+    </message>
+    <message>
+        <source>Overall result: shown as criteria are rated; final when the conversation is recorded.</source>
+        <translation>Wynik ogólny: pojawi się w miarę oceniania kryteriów; ostateczny po zapisaniu rozmowy oceniającej.</translation>
     </message>
     <message>
         <source>positive</source>
@@ -260,12 +264,32 @@
         <translation>Obszary do rozwoju</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
+        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
         <source>Add area (Ctrl+S)</source>
         <translation>Dodaj obszar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Zapisz zmiany (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saves the selected area as the form shows it</source>
+        <translation>Zapisuje zaznaczony obszar tak, jak pokazuje go formularz</translation>
+    </message>
+    <message>
+        <source>Remove area…</source>
+        <translation>Usuń obszar…</translation>
+    </message>
+    <message>
+        <source>New area</source>
+        <translation>Nowy obszar</translation>
+    </message>
+    <message>
+        <source>Clears the form to add another area</source>
+        <translation>Czyści formularz, by dodać kolejny obszar</translation>
     </message>
     <message>
         <source>Open development actions</source>
@@ -296,8 +320,8 @@
         <translation>Dzi&amp;ałania:</translation>
     </message>
     <message>
-        <source>Development areas of this appraisal</source>
-        <translation>Obszary rozwoju w tej ocenie</translation>
+        <source>Development areas of this appraisal (select one to change it)</source>
+        <translation>Obszary rozwoju w tej ocenie (zaznacz obszar, aby go zmienić)</translation>
     </message>
     <message>
         <source>Open actions from earlier appraisals</source>
@@ -310,6 +334,38 @@
     <message>
         <source>Date of the appraisal &amp;conversation:</source>
         <translation>Data &amp;rozmowy oceniającej:</translation>
+    </message>
+    <message>
+        <source>Notes of the conversation</source>
+        <translation>Notatki z rozmowy</translation>
+    </message>
+    <message>
+        <source>Date of the note</source>
+        <translation>Data notatki</translation>
+    </message>
+    <message>
+        <source>Text of the note</source>
+        <translation>Treść notatki</translation>
+    </message>
+    <message>
+        <source>What was said, agreed or asked for (Ctrl+S adds the note)</source>
+        <translation>Co powiedziano, uzgodniono lub o co poproszono (Ctrl+S dodaje notatkę)</translation>
+    </message>
+    <message>
+        <source>Add &amp;note</source>
+        <translation>Dodaj &amp;notatkę</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the selected note…</source>
+        <translation>&amp;Usuń zaznaczoną notatkę…</translation>
+    </message>
+    <message>
+        <source>Note &amp;date:</source>
+        <translation>&amp;Data notatki:</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>&amp;Treść notatki:</translation>
     </message>
     <message>
         <source>Record reading (Ctrl+R)</source>
@@ -401,6 +457,58 @@
     <message>
         <source>Development area added.</source>
         <translation>Dodano obszar rozwoju.</translation>
+    </message>
+    <message>
+        <source>Add as a new area</source>
+        <translation>Dodaj jako nowy obszar</translation>
+    </message>
+    <message>
+        <source>Add area (Ctrl+S)</source>
+        <translation>Dodaj obszar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Select the area to change first.</source>
+        <translation>Najpierw zaznacz obszar do zmiany.</translation>
+    </message>
+    <message>
+        <source>Development area changed.</source>
+        <translation>Obszar rozwoju zmieniony.</translation>
+    </message>
+    <message>
+        <source>Select the area to remove first.</source>
+        <translation>Najpierw zaznacz obszar do usunięcia.</translation>
+    </message>
+    <message>
+        <source>Remove development area</source>
+        <translation>Usuń obszar rozwoju</translation>
+    </message>
+    <message>
+        <source>Remove the development area “%1” and its actions from this appraisal?</source>
+        <translation>Usunąć obszar rozwoju „%1” wraz z jego działaniami z tej oceny?</translation>
+    </message>
+    <message>
+        <source>Development area removed.</source>
+        <translation>Obszar rozwoju usunięty.</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Notatka dodana.</translation>
+    </message>
+    <message>
+        <source>Select the note to remove first.</source>
+        <translation>Najpierw zaznacz notatkę do usunięcia.</translation>
+    </message>
+    <message>
+        <source>Remove note</source>
+        <translation>Usuń notatkę</translation>
+    </message>
+    <message>
+        <source>Remove this note of the conversation?</source>
+        <translation>Usunąć tę notatkę z rozmowy?</translation>
+    </message>
+    <message>
+        <source>Note removed.</source>
+        <translation>Notatka usunięta.</translation>
     </message>
     <message>
         <source>Select an action first.</source>

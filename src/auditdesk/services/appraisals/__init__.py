@@ -35,6 +35,7 @@ from auditdesk.services.appraisals.detail import (
     DeadlineView,
     EvidenceItem,
     ObjectionView,
+    ProvisionalResult,
     appraisal_detail,
     employee_audit_evidence,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "EvidenceItem",
     "FeedbackView",
     "ObjectionView",
+    "ProvisionalResult",
     "SheetChoice",
     "absences_of",
     "acknowledge",

@@ -16,9 +16,11 @@ from auditdesk.domain.appraisal import (
     follow_up_earliest,
     objection_deadline,
     optional_criteria,
+    overall_result,
     required_criteria,
 )
-from auditdesk.domain.errors import PermissionDenied
+from auditdesk.domain.errors import PermissionDenied, ValidationFailed
+from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import ComputedDate
 from auditdesk.services.appraisals.access import (
     is_system,
@@ -123,6 +125,18 @@ class ObjectionView:
 
 
 @dataclass(frozen=True)
+class ProvisionalResult:
+    """The overall result of the ratings given so far, by the sheet's own rule; final only
+    when `rated == chosen` and the conversation is recorded."""
+
+    score: float
+    level: str  # the level's label in the view's language
+    positive: bool
+    rated: int  # chosen criteria with a rating
+    chosen: int  # chosen criteria
+
+
+@dataclass(frozen=True)
 class AppraisalView:
     id: int
     record_number: str
@@ -155,6 +169,9 @@ class AppraisalView:
     supersedes_record: str | None
     action_kinds: tuple[str, ...]
     conversation_notes: tuple[ConversationNoteView, ...] = ()
+    # before the conversation is recorded: the result the ratings given so far would make
+    # (issue 15: the window shows it live as ratings change); None until something is rated
+    provisional: ProvisionalResult | None = None
 
 
 def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -> AppraisalView:
@@ -287,6 +304,22 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
         supersedes.record_number if supersedes else None,
         tuple(k.get(language) for k in sheet.development_action_kinds),
         conversation_notes=tuple(note_view(n) for n in a.conversation_notes),
+        provisional=_provisional(sheet, a, language),
+    )
+
+
+def _provisional(sheet: AppraisalSheet, a: Appraisal, language: str) -> ProvisionalResult | None:
+    if a.overall_score is not None:
+        return None  # the recorded result is the one that counts
+    rated = {r.criterion_code: r.level_code for r in a.ratings if r.level_code}
+    if not rated:
+        return None
+    try:
+        result = overall_result(sheet, rated)
+    except ValidationFailed:  # a rating the sheet no longer knows: no guess
+        return None
+    return ProvisionalResult(
+        result.score, result.level.label.get(language), result.positive, len(rated), len(a.ratings)
     )
 
 

@@ -2,9 +2,11 @@
 
 Ctrl+PgDown / Ctrl+PgUp move between the five steps (Alt+1 … Alt+5 jump); Ctrl+S does the
 step's main action (save criteria, save the rating and go to the next criterion, add the
-development area, record the conversation). Step 5 has Ctrl+R (the employee read it),
-Ctrl+J (objection) and Ctrl+D (decision). Ratings autosave when you move to another criterion
-and a moment after you stop typing, so a crash loses at most the last words typed.
+development area or save the selected one, add the note being typed or record the
+conversation). Step 5 has Ctrl+R (the employee read it), Ctrl+J (objection) and Ctrl+D
+(decision). A rating chosen is saved at once (the overall result so far follows it in the
+header); a justification autosaves when you move to another criterion and a moment after you
+stop typing, so a crash loses at most the last words typed.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class AppraisalEditor(EditorPages):
         self.language = language
         self.today = today or (lambda: self.context().clock.today())  # time is an input
         self.view: svc.AppraisalView | None = None
+        self._header_base = ""
         self._rating_code: str | None = None
         self._loading = False
         self.resize(1000, 680)
@@ -149,11 +152,12 @@ class AppraisalEditor(EditorPages):
                 "Replaces %1 after an upheld objection (kept unchanged)."
             ).replace("%1", v.supersedes_record)
         appraiser = self.tr("appraiser")
-        self.header.setText(
+        self._header_base = (
             f"<b>{v.record_number}</b> · {v.employee}, {v.position} ({v.unit}) · "
             f"{kind} · {fmt_date(v.period_start)}–{fmt_date(v.period_end)} · <i>{status}</i>"
             f"<br>{v.sheet_title} · {appraiser}: {v.appraiser}{extra}"
         )
+        self.header.setText(self._header_base)
         draft = v.status == "draft"
         # step 1
         self.criteria_help.setText(
@@ -203,15 +207,22 @@ class AppraisalEditor(EditorPages):
             self._show_rating(self.rating_list.currentRow())
         self._fill_result(v)
         # step 3
+        selected = self.selected_area()
+        selected_id = selected.id if selected else None
         self.area_list.clear()
         for a in v.areas:
             actions = "; ".join(f"{x.kind}: {x.description}" for x in a.actions)
-            self.area_list.addItem(
+            item = QListWidgetItem(
                 f"{a.area} → {a.expected_change} ({fmt_date(a.deadline)}) [{actions}]"
             )
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            self.area_list.addItem(item)
+            if a.id == selected_id:
+                self.area_list.setCurrentItem(item)  # and selects it, as before the reload
         editable = v.status in ("draft", "discussed")
         for w in (
             self.add_area_button,
+            self.new_area_button,
             self.area_name,
             self.area_change,
             self.area_support,
@@ -219,6 +230,7 @@ class AppraisalEditor(EditorPages):
             self.area_actions,
         ):
             w.setEnabled(editable)
+        self._area_selected()
         self.open_actions.clear()
         for act in v.open_actions:
             item = QListWidgetItem(
@@ -231,6 +243,17 @@ class AppraisalEditor(EditorPages):
         self.conversation_on.set_date(v.conversation_on or self.today())
         self.conversation_button.setEnabled(draft)
         self.conversation_on.setEnabled(draft)
+        self.notes.clear()
+        for n in v.conversation_notes:
+            item = QListWidgetItem(f"{fmt_date(n.noted_on)} – {n.text} ({n.author})")
+            item.setData(Qt.ItemDataRole.UserRole, n.id)
+            item.setToolTip(n.text)
+            self.notes.addItem(item)
+        notes_open = v.status in ("draft", "discussed")
+        for w in (self.note_on, self.note_text, self.add_note_button, self.remove_note_button):
+            w.setEnabled(notes_open)
+        if not self.note_on.text():
+            self.note_on.set_date(v.conversation_on or self.today())
         # step 5
         self.read_on.set_date(v.read_on or self.today())
         self.read_comment.setText(v.read_comment)
@@ -268,9 +291,10 @@ class AppraisalEditor(EditorPages):
         )
 
     def _fill_result(self, v: svc.AppraisalView) -> None:
-        if v.overall_score is None:
-            text = self.tr("Overall result: computed when the conversation is recorded.")
-        else:
+        """The overall result in the header and on steps 2 and 4: the recorded one, or while
+        ratings are given the one they make so far (issue 15: it follows each rating)."""
+        p = v.provisional
+        if v.overall_score is not None:
             verdict = self.tr("positive") if v.positive else self.tr("negative")
             text = (
                 self.tr("Overall result: %1 – %2 (%3)")
@@ -278,11 +302,28 @@ class AppraisalEditor(EditorPages):
                 .replace("%2", v.overall_level or "")
                 .replace("%3", verdict)
             )
+        elif p is not None:
+            verdict = self.tr("positive") if p.positive else self.tr("negative")
+            text = (
+                self.tr(
+                    "Overall result so far: %1 – %2 (%3), %4 of %5 criteria rated; "
+                    "final when the conversation is recorded."
+                )
+                .replace("%1", f"{p.score:.2f}")
+                .replace("%2", p.level)
+                .replace("%3", verdict)
+                .replace("%4", str(p.rated))
+                .replace("%5", str(p.chosen))
+            )
+        else:
+            text = self.tr(
+                "Overall result: shown as criteria are rated; final when the conversation is "
+                "recorded."
+            )
         self.overall_label.setText(text)
         self.result_label.setText(text)
         # issue 15: the result belongs to the appraisal, not only to steps 2 and 4
-        if v.overall_score is not None:
-            self.header.setText(self.header.text() + f"<br><b>{text}</b>")
+        self.header.setText(f"{self._header_base}<br><b>{text}</b>")
 
     # --- navigation ----------------------------------------------------------------------------
 
@@ -313,9 +354,15 @@ class AppraisalEditor(EditorPages):
         elif page == 1:
             self.save_rating_and_next()
         elif page == 2:
-            self.add_area()
+            if self.selected_area() is not None:
+                self.save_area()
+            else:
+                self.add_area()
         elif page == 3:
-            self.record_conversation()
+            if self.note_text.toPlainText().strip():
+                self.add_note()  # typing a note: Ctrl+S adds it
+            else:
+                self.record_conversation()
 
     def closeEvent(self, event: object) -> None:
         self._autosave_rating()

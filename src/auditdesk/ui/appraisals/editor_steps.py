@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
 )
 
@@ -53,8 +55,15 @@ class EditorSteps(QDialog):
     area_support: QLineEdit
     area_deadline: DateField
     area_actions: QPlainTextEdit
+    area_list: QListWidget
+    add_area_button: QPushButton
+    save_area_button: QPushButton
+    remove_area_button: QPushButton
     open_actions: QListWidget
     conversation_on: DateField
+    notes: QListWidget
+    note_on: DateField
+    note_text: QPlainTextEdit
     read_on: DateField
     read_comment: QLineEdit
     objection_on: DateField
@@ -68,6 +77,7 @@ class EditorSteps(QDialog):
     # both. Mixins cannot be abstract here: Qt's metaclass does not combine with ABCMeta.
     reload: Callable[..., None]
     step: Callable[[int], None]
+    _fill_result: Callable[[svc.AppraisalView], None]
 
     def _run(self, action: Callable[[], object], done: str) -> bool:
         try:
@@ -170,6 +180,11 @@ class EditorSteps(QDialog):
         self.level.setFocus()
         return True
 
+    def _level_chosen(self) -> None:
+        """A rating chosen is saved at once, so the overall result follows it (issue 15)."""
+        if not self._loading and self.view is not None and self.view.status == "draft":
+            self._autosave_rating()
+
     def _rating_edited(self) -> None:
         if not self._loading and self.view is not None and self.view.status == "draft":
             self.autosave.start()
@@ -207,6 +222,7 @@ class EditorSteps(QDialog):
             if c is not None:
                 mark = "✓" if c.level_code and c.justification else "○"
                 item.setText(f"{mark} {c.name}")
+        self._fill_result(self.view)
 
     def save_rating_and_next(self) -> None:
         if not self._autosave_rating():
@@ -218,17 +234,37 @@ class EditorSteps(QDialog):
         else:
             self.step(2)
 
-    def add_area(self) -> None:
+    def _area_input(self) -> tuple[list[svc.ActionInput], date | None] | None:
+        """The actions and deadline typed in the area form (None after saying what is wrong).
+        An action kept from the selected area keeps its own deadline."""
+        kept = {}
+        area = self.selected_area()
+        if area is not None:
+            kept = {(x.kind, x.description): x.deadline for x in area.actions}
         actions = []
         for line in self.area_actions.toPlainText().splitlines():
             if not line.strip():
                 continue
             kind, _, description = line.partition(":")
-            actions.append(svc.ActionInput(kind.strip(), description.strip()))
+            key = (kind.strip(), description.strip())
+            actions.append(svc.ActionInput(key[0], key[1], kept.get(key)))
         deadline = self.area_deadline.date()
         if self.area_deadline.text().strip() and deadline is None:
             self.message.error(self.tr("Type the deadline as dd.mm.yyyy."))
+            self.area_deadline.setFocus()
+            return None
+        return actions, deadline
+
+    def _clear_area_form(self) -> None:
+        for w in (self.area_name, self.area_change, self.area_support, self.area_deadline):
+            w.clear()
+        self.area_actions.clear()
+
+    def add_area(self) -> None:
+        typed = self._area_input()
+        if typed is None:
             return
+        actions, deadline = typed
         if self._run(
             lambda: svc.add_development_area(
                 self.context(),
@@ -241,11 +277,137 @@ class EditorSteps(QDialog):
             ),
             self.tr("Development area added."),
         ):
-            for w in (self.area_name, self.area_change, self.area_support, self.area_deadline):
-                w.clear()
-            self.area_actions.clear()
+            self.area_list.clearSelection()
+            self._clear_area_form()
             self.reload()
             self.area_name.setFocus()
+
+    def selected_area(self) -> svc.AreaView | None:
+        """The area selected by the person (a click or the arrow keys), not merely the list's
+        current row, which Qt sets when the list gets the focus."""
+        items = self.area_list.selectedItems()
+        if not items or self.view is None:
+            return None
+        area_id = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self.view.areas if a.id == area_id), None)
+
+    def _area_selected(self) -> None:
+        """Selecting an area fills the form with it, to change or remove it."""
+        area = self.selected_area()
+        editable = self.view is not None and self.view.status in ("draft", "discussed")
+        self.save_area_button.setEnabled(editable and area is not None)
+        self.remove_area_button.setEnabled(editable and area is not None)
+        self.add_area_button.setText(
+            self.tr("Add as a new area") if area is not None else self.tr("Add area (Ctrl+S)")
+        )
+        if area is None or self._loading:
+            return
+        self.area_name.setText(area.area)
+        self.area_change.setText(area.expected_change)
+        self.area_support.setText(area.support)
+        self.area_deadline.set_date(area.deadline)
+        self.area_actions.setPlainText(
+            "\n".join(f"{x.kind}: {x.description}" for x in area.actions)
+        )
+
+    def new_area(self) -> None:
+        self.area_list.clearSelection()
+        self._clear_area_form()
+        self.area_name.setFocus()
+
+    def save_area(self) -> None:
+        area = self.selected_area()
+        if area is None:
+            self.message.error(self.tr("Select the area to change first."))
+            return
+        typed = self._area_input()
+        if typed is None:
+            return
+        actions, deadline = typed
+        area_id = area.id
+        if self._run(
+            lambda: svc.update_development_area(
+                self.context(),
+                area_id,
+                self.area_name.text(),
+                self.area_change.text(),
+                self.area_support.text(),
+                deadline,
+                actions,
+            ),
+            self.tr("Development area changed."),
+        ):
+            self.reload()
+            self._select_area(area_id)
+
+    def _select_area(self, area_id: int) -> None:
+        for i in range(self.area_list.count()):
+            if self.area_list.item(i).data(Qt.ItemDataRole.UserRole) == area_id:
+                self.area_list.setCurrentRow(i)
+                return
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_area(self) -> None:
+        area = self.selected_area()
+        if area is None:
+            self.message.error(self.tr("Select the area to remove first."))
+            return
+        if not self._confirm(
+            self.tr("Remove development area"),
+            self.tr(
+                "Remove the development area “%1” and its actions from this appraisal?"
+            ).replace("%1", area.area),
+        ):
+            return
+        area_id = area.id
+        if self._run(
+            lambda: svc.remove_development_area(self.context(), area_id),
+            self.tr("Development area removed."),
+        ):
+            self.area_list.clearSelection()
+            self._clear_area_form()
+            self.reload()
+
+    # --- notes of the conversation (issue 15) ---------------------------------------------------
+
+    def add_note(self) -> None:
+        on = self._need_date(self.note_on)
+        if on is None:
+            return
+        text = self.note_text.toPlainText()
+        if self._run(
+            lambda: svc.add_conversation_note(self.context(), self.appraisal_id, on, text),
+            self.tr("Note added."),
+        ):
+            self.note_text.clear()
+            self.reload()
+            self.note_text.setFocus()
+
+    def remove_note(self) -> None:
+        item = self.notes.currentItem()
+        if item is None:
+            self.message.error(self.tr("Select the note to remove first."))
+            return
+        note_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if not self._confirm(
+            self.tr("Remove note"),
+            self.tr("Remove this note of the conversation?") + "\n\n" + item.text(),
+        ):
+            return
+        if self._run(
+            lambda: svc.remove_conversation_note(self.context(), note_id),
+            self.tr("Note removed."),
+        ):
+            self.reload()
 
     def mark_done(self) -> None:
         item = self.open_actions.currentItem()
