@@ -1,0 +1,82 @@
+"""Worker processes start with `spawn` everywhere (issue 20): Windows has no fork, and a frozen
+build starts its own executable as the worker (packaging/auditdesk_entry.py calls
+freeze_support() first). Every place in src/ that starts a process is found by its call and must
+name the spawn context; the bulk protocol export's pool is run under spawn here on Linux
+(tests/services/protocols/test_export_workers.py draws and signs a batch in it)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from auditdesk.services.protocols import export
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "auditdesk"
+STARTERS = {"ProcessPoolExecutor", "Pool", "Process", "fork", "forkpty", "set_start_method"}
+
+
+def _name(func: ast.expr) -> str:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return func.id if isinstance(func, ast.Name) else ""
+
+
+def _is_spawn_context(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and _name(node.func) == "get_context"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value == "spawn"
+    )
+
+
+def process_starts() -> list[tuple[str, int, str, bool]]:
+    """(file, line, call, whether it names the spawn context) for every process start."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node.func) in STARTERS:
+                on_spawn = any(
+                    kw.arg in ("mp_context", "context") and _is_spawn_context(kw.value)
+                    for kw in node.keywords
+                ) or (isinstance(node.func, ast.Attribute) and _is_spawn_context(node.func.value))
+                where = str(path.relative_to(SRC))
+                found.append((where, node.lineno, _name(node.func), on_spawn))
+    return found
+
+
+def test_every_process_pool_names_the_spawn_context() -> None:
+    starts = process_starts()
+    assert any(where.endswith("protocols/export.py") for where, *_ in starts)  # it finds them
+    not_spawn = [f"{w}:{line} {call}" for w, line, call, spawn in starts if not spawn]
+    assert not_spawn == [], "start worker processes with multiprocessing.get_context('spawn')"
+
+
+def test_the_finder_sees_a_fork_default() -> None:
+    code = "import multiprocessing\nmultiprocessing.Pool(2)\n"
+    call = next(n for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Call))
+    assert _name(call.func) in STARTERS
+    assert not any(_is_spawn_context(kw.value) for kw in call.keywords)
+
+
+# set in the parent before the pool starts: a forked worker would inherit it, a spawned one
+# imports this module afresh and sees it empty
+_PARENT_STATE: list[str] = []
+
+
+def _inherited() -> int:
+    return len(_PARENT_STATE)
+
+
+def test_the_export_pool_runs_under_spawn() -> None:
+    _PARENT_STATE.append("set in the parent")
+    pool = export._pool(1)
+    try:
+        assert pool._mp_context.get_start_method() == "spawn"
+        assert pool.submit(_inherited).result(timeout=120) == 0
+        assert pool.submit(export.ready).result(timeout=120) is True
+    finally:
+        pool.shutdown(wait=True)
+        _PARENT_STATE.clear()
