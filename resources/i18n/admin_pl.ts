@@ -245,6 +245,60 @@
     </message>
 </context>
 <context>
+    <name>OpenDatabase</name>
+    <message>
+        <source>Server password</source>
+        <translation>Hasło serwera</translation>
+    </message>
+    <message>
+        <source>The server asks for the password of {0}:</source>
+        <translation>Serwer prosi o hasło dla {0}:</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Otwórz bazę danych</translation>
+    </message>
+    <message>
+        <source>The window stays on {0}; nothing was changed.</source>
+        <translation>Okno pozostaje przy {0}; nic nie zostało zmienione.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDatabaseDialog</name>
+    <message>
+        <source>Open database</source>
+        <translation>Otwórz bazę danych</translation>
+    </message>
+    <message>
+        <source>Open a database file on this computer, or the office store on a server (its address, e.g. postgresql+psycopg://auditdesk@server/auditdesk). The server&apos;s password is asked for when it is needed and never remembered.</source>
+        <translation>Otwórz plik bazy danych na tym komputerze albo bazę urzędu na serwerze (jej adres, np. postgresql+psycopg://auditdesk@serwer/auditdesk). O hasło serwera program zapyta, gdy będzie potrzebne; nigdy go nie zapamiętuje.</translation>
+    </message>
+    <message>
+        <source>&amp;File…</source>
+        <translation>&amp;Plik…</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://user@server/auditdesk, or a file</source>
+        <translation>postgresql+psycopg://użytkownik@serwer/auditdesk albo plik</translation>
+    </message>
+    <message>
+        <source>Server address or database file</source>
+        <translation>Adres serwera lub plik bazy danych</translation>
+    </message>
+    <message>
+        <source>&amp;Server address (or a recent one):</source>
+        <translation>&amp;Adres serwera (lub jeden z ostatnich):</translation>
+    </message>
+    <message>
+        <source>AuditDesk database (*.sqlite *.db);;All files (*)</source>
+        <translation>Baza danych AuditDesk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Give the server address, choose a recent one, or choose a file.</source>
+        <translation>Podaj adres serwera, wybierz jeden z ostatnich albo wybierz plik.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>&amp;Password:</source>

@@ -1008,6 +1008,10 @@
       <translation>{database}: dysk jest pełny. Ostatnia zmiana NIE została zapisana (nie zachowano niczego zapisanego częściowo). Zwolnij miejsce na dysku i wykonaj ją ponownie.</translation>
     </message>
     <message>
+      <source>{database}: the office store has an older schema ({schema}) than this AuditDesk. Nothing was changed. The administrator upgrades it with 'auditdesk --db {database} init', which backs it up first.</source>
+      <translation>{database}: baza urzędu ma starszy schemat ({schema}) niż ten AuditDesk. Nic nie zostało zmienione. Administrator aktualizuje ją poleceniem 'auditdesk --db {database} init', które najpierw robi kopię zapasową.</translation>
+    </message>
+    <message>
       <source>{database}: the server refused the password; nothing was opened. Check the password with the server's administrator.</source>
       <translation>{database}: serwer odrzucił hasło; niczego nie otwarto. Sprawdź hasło u administratora serwera.</translation>
     </message>
@@ -1026,6 +1030,10 @@
     <message>
       <source>{database}: this database was written by a newer AuditDesk (schema {schema}). Nothing was changed. Update AuditDesk to open it.</source>
       <translation>{database}: tę bazę danych zapisała nowsza wersja AuditDesk (schemat {schema}). Niczego nie zmieniono. Zaktualizuj AuditDesk, aby ją otworzyć.</translation>
+    </message>
+    <message>
+      <source>{database}: this server database holds no AuditDesk office yet. Nothing was changed. The administrator sets it up with 'auditdesk --db {database} init' (docs/office-server.md).</source>
+      <translation>{database}: ta baza na serwerze nie zawiera jeszcze urzędu AuditDesk. Nic nie zostało zmienione. Administrator zakłada ją poleceniem 'auditdesk --db {database} init' (docs/office-server.md).</translation>
     </message>
     <message>
       <source>{employee} already has appraisal {record} in progress; finish it first</source>

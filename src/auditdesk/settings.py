@@ -49,6 +49,9 @@ class Settings:
     language: str = "pl"  # "pl" or "en"
     database: str = ""  # empty: AUDITDESK_DB, else the default file
     asked_for_demo: list[str] = field(default_factory=list)  # databases already offered a demo
+    # File → Open database…: the files and server addresses opened lately, newest first (a
+    # server address without its password: that is asked for, never stored here)
+    recent_databases: list[str] = field(default_factory=list)
     evidence_max_mb: int = 50
     backup_keep: int = 7
     tsa_url: str = ""  # time-stamp server for PAdES B-T; empty means B-B

@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from auditdesk.files import create_private, private_dir
+from auditdesk.store import pg_backup
 from auditdesk.store.backup import backup_database
 from auditdesk.store.db import (
     Database,
     DatabaseError,
+    default_database_path,
     on_damage_error,
     preflight_sqlite,
     resolve_url,
@@ -126,18 +129,30 @@ def _check_read_only(db: Database, path: Path) -> None:
         ro.dispose()
 
 
+def server_backup_dir() -> Path:
+    """Where a server store is backed up before a migration (issue 16): `server-backups` in this
+    computer's AuditDesk data folder (beside the default database file), owner-only."""
+    return default_database_path().parent / "server-backups"
+
+
 def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     """Brings the schema to the current version; returns the backup made first, if any."""
     state = schema_state(db)
     if state.up_to_date:
         return None
     backup: Path | None = None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if not state.empty and db.path is not None:
         folder = backup_dir or db.path.parent
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = folder / f"{db.path.stem}.before-migration-{stamp}{db.path.suffix}"
         backup_database(db, backup)
         log.info("backed up %s to %s before migrating", db.path, backup)
+    elif not state.empty and pg_backup.is_postgresql(db):
+        # an office store on a server: pg_dump -Fc first (a missing pg_dump refuses the upgrade)
+        name = make_url(db.url).database or "auditdesk"
+        folder = backup_dir or server_backup_dir()
+        backup = pg_backup.dump(db, folder / f"{name}.before-migration-{stamp}.dump")
+        log.info("backed up %s to %s before migrating", db.describe(), backup)
     from alembic import command
 
     cfg = alembic_config(db)

@@ -43,12 +43,14 @@ log = logging.getLogger(__name__)
 # what opening the database needs: imported on a worker while the sign-in dialog is on screen
 DATABASE_MODULES = [
     "auditdesk.services.admin.encryption",
+    "auditdesk.services.admin.office",
     "auditdesk.services.context",
     "auditdesk.services.forms",
     "auditdesk.services.demo",
     "auditdesk.services.admin.auth",
     "auditdesk.services.admin.users",
     "auditdesk.ui.admin.recovery",
+    "auditdesk.ui.admin.open_database",
 ]
 # what the main window and its first panel need: imported while the user types
 WINDOW_MODULES = [
@@ -82,12 +84,13 @@ def preload(names: list[str]) -> None:
 
 def open_database_interactively(target: str | None) -> Database | None:
     """Opens the database; on a problem explains it and lets the user pick another file."""
-    from auditdesk.services.admin.encryption import open_any
+    from auditdesk.services.admin.office import open_for_window
+    from auditdesk.ui.admin.open_database import ask_server_password
     from auditdesk.ui.admin.recovery import offer_recovery
 
     while True:
         try:
-            return open_any(target, ask_passphrase)
+            return open_for_window(target, ask_passphrase, ask_server_password)
         except AuditDeskError as exc:
             log.error("cannot open database %s: %s", target, exc)
             if offer_recovery(None, target, known=exc):  # damaged, and a backup was restored
@@ -272,9 +275,12 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
         install_language(app, lang)
         window.retranslate()
 
-    def change_database(path: str) -> None:
-        new_db = open_database_interactively(path)
-        if new_db is None:
+    def change_database(target: str) -> None:
+        from auditdesk.ui.admin.open_database import open_chosen
+
+        current = window.context().db.describe()
+        new_db = open_chosen(window, settings, target, current, ask_passphrase)
+        if new_db is None:  # shown; the window stays where it was
             return
         old = window.context().db
         new_ctx = AppContext(new_db, Actor.system())

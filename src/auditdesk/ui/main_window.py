@@ -260,14 +260,12 @@ class MainWindow(QMainWindow):
         self._signed_in_as(actor)
 
     def open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open database"),
-            "",
-            self.tr("AuditDesk database (*.sqlite *.db);;All files (*)"),
-        )
-        if path:
-            self.database_change_requested.emit(path)
+        """A database file or the office store's server address (ui.admin.open_database)."""
+        from auditdesk.ui.admin.open_database import OpenDatabaseDialog
+
+        dialog = OpenDatabaseDialog(self.settings, self)
+        if dialog.exec() and dialog.target():
+            self.database_change_requested.emit(dialog.target())
 
     def backup_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
