@@ -56,6 +56,22 @@
         <translation>Importuj</translation>
     </message>
     <message>
+        <source>&amp;Values…</source>
+        <translation>&amp;Wartości…</translation>
+    </message>
+    <message>
+        <source>The words the file writes in the column in focus, and what each is read as</source>
+        <translation>Słowa, które plik zapisuje w wybranej kolumnie, i jak każde z nich zostanie odczytane</translation>
+    </message>
+    <message>
+        <source>&amp;Load mapping…</source>
+        <translation>&amp;Wczytaj mapowanie…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve mapping…</source>
+        <translation>Za&amp;pisz mapowanie…</translation>
+    </message>
+    <message>
         <source>column %1</source>
         <translation>kolumna %1</translation>
     </message>
@@ -90,6 +106,50 @@
     <message>
         <source>Give the mapping a name to remember it by.</source>
         <translation>Nadaj przyporządkowaniu nazwę, pod którą zostanie zapamiętane.</translation>
+    </message>
+    <message>
+        <source>Choose the field column %1 holds first; then map its values.</source>
+        <translation>Najpierw wybierz pole, które zawiera kolumna %1; potem przypisz jej wartości.</translation>
+    </message>
+    <message>
+        <source>Column %1 holds too many different words to map one by one (free text, names or dates): nothing to map.</source>
+        <translation>Kolumna %1 zawiera zbyt wiele różnych słów, by przypisać je pojedynczo (wolny tekst, nazwiska lub daty): nie ma czego mapować.</translation>
+    </message>
+    <message>
+        <source>%1: this file has no column %2</source>
+        <translation>%1: ten plik nie ma kolumny %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a field of this import (column %3)</source>
+        <translation>%1: %2 nie jest polem tego importu (kolumna %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a field of this import (values)</source>
+        <translation>%1: %2 nie jest polem tego importu (wartości)</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>Wczytaj mapowanie</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json);;All files (*)</source>
+        <translation>Pliki mapowania (*.json);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <source>Mapping loaded from %1.</source>
+        <translation>Wczytano mapowanie z pliku %1.</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Zapisz mapowanie</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.json)</source>
+        <translation>Pliki mapowania (*.json)</translation>
+    </message>
+    <message>
+        <source>Mapping saved to %1.</source>
+        <translation>Zapisano mapowanie w pliku %1.</translation>
     </message>
 </context>
 <context>
@@ -128,6 +188,37 @@
     <message>
         <source>Monitoring</source>
         <translation>Monitoring</translation>
+    </message>
+</context>
+<context>
+    <name>ValueWordsDialog</name>
+    <message>
+        <source>Values of %1</source>
+        <translation>Wartości kolumny %1</translation>
+    </message>
+    <message>
+        <source>Column %1 holds %2. Say what each word of the file is read as; leave “(as written)” where the import understands it.</source>
+        <translation>Kolumna %1 zawiera: %2. Wskaż, jak odczytać każde słowo z pliku; zostaw „(jak w pliku)” tam, gdzie import je rozumie.</translation>
+    </message>
+    <message>
+        <source>Words of the file and what they are read as</source>
+        <translation>Słowa z pliku i jak są odczytywane</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>W pliku</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Odczytaj jako</translation>
+    </message>
+    <message>
+        <source>%1 is read as</source>
+        <translation>%1 odczytaj jako</translation>
+    </message>
+    <message>
+        <source>(as written)</source>
+        <translation>(jak w pliku)</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.case_rows import CASE_FIELDS, FIELDS
 from auditdesk.domain.dates import format_date
+from auditdesk.domain.import_plan import MappingSpec
 from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring.cases import imports as cases_import
@@ -38,6 +39,7 @@ from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -283,7 +285,7 @@ class CasesTab(QWidget):
         self.reload()
 
     def _view(self, model: RowsModel[Any], name: str) -> QTableView:
-        view = QTableView()
+        view = TableView()
         view.setObjectName(name)
         view.setModel(model)
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -380,6 +382,10 @@ class CasesTab(QWidget):
                 ignored=preview.ignored,
                 looks_like=preview.looks_like,
                 skipped=preview.skipped,
+                distinct=preview.distinct,
+                values=preview.values,
+                choices=preview.choices,
+                source="cases",
             )
             self.mapping_dialog.accepted.connect(self._start_import)
             self.mapping_dialog.open()
@@ -391,6 +397,8 @@ class CasesTab(QWidget):
         if dialog is None or path is None:
             return
         mapping, name = dialog.columns(), dialog.remember_as()
+        values = dialog.values()  # value words given in the dialog (issue 13)
+        spec = MappingSpec(values=values) if values else None
         context = self.deps.context
 
         def task(progress: Progress) -> ImportResult:
@@ -401,6 +409,7 @@ class CasesTab(QWidget):
                 remember_as=name,
                 on_progress=lambda done, total: progress.update(done, total, path.name),
                 check=progress.check,
+                spec=spec,
             )
 
         self.status.setText(self.tr("Importing %1…").replace("%1", path.name))

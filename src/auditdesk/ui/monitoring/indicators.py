@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.import_plan import MappingSpec
 from auditdesk.domain.indicators import IndicatorKind, Timeliness
 from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
@@ -396,16 +397,30 @@ class IndicatorsTab(QWidget):
             ignored=preview.ignored,
             looks_like=preview.looks_like,
             skipped=preview.skipped,
+            distinct=preview.distinct,
+            values=preview.values,
+            choices=preview.choices,
+            source="indicators",
         )
         chosen = path
         self.mapping_dialog.accepted.connect(
             lambda: self.run_import(
-                chosen, self.mapping_dialog.mapping() if self.mapping_dialog else {}
+                chosen,
+                self.mapping_dialog.mapping() if self.mapping_dialog else {},
+                self.mapping_dialog.values() if self.mapping_dialog else None,
             )
         )
         self.mapping_dialog.open()
 
-    def run_import(self, path: Path, mapping: dict[str, str]) -> None:
+    def run_import(
+        self,
+        path: Path,
+        mapping: dict[str, str],
+        values: dict[str, dict[str, str]] | None = None,
+    ) -> None:
+        """Imports the file with the columns chosen in the dialog and the value words given
+        there (on top of the remembered ones)."""
+        spec = MappingSpec(values=values) if values else None
         ctx = self.deps.context()
         today = self.today()
 
@@ -418,6 +433,7 @@ class IndicatorsTab(QWidget):
                     on_progress=lambda d, t: progress.update(d, t, path.name),
                     cancelled=lambda: progress.cancelled,
                     today=today,
+                    spec=spec,
                 )
             except indicator_import.ImportCancelled as exc:
                 raise Cancelled() from exc

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.forms.survey import SurveyForm
+from auditdesk.domain.import_plan import MappingSpec
 from auditdesk.domain.survey_results import (
     AGREE4_LABELS,
     QuestionComparison,
@@ -47,6 +47,7 @@ from auditdesk.ui.monitoring.surveys_entry import SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
 
@@ -192,7 +193,7 @@ class ResultsView(QWidget):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.model = ResultsModel(self.language)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("results")
         self.table.setAccessibleName(self.tr("Results per question"))
         self.table.setModel(self.model)
@@ -308,7 +309,7 @@ class SurveysTab(QWidget):
                 (self.tr("Responses"), lambda r: r.responses),
             ]
         )
-        self.list = QTableView()
+        self.list = TableView()
         self.list.setObjectName("campaigns")
         self.list.setAccessibleName(self.tr("Survey campaigns"))
         self.list.setModel(self.campaigns)
@@ -470,6 +471,7 @@ class SurveysTab(QWidget):
                 return
             path = Path(name)
         ctx = self.deps.context()
+        values: dict[str, dict[str, str]] = {}  # value words given in the dialog (issue 13)
         if mapping is None:
             try:
                 shown = survey_import.preview(ctx, row.id, path)
@@ -481,8 +483,10 @@ class SurveysTab(QWidget):
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             mapping = dialog.mapping()
+            values = dialog.values()
         chosen = mapping
         campaign_id = row.id
+        spec = MappingSpec(values=values) if values else None
 
         def work(progress: Progress) -> survey_import.ImportReport:
             return survey_import.import_responses(
@@ -492,6 +496,7 @@ class SurveysTab(QWidget):
                 chosen,
                 progress=lambda d, t: progress.update(d, t),
                 check=progress.check,
+                spec=spec,
             )
 
         self.deps.runner.submit(
@@ -523,6 +528,10 @@ class SurveysTab(QWidget):
             ignored=shown.ignored,
             looks_like=shown.looks_like,
             skipped=shown.skipped,
+            distinct=shown.distinct,
+            values=shown.values,
+            choices=shown.choices,
+            source="surveys",
         )
 
     def _imported(self, report: survey_import.ImportReport) -> None:

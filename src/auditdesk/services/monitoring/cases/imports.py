@@ -64,6 +64,9 @@ class Preview:
     ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
     looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
     skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
+    distinct: dict[int, tuple[str, ...]] = field(default_factory=dict)  # column → its words
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field → its values
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # remembered value words
 
 
 @dataclass
@@ -420,6 +423,9 @@ def preview(ctx: AppContext, path: Path, encoding: str = "auto") -> Preview:
         tuple(sorted(shown.mapping.ignored)),
         {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
         shown.skipped,
+        shown.distinct,
+        shown.choices,
+        {f: dict(w) for f, w in shown.mapping.values.items() if w},
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
@@ -65,6 +65,7 @@ T = TypeVar("T")
 CHUNK = 500  # rows written between two looks at the cancel button
 READ_STEP = 200  # rows read between two looks at it
 PREVIEW_ROWS = 10
+DISTINCT_WORDS = 40  # more different words than this in a column: free text, not a vocabulary
 MAX_LISTED = 200  # problems named in the message; the exception carries all of them
 
 Progress = Callable[[int, int], None]
@@ -126,6 +127,11 @@ class Preview:
     columns: tuple[ColumnStatus, ...] = ()  # every column: mapped, ignored or unknown
     header_line: int = 1
     skipped: tuple[str, ...] = ()  # title lines above the header, skipped
+    # column index → the different words it holds in the whole file (a column with more than
+    # DISTINCT_WORDS of them is free text: none given), for mapping values in the window
+    distinct: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # field → the values it stores, where it has a vocabulary (kind, outcome, channel …)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class ImportSource(ABC, Generic[T]):
@@ -210,7 +216,7 @@ def given_mapping(
     as the command line does with the remembered mapping."""
     known, _remembered = resolve_mapping(ctx, source, header)
     given = ColumnMapping(columns_of(header, {c: f for c, f in by_column.items() if f}, file))
-    values = {f: w for f, w in known.values.items() if f in given.columns}
+    values = {f: dict(w) for f, w in known.values.items() if f in given.columns}
     return whole(ColumnMapping(given.columns, given.name, given.ignored, values), header)
 
 
@@ -244,7 +250,29 @@ def preview(
         tuple(statuses(source, table, mapping)),
         table.header_line,
         table.skipped,
+        distinct_words(table),
+        {f.name: tuple(sorted(set(f.vocabulary.values()))) for f in source.fields if f.vocabulary},
     )
+
+
+def distinct_words(table: Table, limit: int = DISTINCT_WORDS) -> dict[int, tuple[str, ...]]:
+    """Each column's different non-empty words over the whole file, in the order first met;
+    columns with more than `limit` of them (names, dates, free text) are left out. One pass,
+    at most `limit` + 1 words kept per column, so a file of any size costs bounded memory."""
+    found: list[dict[str, None]] = [{} for _ in table.header]
+    open_columns = set(range(len(table.header)))
+    for _line, cells in table.rows:
+        for index in list(open_columns):
+            word = cells[index].strip() if index < len(cells) else ""
+            if not word:
+                continue
+            words = found[index]
+            words[word] = None
+            if len(words) > limit:
+                open_columns.discard(index)
+        if not open_columns:
+            break
+    return {i: tuple(words) for i, words in enumerate(found) if words and len(words) <= limit}
 
 
 def _no_progress(_done: int, _total: int) -> None:

@@ -6,7 +6,7 @@ purpose and the value words beside {column: field}."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from auditdesk.domain.errors import ValidationFailed
@@ -18,9 +18,9 @@ from auditdesk.domain.import_plan import (
     spec_to_json,
     split_stored,
 )
-from auditdesk.domain.importing import ColumnMapping, Field, columns_of
+from auditdesk.domain.importing import ColumnMapping, Field, columns_of, normalise_header
 
-__all__ = ["read_mapping_file", "stored_mapping", "write_mapping_file"]
+__all__ = ["read_mapping_file", "save_chosen_mapping", "stored_mapping", "write_mapping_file"]
 
 
 def read_mapping_file(path: Path) -> MappingSpec:
@@ -45,6 +45,26 @@ def write_mapping_file(
             file=str(path),
             detail=exc.strerror or str(exc),
         ) from None
+
+
+def save_chosen_mapping(
+    path: Path,
+    header: Sequence[str],
+    columns: Mapping[str, int],
+    ignored: Collection[int],
+    values: Mapping[str, Mapping[str, str]],
+    source: str,
+) -> None:
+    """The mapping a person chose in the window's dialog ({field: column index}, the columns
+    left out on purpose, the value words per field) as a mapping file, the same format that
+    `--mapping FILE.json` reads and `--save-mapping` writes."""
+    mapping = ColumnMapping(
+        dict(columns),
+        None,
+        frozenset(ignored),
+        {f: {normalise_header(k): v for k, v in w.items()} for f, w in values.items() if w},
+    )
+    write_mapping_file(path, mapping, header, source)
 
 
 def stored_mapping(text: str, header: Sequence[str], fields: Sequence[Field]) -> ColumnMapping:

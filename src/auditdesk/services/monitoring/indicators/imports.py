@@ -345,6 +345,9 @@ class Preview:
     looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
     skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
     columns: dict[str, int] = field(default_factory=dict)  # field → column index
+    distinct: dict[int, tuple[str, ...]] = field(default_factory=dict)  # column → its words
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field → its values
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # remembered value words
 
     @property
     def stops(self) -> bool:
@@ -368,6 +371,9 @@ def preview(ctx: AppContext, path: Path) -> Preview:
         {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
         shown.skipped,
         dict(shown.mapping.columns),
+        shown.distinct,
+        shown.choices,
+        {f: dict(w) for f, w in shown.mapping.values.items() if w},
     )
 
 

@@ -38,7 +38,7 @@ from auditdesk.domain.importing import (
     normalise_header,
 )
 from auditdesk.domain.importing import guess_mapping as guess_columns
-from auditdesk.domain.survey_results import parse_answer, questions
+from auditdesk.domain.survey_results import allowed_values, parse_answer, questions
 from auditdesk.reports.tabular import Table as Table
 from auditdesk.reports.tabular import parse_date as parse_date
 from auditdesk.reports.tabular import read_table as read_table
@@ -205,6 +205,25 @@ class Preview:
     ignored: tuple[int, ...] = ()  # columns left out on purpose (a known layout's)
     looks_like: dict[int, str] = field(default_factory=dict)  # unknown column → field named
     skipped: tuple[str, ...] = ()  # title or blank lines above the header, skipped
+    distinct: dict[int, tuple[str, ...]] = field(default_factory=dict)  # column → its words
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # question → answers
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # remembered value words
+
+
+def answer_choices(form: SurveyForm) -> dict[str, tuple[str, ...]]:
+    """What each closed question stores (a scale's numbers, the options' values): the answers
+    a word of the file can be mapped to in the window."""
+    found: dict[str, tuple[str, ...]] = {}
+    for question, _in_block in questions(form):
+        if question.type == "text":
+            continue
+        if question.type == "scale":
+            found[question.id] = tuple(
+                str(n) for n in range(question.scale_min, question.scale_max + 1)
+            )
+        else:
+            found[question.id] = tuple(allowed_values(question))
+    return found
 
 
 def preview(ctx: AppContext, campaign_id: int, path: Path) -> Preview:
@@ -226,6 +245,9 @@ def preview(ctx: AppContext, campaign_id: int, path: Path) -> Preview:
         tuple(sorted(shown.mapping.ignored)),
         {c.index: c.looks_like for c in shown.columns if c.looks_like and c.filled},
         shown.skipped,
+        shown.distinct,
+        answer_choices(form),
+        {f: dict(w) for f, w in shown.mapping.values.items() if w},
     )
 
 
