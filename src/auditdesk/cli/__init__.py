@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.sync",
     "auditdesk.cli.report",
     "auditdesk.cli.office",
+    "auditdesk.cli.privacy",
 ]
 
 # Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
@@ -78,6 +79,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "restore": (
         "auditdesk.cli.office",
         "replace the database with a backup (a safety copy of the current state first)",
+    ),
+    "retention": (
+        "auditdesk.cli.privacy",
+        "the register of personal data and the retention run (administrators)",
+    ),
+    "person": (
+        "auditdesk.cli.privacy",
+        "one person's data: access export, requests, read log (HR)",
     ),
 }
 # Signing in (--user) is set up by this module on import, whichever command runs.

@@ -47,6 +47,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import role_name, trail_action_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
 Confirm = Callable[[QWidget, str, str], bool]
@@ -64,7 +65,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 
 def _table(model: object) -> QTableView:
-    view = QTableView()
+    view = TableView()
     view.setModel(model)  # type: ignore[arg-type]
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import feedback_kind_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 # the team table's columns kept in view, in this order: employee, status, next due, result
@@ -89,7 +89,7 @@ class AppraisalsPanel(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Team and their appraisals"))
         self.table.setSortingEnabled(True)

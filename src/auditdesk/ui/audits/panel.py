@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import channel_name
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.actions import protocol_button
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 SEARCH_DELAY_MS = 250
@@ -93,7 +93,7 @@ class AuditsPanel(QWidget):
         self.count = QLabel()
         self.count.setObjectName("count")
         self.model = AuditListModel(self._fetch)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("audits")
         self.table.setAccessibleName(self.tr("Audits"))
         self.table.setModel(self.model)

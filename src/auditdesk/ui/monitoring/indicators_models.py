@@ -16,6 +16,7 @@ from auditdesk.domain.indicators import Timeliness, nearing
 from auditdesk.services.monitoring import indicators as svc
 from auditdesk.ui.labels import indicator_channel_name, indicator_kind_name, indicator_outcome_name
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 
 OVERDUE = QColor("#b00020")
 NEARING = QColor("#8a5a00")
@@ -141,7 +142,7 @@ class SummaryModel(RowsModel[svc.SummaryRow]):
 
 
 def make_table(name: str, model: RowsModel[Any]) -> QTableView:
-    view = QTableView()
+    view = TableView()
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

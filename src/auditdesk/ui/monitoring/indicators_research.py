@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.monitoring.indicators_dialogs import date_edit
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 
 
 def method_name(method: str) -> str:
@@ -104,7 +104,7 @@ class ResearchPage(QWidget):
         self.note_id: int | None = None
         self.loaded: research.NoteData | None = None  # as last loaded or saved
         self.model = NotesModel(self)
-        self.list = QTableView()
+        self.list = TableView()
         self.list.setObjectName("notes")
         self.list.setAccessibleName(self.tr("Research notes"))
         self.list.setModel(self.model)

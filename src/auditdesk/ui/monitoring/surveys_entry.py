@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from auditdesk.settings import config_dir
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel
+from auditdesk.ui.table_view import TableView
 
 ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weight: bold; }"
 CURRENT_STYLE = ROW_STYLE + " QuestionRow { border: 2px solid #2a6fdb; }"
@@ -281,7 +281,7 @@ class SurveyEntry(QWidget):
                 (self.tr("Entered by"), lambda r: r.entered_by),
             ]
         )
-        self.recent = QTableView()
+        self.recent = TableView()
         self.recent.setObjectName("recentResponses")
         self.recent.setAccessibleName(self.tr("Questionnaires entered last"))
         self.recent.setModel(self.recent_model)

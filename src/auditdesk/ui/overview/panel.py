@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,18 +46,28 @@ from auditdesk.services.overview.report import (
     write_report,
 )
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.overview.actions import ActionsView
+from auditdesk.ui.overview.targets import TargetsDialog
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
-# the panel that owns each method's records (drill-down)
+if TYPE_CHECKING:
+    from auditdesk.ui.overview.charts import ChartsView
+
+# the panel that owns each method's records (drill-down); "actions" is the overview's own tab
 OWNER_PANEL = {
     "cases": "monitoring",
     "complaints": "monitoring",
+    "surveys": "monitoring",
+    "research": "monitoring",
     "mystery": "audits",
     "appraisals": "appraisals",
 }
+# the columns after the indicators: overdue cases, cases with no deadline known, overdue actions
+EXTRA_COLUMNS = ("cases", "cases", "actions")
 
 
 def indicator_names() -> dict[str, str]:
@@ -183,10 +193,18 @@ class OverviewPanel(QWidget):
         self.report_button.clicked.connect(lambda: self.ask_report())
         bar.addWidget(self.anonymised)
         bar.addWidget(self.report_button)
+        self.targets_button = QPushButton(QCoreApplication.translate("Overview", "&Targets…"))
+        self.targets_button.setToolTip(
+            QCoreApplication.translate("Overview", "Targets per indicator and unit (HR)")
+        )
+        self.targets_button.clicked.connect(lambda: self.edit_targets())
+        self.targets_button.setVisible(allowed(deps.context().actor, Permission.MANAGE_CASES))
+        bar.addWidget(self.targets_button)
+        self.targets_dialog: TargetsDialog | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.model = OverviewModel(self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setModel(self.model)
         self.table.setObjectName("overview_table")
         self.table.setAccessibleName(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from auditdesk.ui.protocols.actions import (
     open_protocol_dialog,
     verify_file_dialog,
 )
+from auditdesk.ui.table_view import TableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -101,7 +101,7 @@ class ProtocolsPanel(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.model = SignedTableModel(self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Signed protocols"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
