@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -17,14 +17,16 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
+from test_fits_small_screen import as_user, demo_file  # noqa: F401  (shared fixtures)
 
 from auditdesk.domain.numbers import Percent
+from auditdesk.services.context import AppContext
 from auditdesk.ui.i18n import install_language
 from auditdesk.ui.labels import number, percent
 from auditdesk.ui.rows_model import ColumnsModel
-from auditdesk.ui.table_view import TableView, enable_table_actions
+from auditdesk.ui.table_view import TableActions, TableView, enable_table_actions
 
 
 @dataclass
@@ -201,3 +203,37 @@ def test_a_table_widget_gets_the_actions_too(qtbot: QtBot) -> None:
     assert actions.value(1, 1) == Percent(0.255)
     actions.copy()
     assert QGuiApplication.clipboard().text() == "Name\tShare\nA\t50.0%\nB\t25.5%\n"
+
+
+# Tables where the user types rows (the research note's improvement actions): an input form,
+# not a list to copy or print.
+INPUT_TABLES = {"actions"}
+
+
+@pytest.mark.parametrize("login", ["admin", "kadry"])
+def test_every_table_of_every_panel_has_copy_export_print(
+    qtbot: QtBot,
+    as_user: Callable[[str], AppContext],  # noqa: F811  (the fixture)
+    login: str,
+) -> None:
+    from auditdesk.settings import Settings
+    from auditdesk.ui.main_window import MainWindow
+    from auditdesk.ui.tasks import SyncTaskRunner
+
+    win = MainWindow(as_user(login), Settings(language="en"), SyncTaskRunner())
+    qtbot.addWidget(win)
+    win.show()
+    seen: list[str] = []
+    missing: list[str] = []
+    for spec in win.specs:
+        panel = win.show_panel(spec.key)
+        for view in panel.findChildren(QTableView):
+            name = view.objectName() or view.accessibleName() or type(view).__name__
+            if name in INPUT_TABLES:
+                continue
+            seen.append(f"{spec.key}/{name}")
+            if view.findChild(TableActions) is None:
+                missing.append(f"{spec.key}/{name}")
+    assert not missing, f"tables without Copy/Export/Print: {missing}"
+    keys = {s.split("/")[0] for s in seen}
+    assert {"audits", "appraisals", "monitoring", "protocols", "admin"} <= keys, seen

@@ -28,6 +28,7 @@ from auditdesk.services.audits import results as results
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.qdates import to_date
+from auditdesk.ui.table_view import enable_table_actions
 from auditdesk.ui.tasks import Progress, TaskRunner
 
 
@@ -88,6 +89,8 @@ class ResultsView(QWidget):
         self.trend = QTableWidget(0, 0)
         self.trend.setObjectName("trend")
         self.trend.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        enable_table_actions(self.table, self.tr("Standards"))
+        enable_table_actions(self.trend, self.tr("Trend by month"))
         tabs = QTabWidget()
         tabs.addTab(self.table, self.tr("Standards"))
         tabs.addTab(self.trend, self.tr("Trend by month"))
