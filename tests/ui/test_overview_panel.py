@@ -29,9 +29,17 @@ class Window(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[str] = []
+        self.asked: list[dict[str, object]] = []
 
-    def show_panel(self, key: str) -> None:
+    def show_panel(self, key: str) -> QWidget:
         self.shown.append(key)
+        window = self
+
+        class Owner(QWidget):
+            def show_records(self, **filters: object) -> None:
+                window.asked.append(filters)
+
+        return Owner()
 
 
 def make(qtbot: QtBot, ctx: AppContext) -> tuple[Window, OverviewPanel]:
@@ -49,7 +57,7 @@ def test_the_overview_opens_on_the_demo_office(
     window, panel = make(qtbot, demo_ctx)
     model = panel.model
     assert model.rowCount() >= 2
-    assert model.columnCount() == len(INDICATORS) + 3
+    assert model.columnCount() == len(INDICATORS) + 4
     assert model.index(0, 0).data() == "Whole office"
     texts = [model.index(0, c).data() for c in range(1, len(INDICATORS) + 1)]
     assert any("n=" in t for t in texts)
@@ -63,6 +71,14 @@ def test_the_overview_opens_on_the_demo_office(
     panel.table.setCurrentIndex(model.index(1, 1 + list(INDICATORS).index("mystery_passed")))
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.shown[-1] == "audits"
+    row = model.rows[1]
+    assert window.asked[-1] == {
+        "method": "mystery",
+        "unit_id": row.unit_id,
+        "unit_code": row.unit_code,
+        "start": panel.result.period.start,
+        "end": panel.result.period.end,
+    }
 
 
 def test_an_auditor_gets_a_sentence_and_another_start_page(

@@ -119,6 +119,7 @@ def actions(
     unit_id: int | None = None,
     overdue_only: bool = False,
     open_only: bool = False,
+    method: str | None = None,
 ) -> list[ActionRow]:
     """The register as the actor may see it, by due date: HR and administrators every action,
     a supervisor those of their units and the office-wide ones."""
@@ -141,6 +142,9 @@ def actions(
             stmt = stmt.where(ImprovementAction.unit_id == unit_id)
         if status is not None:
             stmt = stmt.where(ImprovementAction.status == status)
+        if method is not None:
+            _check_method(method)
+            stmt = stmt.where(ImprovementAction.method == method)
         if overdue_only:
             stmt = stmt.where(
                 ImprovementAction.status.not_in(CLOSED), ImprovementAction.due_on < today
@@ -279,6 +283,60 @@ def close_action(
         row.updated_at = utcnow()
         trail.record(s, ctx.actor, "update", "improvement_action", row.id, before, _values(row))
         return _row(row, _codes(s), ctx.clock.today())
+
+
+def update_action(
+    ctx: AppContext,
+    action_id: int,
+    *,
+    title: str,
+    method: str,
+    owner: str,
+    due_on: date,
+    reason: str = "",
+    source: str = "",
+    unit_id: int | None = None,
+    indicator: str | None = None,
+    value_before: float | None = None,
+) -> ActionRow:
+    """Changes what an open action says, its owner or its due date (moving the date is a
+    change the trail keeps, before and after); a closed action is history and stays as it is."""
+    require(ctx.actor, Permission.MANAGE_CASES)
+    _check_method(method)
+    with ctx.db.session() as s:
+        row = _get(s, action_id)
+        if row.status in CLOSED:
+            raise ValidationFailed(
+                "action #{action_id} is already closed ({status})",
+                action_id=action_id,
+                status=row.status,
+            )
+        if unit_id is not None and s.get(OrgUnit, unit_id) is None:
+            raise ValidationFailed("unit #{unit_id} does not exist", unit_id=unit_id)
+        before = _values(row)
+        row.title = _text(title, "what", TITLE_MAX)
+        row.reason = _text(reason, "why", TITLE_MAX, required=False)
+        row.method = method
+        row.source = _text(source, "source", 120, required=False)
+        row.unit_id = unit_id
+        row.owner = _text(owner, "owner", OWNER_MAX)
+        row.due_on = due_on
+        row.indicator = indicator or None
+        row.value_before = value_before
+        row.updated_at = utcnow()
+        trail.record(s, ctx.actor, "update", "improvement_action", row.id, before, _values(row))
+        return _row(row, _codes(s), ctx.clock.today())
+
+
+def unit_choices(ctx: AppContext) -> list[tuple[int, str, str]]:
+    """The units the actor may see (id, code, name), by code: the window's unit lists."""
+    require(ctx.actor, Permission.VIEW_CASES)
+    with ctx.db.session() as s:
+        units = visible_unit_ids(s, ctx.actor)
+        stmt = select(OrgUnit.id, OrgUnit.code, OrgUnit.name).order_by(OrgUnit.code)
+        if units is not None:
+            stmt = stmt.where(OrgUnit.id.in_(units))
+        return [(int(i), str(c), str(n)) for i, c, n in s.execute(stmt)]
 
 
 def unit_id_of(ctx: AppContext, code: str) -> int:

@@ -71,6 +71,7 @@ class AuditsPanel(QWidget):
         self.dialog: Any = None
         self.sort_key = "visited_at"
         self.descending = True
+        self.period_range: tuple[date, date] = (date.min, date.max)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -234,6 +235,8 @@ class AuditsPanel(QWidget):
             start = date(today.year, 1, 1)
         elif period == "last_year":
             start, end = date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+        elif period == "range":  # set by the overview's drill-down (show_records)
+            start, end = self.period_range
         unit = self.unit.currentData()
         return svc.AuditFilter(
             unit_ids=(unit,) if unit is not None else (),
@@ -245,6 +248,34 @@ class AuditsPanel(QWidget):
             verdict=self.verdict.currentData(),
             text=self.search.text(),
         )
+
+    def show_records(
+        self, *, unit_id: int | None, start: date, end: date, **_other: object
+    ) -> None:
+        """The overview's drill-down (issue 17): the audits of one unit (None: every unit) and
+        of the dates start–end, with the other filters cleared; read once."""
+        self.period_range = (start, end)
+        label = f"{start:%d.%m.%Y} – {end:%d.%m.%Y}"
+        found = self.period.findData("range")
+        combos = (self.unit, self.period, self.channel, self.auditor, self.status, self.verdict)
+        for combo in combos:
+            combo.blockSignals(True)
+        if found < 0:
+            self.period.addItem(label, "range")
+            found = self.period.count() - 1
+        self.period.setItemText(found, label)
+        self.period.setCurrentIndex(found)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(unit_id)))
+        for combo in (self.channel, self.auditor, self.status, self.verdict):
+            combo.setCurrentIndex(0)
+        for combo in combos:
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if self.editor is None:  # an audit being filled in stays open
+            self.stack.setCurrentWidget(self.list_page)
+        self.refresh()
 
     def _fetch(self, offset: int, limit: int) -> svc.AuditPage:
         return svc.list_audits(

@@ -7,12 +7,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QTabWidget, QVBoxLayout, QWidget
 
 from auditdesk.ui.panels import PanelDeps, PanelSpec
+from auditdesk.ui.qdates import to_qdate
 
 # one line per source; each module defines `tab(deps: PanelDeps) -> TabSpec`
 TAB_MODULES: list[str] = [
@@ -51,6 +54,69 @@ class MonitoringPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def tab_named(self, name: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            widget = self.tabs.widget(i)
+            if widget is not None and widget.objectName() == name:
+                return widget
+        return None
+
+    def show_records(
+        self,
+        *,
+        method: str,
+        unit_id: int | None,
+        unit_code: str,
+        start: date,
+        end: date,
+        **_other: object,
+    ) -> QWidget | None:
+        """The overview's drill-down (issue 17): the tab that holds the method's records, its
+        unit and dates set to the figure's and read once. Cases: settled in the period;
+        complaints: the register received in the period; research: the research page;
+        surveys: the responses of the period in the results view."""
+        name = {
+            "cases": "casesTab",
+            "complaints": "indicatorsTab",
+            "research": "indicatorsTab",
+            "surveys": "surveysTab",
+        }.get(method)
+        tab = self.tab_named(name) if name else None
+        if tab is None:
+            return None
+        self.tabs.setCurrentWidget(tab)
+        if method == "cases":
+            _set(tab, unit=unit_code or "", date_from=start, date_to=end)
+            tab.refresh()  # type: ignore[attr-defined]
+        elif method == "complaints":
+            pages: QTabWidget = tab.pages  # type: ignore[attr-defined]
+            pages.setCurrentIndex(0)  # the register
+            _set(tab, kind=None, unit=unit_id, state="all", date_from=start, date_to=end)
+            tab.use_period.blockSignals(True)  # type: ignore[attr-defined]
+            tab.use_period.setChecked(True)  # type: ignore[attr-defined]
+            tab.use_period.blockSignals(False)  # type: ignore[attr-defined]
+            tab.reload_register()  # type: ignore[attr-defined]
+        elif method == "research":
+            pages = tab.pages  # type: ignore[attr-defined]
+            pages.setCurrentWidget(tab.research)  # type: ignore[attr-defined]
+        elif method == "surveys":
+            results: Any = tab.results  # type: ignore[attr-defined]
+            _set(results, unit=unit_id, start=start, end=end)
+            results.refresh()
+        return tab
+
+
+def _set(owner: QWidget, **values: Any) -> None:
+    """Sets filter widgets (combo boxes by their data, date edits) without each one reloading."""
+    for name, value in values.items():
+        widget = getattr(owner, name)
+        widget.blockSignals(True)
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(to_qdate(value))
+        widget.blockSignals(False)
 
 
 def panels() -> list[PanelSpec]:

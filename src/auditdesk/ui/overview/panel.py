@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -119,6 +119,7 @@ class OverviewModel(RowsModel[OverviewRow]):
             *(names[k] for k in INDICATORS),
             QCoreApplication.translate("Overview", "Overdue cases now"),
             QCoreApplication.translate("Overview", "Cases with no deadline known"),
+            QCoreApplication.translate("Overview", "Improvement actions overdue"),
         ]
 
     def cell(self, row: OverviewRow, column: int, role: int) -> Any:
@@ -134,7 +135,9 @@ class OverviewModel(RowsModel[OverviewRow]):
                 return cell_text(row.cells[keys[column - 1]])
             if column == len(keys) + 1:
                 return str(row.overdue_cases)
-            return str(row.no_deadline_cases)
+            if column == len(keys) + 2:
+                return str(row.no_deadline_cases)
+            return str(row.overdue_actions)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name
         if role == Qt.ItemDataRole.BackgroundRole and 0 < column <= len(keys):
@@ -218,7 +221,28 @@ class OverviewPanel(QWidget):
         self.table.activated.connect(self.drill_down)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
+        # three pages: the figures, the register of actions and the charts; the last two are
+        # built when first shown (start time, issue 14)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("overview_tabs")
+        self.tabs.setDocumentMode(True)
+        figures = QWidget()
+        self.tabs.addTab(figures, QCoreApplication.translate("Overview", "&Figures"))
+        self.actions_page = QWidget()
+        QVBoxLayout(self.actions_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(
+            self.actions_page, QCoreApplication.translate("Overview", "Improvement &actions")
+        )
+        self.charts_page = QWidget()
+        QVBoxLayout(self.charts_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.charts_page, QCoreApplication.translate("Overview", "&Charts"))
+        self.actions_view: ActionsView | None = None
+        self.charts_view: ChartsView | None = None
+        self.tabs.currentChanged.connect(lambda _i: self._page_shown())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        layout = QVBoxLayout(figures)
         layout.addLayout(bar)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
@@ -259,6 +283,47 @@ class OverviewPanel(QWidget):
                     "Overview", "The overview is for supervisors, HR and management."
                 )
             )
+
+    def _page_shown(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.actions_page:
+            self.actions_tab()
+        elif page is self.charts_page:
+            self.charts_tab()
+
+    def actions_tab(self) -> ActionsView:
+        """The register's page, built on first use."""
+        if self.actions_view is None:
+            self.actions_view = ActionsView(self.deps.context)
+            layout = self.actions_page.layout()
+            assert layout is not None
+            layout.addWidget(self.actions_view)
+        return self.actions_view
+
+    def charts_tab(self) -> ChartsView:
+        """The charts' page, built on first use: QtCharts is loaded only then."""
+        if self.charts_view is None:
+            from auditdesk.ui.overview.charts import ChartsView
+
+            self.charts_view = ChartsView(self.deps, self.period)
+            layout = self.charts_page.layout()
+            assert layout is not None
+            layout.addWidget(self.charts_view)
+        elif self.result is not None:
+            self.charts_view.reload()
+        return self.charts_view
+
+    def edit_targets(self) -> TargetsDialog:
+        dialog = TargetsDialog(self.deps.context, self)
+        self.targets_dialog = dialog
+
+        def closed() -> None:
+            if dialog.changed:
+                self.refresh()
+
+        dialog.finished.connect(lambda _r: closed())
+        dialog.open()
+        return dialog
 
     def _kind_changed(self, load: bool = True) -> None:
         dates = self.kind.currentData() == "dates"
@@ -367,11 +432,36 @@ class OverviewPanel(QWidget):
         raise exc
 
     def drill_down(self, index: QModelIndex) -> None:
-        """Opens the panel that owns the figure's records."""
+        """Opens the panel that owns the figure's records with its filters set to the row's
+        unit and the period: the audits of that unit and period, its complaints, its cases,
+        its survey responses; the overdue actions on the register's page."""
         keys = list(INDICATORS)
         column = index.column()
-        method = "cases" if not 0 < column <= len(keys) else INDICATORS[keys[column - 1]][0]
+        if 0 < column <= len(keys):
+            method = INDICATORS[keys[column - 1]][0]
+        elif column > len(keys):
+            method = EXTRA_COLUMNS[min(column - len(keys) - 1, len(EXTRA_COLUMNS) - 1)]
+        else:
+            method = "cases"
+        row = self.model.row_at(index.row())
+        unit_id = row.unit_id if row is not None else None
+        unit_code = row.unit_code if row is not None else ""
+        if method == "actions":
+            self.tabs.setCurrentWidget(self.actions_page)
+            self.actions_tab().show_filtered(unit_id=unit_id, overdue=True)
+            return
+        period = self.result.period if self.result is not None else self.period()
         window = self.window()
         show = getattr(window, "show_panel", None)
-        if callable(show):
-            show(OWNER_PANEL[method])
+        if not callable(show):
+            return
+        panel = show(OWNER_PANEL[method])
+        show_records = getattr(panel, "show_records", None)
+        if callable(show_records):
+            show_records(
+                method=method,
+                unit_id=unit_id,
+                unit_code=unit_code,
+                start=period.start,
+                end=period.end,
+            )
