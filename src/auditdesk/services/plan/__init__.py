@@ -8,6 +8,13 @@ nothing (`access`)."""
 from __future__ import annotations
 
 from auditdesk.services.plan.access import is_planner, require_plan_reader, require_planner
+from auditdesk.services.plan.exchange import (
+    COLUMNS,
+    ImportResult,
+    auditor_schedule,
+    export_plan,
+    import_plan,
+)
 from auditdesk.services.plan.programmes import (
     ALLOCATIONS,
     MODES,
@@ -47,11 +54,13 @@ from auditdesk.services.plan.visits import (
 
 __all__ = [
     "ALLOCATIONS",
+    "COLUMNS",
     "MODES",
     "VISIT_STATUSES",
     "AuditorRow",
     "AuditorSpec",
     "Briefing",
+    "ImportResult",
     "KeyLine",
     "ProgrammeRow",
     "ProgrammeSpec",
@@ -63,10 +72,13 @@ __all__ = [
     "UnitSpec",
     "VisitRow",
     "assign_programme",
+    "auditor_schedule",
     "briefing",
     "compute_programme",
     "create_programme",
     "exclusions",
+    "export_plan",
+    "import_plan",
     "is_planner",
     "mark_visit",
     "my_visits",
