@@ -26,7 +26,7 @@ from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.domain.periods import holiday_name
 from auditdesk.files import write_private_bytes
 from auditdesk.reports.plan_schedule import ScheduleLine, schedule_pdf
-from auditdesk.reports.table_export import write_xlsx
+from auditdesk.reports.table_export import Cell, write_xlsx
 from auditdesk.reports.tabular import read_table
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
@@ -68,7 +68,7 @@ def export_plan(ctx: AppContext, programme_id: int, path: Path) -> int:
         programme = _programme(s, programme_id)
         units = {i: c for i, c in s.execute(select(OrgUnit.id, OrgUnit.code))}
         logins = {i: login for i, login in s.execute(select(User.id, User.login))}
-        rows = []
+        rows: list[list[Cell]] = []
         for v in s.scalars(
             select(PlannedVisit)
             .where(PlannedVisit.programme_id == programme_id)
