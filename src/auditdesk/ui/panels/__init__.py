@@ -25,6 +25,7 @@ PANEL_MODULES = [
     "auditdesk.ui.protocols.spec",
     "auditdesk.ui.monitoring.panel",
     "auditdesk.ui.overview",
+    "auditdesk.ui.privacy",
 ]
 
 
