@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
@@ -94,7 +95,7 @@ class NewAuditDialog(QDialog):
         form.addRow(self.tr("Observed &employee"), self.employee)
         form.addRow(self.tr("Badge / &desk"), self.note)
         form.addRow(self.tr("Date and &time"), self.when)
-        buttons = QDialogButtonBox(
+        self.buttons = buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
@@ -132,6 +133,11 @@ class NewAuditDialog(QDialog):
             label = field.label.get(self.language) + (" *" if field.required else "")
             self.scenario_box.addRow(label, edit)
             self.scenario_edits[field.id] = edit
+        # issue 19: Tab follows the reading order, the scenario (made later) before the buttons
+        chain: list[QWidget] = [self.when, *self.scenario_edits.values()]
+        chain += self.buttons.buttons()
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _unit_changed(self) -> None:
         unit_id = self.unit.currentData()
