@@ -101,6 +101,64 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Getting started</source>
+        <translation>Pierwsze kroki</translation>
+    </message>
+    <message>
+        <source>Audits</source>
+        <translation>Audyty</translation>
+    </message>
+    <message>
+        <source>Appraisals</source>
+        <translation>Oceny okresowe</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitorowanie</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Przegląd</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokoły</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administracja</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Dane osobowe</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronizacja</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>AuditDesk help</source>
+        <translation>Pomoc AuditDesk</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Strony pomocy</translation>
+    </message>
+    <message>
+        <source>Help page</source>
+        <translation>Strona pomocy</translation>
+    </message>
+    <message>
+        <source>AuditDesk help – %1</source>
+        <translation>Pomoc AuditDesk – %1</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Visit</source>
@@ -490,6 +548,10 @@
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
+        <source>&amp;Help for this panel</source>
+        <translation>&amp;Pomoc do tego panelu</translation>
+    </message>
+    <message>
         <source>&amp;About AuditDesk</source>
         <translation>&amp;O programie AuditDesk</translation>
     </message>
@@ -500,14 +562,6 @@
     <message>
         <source>Signed in: {0} ({1})</source>
         <translation>Zalogowano: {0} ({1})</translation>
-    </message>
-    <message>
-        <source>Open database</source>
-        <translation>Otwórz bazę danych</translation>
-    </message>
-    <message>
-        <source>AuditDesk database (*.sqlite *.db);;All files (*)</source>
-        <translation>Baza AuditDesk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Back up database</source>

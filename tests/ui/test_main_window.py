@@ -77,7 +77,8 @@ def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
     }
     assert shortcuts["&Quit"] == "Ctrl+Q"
     assert shortcuts["&Open database…"] == "Ctrl+O"
-    assert shortcuts["&About AuditDesk"] == "F1"
+    assert shortcuts["&Help for this panel"] == "F1"  # the guide (issue 15)
+    assert shortcuts["&About AuditDesk"] == ""  # still in the Help menu
 
 
 def test_language_setting_switches_to_polish_and_back(qtbot: QtBot, window: MainWindow) -> None:

@@ -28,6 +28,8 @@ from auditdesk.services.context import Actor, AppContext
 from auditdesk.settings import Settings
 from auditdesk.ui.about import AboutDialog
 from auditdesk.ui.crash import show_error
+from auditdesk.ui.help import PAGES as HELP_PAGES
+from auditdesk.ui.help import open_help, page_title
 from auditdesk.ui.labels import role_name
 from auditdesk.ui.overview import start_row
 from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
@@ -205,7 +207,13 @@ class MainWindow(QMainWindow):
         tools.addAction(self._action(self.tr("&Check database"), self.check_database))
         tools.addAction(self._action(self.tr("&Settings…"), self.open_settings, "Ctrl+,"))
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About AuditDesk"), self.show_about, "F1"))
+        # issue 15: F1 opens the guide to the panel in use; every page is listed; About stays
+        help_menu.addAction(self._action(self.tr("&Help for this panel"), self.show_help, "F1"))
+        help_menu.addSeparator()
+        for page in HELP_PAGES:
+            help_menu.addAction(self._action(page_title(page), partial(self.show_help, page)))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(self.tr("&About AuditDesk"), self.show_about))
 
     def _update_status(self) -> None:
         self.db_label.setText(self.tr("Database: {0}").format(self._ctx.db.describe()))
@@ -339,6 +347,13 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self).exec()
+
+    def show_help(self, page: str | None = None) -> None:
+        """The guide's page (F1: the panel in use's) in the window's language."""
+        if page is None:
+            row = self.nav.currentRow()
+            page = self.specs[row].key if 0 <= row < len(self.specs) else "index"
+        open_help(self, page, self.settings.language)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.isVisible():  # not after a sign-out that was cancelled: that layout is saved

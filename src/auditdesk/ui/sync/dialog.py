@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -48,6 +48,7 @@ from auditdesk.services.sync import (
 from auditdesk.settings import Settings
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.help import open_help
 from auditdesk.ui.labels import status_name
 from auditdesk.ui.tasks import Progress, TaskRunner
 
@@ -86,6 +87,8 @@ class SyncDialog(QDialog):
         self._conflicts: list[ConflictRow] = []
         self.setObjectName("syncDialog")
         self.setWindowTitle(self.tr("Synchronise with the office"))
+        # F1: the guide's page on synchronising (issue 15), beside this dialog
+        QShortcut(QKeySequence("F1"), self, lambda: open_help(self, "sync", settings.language))
 
         self.address = QLineEdit(settings.sync_office)
         self.address.setObjectName("officeAddress")
