@@ -104,16 +104,27 @@ def open_server(
     still asks for one, `ask(address without password)` (None: the person declined)."""
     url = make_url(normalise(address))
     plain = url._replace(password=None).render_as_string(hide_password=False)
+    source: str | None = None  # where the password tried first came from
     if url.password is None:
         known = known_password(plain)
         target = with_password(plain, known) if known else plain
+        if known:
+            source = PASSWORD_ENV if os.environ.get(PASSWORD_ENV) else "the system keyring"
     else:
         target = url.render_as_string(hide_password=False)
+        source = "the address"
     try:
         return open_database(target, migrate=migrate)
     except DatabaseError as exc:
         if not _wants_password(exc):
             raise
+        if ask is None and source is not None:
+            raise ServerPasswordRefused(
+                "{database}: the server refused the password from {source}; nothing was "
+                "opened. Correct it there, or check it with the server's administrator.",
+                database=plain,
+                source=source,
+            ) from exc
         if ask is None:
             raise ServerPasswordRefused(
                 "{database}: the server wants a password; set {variable}, keep it in "

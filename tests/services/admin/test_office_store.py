@@ -102,6 +102,19 @@ def test_refusals_name_what_to_do(fake: FakeServer) -> None:
     assert "wrong" not in str(info.value)
 
 
+def test_a_wrong_known_password_names_where_it_came_from(
+    fake: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # followed by hand (docs/office-server.md): a wrong AUDITDESK_DB_PASSWORD was reported as
+    # "set AUDITDESK_DB_PASSWORD", which it was
+    monkeypatch.setenv(server.PASSWORD_ENV, "wrong")
+    with pytest.raises(server.ServerPasswordRefused) as info:
+        server.open_server(ADDRESS)
+    message = str(info.value)
+    assert "refused the password from AUDITDESK_DB_PASSWORD" in message
+    assert "wrong" not in message
+
+
 def test_a_password_in_the_address_is_used_but_never_shown(fake: FakeServer) -> None:
     assert server.open_server("postgresql://ala:s3cret@office.example/auditdesk") == "opened"
     with pytest.raises(server.ServerPasswordRefused) as info:
