@@ -1012,6 +1012,10 @@
       <translation>{database}: baza urzędu ma starszy schemat ({schema}) niż ten AuditDesk. Nic nie zostało zmienione. Administrator aktualizuje ją poleceniem 'auditdesk --db {database} init', które najpierw robi kopię zapasową.</translation>
     </message>
     <message>
+      <source>{database}: the server refused the password from {source}; nothing was opened. Correct it there, or check it with the server's administrator.</source>
+      <translation>{database}: serwer odrzucił hasło z {source}; niczego nie otwarto. Popraw je tam albo sprawdź je u administratora serwera.</translation>
+    </message>
+    <message>
       <source>{database}: the server refused the password; nothing was opened. Check the password with the server's administrator.</source>
       <translation>{database}: serwer odrzucił hasło; niczego nie otwarto. Sprawdź hasło u administratora serwera.</translation>
     </message>
