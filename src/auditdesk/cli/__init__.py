@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "auditdesk.cli.report",
     "auditdesk.cli.office",
     "auditdesk.cli.privacy",
+    "auditdesk.cli.plan",
 ]
 
 # Every sub-command: the module (of COMMAND_MODULES, in its order) that registers it and its help
@@ -88,6 +89,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "auditdesk.cli.privacy",
         "one person's data: access export, requests, read log (HR)",
     ),
+    "plan": ("auditdesk.cli.plan", "the mystery-client programme plan (HR and quality staff)"),
 }
 # Signing in (--user) is set up by this module on import, whichever command runs.
 SIGN_IN_MODULE = "auditdesk.cli.users"

@@ -665,3 +665,44 @@ def exclusions(ctx: AppContext, user_id: int) -> list[int]:
                 .order_by(AuditorExclusion.unit_id)
             )
         )
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    id: int
+    code: str
+    name: str
+    customer_facing: bool
+
+
+@dataclass(frozen=True)
+class AuditorChoice:
+    id: int
+    login: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PlanChoices:
+    """What a new programme can be made of: the units and the active auditors."""
+
+    units: list[UnitChoice]
+    auditors: list[AuditorChoice]
+
+
+def plan_choices(ctx: AppContext) -> PlanChoices:
+    require_planner(ctx.actor)
+    with ctx.db.session() as s:
+        units = [
+            UnitChoice(u.id, u.code, u.name, u.customer_facing)
+            for u in s.scalars(select(OrgUnit).order_by(OrgUnit.code))
+        ]
+        auditors = [
+            AuditorChoice(u.id, u.login, u.display_name)
+            for u in s.scalars(
+                select(User)
+                .where(User.role == Role.AUDITOR, User.active.is_(True))
+                .order_by(User.login)
+            )
+        ]
+        return PlanChoices(units, auditors)
