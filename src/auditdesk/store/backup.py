@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from auditdesk.files import create_private, private_dir
-from auditdesk.store.db import Database, DatabaseError
+from auditdesk.store.db import Database, DatabaseError, sqlite_uri
 
 Connect = Callable[[Path, bool], Any]
 
@@ -23,8 +23,9 @@ def _connector(db: Database) -> Connect:
     if url.get_driver_name() != "pysqlcipher":
 
         def plain(path: Path, read_only: bool) -> Any:
+            # the path encoded (sqlite_uri): a `#` in a folder's name would end the path
             return sqlite3.connect(
-                f"file:{path}?mode=ro" if read_only else str(path), uri=read_only
+                sqlite_uri(path.resolve()) if read_only else str(path), uri=read_only
             )
 
         return plain

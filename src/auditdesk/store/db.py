@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import platformdirs
@@ -85,7 +85,28 @@ def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
                 detail=str(exc).replace(value, hidden),
             ) from exc
         return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return sqlite_url(Path(value).expanduser().resolve())
+
+
+def sqlite_url(path: PurePath) -> str:
+    """The SQLAlchemy URL of a SQLite file. `%`, `?` and `#` in the path are %-escaped (a URL
+    would read them as an escape, the query and a fragment; make_url decodes them again);
+    other characters, a Windows drive and backslashes (sqlite:///C:\\Users\\Łukasz\\…)
+    stay as they are, readable in messages."""
+    text = str(path).replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+    return f"sqlite:///{text}"
+
+
+def sqlite_uri(path: PurePath, mode: str = "ro") -> str:
+    r"""A SQLite URI filename (https://sqlite.org/uri.html) opening `path` with `mode`: the path
+    percent-encoded, so that a folder named `a#b` or `50%` opens that file and not the part
+    before the `#` (SQLite reads `#` as the end of the path and `?` as its query); a Windows path
+    as file:///C:/Users/%C5%81ukasz/..., a network share's (\\server\share) with an empty
+    authority, file:////server/share/..., since SQLite accepts no host name."""
+    uri = path.as_uri()  # absolute paths only: ValueError otherwise
+    if not uri.startswith("file:///"):  # file://server/share/...
+        uri = "file:////" + uri.removeprefix("file://")
+    return f"{uri}?mode={mode}"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -249,7 +270,7 @@ def preflight_sqlite(path: Path, *, full: bool = False) -> None:
     if header[24:28] == header[92:96] and pages and size < pages * page_size:
         raise _damaged(path, f"truncated: {size} bytes of {pages * page_size}")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path.resolve()), uri=True)  # `#` in a folder name
         try:
             con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             result = [("ok",)]

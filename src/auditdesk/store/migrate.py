@@ -7,6 +7,7 @@ database is at the current version when it holds exactly the script's heads.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources import files
@@ -27,6 +28,8 @@ from auditdesk.store.db import (
     on_damage_error,
     preflight_sqlite,
     resolve_url,
+    sqlite_uri,
+    sqlite_url,
 )
 from auditdesk.store.schema_heads import HEADS, SCRIPT_FILES
 
@@ -121,7 +124,9 @@ def _check_read_only(db: Database, path: Path) -> None:
     it to WAL, which rewrites its header, and a newer or foreign file must stay untouched."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    ro = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    # the URI goes to sqlite3 itself: SQLAlchemy's URL would decode its %23 back into a `#`
+    uri = sqlite_uri(path.resolve())
+    ro = create_engine(sqlite_url(path), creator=lambda: sqlite3.connect(uri, uri=True))
     event.listen(ro, "handle_error", on_damage_error)
     try:
         schema_state(db, ro)

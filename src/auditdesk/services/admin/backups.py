@@ -23,7 +23,8 @@ from auditdesk.services.admin import trail_seal
 from auditdesk.services.context import AppContext
 from auditdesk.store import pg_backup
 from auditdesk.store.backup import backup_database
-from auditdesk.store.db import SQLITE_HEADER, Database, DatabaseError
+from auditdesk.store.db import SQLITE_HEADER, Database, DatabaseError, sqlite_uri
+from auditdesk.store.migrate import server_backup_dir
 
 log = logging.getLogger(__name__)
 
@@ -92,20 +93,44 @@ def backups_of(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
+def _location(db: Database) -> tuple[str, Path, str]:
+    """Where this store's backups live, as (name stem, folder, suffix): a SQLite file's in the
+    folder beside it; an office store's on a server in this computer's server-backups folder,
+    as pg_dump -Fc files (.dump), beside the ones taken before a migration (issue 16)."""
+    if pg_backup.is_postgresql(db):
+        return make_url(db.url).database or "office", server_backup_dir(), ".dump"
+    path = _sqlite_file(db)
+    return path.stem, backup_folder(path), path.suffix or ".sqlite"
+
+
 def list_backups(ctx: AppContext) -> list[BackupInfo]:
     require(ctx.actor, Permission.BACKUP)
+    if pg_backup.is_postgresql(ctx.db):
+        stem, folder, _suffix = _location(ctx.db)
+        found = [b for p in _entries(folder) if (b := _parse(p, stem)) is not None]
+        found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+        return found
     return backups_of(_sqlite_file(ctx.db))
 
 
+def _entries(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    try:
+        return list(folder.iterdir())
+    except OSError as exc:
+        log.warning("cannot list %s: %s", folder, exc)
+        return []
+
+
 def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
-    path = _sqlite_file(db)
+    stem, folder, suffix = _location(db)
     now = now or datetime.now()
-    folder = backup_folder(path)
-    target = folder / f"{path.stem}.{kind}-{now.strftime(STAMP)}{path.suffix or '.sqlite'}"
+    target = folder / f"{stem}.{kind}-{now.strftime(STAMP)}{suffix}"
     n = 1
     while target.exists():  # two in the same second: never overwrite an older one
         n += 1
-        target = folder / f"{path.stem}.{kind}-{now.strftime(STAMP)}.{n}{path.suffix}"
+        target = folder / f"{stem}.{kind}-{now.strftime(STAMP)}.{n}{suffix}"
     try:
         private_dir(folder)
     except OSError as exc:
@@ -115,8 +140,11 @@ def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
             folder=folder,
             detail=exc.strerror,
         ) from exc
-    backup_database(db, target)
-    _single_file(target)
+    if pg_backup.is_postgresql(db):
+        pg_backup.dump(db, target)  # pg_dump -Fc; a missing pg_dump is named with its package
+    else:
+        backup_database(db, target)
+        _single_file(target)
     return BackupInfo(target, kind, now.replace(microsecond=0), target.stat().st_size)
 
 
@@ -176,7 +204,7 @@ def verify_backup(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise DatabaseError("{path}: not a SQLite database; choose another backup.", path=path)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path.resolve()), uri=True)  # `#` in a folder name
         try:
             check = con.execute("PRAGMA quick_check").fetchall()
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
@@ -198,7 +226,7 @@ def copy_into(source: Path, target: Path) -> None:
     """Overwrites the database `target` with the content of `source`, page by page, in one
     SQLite transaction: either all of the backup is in place or none of it."""
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(sqlite_uri(source.resolve()), uri=True)
         try:
             if not target.exists():  # restoring in place of a damaged file moved aside
                 create_private(target)

@@ -33,6 +33,7 @@ from auditdesk.store.db import (
     preflight_sqlite,
     resolve_url,
     sqlite_path,
+    sqlite_uri,
 )
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def damage(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path.resolve()), uri=True)
         try:
             tables = [
                 str(name)
