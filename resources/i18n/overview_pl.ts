@@ -68,7 +68,19 @@
         <translation>Pracownicy z aktualną oceną</translation>
     </message>
     <message>
-        <source>{field}: '{text}' is not a number; type it like 85,5 or leave it empty</source>
+        <source>Satisfaction index (0–100)</source>
+        <translation>Indeks satysfakcji (0–100)</translation>
+    </message>
+    <message>
+        <source>Positive survey answers</source>
+        <translation>Pozytywne odpowiedzi w ankietach</translation>
+    </message>
+    <message>
+        <source>Research: recommended actions done</source>
+        <translation>Badania: wykonane działania z rekomendacji</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{text}&apos; is not a number; type it like 85,5 or leave it empty</source>
         <translation>{field}: „{text}” nie jest liczbą; wpisz ją np. jako 85,5 albo zostaw pole puste</translation>
     </message>
     <message>
@@ -236,11 +248,11 @@
         <translation>Za&amp;mknij…</translation>
     </message>
     <message>
-        <source>Move the selected action to 'in progress'</source>
+        <source>Move the selected action to &apos;in progress&apos;</source>
         <translation>Przenieś wybrane działanie do stanu „w toku”</translation>
     </message>
     <message>
-        <source>Move the selected action back to 'open'</source>
+        <source>Move the selected action back to &apos;open&apos;</source>
         <translation>Przenieś wybrane działanie z powrotem do stanu „otwarte”</translation>
     </message>
     <message>
@@ -285,6 +297,10 @@
     <message>
         <source>Complaints and grievances</source>
         <translation>Skargi i zażalenia</translation>
+    </message>
+    <message>
+        <source>Research: studies held</source>
+        <translation>Badania: przeprowadzone badania</translation>
     </message>
     <message>
         <source>Whole office</source>
@@ -360,6 +376,22 @@
     <message>
         <source>Staff with a current appraisal</source>
         <translation>Pracownicy z aktualną oceną</translation>
+    </message>
+    <message>
+        <source>Satisfaction index (0–100)</source>
+        <translation>Indeks satysfakcji (0–100)</translation>
+    </message>
+    <message>
+        <source>Positive survey answers</source>
+        <translation>Pozytywne odpowiedzi w ankietach</translation>
+    </message>
+    <message>
+        <source>Research: studies held</source>
+        <translation>Badania: przeprowadzone badania</translation>
+    </message>
+    <message>
+        <source>Research: recommended actions done</source>
+        <translation>Badania: wykonane działania z rekomendacji</translation>
     </message>
     <message>
         <source>no data</source>
@@ -568,7 +600,7 @@
         <translation>&amp;Ustaw</translation>
     </message>
     <message>
-        <source>Set this target, replacing the indicator's target for the unit</source>
+        <source>Set this target, replacing the indicator&apos;s target for the unit</source>
         <translation>Ustaw ten cel w miejsce dotychczasowego celu wskaźnika dla komórki</translation>
     </message>
     <message>
@@ -576,7 +608,7 @@
         <translation>U&amp;suń wybrany</translation>
     </message>
     <message>
-        <source>A unit's own target takes the place of the office-wide one for that unit.</source>
+        <source>A unit&apos;s own target takes the place of the office-wide one for that unit.</source>
         <translation>Cel własny komórki zastępuje dla niej cel całego urzędu.</translation>
     </message>
 </context>

@@ -8,7 +8,6 @@ correction for every comparison the table makes (Holm by default; docs/monitorin
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -16,10 +15,13 @@ from typing import Any
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.multiple_testing import Correction, significant_after_correction
 from auditdesk.domain.statistics import Proportion, two_proportion_test
+from auditdesk.domain.survey_results import compute_results
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
+from auditdesk.services.forms import load_version
 from auditdesk.services.overview.targets import Target, targets
 from auditdesk.services.unit_scope import visible_unit_ids
 from auditdesk.store.models import (
@@ -30,7 +32,13 @@ from auditdesk.store.models import (
     ImprovementAction,
     IndicatorEntry,
     OrgUnit,
+    ResearchAction,
+    ResearchNote,
+    SurveyAnswer,
+    SurveyCampaign,
+    SurveyResponse,
 )
+from auditdesk.store.models.indicators import research_note_unit
 
 # indicator key → (method, higher is better); the order of the overview's columns
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -41,6 +49,10 @@ INDICATORS: dict[str, tuple[str, bool]] = {
     "mystery_passed": ("mystery", True),
     "mystery_score": ("mystery", True),
     "appraisals_current": ("appraisals", True),
+    "surveys_index": ("surveys", True),
+    "surveys_positive": ("surveys", True),
+    "research_studies": ("research", True),
+    "research_actions_done": ("research", True),
 }
 PROPORTIONS = (
     "timeliness",
@@ -48,7 +60,11 @@ PROPORTIONS = (
     "complaints_justified",
     "mystery_passed",
     "appraisals_current",
+    "surveys_positive",
+    "research_actions_done",
 )
+# figures that are a mean weighted by their n (not summed) in the office row
+MEANS = ("mystery_score", "surveys_index")
 COMPLAINT_KINDS = ("complaint", "grievance", "request")
 APPRAISAL_VALID_DAYS = 730  # an appraisal is current for 24 months
 
@@ -242,6 +258,110 @@ def _appraisals(s: Session, p: Period, units: set[int] | None) -> Counts:
     return _group(s, stmt, units, Employee.unit_id)
 
 
+def _surveys(s: Session, p: Period, units: set[int] | None) -> dict[int, list[float]]:
+    """Per unit, over the responses answered in the period (every campaign): the satisfaction
+    index (each form's index, weighted by its responses), the responses, and the positive
+    answers among the answers to scored questions (positive per scale, domain.survey_results).
+    Counted in SQL per (unit, form, question, answer); the forms' rules applied to the counts."""
+    r, a = SurveyResponse, SurveyAnswer
+    version = SurveyCampaign.form_version_id
+    in_period = r.answered_on.between(p.start, p.end)
+    base = select(r.unit_id, version).join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
+    responses = base.add_columns(func.count(r.id)).where(in_period, r.unit_id.is_not(None))
+    answers = (
+        select(r.unit_id, version, a.question_id, a.value, func.count())
+        .select_from(a)
+        .join(r, r.id == a.response_id)
+        .join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
+        .where(in_period, r.unit_id.is_not(None))
+    )
+    if units is not None:
+        responses = responses.where(r.unit_id.in_(units))
+        answers = answers.where(r.unit_id.in_(units))
+    counted: dict[tuple[int, int], int] = {
+        (int(u), int(v)): int(n) for u, v, n in s.execute(responses.group_by(r.unit_id, version))
+    }
+    if not counted:
+        return {}
+    values: dict[tuple[int, int], dict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for u, v, qid, value, n in s.execute(
+        answers.group_by(r.unit_id, version, a.question_id, a.value)
+    ):
+        if u is not None:
+            values[(int(u), int(v))][qid][value] = int(n)
+    forms: dict[int, SurveyForm] = {}
+    out: dict[int, list[float]] = {}
+    for (uid, vid), n in counted.items():
+        if vid not in forms:
+            definition = load_version(s, vid).definition
+            if not isinstance(definition, SurveyForm):
+                continue
+            forms[vid] = definition
+        result = compute_results(forms[vid], values.get((uid, vid), {}), {}, n)
+        positive = [q.positive for q in result.all_questions if q.scored and q.positive]
+        sums = out.setdefault(uid, [0.0, 0.0, 0.0, 0.0, 0.0])
+        if result.index is not None:
+            sums[0] += result.index * n
+            sums[1] += n
+        sums[2] += n
+        sums[3] += sum(pr.successes for pr in positive)
+        sums[4] += sum(pr.n for pr in positive)
+    return out
+
+
+def _research(s: Session, p: Period, units: set[int] | None) -> dict[int | None, list[float]]:
+    """Studies held in the period per unit they concern (None: the office, each study once)
+    and their recommendations' actions: how many, and how many done by the period's end."""
+    n = ResearchNote
+    held = n.held_on.between(p.start, p.end)
+    link = research_note_unit.c
+    actions = (
+        select(
+            ResearchAction.note_id,
+            func.count(ResearchAction.id),
+            func.sum(
+                case(
+                    (and_(ResearchAction.done_on.is_not(None), ResearchAction.done_on <= p.end), 1),
+                    else_=0,
+                )
+            ),
+        )
+        .group_by(ResearchAction.note_id)
+        .subquery()
+    )
+    per_note = select(
+        n.id, func.coalesce(actions.c[1], 0), func.coalesce(actions.c[2], 0)
+    ).outerjoin(actions, actions.c.note_id == n.id)
+    notes = {int(i): (float(t), float(d)) for i, t, d in s.execute(per_note.where(held))}
+    if not notes:
+        return {}
+    linked = select(link.note_id, link.unit_id).where(link.note_id.in_(list(notes)))
+    if units is not None:
+        linked = linked.where(link.unit_id.in_(units))
+    out: dict[int | None, list[float]] = {}
+    seen: set[int] = set()
+    for note_id, unit_id in s.execute(linked):
+        total, done = notes[int(note_id)]
+        for key in (int(unit_id), None):
+            if key is None and note_id in seen:
+                continue
+            sums = out.setdefault(key, [0.0, 0.0, 0.0])
+            sums[0] += 1
+            sums[1] += total
+            sums[2] += done
+        seen.add(int(note_id))
+    if units is None:  # the office's studies that name no unit
+        for note_id, (total, done) in notes.items():
+            if note_id not in seen:
+                sums = out.setdefault(None, [0.0, 0.0, 0.0])
+                sums[0] += 1
+                sums[1] += total
+                sums[2] += done
+    return out
+
+
 def _overdue_actions(s: Session, today: date, units: set[int] | None) -> dict[int | None, int]:
     """Improvement actions past their due date and not closed, per unit (None: office-wide)."""
     a = ImprovementAction
@@ -272,24 +392,56 @@ def _figures(s: Session, p: Period, units: set[int] | None) -> dict[int, dict[st
         out[uid]["critical_failures"] = critical
     for uid, (staff, current) in _appraisals(s, p, units).items():
         out[uid]["appraisals_current"] = (current, staff)
+    for uid, (weighted, indexed, responses, positive, answers) in _surveys(s, p, units).items():
+        if indexed:
+            out[uid]["surveys_index"] = (weighted / indexed, indexed)
+        if answers:
+            out[uid]["surveys_positive"] = (positive, answers)
+        out[uid]["survey_responses"] = responses
+    for key, figures in _research_figures(_research(s, p, units)).items():
+        if key is None:
+            out[OFFICE_RESEARCH].update(figures)
+        else:
+            out[key].update(figures)
     return out
 
 
-def _total(per_unit: Iterable[dict[str, Any]]) -> dict[str, Any]:
+OFFICE_RESEARCH = -1  # the office's own research figures (a study of several units counts once)
+
+
+def _research_figures(found: dict[int | None, list[float]]) -> dict[int | None, dict[str, Any]]:
+    return {
+        key: {
+            "research_studies": (studies, studies),
+            "research_actions_done": (done, total),
+        }
+        for key, (studies, total, done) in found.items()
+    }
+
+
+def _total(figures_by_unit: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """The office's row: sums over the units, means weighted by their n, and the office's own
+    research figures (a study of several units counted once)."""
     total: dict[str, Any] = {}
-    scores: list[tuple[float, float]] = []
-    for figures in per_unit:
+    means: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for uid, figures in figures_by_unit.items():
+        if uid == OFFICE_RESEARCH:
+            continue
         for key, value in figures.items():
-            if key == "mystery_score":
-                scores.append(value)
+            if key.startswith("research_"):
+                continue
+            if key in MEANS:
+                means[key].append(value)
             elif isinstance(value, tuple):
                 a, b = total.get(key, (0.0, 0.0))
                 total[key] = (a + value[0], b + value[1])
             else:
                 total[key] = total.get(key, 0.0) + value
-    n = sum(count for _score, count in scores)
-    if n:
-        total["mystery_score"] = (sum(score * count for score, count in scores) / n, n)
+    for key, values in means.items():
+        n = sum(count for _mean, count in values)
+        if n:
+            total[key] = (sum(mean * count for mean, count in values) / n, n)
+    total.update(figures_by_unit.get(OFFICE_RESEARCH, {}))
     return total
 
 
@@ -334,6 +486,9 @@ def overview(
         units = visible_unit_ids(s, ctx.actor)
         now = _figures(s, period, units)
         before = _figures(s, before_period, units)
+        now_office, before_office = _total(now), _total(before)
+        now.pop(OFFICE_RESEARCH, None)
+        before.pop(OFFICE_RESEARCH, None)
         late = _overdue_actions(s, ctx.clock.today(), units)
         names = {
             uid: (code, name)
@@ -344,7 +499,7 @@ def overview(
         key=lambda uid: names.get(uid, ("", ""))[0],
     )
     grid: list[tuple[int | None, dict[str, Any], dict[str, Any]]] = [
-        (None, _total(now.values()), _total(before.values()))
+        (None, now_office, before_office)
     ] + [(uid, now.get(uid, {}), before.get(uid, {})) for uid in ids]
     rows: list[OverviewRow] = []
     tests: list[tuple[OverviewRow, str, Any]] = []

@@ -59,8 +59,29 @@ METHODS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "Aktywni pracownicy z oceną sporządzoną w ciągu 24 miesięcy przed końcem okresu.",
         [("appraisals_current", "Z aktualną oceną")],
     ),
+    (
+        "surveys",
+        "Badania satysfakcji",
+        "Ankiety wypełnione w okresie (wszystkie kampanie): indeks satysfakcji 0–100 (średnia "
+        "odpowiedzi na pytania oceniane, przeliczona na 0–100) i odsetek odpowiedzi pozytywnych "
+        "(powyżej środka skali, najwyżej dwie najlepsze).",
+        [
+            ("surveys_index", "Indeks satysfakcji (0–100)"),
+            ("surveys_positive", "Odpowiedzi pozytywne"),
+        ],
+    ),
+    (
+        "research",
+        "Badania dodatkowe",
+        "Badania (wywiady, grupy fokusowe, obserwacje) przeprowadzone w okresie i działania z "
+        "ich rekomendacji: odsetek wykonanych do końca okresu.",
+        [
+            ("research_studies", "Badania przeprowadzone"),
+            ("research_actions_done", "Działania z rekomendacji wykonane"),
+        ],
+    ),
 ]
-NOT_PERCENT = ("complaints_count",)
+NOT_PERCENT = ("complaints_count", "surveys_index", "research_studies")
 CONCLUSIONS_KEY = "report.conclusions:{start}:{end}"
 Check = Callable[[], None]
 

@@ -21,6 +21,9 @@ KNOWN = (
     "mystery_passed",
     "mystery_score",
     "appraisals_current",
+    "surveys_index",
+    "surveys_positive",
+    "research_actions_done",
 )
 
 

@@ -15,6 +15,7 @@ from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.overview.figures import (
     INDICATORS,
+    OFFICE_RESEARCH,
     PROPORTIONS,
     Period,
     _dt,
@@ -85,10 +86,15 @@ def trend(ctx: AppContext, indicator: str, end: date, months: int = 12) -> Trend
         per_month = [_figures(s, p, units) for p in periods]
         codes = {uid: code for uid, code in s.execute(select(OrgUnit.id, OrgUnit.code))}
     ids = sorted(
-        {uid for month in per_month for uid, f in month.items() if indicator in f},
+        {
+            uid
+            for month in per_month
+            for uid, f in month.items()
+            if indicator in f and uid != OFFICE_RESEARCH
+        },
         key=lambda uid: codes.get(uid, ""),
     )
-    office = [_value(indicator, _total(month.values()).get(indicator)) for month in per_month]
+    office = [_value(indicator, _total(month).get(indicator)) for month in per_month]
     series = [Series(None, "", [v for v, _n in office], [n for _v, n in office])]
     for uid in ids:
         points = [_value(indicator, month.get(uid, {}).get(indicator)) for month in per_month]

@@ -84,6 +84,11 @@ def target_names() -> dict[str, str]:
         "appraisals_current": QCoreApplication.translate(
             "Actions", "Staff with a current appraisal"
         ),
+        "surveys_index": QCoreApplication.translate("Actions", "Satisfaction index (0–100)"),
+        "surveys_positive": QCoreApplication.translate("Actions", "Positive survey answers"),
+        "research_actions_done": QCoreApplication.translate(
+            "Actions", "Research: recommended actions done"
+        ),
     }
 
 

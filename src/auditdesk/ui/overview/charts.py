@@ -75,6 +75,7 @@ def indicator_names() -> dict[str, str]:
     names = {
         **target_names(),
         "complaints_count": QCoreApplication.translate("Charts", "Complaints and grievances"),
+        "research_studies": QCoreApplication.translate("Charts", "Research: studies held"),
     }
     return {key: names[key] for key in INDICATORS}
 
@@ -223,7 +224,7 @@ class ChartsView(QWidget):
 
     def _draw_trend(self, data: Trend, *, office_only: bool) -> None:
         months = [month_label(p) for p in data.months]
-        percent = data.indicator != "complaints_count"
+        percent = data.indicator not in ("complaints_count", "research_studies")
         self.chart.setTitle(
             QCoreApplication.translate("Charts", "{indicator}, {first} – {last}")
             .replace("{indicator}", indicator_title(data.indicator))

@@ -46,6 +46,7 @@ from auditdesk.services.overview.report import (
     write_report,
 )
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import number, percent
 from auditdesk.ui.overview.actions import ActionsView
 from auditdesk.ui.overview.targets import TargetsDialog
 from auditdesk.ui.panels import PanelDeps
@@ -81,6 +82,12 @@ def indicator_names() -> dict[str, str]:
         "appraisals_current": QCoreApplication.translate(
             "Overview", "Staff with a current appraisal"
         ),
+        "surveys_index": QCoreApplication.translate("Overview", "Satisfaction index (0–100)"),
+        "surveys_positive": QCoreApplication.translate("Overview", "Positive survey answers"),
+        "research_studies": QCoreApplication.translate("Overview", "Research: studies held"),
+        "research_actions_done": QCoreApplication.translate(
+            "Overview", "Research: recommended actions done"
+        ),
     }
 
 
@@ -88,13 +95,15 @@ def cell_text(cell: Cell) -> str:
     """'87.5 % (n=48; 75.3–94.2) ▲ · target ≥ 90: missed' — every part in words or symbols."""
     if cell.value is None or cell.n == 0:
         return QCoreApplication.translate("Overview", "no data")
-    if cell.indicator == "complaints_count":
-        text = f"{cell.value:.0f}"
+    if cell.indicator in ("complaints_count", "research_studies"):
+        text = number(cell.value, 0)
+    elif cell.indicator == "surveys_index":
+        text = f"{number(cell.value)} (n={cell.n})"
     elif cell.interval is not None:
         low, high = cell.interval
-        text = f"{cell.value:.1f} % (n={cell.n}; {low:.1f}–{high:.1f})"
+        text = f"{percent(cell.value)} (n={cell.n}; {number(low)}–{number(high)})"
     else:
-        text = f"{cell.value:.1f} % (n={cell.n})"
+        text = f"{percent(cell.value)} (n={cell.n})"
     if cell.change > 0:
         text += " ▲"
     elif cell.change < 0:
