@@ -26,7 +26,7 @@ def test_polish_and_english_numbers() -> None:
     assert format_number(0.5, 2, "pl", trim=True) == "0,5"
     assert format_number(-0.04, 1, "pl") == "0,0"
     assert format_number(None) == "—"
-    assert format_percent(93.25, 1, "pl") == "93,2\u00a0%"  # 93.25 rounds half to even
+    assert format_percent(93.25, 1, "pl") == "93,2 %"  # 93.25 rounds half to even
     assert format_percent(87.4, 1, "en") == "87.4%"
     assert format_range(80.12, 90.26, 1, "pl") == "80,1–90,3"
     assert format_signed(3, 0, "pl") == "+3"

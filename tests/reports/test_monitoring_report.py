@@ -30,8 +30,8 @@ def pdf_text(path: Path) -> str:
 def test_small_cells_are_suppressed_only_in_the_anonymised_edition() -> None:
     small = ReportCell(50.0, 4, (15.0, 85.0))
     assert cell_text(small, anonymised=True) == "n < 5"
-    assert cell_text(small, anonymised=False).startswith("50.0 % (n=4; 15.0–85.0)")
-    assert cell_text(ReportCell(80.0, 5, (37.6, 96.4)), anonymised=True).startswith("80.0 %")
+    assert cell_text(small, anonymised=False).startswith("50,0 % (n=4; 15,0–85,0)")
+    assert cell_text(ReportCell(80.0, 5, (37.6, 96.4)), anonymised=True).startswith("80,0 %")
 
 
 def test_pdf_and_workbook_on_the_demo_office(

@@ -257,7 +257,7 @@ def test_appraisal_evidence_names_channel_verdict_and_note_kind(
         shown
         == {
             "pl": (
-                "Wizyta, sprawa meldunkowa, 92%, Bardzo dobry",
+                "Wizyta, sprawa meldunkowa, 92 %, Bardzo dobry",
                 "korygująca: Brak powitania. [audyt TK/2026/0001]",
             ),
             "en": (

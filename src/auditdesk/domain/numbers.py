@@ -2,7 +2,7 @@
 protocols, the monitoring report and the table exports, so that "87.4 %" and "93,2 %" no longer
 stand side by side.
 
-- Polish: a decimal comma, a (non-breaking) space before the per cent sign, "87,4 %";
+- Polish: a decimal comma, a space before the per cent sign, "87,4 %";
 - English: a decimal point, the per cent sign right after the number, "87.4%".
 
 `shown_value` reads back what a table showed (a number, a per cent, a date) so that an export of
@@ -54,17 +54,23 @@ def format_signed(value: float, digits: int = 0, language: str = "pl") -> str:
 
 
 def format_percent(value: float | None, digits: int = 1, language: str = "pl") -> str:
-    """A per cent (87.44 means 87.44 %): "87,4 %" (pl, a non-breaking space) / "87.4%" (en);
-    None → "—"."""
+    """A per cent (87.44 means 87.44 %): "87,4 %" (pl) / "87.4%" (en); None → "—"."""
     if value is None:
         return NO_VALUE
     number = format_number(value, digits, language)
-    return f"{number}{_NBSP}%" if language == "pl" else f"{number}%"
+    return f"{number} %" if language == "pl" else f"{number}%"
 
 
 def format_range(low: float, high: float, digits: int = 1, language: str = "pl") -> str:
     """An interval: "80,1–90,3" (pl) / "80.1–90.3" (en)."""
     return f"{format_number(low, digits, language)}–{format_number(high, digits, language)}"
+
+
+def format_percent_range(low: float, high: float, digits: int = 1, language: str = "pl") -> str:
+    """An interval of per cents: "80,1–90,3 %" (pl) / "80.1–90.3%" (en)."""
+    return format_percent(high, digits, language).replace(
+        format_number(high, digits, language), format_range(low, high, digits, language), 1
+    )
 
 
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")

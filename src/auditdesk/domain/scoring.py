@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from auditdesk.domain import numbers
 from auditdesk.domain.forms.checklist import ChecklistForm, ChecklistItem
 
 
@@ -153,8 +154,6 @@ def needs_action_plan(form: ChecklistForm, result: ScoreResult) -> bool:
     )
 
 
-def format_percent(value: float | None, digits: int = 1) -> str:
-    """For display only: the stored value stays exact."""
-    if value is None:
-        return "—"
-    return f"{value:.{digits}f} %".replace(".", ",")
+def format_percent(value: float | None, digits: int = 1, language: str = "pl") -> str:
+    """For display only: the stored value stays exact. Polish unless `language` says "en"."""
+    return numbers.format_percent(value, digits, language)

@@ -19,6 +19,9 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from auditdesk.domain.numbers import format_number
+from auditdesk.reports.formatting import number, percent
+
 SUPPRESS_BELOW = 5  # the anonymised edition hides figures from fewer records
 
 Check = Callable[[], None]  # raises to cancel
@@ -126,8 +129,13 @@ def action_effect_text(line: ActionLine) -> str:
     if line.value_before is None:
         return ""
     if line.value_after is None:
-        return f"{line.value_before:.1f} → ?"
-    return f"{line.value_before:.1f} → {line.value_after:.1f}"
+        return f"{one_decimal(line.value_before)} → ?"
+    return f"{one_decimal(line.value_before)} → {one_decimal(line.value_after)}"
+
+
+def one_decimal(value: float) -> str:
+    """87.4 → "87,4": one decimal kept, as the report's figures are printed."""
+    return format_number(value, 1, "pl")
 
 
 def cell_text(cell: ReportCell, anonymised: bool) -> str:
@@ -137,14 +145,15 @@ def cell_text(cell: ReportCell, anonymised: bool) -> str:
         return f"n < {SUPPRESS_BELOW}"
     if not cell.percent:
         text = (
-            f"{cell.value:.0f}"
+            number(cell.value, 0)
             if cell.interval is None and cell.value == cell.n
-            else (f"{cell.value:.1f} (n={cell.n})")
+            else (f"{one_decimal(cell.value)} (n={cell.n})")
         )
     elif cell.interval is not None:
-        text = f"{cell.value:.1f} % (n={cell.n}; {cell.interval[0]:.1f}–{cell.interval[1]:.1f})"
+        low, high = cell.interval
+        text = f"{percent(cell.value)} (n={cell.n}; {one_decimal(low)}–{one_decimal(high)})"
     else:
-        text = f"{cell.value:.1f} % (n={cell.n})"
+        text = f"{percent(cell.value)} (n={cell.n})"
     if cell.change:
         text += " ▲" if cell.change > 0 else " ▼"
     if cell.met is not None:

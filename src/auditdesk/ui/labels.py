@@ -247,6 +247,11 @@ def signed(value: float, digits: int = 0) -> str:
     return numbers.format_signed(value, digits, language())
 
 
+def percent_range(low: float, high: float, digits: int = 1) -> str:
+    """An interval of per cents in the window's language: "80,1–90,3 %" / "80.1–90.3%"."""
+    return numbers.format_percent_range(low, high, digits, language())
+
+
 def value_range(low: float, high: float, digits: int = 1) -> str:
     """An interval in the window's language: 80,1–90,3 / 80.1–90.3."""
     return numbers.format_range(low, high, digits, language())

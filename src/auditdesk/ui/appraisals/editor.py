@@ -36,7 +36,7 @@ from auditdesk.ui.appraisals.editor_pages import EditorPages
 from auditdesk.ui.appraisals.evidence import evidence_detail
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import appraisal_kind_name, appraisal_status_name
+from auditdesk.ui.labels import appraisal_kind_name, appraisal_status_name, number
 
 AUTOSAVE_MS = 1500
 
@@ -193,7 +193,7 @@ class AppraisalEditor(EditorPages):
         self.level.clear()
         self.level.addItem(self.tr("(not rated)"), None)
         for code, label, points in v.scale:
-            self.level.addItem(f"{label} ({points:g})", code)
+            self.level.addItem(f"{label} ({number(points, 2, trim=True)})", code)
         self.level.setEnabled(draft)
         self.justification.setReadOnly(not draft)
         self.evidence.clear()
@@ -298,7 +298,7 @@ class AppraisalEditor(EditorPages):
             verdict = self.tr("positive") if v.positive else self.tr("negative")
             text = (
                 self.tr("Overall result: %1 – %2 (%3)")
-                .replace("%1", f"{v.overall_score:.2f}")
+                .replace("%1", number(v.overall_score, 2))
                 .replace("%2", v.overall_level or "")
                 .replace("%3", verdict)
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from auditdesk.services.appraisals import EvidenceItem
-from auditdesk.ui.labels import channel_name, feedback_kind_name, verdict_name
+from auditdesk.ui.labels import channel_name, feedback_kind_name, percent, verdict_name
 
 
 def evidence_detail(e: EvidenceItem) -> str:
@@ -16,7 +16,7 @@ def evidence_detail(e: EvidenceItem) -> str:
         if e.detail:
             parts.append(e.detail)
         if e.score is not None:
-            parts.append(f"{e.score:.0f}%")
+            parts.append(percent(e.score, 0))
         if e.verdict or e.verdict_label:
             parts.append(verdict_name(e.verdict, e.verdict_label))
         return ", ".join(parts)

@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.errors import AuditDeskError, StaleRecord
-from auditdesk.domain.scoring import ScoreResult, format_percent
+from auditdesk.domain.scoring import ScoreResult
 from auditdesk.domain.values import Role
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
 from auditdesk.ui.audits.item_row import ItemRow, num
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import audit_status_name, channel_name
+from auditdesk.ui.labels import audit_status_name, channel_name, percent
 
 FileChooser = Callable[[], Path | None]
 
@@ -375,7 +375,7 @@ class AuditEditor(QWidget):
         form = self.detail.form
         for index, section in enumerate(form.sections):
             sec = result.section(section.id)
-            pct = format_percent(sec.percent if sec else None)
+            pct = percent(sec.percent if sec else None)
             zero = " ⚠" if sec and sec.zeroed else ""
             item = self.sections.item(index)
             item.setText(f"{section.title.get(self.language)} – {pct}{zero}")
@@ -396,11 +396,11 @@ class AuditEditor(QWidget):
                 row.set_points("", False)
         verdict = result.verdict_label_pl if self.language == "pl" else result.verdict_label_en
         self.total.setAccessibleDescription(
-            f"{format_percent(result.percent)}, {verdict}, {num(result.earned, self.language)} / "
+            f"{percent(result.percent)}, {verdict}, {num(result.earned, self.language)} / "
             f"{num(result.possible, self.language)}"
         )
         self.total.setText(
-            f"<span style='font-size: large'><b>{format_percent(result.percent)}</b></span>"
+            f"<span style='font-size: large'><b>{percent(result.percent)}</b></span>"
             f"<br>{verdict} · {num(result.earned, self.language)} / "
             f"{num(result.possible, self.language)}"
         )
@@ -548,7 +548,7 @@ class AuditEditor(QWidget):
             return
         self.reload()
         text = self.tr("Completed: %1 – %2. The audit is now locked.")
-        text = text.replace("%1", format_percent(done.score)).replace("%2", done.verdict_label)
+        text = text.replace("%1", percent(done.score)).replace("%2", done.verdict_label)
         self.changed.emit(self.audit_id)
         if done.action_plan_id is not None and self.context().actor.role == Role.AUDITOR:
             # the auditor may not write the plan: say who does, do not open a form they

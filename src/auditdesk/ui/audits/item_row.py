@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.forms.checklist import ChecklistItem
+from auditdesk.domain.numbers import format_number
 from auditdesk.domain.scoring import Answer
 
 COMMENT_DEBOUNCE_MS = 600
@@ -32,8 +33,7 @@ MARKER = "▶"
 
 def num(value: float, language: str) -> str:
     """Points as people write them: 0,5 in Polish, 0.5 in English; no trailing zeros."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if language == "pl" else text
+    return format_number(value, 3, language, trim=True)
 
 
 class NotesEdit(QPlainTextEdit):

@@ -9,9 +9,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from auditdesk.domain.scoring import format_percent
 from auditdesk.services.audits import SORT_KEYS, AuditPage, AuditSummary
-from auditdesk.ui.labels import audit_status_name, channel_name, verdict_name
+from auditdesk.ui.labels import audit_status_name, channel_name, percent, verdict_name
 from auditdesk.ui.rows_model import Index, RowsModel
 
 PAGE = 500
@@ -119,7 +118,7 @@ class AuditListModel(RowsModel[AuditSummary]):
         if key == "status":
             return audit_status_name(r.status)
         if key == "score":
-            return format_percent(r.score)
+            return percent(r.score)
         if key == "verdict":
             return ("⚠ " if r.critical_failure else "") + verdict_name(r.verdict, r.verdict_label)
         return ""

@@ -27,6 +27,7 @@ from auditdesk.services import audits as svc
 from auditdesk.services.audits import results as results
 from auditdesk.services.context import AppContext
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import number, percent, percent_range, signed
 from auditdesk.ui.qdates import to_date
 from auditdesk.ui.table_view import enable_table_actions
 from auditdesk.ui.tasks import Progress, TaskRunner
@@ -35,14 +36,14 @@ from auditdesk.ui.tasks import Progress, TaskRunner
 def pct(p: Proportion) -> str:
     if p.n == 0:
         return "—"
-    return f"{100 * p.successes / p.n:.0f} %"
+    return percent(100 * p.successes / p.n, 0)
 
 
 def ci(p: Proportion) -> str:
     interval = p.wilson()
     if interval is None:
         return ""
-    return f"{100 * interval[0]:.0f}–{100 * interval[1]:.0f} %"
+    return percent_range(100 * interval[0], 100 * interval[1], 0)
 
 
 class ResultsView(QWidget):
@@ -162,7 +163,7 @@ class ResultsView(QWidget):
         if len(report.units) >= 2:
             self.unit_a.setCurrentIndex(1)
             self.unit_b.setCurrentIndex(2)
-        mean = f"{report.mean_score:.1f} %" if report.mean_score is not None else "—"
+        mean = percent(report.mean_score)
         self.summary.setText(
             self.tr("%1: %2 completed audits, mean score %3")
             .replace("%1", report.form_title)
@@ -218,12 +219,12 @@ class ResultsView(QWidget):
         points = 100 * comparison.difference
         if comparison.significant:
             mark = "▲" if points > 0 else "▼"
-            item = QTableWidgetItem(f"{mark} {points:+.0f} pp (p={comparison.p_value:.3f})")
+            item = QTableWidgetItem(
+                f"{mark} {signed(points)} pp (p={number(comparison.p_value, 3)})"
+            )
             item.setForeground(QBrush(QColor("#1b5e20" if points > 0 else "#b00020")))
         else:
-            item = QTableWidgetItem(
-                self.tr("%1 pp, not significant").replace("%1", f"{points:+.0f}")
-            )
+            item = QTableWidgetItem(self.tr("%1 pp, not significant").replace("%1", signed(points)))
             item.setForeground(QBrush(QColor("#777777")))
         item.setData(Qt.ItemDataRole.UserRole, bool(comparison.significant))
         return item

@@ -33,6 +33,7 @@ from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.services.monitoring.cases.imports import ImportRejected, ImportResult, Preview
 from auditdesk.services.monitoring.cases.reports import OverdueRow, TimelinessRow
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import number
 from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
 from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.panel import TabSpec
@@ -47,7 +48,7 @@ LOW_SHARE = 80.0  # below this on-time share a row is shown in red
 
 
 def _num(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:.{digits}f}".replace(".", ",")
+    return "" if value is None else number(value, digits)
 
 
 _day = format_date  # dd.mm.yyyy (domain.dates)
@@ -104,7 +105,7 @@ class TimelinessModel(RowsModel[TimelinessRow]):
         if role == Qt.ItemDataRole.ToolTipRole and column == 6:
             share = row.on_time_percent
             if share is not None and share < LOW_SHARE:  # the red said in words
-                return self.tr("Below %1 % on time").replace("%1", f"{LOW_SHARE:g}")
+                return self.tr("Below %1 % on time").replace("%1", number(LOW_SHARE, 1, trim=True))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name or None
         if role != Qt.ItemDataRole.DisplayRole:

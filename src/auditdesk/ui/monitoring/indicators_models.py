@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from auditdesk.domain.dates import format_date
 from auditdesk.domain.indicators import Timeliness, nearing
+from auditdesk.domain.numbers import format_percent, format_percent_range
 from auditdesk.services.monitoring import indicators as svc
 from auditdesk.ui.labels import indicator_channel_name, indicator_kind_name, indicator_outcome_name
 from auditdesk.ui.rows_model import RowsModel
@@ -159,8 +160,6 @@ def share_text(k: int, n: int, interval: tuple[float, float] | None, language: s
     if n == 0 or interval is None:
         return "–"
 
-    def pct(x: float) -> str:
-        text = f"{100 * x:.1f}"
-        return text.replace(".", ",") if language == "pl" else text
-
-    return f"{k}/{n} = {pct(k / n)}% (95%: {pct(interval[0])}–{pct(interval[1])}%)"
+    share = format_percent(100 * k / n, 1, language)
+    low, high = 100 * interval[0], 100 * interval[1]
+    return f"{k}/{n} = {share} (95%: {format_percent_range(low, high, 1, language)})"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.forms.survey import SurveyForm
 from auditdesk.domain.import_plan import MappingSpec
+from auditdesk.domain.numbers import format_number
 from auditdesk.domain.survey_results import (
     AGREE4_LABELS,
     QuestionComparison,
@@ -54,8 +55,7 @@ from auditdesk.ui.tasks import Progress
 def _pct(value: float | None, language: str) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if language == "pl" else text
+    return format_number(value, 1, language)
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,7 @@ class ResultsModel(RowsModel[ResultLine]):
         if key == "mean":
             if q.mean is None:
                 return ""
-            text = f"{q.mean:.2f}"
-            return text.replace(".", ",") if lang == "pl" else text
+            return format_number(q.mean, 2, lang)
         if key == "positive":
             return "" if share is None else _pct(share.percent, lang)
         if key == "interval":
