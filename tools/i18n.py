@@ -47,6 +47,7 @@ AREAS: dict[str, list[str]] = {
     "surveys": ["monitoring/surveys*.py"],
     "sync": ["sync/*.py"],
     "overview": ["overview/*.py"],
+    "privacy": ["privacy/*.py"],
 }
 
 

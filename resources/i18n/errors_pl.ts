@@ -436,6 +436,14 @@
       <translation>Arkusz {form!r} obsługuje kanały: {channels}, a nie {channel}; wybierz inny arkusz lub kanał.</translation>
     </message>
     <message>
+      <source>give --pdf FILE, --json FILE or both</source>
+      <translation>podaj --pdf PLIK, --json PLIK lub oba</translation>
+    </message>
+    <message>
+      <source>give a PDF file, a JSON file or both to write the export to</source>
+      <translation>wskaż plik PDF, plik JSON lub oba, do których zapisać eksport</translation>
+    </message>
+    <message>
       <source>import cancelled; nothing was imported</source>
       <translation>import przerwano; niczego nie zaimportowano</translation>
     </message>
@@ -1244,6 +1252,10 @@
       <translation>{login} ({role}) nie może zmieniać audytu {record}; może to zrobić tylko jego audytor, dział kadr albo administrator.</translation>
     </message>
     <message>
+      <source>{login} ({role}) may not change the retention of personal data or run it; it is for administrators.</source>
+      <translation>{login} ({role}) nie może zmieniać ani wykonywać retencji danych osobowych; to zadanie administratorów.</translation>
+    </message>
+    <message>
       <source>{login} ({role}) may not decide the objection to appraisal {record}: only a superior of the appraiser or HR decides it: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
       <translation>Użytkownik {login} ({role}) nie może rozstrzygnąć sprzeciwu od oceny {record}: rozstrzyga go wyłącznie przełożony oceniającego albo kadry (HR). Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
     </message>
@@ -1254,6 +1266,10 @@
     <message>
       <source>{login} ({role}) may not see audit {record}: auditors see their own audits, supervisors those of their units.</source>
       <translation>{login} ({role}) nie może zobaczyć audytu {record}: audytorzy widzą własne audyty, przełożeni – audyty swoich komórek.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not see or record personal data of staff (a person's data, the register, who read what); it is for HR and administrators.</source>
+      <translation>{login} ({role}) nie może przeglądać ani zapisywać danych osobowych pracowników (dane osoby, rejestr, kto co odczytał); to zadanie kadr i administratorów.</translation>
     </message>
     <message>
       <source>{login} ({role}) may not see research note #{note_id}: supervisors see the notes about their own units and the office-wide ones.</source>
@@ -1686,6 +1702,10 @@
     <message>
       <source>{target}: restoring {backup} failed ({detail}); the database was left as it was. Free some disk space or make the folder writable, then try again.</source>
       <translation>{target}: odtworzenie kopii {backup} nie powiodło się ({detail}); baza danych pozostała bez zmian. Zwolnij miejsce na dysku lub nadaj prawo zapisu do folderu i spróbuj ponownie.</translation>
+    </message>
+    <message>
+      <source>{text} is not a date; give it as YYYY-MM-DD or none</source>
+      <translation>{text} to nie data; podaj RRRR-MM-DD lub none</translation>
     </message>
     <message>
       <source>{tool} not found: backups of a PostgreSQL database need {tool}; {hint}, same major version as the server or newer.</source>

@@ -130,7 +130,10 @@ def test_dry_run_then_run(
         assert "Nothing is due" in capsys.readouterr().out
     hr = sign_in(monkeypatch, demo_db, "kadry")
     assert main([*hr, "retention", "run", "--dry-run"]) == 1
-    assert "may not run the retention" in capsys.readouterr().err
+    assert (
+        "kadry (hr) may not change the retention of personal data or run it"
+        in capsys.readouterr().err
+    )
 
 
 def test_person_export_reads_and_requests(

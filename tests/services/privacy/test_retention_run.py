@@ -114,7 +114,9 @@ def test_the_register_lists_every_type_and_an_administrator_changes_it(
 
 def test_roles_for_the_run(demo_ctx: AppContext, today: date) -> None:
     for login in ("kadry", "audytor1", "kierownik.bok"):
-        with pytest.raises(PermissionDenied, match="run the retention"):
+        with pytest.raises(
+            PermissionDenied, match="may not change the retention of personal data or run it"
+        ):
             privacy.run_retention(at(demo_ctx, login, later(6)), dry_run=True)
         with pytest.raises(PermissionDenied):
             privacy.due_for_retention(at(demo_ctx, login, later(6)))

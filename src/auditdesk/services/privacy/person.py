@@ -18,7 +18,7 @@ from auditdesk.domain.errors import NotFound, ValidationFailed
 from auditdesk.domain.retention import RequestKind
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
-from auditdesk.services.privacy.register import HR_OR_ADMIN, require_role
+from auditdesk.services.privacy.register import require_hr
 from auditdesk.store.models import (
     Appraisal,
     Audit,
@@ -87,7 +87,7 @@ def _employee(s: Session, employee_id: int) -> Employee:
 
 def find_employee(ctx: AppContext, text: str) -> int:
     """An employee's id from a number, a badge, a login or a (part of a) last name; one match."""
-    require_role(ctx.actor, HR_OR_ADMIN, "read a person's data")
+    require_hr(ctx.actor)
     with ctx.db.session() as s:
         if text.isdigit():
             return _employee(s, int(text)).id
@@ -113,7 +113,7 @@ def find_employee(ctx: AppContext, text: str) -> int:
 def person_data(ctx: AppContext, employee_id: int) -> PersonData:
     """Everything AuditDesk holds about one employee (HR, administrators); the export is
     recorded as an access request in the trail."""
-    require_role(ctx.actor, HR_OR_ADMIN, "read a person's data")
+    require_hr(ctx.actor)
     with ctx.db.session() as s:
         emp = _employee(s, employee_id)
         unit = s.get(OrgUnit, emp.unit_id)
@@ -298,7 +298,7 @@ def _requests(s: Session, employee_id: int) -> list[RequestView]:
 
 def reads_of_person(ctx: AppContext, employee_id: int) -> list[ReadView]:
     """Who opened the person's appraisals, and when (HR, administrators)."""
-    require_role(ctx.actor, HR_OR_ADMIN, "read who read a person's records")
+    require_hr(ctx.actor)
     with ctx.db.session() as s:
         _employee(s, employee_id)
         return _reads(s, employee_id)
@@ -332,7 +332,7 @@ def record_request(ctx: AppContext, employee_id: int, kind: str, note: str) -> N
     """A request about the person's data and what was done (HR, administrators). A
     restriction sets the person's flag (the retention run leaves their records), its lifting
     clears it; a rectification needs a note saying what was put right."""
-    require_role(ctx.actor, HR_OR_ADMIN, "record a request about personal data")
+    require_hr(ctx.actor)
     try:
         what = RequestKind(kind)
     except ValueError:
@@ -379,7 +379,7 @@ def _status(s: Session, ctx: AppContext, employee_id: int) -> PersonStatus:
 def set_employment_end(ctx: AppContext, employee_id: int, ended_on: date | None) -> None:
     """HR records the end of the employment (None: still employed); appraisals are kept for
     the register's period from that day."""
-    require_role(ctx.actor, HR_OR_ADMIN, "record the end of an employment")
+    require_hr(ctx.actor)
     if ended_on is not None and ended_on > ctx.clock.today():
         raise ValidationFailed(
             "the end of employment {day} is in the future; record it once it has happened",

@@ -17,13 +17,25 @@ ADMIN_ONLY = frozenset({Role.ADMIN})
 HR_OR_ADMIN = frozenset({Role.ADMIN, Role.HR})
 
 
-def require_role(actor: Actor, roles: frozenset[Role], action: str) -> None:
-    if actor.role not in roles:
+def require_hr(actor: Actor) -> None:
+    """A person's data and the register: HR and administrators."""
+    if actor.role not in HR_OR_ADMIN:
         raise PermissionDenied(
-            "{login} ({role}) may not {action}; ask an administrator for the right role.",
+            "{login} ({role}) may not see or record personal data of staff (a person's data, "
+            "the register, who read what); it is for HR and administrators.",
             login=actor.login,
             role=actor.role.value,
-            action=action,
+        )
+
+
+def require_admin(actor: Actor) -> None:
+    """Changing the retention and running it: administrators."""
+    if actor.role not in ADMIN_ONLY:
+        raise PermissionDenied(
+            "{login} ({role}) may not change the retention of personal data or run it; it is "
+            "for administrators.",
+            login=actor.login,
+            role=actor.role.value,
         )
 
 
@@ -40,14 +52,14 @@ def rules_in(s: Session) -> dict[RecordType, RetentionRule]:
 
 def retention_register(ctx: AppContext) -> list[RetentionRule]:
     """Every record type with its rule as it applies now (administrators and HR)."""
-    require_role(ctx.actor, HR_OR_ADMIN, "read the register of personal data")
+    require_hr(ctx.actor)
     with ctx.db.session() as s:
         return list(rules_in(s).values())
 
 
 def set_retention(ctx: AppContext, record_type: str, months: int, action: str) -> RetentionRule:
     """An administrator changes one record type's period and end action (checked, trailed)."""
-    require_role(ctx.actor, ADMIN_ONLY, "change the retention of personal data")
+    require_admin(ctx.actor)
     rule = rule_with(record_type, months, action, ctx.actor.login)
     with ctx.db.session() as s:
         row = s.get(StoredRule, rule.record_type.value)

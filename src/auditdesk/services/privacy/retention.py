@@ -33,7 +33,7 @@ from auditdesk.domain.retention import EndAction, RecordType, RetentionRule, due
 from auditdesk.domain.sealing import AUDIT_SEALED_STATUSES
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
-from auditdesk.services.privacy.register import ADMIN_ONLY, require_role, rules_in
+from auditdesk.services.privacy.register import require_admin, rules_in
 from auditdesk.store.models import (
     Appraisal,
     Audit,
@@ -192,7 +192,7 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
 
 def due_for_retention(ctx: AppContext) -> list[DueItem]:
     """What the register makes due on the clock's day (administrators)."""
-    require_role(ctx.actor, ADMIN_ONLY, "run the retention of personal data")
+    require_admin(ctx.actor)
     with ctx.db.session() as s:
         return list(_due(s, rules_in(s), ctx.clock.today()))
 

@@ -51,13 +51,12 @@ from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Privacy", text)
-
-
 def ask_pdf(parent: QWidget, suggested: str) -> Path | None:
     path, _filter = QFileDialog.getSaveFileName(
-        parent, _tr("Save the person's data"), suggested, _tr("PDF (*.pdf)")
+        parent,
+        QCoreApplication.translate("Privacy", "Save the person's data"),
+        suggested,
+        QCoreApplication.translate("Privacy", "PDF (*.pdf)"),
     )
     return Path(path) if path else None
 
@@ -118,9 +117,15 @@ def ask_request(parent: QWidget, name: str) -> RequestAnswer | None:
 def reads_model() -> ColumnsModel[ReadView]:
     return ColumnsModel[ReadView](
         [
-            (_tr("When"), lambda r: r.at.strftime("%d.%m.%Y %H:%M")),
-            (_tr("Who"), lambda r: r.reader),
-            (_tr("Record"), lambda r: f"{r.entity} #{r.entity_id}"),
+            (
+                QCoreApplication.translate("Privacy", "When"),
+                lambda r: r.at.strftime("%d.%m.%Y %H:%M"),
+            ),
+            (QCoreApplication.translate("Privacy", "Who"), lambda r: r.reader),
+            (
+                QCoreApplication.translate("Privacy", "Record"),
+                lambda r: f"{r.entity} #{r.entity_id}",
+            ),
         ]
     )
 
@@ -128,10 +133,10 @@ def reads_model() -> ColumnsModel[ReadView]:
 def requests_model() -> ColumnsModel[RequestView]:
     return ColumnsModel[RequestView](
         [
-            (_tr("Date"), lambda r: format_date(r.noted_on)),
-            (_tr("Request"), lambda r: request_kind_name(r.kind)),
-            (_tr("Note"), lambda r: r.note),
-            (_tr("Recorded by"), lambda r: r.noted_by),
+            (QCoreApplication.translate("Privacy", "Date"), lambda r: format_date(r.noted_on)),
+            (QCoreApplication.translate("Privacy", "Request"), lambda r: request_kind_name(r.kind)),
+            (QCoreApplication.translate("Privacy", "Note"), lambda r: r.note),
+            (QCoreApplication.translate("Privacy", "Recorded by"), lambda r: r.noted_by),
         ]
     )
 

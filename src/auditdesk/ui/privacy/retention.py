@@ -73,15 +73,11 @@ def ask_archive_folder(parent: QWidget) -> Path | None:
     return Path(folder) if folder else None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Privacy", text)
-
-
 def period_text(months: int) -> str:
     years, rest = divmod(months, 12)
     if rest == 0:
-        return _tr("{0} year(s)").format(years)
-    return _tr("{0} months").format(months)
+        return QCoreApplication.translate("Privacy", "{0} year(s)").format(years)
+    return QCoreApplication.translate("Privacy", "{0} months").format(months)
 
 
 def table(model: object, name: str) -> TableView:
@@ -100,11 +96,23 @@ def table(model: object, name: str) -> TableView:
 def rules_model() -> ColumnsModel[RetentionRule]:
     return ColumnsModel[RetentionRule](
         [
-            (_tr("Record type"), lambda r: record_type_name(r.record_type.value)),
-            (_tr("Kept for"), lambda r: period_text(r.months)),
-            (_tr("Then"), lambda r: end_action_name(r.action.value)),
-            (_tr("Counted from"), lambda r: starts(r.record_type.value)),
-            (_tr("Changed by"), lambda r: r.changed_by or _tr("default")),
+            (
+                QCoreApplication.translate("Privacy", "Record type"),
+                lambda r: record_type_name(r.record_type.value),
+            ),
+            (QCoreApplication.translate("Privacy", "Kept for"), lambda r: period_text(r.months)),
+            (
+                QCoreApplication.translate("Privacy", "Then"),
+                lambda r: end_action_name(r.action.value),
+            ),
+            (
+                QCoreApplication.translate("Privacy", "Counted from"),
+                lambda r: starts(r.record_type.value),
+            ),
+            (
+                QCoreApplication.translate("Privacy", "Changed by"),
+                lambda r: r.changed_by or QCoreApplication.translate("Privacy", "default"),
+            ),
         ]
     )
 
@@ -112,11 +120,17 @@ def rules_model() -> ColumnsModel[RetentionRule]:
 def due_model() -> ColumnsModel[DueItem]:
     return ColumnsModel[DueItem](
         [
-            (_tr("Record type"), lambda i: record_type_name(i.record_type.value)),
-            (_tr("Record"), lambda i: i.label),
-            (_tr("Due on"), lambda i: format_date(i.due_on)),
-            (_tr("Action"), lambda i: end_action_name(i.action.value)),
-            (_tr("Left because"), lambda i: held_reason(i.held)),
+            (
+                QCoreApplication.translate("Privacy", "Record type"),
+                lambda i: record_type_name(i.record_type.value),
+            ),
+            (QCoreApplication.translate("Privacy", "Record"), lambda i: i.label),
+            (QCoreApplication.translate("Privacy", "Due on"), lambda i: format_date(i.due_on)),
+            (
+                QCoreApplication.translate("Privacy", "Action"),
+                lambda i: end_action_name(i.action.value),
+            ),
+            (QCoreApplication.translate("Privacy", "Left because"), lambda i: held_reason(i.held)),
         ]
     )
 
