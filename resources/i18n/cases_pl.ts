@@ -123,8 +123,8 @@
         <translation>Sprawę do załatwienia bez zwłoki uznaje się za załatwioną w terminie, jeśli załatwiono ją najpóźniej w pierwszym dniu roboczym po wszczęciu (art. 35 § 2 i art. 57 k.p.a.). Terminy: 1 lub 2 miesiące (art. 35 § 3), odwołania 1 miesiąc (art. 35 § 4), skargi i wnioski 1 miesiąc (art. 237), przedłużone o okresy niewliczane (art. 35 § 5); termin podany w EZD ma pierwszeństwo. Wskaż sprawę po terminie, aby zobaczyć, jak wyliczono jej termin.</translation>
     </message>
     <message>
-        <source>Your role does not show the timeliness of cases.</source>
-        <translation>Twoja rola nie obejmuje wglądu w terminowość załatwiania spraw.</translation>
+        <source>the timeliness of cases</source>
+        <translation>terminowości spraw</translation>
     </message>
     <message>
         <source>All units</source>
@@ -133,6 +133,14 @@
     <message>
         <source>Open cases past their due date: %1</source>
         <translation>Sprawy niezałatwione po terminie: %1</translation>
+    </message>
+    <message>
+        <source>import the EZD case register (Ctrl+I).</source>
+        <translation>zaimportuj spis spraw z EZD (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>HR imports the EZD case register.</source>
+        <translation>spis spraw z EZD importują kadry.</translation>
     </message>
     <message>
         <source>%1 cases in the register: %2 settled (%3% on time), %4 open, %5 overdue.</source>

@@ -270,8 +270,8 @@
         <translation>Badania dodatkowe</translation>
     </message>
     <message>
-        <source>Your role does not give access to these figures.</source>
-        <translation>Twoja rola nie daje dostępu do tych danych.</translation>
+        <source>the complaints, opinions and research notes</source>
+        <translation>skarg, opinii i notatek z badań</translation>
     </message>
     <message>
         <source>All units</source>
@@ -332,6 +332,14 @@
     <message>
         <source>Open entries past their deadline (red) or due within 7 days (amber).</source>
         <translation>Niezałatwione wpisy po terminie (na czerwono) lub z terminem upływającym w ciągu 7 dni (na pomarańczowo).</translation>
+    </message>
+    <message>
+        <source>add a complaint or an opinion (Ctrl+N) or import a register (Ctrl+I).</source>
+        <translation>dodaj skargę lub opinię (Ctrl+N) albo zaimportuj rejestr (Ctrl+I).</translation>
+    </message>
+    <message>
+        <source>HR registers the complaints and opinions or imports their register.</source>
+        <translation>skargi i opinie rejestrują lub importują kadry.</translation>
     </message>
     <message>
         <source>%1 of %2</source>

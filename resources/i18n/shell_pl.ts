@@ -101,6 +101,13 @@
     </message>
 </context>
 <context>
+    <name>EmptyState</name>
+    <message>
+        <source>No data yet – %1</source>
+        <translation>Brak danych – %1</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>Getting started</source>
@@ -594,6 +601,17 @@
     <message>
         <source>Cannot save the settings to {0}: {1}</source>
         <translation>Nie można zapisać ustawień w {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>NoAccessPage</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 lub %2</translation>
+    </message>
+    <message>
+        <source>You have no access to %1: it needs the role %2. If your work needs it, ask an administrator.</source>
+        <translation>Nie masz dostępu do %1: wymaga to roli %2. Jeśli potrzebujesz go w pracy, poproś administratora.</translation>
     </message>
 </context>
 <context>

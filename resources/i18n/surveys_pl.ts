@@ -283,6 +283,18 @@
         <translation>Wprowadzanie</translation>
     </message>
     <message>
+        <source>the satisfaction surveys</source>
+        <translation>badań satysfakcji</translation>
+    </message>
+    <message>
+        <source>create a survey campaign with New campaign (Ctrl+N), then import the responses (Ctrl+I) or type in the questionnaires (Ctrl+E).</source>
+        <translation>utwórz badanie przyciskiem Nowe badanie (Ctrl+N), a potem zaimportuj ankiety (Ctrl+I) lub wprowadź je z formularzy (Ctrl+E).</translation>
+    </message>
+    <message>
+        <source>HR creates the survey campaigns and adds their responses.</source>
+        <translation>badania satysfakcji tworzą i uzupełniają ankietami kadry.</translation>
+    </message>
+    <message>
         <source>Import survey responses</source>
         <translation>Import ankiet</translation>
     </message>

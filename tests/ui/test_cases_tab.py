@@ -16,6 +16,7 @@ from auditdesk.settings import Settings
 from auditdesk.store.models import CaseRecord, User
 from auditdesk.ui.monitoring.cases import CasesTab
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.states import NoAccessPage
 from auditdesk.ui.tasks import SyncTaskRunner
 
 
@@ -183,7 +184,8 @@ def test_roles_see_what_they_may(qtbot: QtBot, demo_ctx: AppContext) -> None:
     auditor = make_tab(qtbot, as_user(demo_ctx, "audytor1"))
     assert not auditor.import_button.isVisible()
     assert auditor.timeliness_model.rowCount() == 0
-    assert auditor.status.text()
+    page = auditor.findChild(NoAccessPage)  # the one no-access page (ui.states, issue 15)
+    assert page is not None and "no access to the timeliness of cases" in page.text.text()
 
 
 def test_the_tab_is_in_the_monitoring_panel(qtbot: QtBot, demo_ctx: AppContext) -> None:

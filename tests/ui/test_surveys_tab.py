@@ -25,6 +25,7 @@ from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
 from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.monitoring.surveys_entry import QuestionRow, SurveyEntry
 from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.states import NoAccessPage
 from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, _Signals
 from demo_office import DemoTemplates
 
@@ -263,8 +264,11 @@ def test_supervisor_reads_but_cannot_enter(qtbot: QtBot, survey_demo: Path, tmp_
     for ctx in context_as(survey_demo, tmp_path / "b", "audytor1"):
         tab = SurveysTab(PanelDeps(lambda c=ctx: c, SyncTaskRunner(), Settings()))
         qtbot.addWidget(tab)
-        assert not tab.campaigns.rows and tab.message.text()
-        assert not tab.import_button.isEnabled()
+        # the one no-access page of the monitoring tabs (ui.states, issue 15), nothing else
+        page = tab.findChild(NoAccessPage)
+        assert page is not None and page.isVisibleTo(tab)
+        assert "no access to the satisfaction surveys" in page.text.text()
+        assert not tab.campaigns.rows and not tab.import_button.isVisibleTo(tab)
 
 
 def test_tab_is_listed_in_the_monitoring_panel() -> None:

@@ -40,6 +40,7 @@ from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
@@ -269,7 +270,9 @@ class CasesTab(QWidget):
         splitter.addWidget(upper)
         splitter.addWidget(lower)
 
+        self.empty = EmptyState()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
@@ -277,11 +280,8 @@ class CasesTab(QWidget):
         if self.can_import:
             QShortcut(QKeySequence("Ctrl+I"), self, self.choose_file)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
-        if not self.can_view:
-            self.status.setText(self.tr("Your role does not show the timeliness of cases."))
-            splitter.setVisible(False)
-            for w in (self.date_from, self.date_to, self.unit, refresh):
-                w.setEnabled(False)
+        if not self.can_view:  # one way to say it in every tab (ui.states)
+            show_no_access(self, self.tr("the timeliness of cases"), Permission.VIEW_CASES)
             return
         self.reload()
 
@@ -336,6 +336,12 @@ class CasesTab(QWidget):
             self.tr("Open cases past their due date: %1").replace("%1", str(len(overdue)))
         )
         s = cases_reports.summary(ctx)
+        self.empty.show_if(
+            s.total == 0,
+            self.tr("import the EZD case register (Ctrl+I).")
+            if self.can_import
+            else self.tr("HR imports the EZD case register."),
+        )
         share = "" if s.settled == 0 else _num(100.0 * s.on_time / s.settled)
         self.summary.setText(
             self.tr("%1 cases in the register: %2 settled (%3% on time), %4 open, %5 overdue.")

@@ -51,6 +51,7 @@ from auditdesk.ui.monitoring.indicators_research import ResearchPage
 from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date
+from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.tasks import Cancelled, Progress
 
 PAGE = 500
@@ -82,12 +83,18 @@ class IndicatorsTab(QWidget):
         self.pages.addTab(self._deadline_page(), self.tr("Deadlines"))
         self.research = ResearchPage(deps.context, self.units, self.can_manage, self.today)
         self.pages.addTab(self.research, self.tr("Research"))
+        self.empty = EmptyState()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        if not self.can_view:
-            layout.addWidget(QLabel(self.tr("Your role does not give access to these figures.")))
-            self.pages.setEnabled(False)
+        layout.addWidget(self.empty)
         layout.addWidget(self.pages)
+        if not self.can_view:  # one way to say it in every tab (ui.states)
+            self.pages.setEnabled(False)
+            show_no_access(
+                self,
+                self.tr("the complaints, opinions and research notes"),
+                Permission.VIEW_INDICATORS,
+            )
         QShortcut(QKeySequence("Ctrl+N"), self, self.new_entry)
         QShortcut(QKeySequence("Ctrl+I"), self, lambda: self.import_file())
         QShortcut(QKeySequence("F5"), self, self.reload)
@@ -259,6 +266,14 @@ class IndicatorsTab(QWidget):
         self.model.set_rows(svc.list_entries(ctx, f, today=self.today(), limit=PAGE))
         self.table.resizeColumnsToContents()
         self._update_count()
+        # nothing registered at all (not merely nothing matching the filters): how to begin
+        empty = self.total == 0 and svc.count_entries(ctx, svc.EntryFilter(), self.today()) == 0
+        self.empty.show_if(
+            empty,
+            self.tr("add a complaint or an opinion (Ctrl+N) or import a register (Ctrl+I).")
+            if self.can_manage
+            else self.tr("HR registers the complaints and opinions or imports their register."),
+        )
 
     def load_more(self) -> None:
         ctx = self.deps.context()

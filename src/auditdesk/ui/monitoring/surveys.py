@@ -36,6 +36,7 @@ from auditdesk.domain.survey_results import (
     QuestionResult,
     SurveyResults,
 )
+from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring import surveys as svc
 from auditdesk.services.monitoring.surveys import imports as survey_import
 from auditdesk.ui.crash import show_error
@@ -48,6 +49,7 @@ from auditdesk.ui.monitoring.surveys_entry import SurveyEntry
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
+from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
@@ -355,16 +357,20 @@ class SurveysTab(QWidget):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([160, 480])
+        self.empty = EmptyState()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
         layout.addWidget(splitter)
+        if not allowed(deps.context().actor, Permission.VIEW_SURVEYS):
+            # one way to say it in every tab (ui.states), not an error under an empty list
+            show_no_access(self, self.tr("the satisfaction surveys"), Permission.VIEW_SURVEYS)
+            return
         self.reload()
 
     # --- campaigns --------------------------------------------------------------------------
 
     def can_manage(self) -> bool:
-        from auditdesk.services.access import Permission, allowed
-
         return allowed(self.deps.context().actor, Permission.MANAGE_SURVEYS)
 
     def reload(self, select_id: int | None = None) -> None:
@@ -383,6 +389,18 @@ class SurveysTab(QWidget):
             b.setEnabled(manage)
         current = select_id if select_id is not None else self.current_id()
         self.campaigns.set_rows(rows)
+        # no campaign: say how to begin; the results and entry pages have nothing to show yet
+        # (their period fields would show Qt's placeholder date)
+        self.empty.show_if(
+            not rows,
+            self.tr(
+                "create a survey campaign with New campaign (Ctrl+N), then import the "
+                "responses (Ctrl+I) or type in the questionnaires (Ctrl+E)."
+            )
+            if manage
+            else self.tr("HR creates the survey campaigns and adds their responses."),
+        )
+        self.pages.setVisible(bool(rows))
         self.list.resizeColumnsToContents()
         ids = [r.id for r in rows]
         if rows:
