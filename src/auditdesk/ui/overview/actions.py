@@ -81,6 +81,12 @@ def target_names() -> dict[str, str]:
         "complaints_justified": QCoreApplication.translate("Actions", "Complaints justified"),
         "mystery_passed": QCoreApplication.translate("Actions", "Mystery client: audits passed"),
         "mystery_score": QCoreApplication.translate("Actions", "Mystery client: mean score"),
+        "mystery_behaviour": QCoreApplication.translate("Actions", "Mystery client: behaviour"),
+        "mystery_manner": QCoreApplication.translate(
+            "Actions", "Mystery client: manner of service"
+        ),
+        "mystery_handling": QCoreApplication.translate("Actions", "Mystery client: case handling"),
+        "mystery_outcome": QCoreApplication.translate("Actions", "Mystery client: final outcome"),
         "appraisals_current": QCoreApplication.translate(
             "Actions", "Staff with a current appraisal"
         ),
