@@ -384,14 +384,21 @@ def schedule(
     weeks = _weeks(start, end)
     out: list[PlannedSlot] = []
     problems: list[str] = []
+    # units sharing opening hours share their open weeks and times (computed once per hours)
+    usable_by_hours: dict[str, list[tuple[date, list[date], str]]] = {}
+    times_by_hours: dict[tuple[str, int], list[time]] = {}
     for demand in sorted(demands, key=lambda d: (d.unit_id, d.channel)):
         if demand.visits <= 0:
             continue
-        usable = []
-        for w in weeks:
-            days, skipped = _open_days(w, start, end, demand.hours)
-            if days:
-                usable.append((w, days, skipped))
+        key = demand.hours.text()
+        if key not in usable_by_hours:
+            found = []
+            for w in weeks:
+                days, skipped = _open_days(w, start, end, demand.hours)
+                if days:
+                    found.append((w, days, skipped))
+            usable_by_hours[key] = found
+        usable = usable_by_hours[key]
         k = demand.visits
         if k > len(usable):
             problems.append(
@@ -411,7 +418,9 @@ def schedule(
             candidates = [d for d in days if weekday_use[d.weekday()] == least]
             day = rng.choice(candidates)
             weekday_use[day.weekday()] += 1
-            times = slots(demand.hours, day.weekday())
+            if (key, day.weekday()) not in times_by_hours:
+                times_by_hours[(key, day.weekday())] = slots(demand.hours, day.weekday())
+            times = times_by_hours[(key, day.weekday())]
             at, why_time = _pick_time(rng, times, hour_use, demand.hour_weights)
             hour_use[at.hour] += 1
             opens, closes = demand.hours.days[day.weekday()]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import planning
@@ -402,7 +402,10 @@ def _started(s: Session, programme_id: int) -> int:
     return int(n or 0)
 
 
-def _schedule(s: Session, programme: PlanProgramme) -> list[str]:
+def _schedule_slots(
+    s: Session, programme: PlanProgramme
+) -> tuple[list[planning.PlannedSlot], list[str]]:
+    """The new schedule in memory (the old one deleted), scenarios rotated."""
     started = _started(s, programme.id)
     if started:
         raise ValidationFailed(
@@ -426,17 +429,35 @@ def _schedule(s: Session, programme: PlanProgramme) -> list[str]:
     for channel in channels:
         weights = {sc.code: sc.weight for sc in scenarios if sc.channel == channel}
         planning.rotate_scenarios([v for v in slots if v.channel == channel], weights)
-    s.add_all(
-        PlannedVisit(
-            programme_id=programme.id,
-            unit_id=v.unit_id,
-            channel=v.channel,
-            scenario_code=v.scenario,
-            planned_at=v.at,
-            reason=v.reason,
+    return slots, problems
+
+
+def _insert(s: Session, programme: PlanProgramme, slots: list[planning.PlannedSlot]) -> None:
+    """The planned visits in one executemany (a year of 40 units is thousands of rows)."""
+    if slots:
+        s.execute(
+            insert(PlannedVisit),
+            [
+                {
+                    "programme_id": programme.id,
+                    "unit_id": v.unit_id,
+                    "channel": v.channel,
+                    "scenario_code": v.scenario,
+                    "planned_at": v.at,
+                    "auditor_id": v.auditor_id,
+                    "status": "planned",
+                    "status_reason": "",
+                    "reason": v.reason,
+                    "assign_reason": v.assign_reason,
+                }
+                for v in slots
+            ],
         )
-        for v in slots
-    )
+
+
+def _schedule(s: Session, programme: PlanProgramme) -> list[str]:
+    slots, problems = _schedule_slots(s, programme)
+    _insert(s, programme, slots)
     programme.stage = "scheduled"
     programme.problems = "\n".join(problems)
     programme.updated_at = utcnow()
@@ -479,8 +500,14 @@ def _assign(s: Session, programme: PlanProgramme) -> list[str]:
     slots = [slot_of(v) for v in open_visits]
     existing = [slot_of(v) for v in visits if v.audit_id is not None]
     problems = planning.assign(slots, auditor_bases(s, programme.id), programme.seed, existing)
-    for v, slot in zip(open_visits, slots, strict=True):
-        v.auditor_id, v.assign_reason = slot.auditor_id, slot.assign_reason
+    if open_visits:
+        s.execute(
+            update(PlannedVisit),
+            [
+                {"id": v.id, "auditor_id": slot.auditor_id, "assign_reason": slot.assign_reason}
+                for v, slot in zip(open_visits, slots, strict=True)
+            ],
+        )
     programme.stage = "assigned"
     kept = [p for p in programme.problems.splitlines() if "no auditor free" not in p]
     programme.problems = "\n".join(kept + problems)
@@ -540,9 +567,13 @@ def plan_programme(ctx: AppContext, programme_id: int) -> ProgrammeView:
     with ctx.db.session() as s:
         programme = _get(s, programme_id)
         _compute(s, programme)
-        _schedule(s, programme)
-        _assign(s, programme)
-        _log(ctx, s, "plan", programme, problems=len(programme.problems.splitlines()))
+        slots, problems = _schedule_slots(s, programme)
+        problems += planning.assign(slots, auditor_bases(s, programme.id), programme.seed)
+        _insert(s, programme, slots)
+        programme.stage = "assigned"
+        programme.problems = "\n".join(problems)
+        programme.updated_at = utcnow()
+        _log(ctx, s, "plan", programme, problems=len(problems))
     return programme_view(ctx, programme_id)
 
 

@@ -104,4 +104,5 @@ class PlannedVisit(Base):
     reason: Mapped[str] = mapped_column(Text, default="")  # why this day, hour and scenario
     assign_reason: Mapped[str] = mapped_column(Text, default="")
     audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id"), index=True)
-    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("planned_visit.id"))
+    # indexed: deleting a schedule checks each visit against this self-reference
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("planned_visit.id"), index=True)

@@ -167,9 +167,13 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index(op.f("ix_planned_visit_unit_id"), "planned_visit", ["unit_id"], unique=False)
+    op.create_index(
+        op.f("ix_planned_visit_replaces_id"), "planned_visit", ["replaces_id"], unique=False
+    )
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_planned_visit_replaces_id"), table_name="planned_visit")
     op.drop_index(op.f("ix_planned_visit_unit_id"), table_name="planned_visit")
     op.drop_index("ix_planned_visit_programme_at", table_name="planned_visit")
     op.drop_index("ix_planned_visit_auditor", table_name="planned_visit")
