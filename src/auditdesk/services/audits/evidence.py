@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import (
@@ -58,8 +60,22 @@ def _evidence_info(e: Evidence) -> EvidenceInfo:
 
 
 def store_blob(session: Session, data: bytes) -> str:
+    """Stores the bytes once, by their SHA-256. Two people attaching the same file at the same
+    moment on the office store (issue 16: found by benchmarks/bench_office.py) both found no
+    row and both inserted it; the second got a duplicate-key error. The insert now does nothing
+    when the row exists, on PostgreSQL after waiting for the other transaction."""
     digest = hashlib.sha256(data).hexdigest()
-    if session.get(EvidenceBlob, digest) is None:
+    if session.get(EvidenceBlob, digest) is not None:
+        return digest
+    dialect = session.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        session.execute(
+            insert(EvidenceBlob)
+            .values(sha256=digest, size=len(data), data=data)
+            .on_conflict_do_nothing(index_elements=["sha256"])
+        )
+    else:
         session.add(EvidenceBlob(sha256=digest, size=len(data), data=data))
     return digest
 
