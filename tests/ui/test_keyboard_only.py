@@ -5,7 +5,9 @@ sent to the widget that has the focus, as a person without a mouse works.
   digit, Ctrl+Return and the confirmation, Esc to the list, Ctrl+P, Ctrl+Shift+S, the signing
   dialog, Esc;
 - an appraisal from the list to the employee's acknowledgement;
-- a complaints import: Ctrl+I, the column mapping dialog, the result.
+- a survey import: the campaign by arrows, Ctrl+I, the column mapping dialog, the result;
+- every dialog the window opens: Tab goes round it in reading order and never gets stuck (a
+  table or a text box that keeps Tab for itself traps a keyboard user).
 
 After every key the focused widget must be visible (shown, inside its window and inside the
 viewport of any scroll area around it), and Tab in each dialog must visit its fields in reading
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QComboBox,
+    QDialog,
     QMessageBox,
     QWidget,
 )
@@ -143,7 +147,16 @@ def tab_order(qtbot: QtBot, dialog: QWidget) -> list[QWidget]:
 
 
 def reading_order_breaks(widgets: list[QWidget]) -> list[str]:
-    """Pairs where Tab goes back up the page (or left along a line): not the reading order."""
+    """Pairs where Tab goes back up the page (or left along a line): not the reading order.
+    Tab goes round, so the walk is read from the widget first on the page."""
+    if widgets:
+
+        def place(w: QWidget) -> tuple[int, int]:
+            at = w.mapToGlobal(QPoint(0, 0))
+            return (at.y(), at.x())
+
+        top = widgets.index(min(widgets, key=place))
+        widgets = widgets[top:] + widgets[:top]
     breaks = []
     for before, after in itertools.pairwise(widgets):
         a = before.mapToGlobal(QPoint(0, 0))
@@ -152,6 +165,16 @@ def reading_order_breaks(widgets: list[QWidget]) -> list[str]:
         if (same_line and b.x() < a.x()) or (not same_line and b.y() < a.y()):
             breaks.append(f"{where(before)} → {where(after)}")
     return breaks
+
+
+FAILURES: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def _no_failure_in_a_dialog() -> Iterator[None]:
+    FAILURES.clear()
+    yield
+    assert not FAILURES, "\n".join(FAILURES)
 
 
 def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> QTimer:
@@ -164,7 +187,13 @@ def when_modal(kind: type[QWidget], act: Callable[[QWidget], None]) -> QTimer:
         if isinstance(widget, kind) and widget.isVisible():
             timer.stop()
             widget.activateWindow()
-            act(widget)
+            try:
+                act(widget)
+            except BaseException as exc:
+                # said by the test when the dialog is gone, not lost in Qt's event loop
+                FAILURES.append(f"{kind.__name__}: {exc}")
+                if isinstance(widget, QDialog):
+                    widget.reject()
 
     timer.timeout.connect(look)
     timer.start()
@@ -315,3 +344,237 @@ def test_an_audit_from_the_list_to_a_signed_protocol(
 
     with ctx.db.session() as s:
         assert protocols.is_locked(s, "audit", audit_id)
+
+
+# --- an appraisal, from the team list to the employee's acknowledgement --------------------------
+
+
+@pytest.fixture
+def team(ctx: AppContext) -> tuple[AppContext, int]:
+    """A unit with its head and one official due for her first appraisal; the head signs in."""
+    from auditdesk.domain.values import Role
+    from auditdesk.store.models import Employee, Office, OrgUnit
+
+    with ctx.db.session() as s:
+        office = Office(name="Urząd Wojewódzki w Testowie", short_name="UW", sector="civil_service")
+        unit = OrgUnit(office=office, code="WSO", name="Wydział Spraw Obywatelskich")
+        head = Employee(
+            unit=unit,
+            first_name="Anna",
+            last_name="Główna",
+            position="dyrektor generalny",
+            is_head_of_office=True,
+            is_manager=True,
+        )
+        boss = Employee(
+            unit=unit,
+            supervisor=head,
+            first_name="Piotr",
+            last_name="Kierowniczy",
+            position="dyrektor wydziału",
+            is_manager=True,
+        )
+        clerk = Employee(
+            unit=unit,
+            supervisor=boss,
+            first_name="Ewa",
+            last_name="Urzednicza",
+            position="inspektor",
+            employed_since=date(2024, 3, 1),
+        )
+        s.add_all([office, unit, head, boss, clerk])
+        s.flush()
+        boss_id, clerk_id = boss.id, clerk.id
+    actor = Actor(10, "p.kierowniczy", Role.SUPERVISOR, boss_id, "Piotr Kierowniczy")
+    return AppContext(ctx.db, actor), clerk_id
+
+
+def test_an_appraisal_from_the_list_to_the_acknowledgement(
+    qtbot: QtBot, team: tuple[AppContext, int]
+) -> None:
+    from auditdesk.services import appraisals as appraisal_svc
+    from auditdesk.ui.appraisals.panel import AppraisalsPanel
+
+    ctx, clerk_id = team
+    today = date(2026, 3, 2)
+    panel = AppraisalsPanel(lambda: ctx, SyncTaskRunner(), "en", lambda: today)
+    qtbot.addWidget(panel)
+    panel.resize(1350, 680)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+
+    # find her (Ctrl+F, typing), Tab to the list, Ctrl+N, Enter takes the proposed period
+    panel.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table)
+    key(qtbot, Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.search)
+    type_text(qtbot, "Urzednicza")
+    assert panel.proxy.rowCount() == 1
+    tab_until(qtbot, lambda w: w is panel.table)
+    key(qtbot, Qt.Key.Key_Home)
+    assert panel.selected_row() is not None
+    key(qtbot, Qt.Key.Key_N, CTRL)
+    dialog = panel.dialog
+    assert isinstance(dialog, QWidget) and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(focus()))
+    order = tab_order(qtbot, dialog)
+    assert not reading_order_breaks(order), reading_order_breaks(order)
+    key(qtbot, Qt.Key.Key_Return)
+    editor = panel.editor
+    assert editor is not None, panel.message.text()
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.isAncestorOf(focus()))
+    assert editor.pages.currentIndex() == 0
+
+    # step 1: the mandatory criteria are ticked; one more with Space, its expectations typed
+    table = editor.criteria_table
+    tab_until(qtbot, lambda w: w is table)
+    key(qtbot, Qt.Key.Key_Home)
+    for _ in range(table.rowCount()):
+        item = table.item(table.currentRow(), 0)
+        checkable = bool(item.flags() & Qt.ItemFlag.ItemIsUserCheckable)
+        if checkable and item.checkState() == Qt.CheckState.Unchecked:
+            break
+        key(qtbot, Qt.Key.Key_Down)
+    key(qtbot, Qt.Key.Key_Space)
+    assert table.item(table.currentRow(), 0).checkState() == Qt.CheckState.Checked
+    key(qtbot, Qt.Key.Key_Right)
+    type_text(qtbot, "S")  # the first key opens the cell's editor, which takes the rest
+    type_text(qtbot, "krocic czas obslugi")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert editor.pages.currentIndex() == 1, editor.message.text()
+
+    # step 2: each criterion: the level with arrows, Tab, the justification, Ctrl+S
+    for _ in range(editor.rating_list.count()):
+        tab_until(qtbot, lambda w: w is editor.level)
+        key(qtbot, Qt.Key.Key_Home)
+        key(qtbot, Qt.Key.Key_Down)  # the first level: above expectations
+        key(qtbot, Qt.Key.Key_Tab)
+        assert focus() is editor.justification, where(focus())
+        type_text(qtbot, "Sprawna obsluga bez uwag")
+        key(qtbot, Qt.Key.Key_S, CTRL)
+    assert editor.pages.currentIndex() == 2, editor.message.text()
+
+    # step 3 needs nothing for a positive result; step 4: the conversation's date, Ctrl+S
+    key(qtbot, Qt.Key.Key_PageDown, CTRL)
+    assert editor.pages.currentIndex() == 3
+    tab_until(qtbot, lambda w: w is editor.conversation_on)
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "02.03.2026")
+    key(qtbot, Qt.Key.Key_S, CTRL)
+    assert editor.pages.currentIndex() == 4, editor.message.text()
+
+    # step 5: the employee read it (her acknowledgement), Ctrl+R
+    tab_until(qtbot, lambda w: w is editor.read_on)
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "03.03.2026")
+    key(qtbot, Qt.Key.Key_R, CTRL)
+    view = appraisal_svc.appraisal_detail(ctx, editor.appraisal_id, "en")
+    assert view.employee_id == clerk_id
+    assert view.read_on == date(2026, 3, 3), editor.message.text()
+    editor.close()
+
+
+# --- an import of survey responses ---------------------------------------------------------------
+
+
+def test_a_survey_import_with_the_keyboard(
+    qtbot: QtBot,
+    office: Callable[[str], AppContext],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from auditdesk.services.monitoring import surveys as survey_svc
+    from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
+    from auditdesk.ui.monitoring.surveys import SurveysTab
+    from auditdesk.ui.panels import PanelDeps
+
+    ctx = office("kadry")
+    tab = SurveysTab(PanelDeps(lambda: ctx, SyncTaskRunner(), Settings(language="en")))
+    qtbot.addWidget(tab)
+    tab.resize(1350, 680)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.list.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.list)
+
+    # the kiosk campaign, chosen with the arrow keys
+    key(qtbot, Qt.Key.Key_Home)
+    for _ in range(tab.campaigns.rowCount()):
+        current = tab.current()
+        if current is not None and "kiosku" in current.title:
+            break
+        key(qtbot, Qt.Key.Key_Down)
+    campaign = tab.current()
+    assert campaign is not None and "kiosku" in campaign.title
+    day = campaign.period_to.strftime("%d.%m.%Y")
+    path = tmp_path / "kiosk.csv"
+    path.write_text(
+        f"Nr;Data;Wiedza pracownika;informacja;uprzejmosc;ogolna_ocena\n"
+        f"K1;{day};5;4;5;5\nK2;{day};3;3;4;3\n",
+        encoding="utf-8",
+    )
+    # the system's file chooser is not ours: it answers with the file
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    seen: dict[str, object] = {}
+
+    def mapping(widget: QWidget) -> None:
+        assert isinstance(widget, ImportMappingDialog)
+        qtbot.waitUntil(lambda: widget.isAncestorOf(focus()))
+        order = tab_order(qtbot, widget)
+        seen["order"] = reading_order_breaks(order)
+        # the column it did not recognise: Tab to its field, arrows to "wiedza"
+        combo = widget.combos[widget.header.index("Wiedza pracownika")]
+        tab_until(qtbot, lambda w: w is combo)
+        choose_in_combo(qtbot, combo, lambda i: combo.itemData(i) == "wiedza")
+        tab_until(qtbot, lambda w: w is widget.ok_button)
+        key(qtbot, Qt.Key.Key_Space)
+        seen["accepted"] = widget.result() == 1
+
+    timer = when_modal(ImportMappingDialog, mapping)
+    key(qtbot, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(lambda: "accepted" in seen, timeout=15_000)
+    timer.stop()
+    assert seen["order"] == [], seen["order"]
+    assert seen["accepted"] is True
+    qtbot.waitUntil(lambda: "2" in tab.message.text())
+    counts = {r.id: r.responses for r in survey_svc.list_campaigns(ctx)}
+    assert counts[campaign.id] == campaign.responses + 2
+
+
+# --- every dialog: Tab goes round in reading order and never gets stuck --------------------------
+
+
+def dialog_names() -> list[str]:
+    from test_accessibility_names import DIALOGS
+
+    return DIALOGS
+
+
+@pytest.mark.parametrize("name", dialog_names())
+def test_tab_goes_round_every_dialog_in_reading_order(
+    qtbot: QtBot, office: Callable[[str], AppContext], name: str
+) -> None:
+    from test_accessibility_names import _dialogs
+
+    dialog = _dialogs(office("kadry"))[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    if (
+        not dialog.isAncestorOf(QApplication.focusWidget())
+        and QApplication.focusWidget() is not dialog
+    ):
+        dialog.focusNextChild()
+    first = focus()
+    order = tab_order(qtbot, dialog)
+    assert focus() is first or focus() in order[:1], (
+        f"Tab is stuck at {where(focus())} after {[where(w) for w in order]}"
+    )
+    assert not reading_order_breaks(order), reading_order_breaks(order)
+    dialog.close()

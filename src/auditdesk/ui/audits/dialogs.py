@@ -190,10 +190,12 @@ class DisputeDialog(QDialog):
         self.raised_on.setCalendarPopup(True)
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
+        self.reason.setTabChangesFocus(True)  # issue 19: Tab leaves the box, it is no trap
         self.raise_button = QPushButton(self.tr("Record the dispute"))
         self.raise_button.clicked.connect(self._raise)
         self.note = QPlainTextEdit()
         self.note.setObjectName("decision_note")
+        self.note.setTabChangesFocus(True)
         self.reject_radio = QRadioButton(self.tr("Rejected"))
         self.reaudit_radio = QRadioButton(self.tr("Upheld – re-audit"))
         self.amend_radio = QRadioButton(self.tr("Upheld – amendment of the answers"))

@@ -159,6 +159,8 @@ class ImportMappingDialog(QDialog):
             for c, value in enumerate(list(cells)[: len(self.header)]):
                 self.preview.setItem(r, c, QTableWidgetItem(value))
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # issue 19: Tab leaves the preview (arrows move in it), else it traps the keyboard
+        self.preview.setTabKeyNavigation(False)
         self.preview.setWordWrap(False)  # a row of the file is a line (a long value is cut: …)
         self.preview.setMaximumHeight(PREVIEW_HEIGHT)
         self.preview.resizeColumnsToContents()

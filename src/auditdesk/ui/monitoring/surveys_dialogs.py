@@ -54,6 +54,7 @@ class NewCampaignDialog(QDialog):
             edit.setDisplayFormat("dd.MM.yyyy")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)  # issue 19: Tab leaves the box, it is no trap
         self.notes.setMaximumHeight(80)
         form = QFormLayout()
         form.addRow(self.tr("Form"), self.form)
