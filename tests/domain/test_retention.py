@@ -23,7 +23,7 @@ from auditdesk.domain.retention import (
 
 # record type → (months, end action, counted from 1 January of the next year)
 EXPECTED = {
-    RecordType.APPRAISAL: (120, EndAction.DELETE, False),
+    RecordType.APPRAISAL: (120, EndAction.DELETE, True),
     RecordType.FEEDBACK_NOTE: (36, EndAction.DELETE, False),
     RecordType.AUDIT_EVIDENCE: (3, EndAction.DELETE, False),
     RecordType.AUDIT_OFFICIAL: (24, EndAction.ANONYMISE, False),
@@ -106,7 +106,7 @@ def test_add_months(day: date, months: int, expected: date) -> None:
 def test_due_day_of_each_rule() -> None:
     settled = date(2026, 3, 10)
     assert due_on(DEFAULTS[RecordType.COMPLAINT], settled) == date(2032, 1, 1)  # JRWA: next year
-    assert due_on(DEFAULTS[RecordType.APPRAISAL], settled) == date(2036, 3, 10)
+    assert due_on(DEFAULTS[RecordType.APPRAISAL], settled) == date(2037, 1, 1)  # Labour Code
     assert due_on(DEFAULTS[RecordType.FEEDBACK_NOTE], settled) == date(2029, 3, 10)
     assert due_on(DEFAULTS[RecordType.AUDIT_EVIDENCE], settled) == date(2026, 6, 10)
     assert due_on(DEFAULTS[RecordType.AUDIT_OFFICIAL], settled) == date(2028, 3, 10)

@@ -108,7 +108,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
                 str(r.months),
                 r.action.value,
                 "/".join(a.value for a in r.allowed),
-                ("1 Jan after: " if r.from_next_year else "") + r.starts,
+                r.starts,
                 r.changed_by or "default",
             ]
             for r in rules

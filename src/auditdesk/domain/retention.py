@@ -70,12 +70,13 @@ DEFAULTS: dict[RecordType, RetentionRule] = {
             "areas (IPRZ), the objection and its decision",
             purpose="periodic appraisal of staff and their development programme",
             legal_basis="RODO art. 6(1)(c) with the Civil Service Act art. 81 / the Local "
-            "Government Employees Act art. 28 and Labour Code art. 22(1)",
+            "Government Employees Act art. 28 and the Labour Code art. 94(4) (personnel files)",
             readers="HR, the appraiser (the employee's supervisor), the employee",
-            starts="the end of the employment (recorded by HR)",
+            starts="1 January of the year after the employment ended (the day recorded by HR)",
             months=120,
             action=EndAction.DELETE,
             allowed=(EndAction.DELETE, EndAction.ARCHIVE),
+            from_next_year=True,  # Labour Code art. 94(4): from the end of that calendar year
         ),
         RetentionRule(
             RecordType.FEEDBACK_NOTE,

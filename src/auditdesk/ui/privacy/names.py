@@ -75,7 +75,7 @@ def legal_basis(value: str) -> str:
         "appraisal": QCoreApplication.translate(
             "Privacy",
             "RODO art. 6(1)(c) with the Civil Service Act art. 81 / the Local Government "
-            "Employees Act art. 28 and Labour Code art. 22(1)",
+            "Employees Act art. 28 and the Labour Code art. 94(4) (personnel files)",
         ),
         "feedback_note": QCoreApplication.translate(
             "Privacy", "RODO art. 6(1)(c) with the appraisal provisions (as for appraisals)"
@@ -101,7 +101,8 @@ def legal_basis(value: str) -> str:
 def starts(value: str) -> str:
     names = {
         "appraisal": QCoreApplication.translate(
-            "Privacy", "the end of the employment (recorded by HR)"
+            "Privacy",
+            "1 January of the year after the employment ended (the day recorded by HR)",
         ),
         "feedback_note": QCoreApplication.translate(
             "Privacy", "the day of the note; a note taken into an appraisal follows the appraisal"
