@@ -18,7 +18,7 @@ import platformdirs
 
 from auditdesk.domain.errors import AuditDeskError, Localized
 from auditdesk.domain.limits import MAX_SETTINGS_BYTES, InputRefused, loads_bounded, read_bounded
-from auditdesk.files import private_dir, write_private_text
+from auditdesk.files import private_dir, replace_file, write_private_text
 
 log = logging.getLogger(__name__)
 
@@ -155,4 +155,4 @@ class Settings:
             if f.name != "load_problem"
         }
         write_private_text(tmp, json.dumps(values, indent=2, ensure_ascii=False))
-        tmp.replace(path)
+        replace_file(tmp, path)  # tried again while Windows has the file open

@@ -16,7 +16,6 @@ them as keys. Scores and points are rounded to one decimal. Dates and times are 
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +25,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from auditdesk.files import create_private, open_private
+from auditdesk.files import create_private, open_private, replace_file
 
 
 @dataclass(frozen=True)
@@ -258,7 +257,7 @@ def write_csv(
             for x in rows:
                 cells = [*_audit_cells(a), sections.get(x.section_id), *_answer_cells(x)[1:]]
                 writer.writerow([csv_cell(v, n, polish) for n, v in zip(names, cells, strict=True)])
-    os.replace(tmp, path)
+    replace_file(tmp, path)
 
 
 def csv_cell(value: object, name: str, polish: bool) -> object:
@@ -329,4 +328,4 @@ def write_xlsx(
                     cell.number_format = number_format
     tmp = create_private(_tmp(path))
     wb.save(tmp)
-    os.replace(tmp, path)
+    replace_file(tmp, path)

@@ -10,14 +10,13 @@ Written to a hidden part file first, then renamed, so a failed write leaves no h
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
 from auditdesk.domain.dialects import check_dialect
 from auditdesk.domain.numbers import Percent
-from auditdesk.files import create_private, open_private
+from auditdesk.files import create_private, open_private, replace_file
 
 Cell = str | int | float | date | datetime | None
 DATE_FORMAT = "DD.MM.YYYY"
@@ -77,7 +76,7 @@ def write_csv(
         writer.writerow(list(headers))
         for row in rows:
             writer.writerow([csv_text(v, dialect) for v in row])
-    os.replace(part, path)
+    replace_file(part, path)  # tried again while Windows has the file open
 
 
 def sheet_title(title: str) -> str:
@@ -120,7 +119,7 @@ def write_xlsx(
         ws.append(cells)
     part = create_private(_part(path))
     wb.save(part)
-    os.replace(part, path)
+    replace_file(part, path)  # tried again while Windows has the file open
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> list[int]:

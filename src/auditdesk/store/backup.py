@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from auditdesk.files import create_private, private_dir
+from auditdesk.files import create_private, private_dir, replace_file
 from auditdesk.store.db import Database, DatabaseError, sqlite_uri
 
 Connect = Callable[[Path, bool], Any]
@@ -77,7 +77,7 @@ def backup_database(db: Database, target: Path) -> Path:
                 dest.close()
         finally:
             source.close()
-        partial.replace(target)
+        replace_file(partial, target)  # tried again while Windows has the file open
     except (sqlite3.Error, OSError, _driver_error(db)) as exc:
         partial.unlink(missing_ok=True)
         raise DatabaseError(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,7 +32,7 @@ from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.forms.loader import canonical_json
 from auditdesk.domain.limits import MAX_IMPORT_BYTES, MB, InputRefused, loads_bounded, read_bounded
 from auditdesk.domain.scoring import Answer
-from auditdesk.files import write_private_text
+from auditdesk.files import replace_file, write_private_text
 from auditdesk.reports.audit_export import ExportAnswer, ExportAudit, write_csv, write_xlsx
 from auditdesk.services import trail
 from auditdesk.services.audits.access import scope
@@ -212,7 +211,7 @@ def export_audits(
             }
             tmp = out.with_name(f".{out.name}.part")
             write_private_text(tmp, json.dumps(doc, ensure_ascii=False, indent=1))
-            os.replace(tmp, out)
+            replace_file(tmp, out)  # tried again while Windows has the file open
         else:
             rows, answers = _flat_rows(payloads, forms)
             if fmt == "csv":

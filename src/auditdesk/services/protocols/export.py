@@ -25,7 +25,7 @@ from sqlalchemy import select
 
 from auditdesk.domain.dialects import check_dialect
 from auditdesk.domain.errors import AuditDeskError, ValidationFailed
-from auditdesk.files import create_private, open_private, private_dir
+from auditdesk.files import create_private, open_private, private_dir, replace_file
 from auditdesk.reports.batch import (
     BatchResult,
     Pkcs11Source,
@@ -177,7 +177,7 @@ def _write_atomic(path: Path, data: bytes, durable: bool = False) -> None:
         if durable:
             handle.flush()
             os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    replace_file(tmp, path)  # tried again while Windows has the file open (a viewer)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -218,7 +218,7 @@ class _Sink:
         if self._zip is None or self.zip_path is None:
             return None
         self._zip.close()
-        os.replace(self._zip_tmp, self.zip_path)
+        replace_file(self._zip_tmp, self.zip_path)
         return self.zip_path
 
     def abandon(self) -> None:
