@@ -212,8 +212,9 @@ class AppraisalEditor(EditorPages):
         self.area_list.clear()
         for a in v.areas:
             actions = "; ".join(f"{x.kind}: {x.description}" for x in a.actions)
+            due = f" ({fmt_date(a.deadline)})" if a.deadline else ""
             item = QListWidgetItem(
-                f"{a.area} → {a.expected_change} ({fmt_date(a.deadline)}) [{actions}]"
+                f"{a.area} → {a.expected_change}{due}" + (f" [{actions}]" if actions else "")
             )
             item.setData(Qt.ItemDataRole.UserRole, a.id)
             self.area_list.addItem(item)
@@ -309,7 +310,7 @@ class AppraisalEditor(EditorPages):
                     "Overall result so far: %1 – %2 (%3), %4 of %5 criteria rated; "
                     "final when the conversation is recorded."
                 )
-                .replace("%1", f"{p.score:.2f}")
+                .replace("%1", number(p.score, 2))
                 .replace("%2", p.level)
                 .replace("%3", verdict)
                 .replace("%4", str(p.rated))
