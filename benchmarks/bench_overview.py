@@ -1,5 +1,6 @@
 """Benchmark of the office-wide picture (issue 17): on the demo office with a year of
-100,000 audits, 1,000,000 EZD cases and 50,000 complaints (--scale shrinks every count):
+100,000 audits, 1,000,000 EZD cases, 50,000 complaints and 20,000 survey responses (--scale
+shrinks every count):
 
 - importing the 1,000,000-case register through AuditDesk's import (reading, parsing, KPA
   deadlines, bulk insert) side by side with a bare script that reads the same CSV with the csv
@@ -7,8 +8,8 @@
 - opening the overview for a year and all units, warm (median of 5; target ≤ 300 ms);
 - rendering the monitoring report PDF and the XLSX workbook (target ≤ 10 s).
 
-Survey responses are not generated: the overview has no survey column yet (see the report of
-issue 17). Usage: python benchmarks/bench_overview.py [--scale 0.1] [--db FILE]
+and 20,000 survey responses (copies of the demo's, with their answers, spread over 2025).
+Usage: python benchmarks/bench_overview.py [--scale 0.1] [--db FILE]
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
@@ -35,7 +36,7 @@ from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.overview import Period, overview
 from auditdesk.services.overview.report import write_report
 from auditdesk.store.migrate import open_database
-from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit
+from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit, SurveyAnswer, SurveyResponse
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_cases import HEADER, write_export
@@ -98,6 +99,42 @@ def add_audits(ctx: AppContext, n: int) -> None:
             s.execute(insert(table), rows[start : start + 10_000])
 
 
+def add_survey_responses(ctx: AppContext, n: int) -> None:
+    """n survey responses in 2025: copies of the demo's, answers and all, on random days."""
+    rng = random.Random(7)
+    responses = cast(Table, SurveyResponse.__table__)
+    answers = cast(Table, SurveyAnswer.__table__)
+    with ctx.db.session() as s:
+        samples = [dict(r._mapping) for r in s.execute(select(responses))]
+        given: dict[int, list[tuple[str, str]]] = {}
+        for rid, qid, value in s.execute(
+            select(answers.c.response_id, answers.c.question_id, answers.c.value)
+        ):
+            given.setdefault(rid, []).append((qid, value))
+        first = int(s.scalar(select(func.max(responses.c.id))) or 0) + 1
+        for start in range(0, n, 5_000):
+            rows, answer_rows = [], []
+            for i in range(start, min(n, start + 5_000)):
+                sample = samples[i % len(samples)]
+                rid = first + i
+                rows.append(
+                    {
+                        **sample,
+                        "id": rid,
+                        "seq": 900_000 + i,
+                        "response_no": None,
+                        "natural_key": f"bench-{i}",
+                        "answered_on": date(2025, 1, 1) + timedelta(days=rng.randrange(365)),
+                    }
+                )
+                answer_rows += [
+                    {"response_id": rid, "question_id": q, "value": v}
+                    for q, v in given.get(sample["id"], [])
+                ]
+            s.execute(insert(responses), rows)
+            s.execute(insert(answers), answer_rows)
+
+
 def add_complaints(ctx: AppContext, n: int) -> None:
     rng = random.Random(5)
     with ctx.db.session() as s:
@@ -140,6 +177,7 @@ def main() -> int:
     cases_n = int(1_000_000 * args.scale)
     audits_n = int(100_000 * args.scale)
     complaints_n = int(50_000 * args.scale)
+    responses_n = int(20_000 * args.scale)
     db = open_database(str(db_path))
     ctx = AppContext(db, Actor.system())
     seconds, _ = timed(lambda: create_demo(ctx))
@@ -165,6 +203,8 @@ def main() -> int:
     print(f"{audits_n:,} audits added: {seconds:.1f} s")
     seconds, _ = timed(lambda: add_complaints(ctx, complaints_n))
     print(f"{complaints_n:,} complaints added: {seconds:.1f} s")
+    seconds, _ = timed(lambda: add_survey_responses(ctx, responses_n))
+    print(f"{responses_n:,} survey responses added: {seconds:.1f} s")
 
     overview(ctx, YEAR)  # warm
     runs = [timed(lambda: overview(ctx, YEAR))[0] for _ in range(5)]

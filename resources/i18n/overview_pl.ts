@@ -64,22 +64,6 @@
         <translation>Tajemniczy klient: średni wynik</translation>
     </message>
     <message>
-        <source>Mystery client: behaviour</source>
-        <translation>Tajemniczy klient: zachowanie</translation>
-    </message>
-    <message>
-        <source>Mystery client: manner of service</source>
-        <translation>Tajemniczy klient: sposób obsługi</translation>
-    </message>
-    <message>
-        <source>Mystery client: case handling</source>
-        <translation>Tajemniczy klient: załatwienie sprawy</translation>
-    </message>
-    <message>
-        <source>Mystery client: final outcome</source>
-        <translation>Tajemniczy klient: rezultat</translation>
-    </message>
-    <message>
         <source>Staff with a current appraisal</source>
         <translation>Pracownicy z aktualną oceną</translation>
     </message>
@@ -244,8 +228,16 @@
         <translation>Działania doskonalące</translation>
     </message>
     <message>
-        <source>&amp;Add… (Ctrl+N)</source>
-        <translation>&amp;Dodaj… (Ctrl+N)</translation>
+        <source>A&amp;dd… (Ctrl+N)</source>
+        <translation>Dod&amp;aj… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to open</source>
+        <translation>Z powrotem &amp;otwarte</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>Za&amp;mknij…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -253,15 +245,7 @@
     </message>
     <message>
         <source>In &amp;progress</source>
-        <translation>W &amp;toku</translation>
-    </message>
-    <message>
-        <source>Back to o&amp;pen</source>
-        <translation>Z powrotem &amp;otwarte</translation>
-    </message>
-    <message>
-        <source>&amp;Close…</source>
-        <translation>Za&amp;mknij…</translation>
+        <translation>W to&amp;ku</translation>
     </message>
     <message>
         <source>Move the selected action to 'in progress'</source>
@@ -388,22 +372,6 @@
     <message>
         <source>Mystery client: mean score</source>
         <translation>Tajemniczy klient: średni wynik</translation>
-    </message>
-    <message>
-        <source>Mystery client: behaviour</source>
-        <translation>Tajemniczy klient: zachowanie</translation>
-    </message>
-    <message>
-        <source>Mystery client: manner of service</source>
-        <translation>Tajemniczy klient: sposób obsługi</translation>
-    </message>
-    <message>
-        <source>Mystery client: case handling</source>
-        <translation>Tajemniczy klient: załatwienie sprawy</translation>
-    </message>
-    <message>
-        <source>Mystery client: final outcome</source>
-        <translation>Tajemniczy klient: rezultat</translation>
     </message>
     <message>
         <source>Staff with a current appraisal</source>

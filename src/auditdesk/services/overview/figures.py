@@ -7,7 +7,6 @@ correction for every comparison the table makes (Holm by default; docs/monitorin
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -49,10 +48,6 @@ INDICATORS: dict[str, tuple[str, bool]] = {
     "complaints_justified": ("complaints", False),
     "mystery_passed": ("mystery", True),
     "mystery_score": ("mystery", True),
-    "mystery_behaviour": ("mystery", True),
-    "mystery_manner": ("mystery", True),
-    "mystery_handling": ("mystery", True),
-    "mystery_outcome": ("mystery", True),
     "appraisals_current": ("appraisals", True),
     "surveys_index": ("surveys", True),
     "surveys_positive": ("surveys", True),
@@ -70,14 +65,6 @@ PROPORTIONS = (
 )
 # figures that are a mean weighted by their n (not summed) in the office row
 MEANS = ("mystery_score", "surveys_index")
-# the mystery client's four areas: indicator → the section id the forms share; a figure is
-# (points earned, points possible, audits), its value the share of points earned
-AREA_SECTIONS = {
-    "mystery_behaviour": "zachowanie",
-    "mystery_manner": "sposob_obslugi",
-    "mystery_handling": "zalatwienie_sprawy",
-    "mystery_outcome": "rezultat",
-}
 COMPLAINT_KINDS = ("complaint", "grievance", "request")
 APPRAISAL_VALID_DAYS = 730  # an appraisal is current for 24 months
 
@@ -250,32 +237,6 @@ def _audits(s: Session, p: Period, units: set[int] | None) -> Counts:
     return _group(s, stmt, units, a.unit_id)
 
 
-def _areas(s: Session, p: Period, units: set[int] | None) -> dict[int, dict[str, list[float]]]:
-    """Per unit and area: the points earned and possible over the period's completed audits,
-    and how many audits scored the area (each audit's section points, as scored)."""
-    a = Audit
-    stmt = select(a.unit_id, a.section_scores_json).where(
-        a.status.in_(("completed", "signed")),
-        a.superseded.is_(False),
-        a.visited_at >= _dt(p.start),
-        a.visited_at < _dt(p.end + timedelta(days=1)),
-    )
-    if units is not None:
-        stmt = stmt.where(a.unit_id.in_(units))
-    wanted = {section: key for key, section in AREA_SECTIONS.items()}
-    out: dict[int, dict[str, list[float]]] = {}
-    for uid, text in s.execute(stmt):
-        sums = out.setdefault(int(uid), {})
-        for section, earned, possible, _zeroed in json.loads(text or "[]"):
-            key = wanted.get(section)
-            if key is not None and possible:
-                got = sums.setdefault(key, [0.0, 0.0, 0.0])
-                got[0] += float(earned)
-                got[1] += float(possible)
-                got[2] += 1
-    return out
-
-
 def _appraisals(s: Session, p: Period, units: set[int] | None) -> Counts:
     since = p.end - timedelta(days=APPRAISAL_VALID_DAYS)
     current = (
@@ -431,9 +392,6 @@ def _figures(s: Session, p: Period, units: set[int] | None) -> dict[int, dict[st
         out[uid]["critical_failures"] = critical
     for uid, (staff, current) in _appraisals(s, p, units).items():
         out[uid]["appraisals_current"] = (current, staff)
-    for uid, areas in _areas(s, p, units).items():
-        for area, (earned, possible, audits) in areas.items():
-            out[uid][area] = (earned, possible, audits)
     for uid, (weighted, indexed, responses, positive, answers) in _surveys(s, p, units).items():
         if indexed:
             out[uid]["surveys_index"] = (weighted / indexed, indexed)
@@ -474,9 +432,6 @@ def _total(figures_by_unit: dict[int, dict[str, Any]]) -> dict[str, Any]:
                 continue
             if key in MEANS:
                 means[key].append(value)
-            elif key in AREA_SECTIONS:
-                sums = total.get(key, (0.0, 0.0, 0.0))
-                total[key] = tuple(x + y for x, y in zip(sums, value, strict=True))
             elif isinstance(value, tuple):
                 a, b = total.get(key, (0.0, 0.0))
                 total[key] = (a + value[0], b + value[1])
@@ -508,13 +463,6 @@ def _cell(key: str, now: Any, before: Any, target: Target | None) -> tuple[Cell,
             target=target,
         )
         return cell, test
-    if key in AREA_SECTIONS:
-        earned, possible, audits = now
-        previous_share = 100.0 * before[0] / before[1] if before and before[1] else None
-        if not possible:
-            return Cell(key, None, 0, target=target), None
-        share = 100.0 * earned / possible
-        return Cell(key, share, int(audits), previous=previous_share, target=target), None
     value, n = now
     previous = before[0] if before else None
     return Cell(key, float(value), int(n), previous=previous, target=target), None

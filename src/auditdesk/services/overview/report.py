@@ -51,14 +51,7 @@ METHODS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "Tajemniczy klient",
         "Zakończone audyty (wizyta, telefon, e-mail) w okresie, bez zastąpionych korektą: "
         "odsetek audytów zaliczonych i średni wynik punktowy.",
-        [
-            ("mystery_passed", "Audyty zaliczone"),
-            ("mystery_score", "Średni wynik (%)"),
-            ("mystery_behaviour", "Zachowanie (% punktów)"),
-            ("mystery_manner", "Sposób obsługi (% punktów)"),
-            ("mystery_handling", "Załatwienie sprawy (% punktów)"),
-            ("mystery_outcome", "Rezultat (% punktów)"),
-        ],
+        [("mystery_passed", "Audyty zaliczone"), ("mystery_score", "Średni wynik (%)")],
     ),
     (
         "appraisals",

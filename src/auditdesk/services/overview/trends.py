@@ -14,7 +14,6 @@ from sqlalchemy import select
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.overview.figures import (
-    AREA_SECTIONS,
     INDICATORS,
     OFFICE_RESEARCH,
     PROPORTIONS,
@@ -65,12 +64,9 @@ def months_up_to(end: date, months: int) -> list[Period]:
     return out
 
 
-def _value(key: str, figure: tuple[float, ...] | None) -> tuple[float | None, int]:
+def _value(key: str, figure: tuple[float, float] | None) -> tuple[float | None, int]:
     if figure is None:
         return None, 0
-    if key in AREA_SECTIONS:
-        earned, possible, audits = figure
-        return (100.0 * earned / possible, int(audits)) if possible else (None, 0)
     value, n = figure
     if not n:
         return None, 0

@@ -81,12 +81,6 @@ def target_names() -> dict[str, str]:
         "complaints_justified": QCoreApplication.translate("Actions", "Complaints justified"),
         "mystery_passed": QCoreApplication.translate("Actions", "Mystery client: audits passed"),
         "mystery_score": QCoreApplication.translate("Actions", "Mystery client: mean score"),
-        "mystery_behaviour": QCoreApplication.translate("Actions", "Mystery client: behaviour"),
-        "mystery_manner": QCoreApplication.translate(
-            "Actions", "Mystery client: manner of service"
-        ),
-        "mystery_handling": QCoreApplication.translate("Actions", "Mystery client: case handling"),
-        "mystery_outcome": QCoreApplication.translate("Actions", "Mystery client: final outcome"),
         "appraisals_current": QCoreApplication.translate(
             "Actions", "Staff with a current appraisal"
         ),
@@ -399,11 +393,11 @@ class ActionsView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.count = QLabel()
-        self.add_button = QPushButton(QCoreApplication.translate("Actions", "&Add… (Ctrl+N)"))
+        self.add_button = QPushButton(QCoreApplication.translate("Actions", "A&dd… (Ctrl+N)"))
         self.edit_button = QPushButton(QCoreApplication.translate("Actions", "&Edit…"))
         self.start_button = QPushButton(QCoreApplication.translate("Actions", "In &progress"))
-        self.reopen_button = QPushButton(QCoreApplication.translate("Actions", "Back to o&pen"))
-        self.close_button = QPushButton(QCoreApplication.translate("Actions", "&Close…"))
+        self.reopen_button = QPushButton(QCoreApplication.translate("Actions", "&Back to open"))
+        self.close_button = QPushButton(QCoreApplication.translate("Actions", "C&lose…"))
         self.start_button.setToolTip(
             QCoreApplication.translate("Actions", "Move the selected action to 'in progress'")
         )

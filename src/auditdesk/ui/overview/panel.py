@@ -79,12 +79,6 @@ def indicator_names() -> dict[str, str]:
         "complaints_justified": QCoreApplication.translate("Overview", "Complaints justified"),
         "mystery_passed": QCoreApplication.translate("Overview", "Mystery client: audits passed"),
         "mystery_score": QCoreApplication.translate("Overview", "Mystery client: mean score"),
-        "mystery_behaviour": QCoreApplication.translate("Overview", "Mystery client: behaviour"),
-        "mystery_manner": QCoreApplication.translate(
-            "Overview", "Mystery client: manner of service"
-        ),
-        "mystery_handling": QCoreApplication.translate("Overview", "Mystery client: case handling"),
-        "mystery_outcome": QCoreApplication.translate("Overview", "Mystery client: final outcome"),
         "appraisals_current": QCoreApplication.translate(
             "Overview", "Staff with a current appraisal"
         ),
