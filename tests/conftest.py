@@ -153,6 +153,8 @@ def _isolated_config(
     """Settings and logs of every test go to a fresh folder, never the user's real ones."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("AUDITDESK_CONFIG_DIR", str(folder))
+    # the data folder too (platformdirs reads XDG_DATA_HOME): server-store backups go there
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     monkeypatch.delenv("AUDITDESK_DB", raising=False)
     return folder
 

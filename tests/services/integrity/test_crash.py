@@ -100,6 +100,7 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
     rng = random.Random(seed)
     env = dict(os.environ)
     for n in range(kills):
+        logged = log.stat().st_size
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, url, str(log), str(n * 1_000_000)],
             stdout=subprocess.PIPE,
@@ -107,6 +108,12 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == b"ready"
+        # the kill falls at a random moment of the editing, not before it has begun: on a
+        # loaded machine the first commit may come later than the longest random wait
+        deadline = time.monotonic() + 60
+        while log.stat().st_size == logged and child.poll() is None:
+            assert time.monotonic() < deadline, "the child committed nothing in 60 s"
+            time.sleep(0.005)
         time.sleep(rng.uniform(0.005, 0.25))
         assert child.poll() is None, "the child stopped by itself"
         os.kill(child.pid, signal.SIGKILL)

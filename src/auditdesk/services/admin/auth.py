@@ -160,6 +160,14 @@ def sign_in(db: Database, login: str, password: str, now: datetime | None = None
     even reach argon2, so guessing costs the guesser the full delay every time."""
     now = now or utcnow()
     key = login.strip().lower()
+    if control_characters(key):
+        # No login holds control characters (they are refused when one is made), and a server
+        # store cannot even compare text with a NUL in it: no account can match, so no attempt
+        # is counted; argon2 still runs, so the answer takes as long as any other.
+        verify_password(_dummy_hash(), password)
+        raise SignInFailed(
+            "{login}: wrong login or password, or the account is inactive.", login=login
+        )
     with db.session() as s:
         attempt = s.get(LoginAttempt, key)
         if attempt is not None and attempt.locked_until and attempt.locked_until > now:
