@@ -271,10 +271,12 @@ def unfinished() -> list[str]:
             name = context.findtext("name")
             for message in context.iter("message"):
                 translation = message.find("translation")
+                forms = [] if translation is None else translation.findall("numerusform")
                 if (
                     translation is None
                     or translation.get("type") == "unfinished"
-                    or not (translation.text or "").strip()
+                    or not ((translation.text or "").strip() or forms)
+                    or not all((f.text or "").strip() for f in forms)
                 ):
                     missing.append(f"{ts.name}: [{name}] {message.findtext('source')!r}")
     return missing

@@ -44,11 +44,11 @@
         <translation>Zapisz ustanie zatrudnienia</translation>
     </message>
     <message>
-        <source>Who read the person's appraisals</source>
+        <source>Who read the person&apos;s appraisals</source>
         <translation>Kto odczytał oceny osoby</translation>
     </message>
     <message>
-        <source>Requests about the person's data</source>
+        <source>Requests about the person&apos;s data</source>
         <translation>Żądania dotyczące danych osoby</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>Zapisano {0} i {1}.</translation>
     </message>
     <message>
-        <source>Exporting the person's data…</source>
+        <source>Exporting the person&apos;s data…</source>
         <translation>Eksport danych osoby…</translation>
     </message>
     <message>
@@ -103,14 +103,6 @@
         <translation>Folder na pliki przekazania do archiwum</translation>
     </message>
     <message>
-        <source>{0} year(s)</source>
-        <translation>lata: {0}</translation>
-    </message>
-    <message>
-        <source>{0} months</source>
-        <translation>miesiące: {0}</translation>
-    </message>
-    <message>
         <source>Record type</source>
         <translation>Rodzaj danych</translation>
     </message>
@@ -122,9 +114,21 @@
         <source>Then</source>
         <translation>Następnie</translation>
     </message>
-    <message>
-        <source>Counted from</source>
-        <translation>Liczone od</translation>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n rok</numerusform>
+            <numerusform>%n lata</numerusform>
+            <numerusform>%n lat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n miesiąc</numerusform>
+            <numerusform>%n miesiące</numerusform>
+            <numerusform>%n miesięcy</numerusform>
+        </translation>
     </message>
     <message>
         <source>Changed by</source>
@@ -215,7 +219,7 @@
         <translation>przygotowanie kolejnej oceny okresowej</translation>
     </message>
     <message>
-        <source>proof of the audit's findings while they can be disputed</source>
+        <source>proof of the audit&apos;s findings while they can be disputed</source>
         <translation>dowód ustaleń badania, dopóki można je zakwestionować</translation>
     </message>
     <message>
@@ -243,7 +247,7 @@
         <translation>RODO art. 6 ust. 1 lit. c w zw. z przepisami o ocenach okresowych (jak dla ocen)</translation>
     </message>
     <message>
-        <source>RODO art. 6(1)(e) (the office's task of measuring its service standards) with art. 6(1)(c) for the appraisal that may cite the audit</source>
+        <source>RODO art. 6(1)(e) (the office&apos;s task of measuring its service standards) with art. 6(1)(c) for the appraisal that may cite the audit</source>
         <translation>RODO art. 6 ust. 1 lit. e (zadanie urzędu: pomiar standardów obsługi) oraz art. 6 ust. 1 lit. c dla oceny, która może powołać badanie</translation>
     </message>
     <message>
@@ -251,7 +255,7 @@
         <translation>RODO art. 6 ust. 1 lit. e oraz art. 6 ust. 1 lit. c (przepisy o ocenach)</translation>
     </message>
     <message>
-        <source>RODO art. 6(1)(c) with the Code of Administrative Procedure section VIII (art. 221-256) and the office's filing plan (JRWA)</source>
+        <source>RODO art. 6(1)(c) with the Code of Administrative Procedure section VIII (art. 221-256) and the office&apos;s filing plan (JRWA)</source>
         <translation>RODO art. 6 ust. 1 lit. c w zw. z działem VIII Kodeksu postępowania administracyjnego (art. 221–256) i jednolitym rzeczowym wykazem akt (JRWA)</translation>
     </message>
     <message>
@@ -279,7 +283,7 @@
         <translation>dzień odczytu</translation>
     </message>
     <message>
-        <source>Save the person's data</source>
+        <source>Save the person&apos;s data</source>
         <translation>Zapisz dane osoby</translation>
     </message>
     <message>
@@ -322,7 +326,7 @@
         <translation>Dane osobowe</translation>
     </message>
     <message>
-        <source>&amp;Person's data</source>
+        <source>&amp;Person&apos;s data</source>
         <translation>Dane &amp;osoby</translation>
     </message>
     <message>
@@ -330,7 +334,7 @@
         <translation>R&amp;etencja</translation>
     </message>
     <message>
-        <source>Personal data (retention, a person's access request) is for HR and administrators. Your role ({0}) does not include it.</source>
+        <source>Personal data (retention, a person&apos;s access request) is for HR and administrators. Your role ({0}) does not include it.</source>
         <translation>Dane osobowe (retencja, żądanie dostępu osoby) są dla kadr i administratorów. Twoja rola ({0}) tego nie obejmuje.</translation>
     </message>
 </context>

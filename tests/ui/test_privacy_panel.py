@@ -107,7 +107,7 @@ def test_an_administrator_edits_a_rule(qtbot: QtBot, demo_ctx: AppContext, today
     assert tab.message.text() == "Complaints and opinions: kept 10 year(s), then delete."
     assert tab.rules.index(row, 1).data() == "10 year(s)"
     assert tab.rules.index(row, 2).data() == "delete"
-    assert tab.rules.index(row, 4).data() == "admin"
+    assert tab.rules.index(row, 3).data() == "admin"
     assert tab.selected_rule() is not None and tab.selected_rule().months == 120  # type: ignore[union-attr]
     # evidence showing an official can only be deleted
     tab.rules_view.selectRow(types.index(RecordType.AUDIT_EVIDENCE))

@@ -126,7 +126,7 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
         .order_by(FeedbackNote.id)
     ):
         if due(RecordType.FEEDBACK_NOTE, n.noted_on):
-            label = f"feedback #{n.id} ({names.get(n.employee_id, '?')}, {n.noted_on})"
+            label = f"#{n.id} ({names.get(n.employee_id, '?')}, {n.noted_on})"
             yield item(RecordType.FEEDBACK_NOTE, n.id, label, n.noted_on, n.employee_id)
     disputed = _open_disputes(s)
     with_evidence = set(s.scalars(select(Evidence.audit_id).distinct()))
@@ -153,7 +153,7 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
         if audit.id in with_evidence:
             start = _naive_day(audit.completed_at or audit.visited_at)
             if due(RecordType.AUDIT_EVIDENCE, start):
-                label = f"{audit.record_no} evidence ({who or '-'})"
+                label = f"{audit.record_no} ({who or '-'})"
                 yield item(RecordType.AUDIT_EVIDENCE, audit.id, label, start, audit.employee_id)
     for audit in audits:
         if audit.id in disputed or (audit.employee_id is None and not audit.observed_note):
@@ -186,7 +186,7 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
     ):
         start = _naive_day(r.at)
         if due(RecordType.READ_LOG, start):
-            label = f"read of appraisal #{r.entity_id} by {r.reader} on {start}"
+            label = f"{r.reader}: appraisal #{r.entity_id} ({start})"
             yield item(RecordType.READ_LOG, r.id, label, start, None)
 
 

@@ -76,8 +76,8 @@ def ask_archive_folder(parent: QWidget) -> Path | None:
 def period_text(months: int) -> str:
     years, rest = divmod(months, 12)
     if rest == 0:
-        return QCoreApplication.translate("Privacy", "{0} year(s)").format(years)
-    return QCoreApplication.translate("Privacy", "{0} months").format(months)
+        return QCoreApplication.translate("Privacy", "%n year(s)", None, years)
+    return QCoreApplication.translate("Privacy", "%n month(s)", None, months)
 
 
 def table(model: object, name: str) -> TableView:
@@ -104,10 +104,6 @@ def rules_model() -> ColumnsModel[RetentionRule]:
             (
                 QCoreApplication.translate("Privacy", "Then"),
                 lambda r: end_action_name(r.action.value),
-            ),
-            (
-                QCoreApplication.translate("Privacy", "Counted from"),
-                lambda r: starts(r.record_type.value),
             ),
             (
                 QCoreApplication.translate("Privacy", "Changed by"),
