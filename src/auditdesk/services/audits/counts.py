@@ -10,6 +10,8 @@ same transaction; `recount` rebuilds the table from the answers and `check_count
 from __future__ import annotations
 
 from sqlalchemy import case, delete, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.errors import PermissionDenied
@@ -28,7 +30,36 @@ def is_counted(audit: Audit) -> bool:
 
 
 def _bump(s: Session, audit: Audit, item_id: str, n: int, met: int, score: float | None) -> None:
+    """Adds to one running total in the database itself (issue 16): reading the row and writing
+    it back lost one of two completions counted at once on the office store, and two writers
+    creating the same row collided (found by benchmarks/bench_office.py)."""
     key = (audit.form_id, audit.period, audit.unit_id, item_id)
+    dialect = s.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(AuditStandardCount).values(
+            form_id=key[0],
+            period=key[1],
+            unit_id=key[2],
+            item_id=key[3],
+            n=n,
+            met=met,
+            score_sum=score * n if score is not None else 0.0,
+            scored=n if score is not None else 0,
+        )
+        table = AuditStandardCount.__table__.c
+        s.execute(
+            stmt.on_conflict_do_update(
+                index_elements=["form_id", "period", "unit_id", "item_id"],
+                set_={
+                    "n": table.n + stmt.excluded.n,
+                    "met": table.met + stmt.excluded.met,
+                    "score_sum": table.score_sum + stmt.excluded.score_sum,
+                    "scored": table.scored + stmt.excluded.scored,
+                },
+            )
+        )
+        return
     row = s.get(AuditStandardCount, key)
     if row is None:
         row = AuditStandardCount(
@@ -56,7 +87,7 @@ def _apply(s: Session, audit: Audit, sign: int) -> None:
             AuditAnswer.audit_id == audit.id, AuditAnswer.met.is_not(None)
         )
     ).all()
-    for item_id, met in answers:
+    for item_id, met in sorted(answers):  # one order for every writer: no deadlock between them
         _bump(s, audit, item_id, sign, sign if met else 0, None)
     _bump(s, audit, AUDIT_ROW, sign, sign if audit.passed else 0, audit.score)
 
