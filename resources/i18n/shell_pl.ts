@@ -118,6 +118,10 @@
         <translation>Audyty</translation>
     </message>
     <message>
+        <source>Visit plan</source>
+        <translation>Plan wizyt</translation>
+    </message>
+    <message>
         <source>Appraisals</source>
         <translation>Oceny okresowe</translation>
     </message>

@@ -39,6 +39,8 @@ HEADINGS = {  # the first line of each page, as a reader sees it in the two lang
     ("protocols", "pl"): "Protokoły",
     ("admin", "en"): "Administration",
     ("admin", "pl"): "Administracja",
+    ("plan", "en"): "Visit plan",
+    ("plan", "pl"): "Plan wizyt",
     ("privacy", "en"): "Personal data",
     ("privacy", "pl"): "Dane osobowe",
     ("sync", "en"): "Synchronisation",
@@ -141,6 +143,7 @@ def test_help_menu_lists_the_pages_and_about_is_off_f1(qtbot: QtBot, ctx: AppCon
     for title in (
         "Getting started",
         "Audits",
+        "Visit plan",
         "Appraisals",
         "Monitoring",
         "Overview",
@@ -180,3 +183,39 @@ def test_f1_in_the_sync_dialog_opens_its_page(qtbot: QtBot, ctx: AppContext) -> 
 def test_a_panel_without_a_page_gets_the_start_page() -> None:
     assert help_file("someday", "en") == resource_path("help", "en", "index.md")
     assert help_file("audits", "de") == resource_path("help", "pl", "audits.md")
+
+
+def test_f1_in_the_appraisal_editor_and_the_protocol_dialog(
+    qtbot: QtBot, demo_ctx: AppContext
+) -> None:
+    """The two windows that open over the main window have their own F1."""
+    from auditdesk.services.appraisals.overview import team_view
+    from auditdesk.ui.appraisals.editor import AppraisalEditor
+    from auditdesk.ui.panels import PanelDeps
+    from auditdesk.ui.protocols.dialogs import ProtocolDialog
+    from protocol_helpers import as_user, completed_audit
+
+    boss = as_user(demo_ctx, "kierownik.bok")
+    appraisal = next(r.last_id for r in team_view(boss) if r.last_id is not None)
+    editor = AppraisalEditor(lambda: boss, appraisal, "en")
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.keyClick(editor, Qt.Key.Key_F1)
+    shown = editor.findChild(HelpWindow, "helpWindow")
+    assert shown is not None and shown.page == "appraisals"
+    assert Path(shown.browser.source().toLocalFile()).parts[-2:] == ("en", "appraisals.md")
+
+    audit = completed_audit(demo_ctx, day=9, year=2033)
+    auditor = as_user(demo_ctx, "audytor1")
+    deps = PanelDeps(lambda: auditor, SyncTaskRunner(), Settings(language="pl"))
+    dialog = ProtocolDialog(deps, "audit", audit)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_F1)
+    shown = dialog.findChild(HelpWindow, "helpWindow")
+    assert shown is not None and shown.page == "protocols"
+    assert shown.browser.toPlainText().startswith("Protokoły")

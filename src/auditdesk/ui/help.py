@@ -29,6 +29,7 @@ from auditdesk.resources import resource_path
 PAGES: tuple[str, ...] = (
     "index",
     "audits",
+    "plan",
     "appraisals",
     "monitoring",
     "overview",
@@ -45,6 +46,7 @@ def page_title(page: str) -> str:
     names = {
         "index": QCoreApplication.translate("Help", "Getting started"),
         "audits": QCoreApplication.translate("Help", "Audits"),
+        "plan": QCoreApplication.translate("Help", "Visit plan"),
         "appraisals": QCoreApplication.translate("Help", "Appraisals"),
         "monitoring": QCoreApplication.translate("Help", "Monitoring"),
         "overview": QCoreApplication.translate("Help", "Overview"),

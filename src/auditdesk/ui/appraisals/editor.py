@@ -6,7 +6,7 @@ development area or save the selected one, add the note being typed or record th
 conversation). Step 5 has Ctrl+R (the employee read it), Ctrl+J (objection) and Ctrl+D
 (decision). A rating chosen is saved at once (the overall result so far follows it in the
 header); a justification autosaves when you move to another criterion and a moment after you
-stop typing, so a crash loses at most the last words typed.
+stop typing, so a crash loses at most the last words typed. F1 opens the guide's page.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from auditdesk.ui.appraisals.editor_pages import EditorPages
 from auditdesk.ui.appraisals.evidence import evidence_detail
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.help import open_help
 from auditdesk.ui.labels import appraisal_kind_name, appraisal_status_name, number
 
 AUTOSAVE_MS = 1500
@@ -115,6 +116,7 @@ class AppraisalEditor(EditorPages):
         self._shortcut("Ctrl+J", self.file_objection)
         self._shortcut("Ctrl+D", self.record_decision)
         self._shortcut("Escape", self.close)
+        self._shortcut("F1", lambda: open_help(self, "appraisals", self.language))
         self.reload(choose_step=True)
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from auditdesk.files import write_private_bytes
 from auditdesk.services import protocols
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.help import open_help
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.protocols.preview import PdfPreview
 from auditdesk.ui.protocols.signature_pad import SignaturePad
@@ -225,6 +226,10 @@ class ProtocolDialog(QDialog):
         panel.setFixedWidth(300)
         layout.addWidget(panel)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload)
+        # F1: the guide's page on protocols (issue 15), beside this dialog
+        QShortcut(
+            QKeySequence("F1"), self, lambda: open_help(self, "protocols", deps.settings.language)
+        )
         self.reload()
 
     def context(self) -> Any:
