@@ -294,3 +294,33 @@ def test_every_dialog_fits_at_1366x768(
     found = too_big(dialog) + problems(dialog)
     dialog.close()
     assert not found, "\n".join(found)
+
+
+def test_no_empty_strip_between_the_menu_and_the_panel(
+    qtbot: QtBot, as_user: Callable[[str], AppContext]
+) -> None:
+    """Issue 15 saw about 60 px of nothing between the side menu and the content."""
+    from PySide6.QtWidgets import QSplitter
+
+    win = small_window(qtbot, as_user("kadry"))
+    win.resize(1350, 688)
+    QApplication.processEvents()
+    splitter = win.centralWidget()
+    assert isinstance(splitter, QSplitter)
+    menu_pane, _panel_pane = splitter.sizes()
+    assert menu_pane <= win.nav.width() + 2, (menu_pane, win.nav.width())
+
+
+def test_a_notice_is_not_drawn_over_the_database_label(
+    qtbot: QtBot, as_user: Callable[[str], AppContext]
+) -> None:
+    """A start-up notice arrives before the window is shown; the status bar then showed it and
+    the database label on top of each other."""
+    win = MainWindow(as_user("kadry"), Settings(language="pl"), SyncTaskRunner())
+    qtbot.addWidget(win)
+    win.statusBar().showMessage("Oceny okresowe: po terminie 3", 60_000)  # before show()
+    win.show()
+    qtbot.waitExposed(win)
+    assert not win.db_label.isVisible()
+    win.statusBar().clearMessage()
+    assert win.db_label.isVisible()

@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addWidget(self.db_label, 1)
+        # a notice shown before the window is (start-up) would be drawn over the label
+        self.statusBar().messageChanged.connect(lambda text: self.db_label.setVisible(not text))
         self.nav.currentRowChanged.connect(self._show_panel)
         self._build()
         restore_geometry(self, settings, ctx.actor.login, self.available_geometry())
@@ -130,6 +132,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(QWidget())  # filled on first show: start-up stays fast
         # wide enough for the longest title in the current language, never a scroll bar
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
+        splitter = self.centralWidget()
+        if isinstance(splitter, QSplitter):  # no empty strip between the menu and the panel
+            splitter.setSizes([self.nav.width(), max(1, splitter.width() - self.nav.width())])
         self._update_status()
         self.nav.setCurrentRow(current if current >= 0 else self._start_row())
         self._collect_notices()
