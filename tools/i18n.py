@@ -48,6 +48,7 @@ AREAS: dict[str, list[str]] = {
     "sync": ["sync/*.py"],
     "overview": ["overview/*.py"],
     "privacy": ["privacy/*.py"],
+    "plan": ["plan/*.py"],
 }
 
 

@@ -4,6 +4,14 @@
   <context>
     <name>Errors</name>
     <message>
+      <source>--auditor {login}: no active auditor of that login</source>
+      <translation>--auditor {login}: nie ma aktywnego audytora o tym loginie.</translation>
+    </message>
+    <message>
+      <source>--auditor {login}: no such auditor</source>
+      <translation>--auditor {login}: nie ma takiego audytora.</translation>
+    </message>
+    <message>
       <source>--format {format}: use json, csv or xlsx</source>
       <translation>--format {format}: użyj formatu json, csv lub xlsx.</translation>
     </message>
@@ -32,6 +40,14 @@
       <translation>--password-env {variable}: ta zmienna środowiskowa nie jest ustawiona; najpierw ją wyeksportuj albo pomiń tę opcję, aby program zapytał o hasło.</translation>
     </message>
     <message>
+      <source>--scenario {value!r}: write CODE:CHANNEL:TITLE or CODE:CHANNEL:TITLE:WEIGHT</source>
+      <translation>--scenario {value!r}: zapisz jako KOD:KANAŁ:TYTUŁ albo KOD:KANAŁ:TYTUŁ:WAGA.</translation>
+    </message>
+    <message>
+      <source>--unit {code}: no such unit</source>
+      <translation>--unit {code}: nie ma takiej komórki.</translation>
+    </message>
+    <message>
       <source>--unit {code}: no such unit (known codes: none)</source>
       <translation>--unit {code}: nie ma takiej komórki (w bazie nie ma żadnych kodów komórek).</translation>
     </message>
@@ -52,6 +68,14 @@
       <translation>--within: podaj liczbę dni, 0 lub więcej.</translation>
     </message>
     <message>
+      <source>--{option} {value!r}: the name is missing</source>
+      <translation>--{option} {value!r}: brakuje nazwy.</translation>
+    </message>
+    <message>
+      <source>--{option}: {value!r} is not a number</source>
+      <translation>--{option}: {value!r} nie jest liczbą.</translation>
+    </message>
+    <message>
       <source>CSV dialect {dialect}: use pl or intl</source>
       <translation>Dialekt CSV {dialect}: użyj pl albo intl</translation>
     </message>
@@ -68,6 +92,10 @@
       <translation>tu wymagany jest numer (znak) sprawy</translation>
     </message>
     <message>
+      <source>a scenario needs a code and a title (the case presented)</source>
+      <translation>Scenariusz wymaga kodu i tytułu (przedstawianej sprawy).</translation>
+    </message>
+    <message>
       <source>a settled complaint or grievance needs an outcome ({allowed}); write it in this column, or map the column that holds it</source>
       <translation>załatwiona skarga lub zażalenie wymaga sposobu załatwienia ({allowed}); wpisz go w tej kolumnie albo przypisz kolumnę, która go zawiera</translation>
     </message>
@@ -82,6 +110,14 @@
     <message>
       <source>a target is a percentage from 0 to 100, not {value}</source>
       <translation>cel to odsetek od 0 do 100, a nie {value}</translation>
+    </message>
+    <message>
+      <source>a unit is listed twice in the programme</source>
+      <translation>Komórka występuje w programie dwukrotnie.</translation>
+    </message>
+    <message>
+      <source>a visit is marked missed or cancelled, not {status!r}</source>
+      <translation>Wizytę oznacza się jako nieodbytą albo odwołaną, nie {status!r}.</translation>
     </message>
     <message>
       <source>a {kind} request needs a note saying what was asked and what was done</source>
@@ -122,6 +158,14 @@
     <message>
       <source>add at least one action before handing the plan over</source>
       <translation>Dodaj co najmniej jedno działanie, zanim przekażesz plan kierownikowi.</translation>
+    </message>
+    <message>
+      <source>allocation {allocation!r} is unknown; use {allowed}</source>
+      <translation>Nieznany sposób podziału {allocation!r}; użyj: {allowed}.</translation>
+    </message>
+    <message>
+      <source>allocation {method!r} is unknown; use proportional or neyman</source>
+      <translation>Nieznany sposób podziału {method!r}; użyj proportional albo neyman.</translation>
     </message>
     <message>
       <source>an accepted plan keeps its actions; only their status may change</source>
@@ -244,6 +288,14 @@
       <translation>Audyt {record}, scenariusz: pola {fields} nie mogą być puste. Uzupełnij je.</translation>
     </message>
     <message>
+      <source>auditor #{user}: weekly capacity must be at least 1</source>
+      <translation>Audytor #{user}: liczba wizyt w tygodniu musi wynosić co najmniej 1.</translation>
+    </message>
+    <message>
+      <source>budget {budget} must be at least one visit</source>
+      <translation>Budżet {budget} musi obejmować co najmniej jedną wizytę.</translation>
+    </message>
+    <message>
       <source>cannot be negative</source>
       <translation>nie może być ujemna</translation>
     </message>
@@ -254,6 +306,10 @@
     <message>
       <source>channel {channel!r} is unknown; use one of: {channels}</source>
       <translation>Kanał {channel!r} jest nieznany; wybierz jeden z: {channels}.</translation>
+    </message>
+    <message>
+      <source>confidence {confidence} is outside 0.5–0.999; give it as a fraction, e.g. 0.95</source>
+      <translation>Poziom ufności {confidence} jest poza zakresem 0,5–0,999; podaj go jako ułamek, np. 0.95.</translation>
     </message>
     <message>
       <source>conflict #{conflict_id} does not exist</source>
@@ -372,6 +428,10 @@
       <translation>Szyfrowanie wymaga pakietu sqlcipher3: zainstaluj AuditDesk poleceniem 'pip install auditdesk[encryption]'.</translation>
     </message>
     <message>
+      <source>every scenario needs a positive weight</source>
+      <translation>Każdy scenariusz musi mieć dodatnią wagę.</translation>
+    </message>
+    <message>
       <source>evidence #{evidence_id} does not exist</source>
       <translation>Dowód #{evidence_id} nie istnieje.</translation>
     </message>
@@ -432,6 +492,18 @@
       <translation>wersja formularza {version}… z {source} nie zgadza się ze swoim skrótem</translation>
     </message>
     <message>
+      <source>form {form!r} is not registered any more</source>
+      <translation>Arkusz {form!r} nie jest już zarejestrowany.</translation>
+    </message>
+    <message>
+      <source>form {form!r} is not registered; choose one of {allowed}</source>
+      <translation>Arkusz {form!r} nie jest zarejestrowany; wybierz jeden z: {allowed}.</translation>
+    </message>
+    <message>
+      <source>form {form!r} serves {channels}, not {channel}</source>
+      <translation>Arkusz {form!r} służy do kanałów {channels}, nie {channel}.</translation>
+    </message>
+    <message>
       <source>form {form!r} serves {channels}, not {channel}; choose another form or channel.</source>
       <translation>Arkusz {form!r} obsługuje kanały: {channels}, a nie {channel}; wybierz inny arkusz lub kanał.</translation>
     </message>
@@ -442,6 +514,14 @@
     <message>
       <source>give a PDF file, a JSON file or both to write the export to</source>
       <translation>wskaż plik PDF, plik JSON lub oba, do których zapisać eksport</translation>
+    </message>
+    <message>
+      <source>give either a precision target (margin) or a budget of visits, not both or neither</source>
+      <translation>Podaj albo wymaganą dokładność, albo budżet wizyt (jedno z dwojga).</translation>
+    </message>
+    <message>
+      <source>give the programme at least one channel with a positive weight</source>
+      <translation>Podaj w programie co najmniej jeden kanał z dodatnią wagą.</translation>
     </message>
     <message>
       <source>import cancelled; nothing was imported</source>
@@ -528,6 +608,10 @@
       <translation>Rodzaj {kind!r} jest nieznany; użyj jednego z: {kinds}.</translation>
     </message>
     <message>
+      <source>last period's result {value} is not a fraction between 0 and 1</source>
+      <translation>Wynik z poprzedniego okresu {value} nie jest ułamkiem od 0 do 1.</translation>
+    </message>
+    <message>
       <source>login {login!r} is already taken; choose another.</source>
       <translation>Login {login!r} jest już zajęty; wybierz inny.</translation>
     </message>
@@ -552,6 +636,10 @@
       <translation>przypisanie {part!r}: zapisz je jako KOLUMNA=POLE, np. 'Data wpływu=received_on'</translation>
     </message>
     <message>
+      <source>margin {margin} is outside 0–1; give it as a fraction, e.g. 0.1 for ±10 points</source>
+      <translation>Dokładność {margin} jest poza zakresem 0–1; podaj ją jako ułamek, np. 0.1 dla ±10 pkt.</translation>
+    </message>
+    <message>
       <source>method {method!r} is not one of the six; choose one of {allowed}</source>
       <translation>metoda {method!r} nie jest jedną z sześciu; wybierz jedną z: {allowed}</translation>
     </message>
@@ -562,6 +650,10 @@
     <message>
       <source>name a campaign or a survey form version for the results</source>
       <translation>aby zestawić wyniki, należy wskazać badanie lub wersję formularza ankiety</translation>
+    </message>
+    <message>
+      <source>name the auditor whose schedule to print: --auditor LOGIN</source>
+      <translation>Wskaż audytora, którego harmonogram wydrukować: --auditor LOGIN.</translation>
     </message>
     <message>
       <source>name the office store: a database file or a server address (URL)</source>
@@ -596,6 +688,14 @@
       <translation>Nie podano hasła: ustaw zmienną {variable} albo uruchom polecenie w terminalu, aby program zapytał o hasło.</translation>
     </message>
     <message>
+      <source>no registered form serves the channel {channel}</source>
+      <translation>Żaden zarejestrowany arkusz nie obsługuje kanału {channel}.</translation>
+    </message>
+    <message>
+      <source>no registered form serves the channel {channel}; register one first</source>
+      <translation>Żaden zarejestrowany arkusz nie obsługuje kanału {channel}; najpierw zarejestruj arkusz.</translation>
+    </message>
+    <message>
       <source>no terminal to ask for the password: use --password-env VAR</source>
       <translation>Brak terminala, w którym można zapytać o hasło: użyj opcji --password-env VAR.</translation>
     </message>
@@ -606,6 +706,10 @@
     <message>
       <source>no unit has this code or name; correct it, add the unit, or map the name to a unit code in the values of a mapping file</source>
       <translation>żadna komórka nie ma takiego kodu ani nazwy; popraw ją, dodaj komórkę albo przypisz tę nazwę do kodu komórki w wartościach pliku mapowania</translation>
+    </message>
+    <message>
+      <source>no week is left in the period for a replacement of visit #{visit}; the visit stays {status} without one</source>
+      <translation>W okresie programu nie został żaden tydzień na wizytę zastępczą za wizytę #{visit}; wizyta pozostaje oznaczona ({status}) bez zastępstwa.</translation>
     </message>
     <message>
       <source>not a JSON object</source>
@@ -648,6 +752,22 @@
       <translation>Plan zatwierdza lub zwraca tylko kierownik komórki albo dział kadr.</translation>
     </message>
     <message>
+      <source>opening hours are empty; give e.g. 'mon-fri 08:00-16:00'</source>
+      <translation>Nie podano godzin przyjęć; wpisz np. „mon-fri 08:00-16:00”.</translation>
+    </message>
+    <message>
+      <source>opening hours {part!r} are not like 'mon-fri 08:00-16:00'; separate days with ';'</source>
+      <translation>Godziny przyjęć {part!r} nie mają postaci „mon-fri 08:00-16:00”; kolejne dni oddziel znakiem „;”.</translation>
+    </message>
+    <message>
+      <source>opening hours {part!r}: the days or the times run backwards</source>
+      <translation>Godziny przyjęć {part!r}: dni albo godziny są podane w odwrotnej kolejności.</translation>
+    </message>
+    <message>
+      <source>opening hours {part!r}: unknown day or time; days are mon…sun, times hh:mm</source>
+      <translation>Godziny przyjęć {part!r}: nieznany dzień lub godzina; dni to mon…sun, godziny w postaci gg:mm.</translation>
+    </message>
+    <message>
       <source>outcome {outcome!r} is not one of: {allowed}</source>
       <translation>sposób załatwienia {outcome!r} nie należy do dozwolonych: {allowed}</translation>
     </message>
@@ -670,6 +790,30 @@
     <message>
       <source>password: must not contain control or invisible characters (found {characters}); use letters, digits, punctuation and spaces.</source>
       <translation>hasło: nie może zawierać znaków sterujących ani niewidocznych (znaleziono {characters}); użyj liter, cyfr, znaków interpunkcyjnych i spacji.</translation>
+    </message>
+    <message>
+      <source>planned visit #{visit} does not exist</source>
+      <translation>Zaplanowana wizyta #{visit} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>planned visit #{visit} is already {status}</source>
+      <translation>Zaplanowana wizyta #{visit} ma już stan {status}.</translation>
+    </message>
+    <message>
+      <source>planned visit #{visit} is {status}, not planned; it cannot be started</source>
+      <translation>Wizyta #{visit} ma stan {status}, a nie „zaplanowana”; nie można jej rozpocząć.</translation>
+    </message>
+    <message>
+      <source>planning value {p} must lie strictly between 0 and 1</source>
+      <translation>Wartość planistyczna {p} musi leżeć między 0 a 1 (bez końców).</translation>
+    </message>
+    <message>
+      <source>programme #{programme} does not exist</source>
+      <translation>Program #{programme} nie istnieje.</translation>
+    </message>
+    <message>
+      <source>programme #{programme} has no schedule yet; schedule it first</source>
+      <translation>Program #{programme} nie ma jeszcze harmonogramu; najpierw go zaplanuj.</translation>
     </message>
     <message>
       <source>question {question}: the answer {value!r} is not allowed ({allowed})</source>
@@ -728,6 +872,22 @@
       <translation>Podaj, dlaczego plan jest zwracany.</translation>
     </message>
     <message>
+      <source>say why the visit was {status}; the reason is required</source>
+      <translation>Podaj, dlaczego wizyta jest {status}; powód jest wymagany.</translation>
+    </message>
+    <message>
+      <source>scenario codes must be unique within the programme</source>
+      <translation>Kody scenariuszy muszą być w programie niepowtarzalne.</translation>
+    </message>
+    <message>
+      <source>scenario {code}: channel {channel} is not one of the programme's</source>
+      <translation>Scenariusz {code}: kanał {channel} nie należy do kanałów programu.</translation>
+    </message>
+    <message>
+      <source>scenario {code}: the weight must be positive</source>
+      <translation>Scenariusz {code}: waga musi być dodatnia.</translation>
+    </message>
+    <message>
       <source>scenario: fill in {fields} before starting</source>
       <translation>Scenariusz: przed rozpoczęciem uzupełnij pola {fields}.</translation>
     </message>
@@ -738,6 +898,10 @@
     <message>
       <source>source {source!r} is not one of: {allowed}</source>
       <translation>źródło {source!r} nie jest jednym z: {allowed}</translation>
+    </message>
+    <message>
+      <source>status {status!r} is not a visit status; choose one of {allowed}</source>
+      <translation>{status!r} nie jest stanem wizyty; wybierz jeden z: {allowed}.</translation>
     </message>
     <message>
       <source>status {status!r} is not an action status; choose one of {allowed}</source>
@@ -828,12 +992,28 @@
       <translation>Okres oceny kończy się ({end}) przed swoim początkiem ({start}). Popraw daty.</translation>
     </message>
     <message>
+      <source>the plan has begun ({count} visits done, missed or cancelled); replace single visits instead of planning it again</source>
+      <translation>Realizacja planu już się zaczęła (wizyt wykonanych, nieodbytych lub odwołanych: {count}); zastępuj pojedyncze wizyty zamiast planować wszystko od nowa.</translation>
+    </message>
+    <message>
       <source>the plan is {status}; only a submitted plan is decided</source>
       <translation>Plan ma stan „{status}”; decyzję podejmuje się tylko w sprawie planu przekazanego kierownikowi.</translation>
     </message>
     <message>
       <source>the plan waits for the manager's decision; it cannot change now</source>
       <translation>Plan czeka na decyzję kierownika; teraz nie można go zmienić.</translation>
+    </message>
+    <message>
+      <source>the programme has no units; add at least one</source>
+      <translation>Program nie obejmuje żadnej komórki; dodaj co najmniej jedną.</translation>
+    </message>
+    <message>
+      <source>the programme's name is empty or longer than {limit} characters</source>
+      <translation>Nazwa programu jest pusta albo dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+      <source>the reason is longer than {limit} characters</source>
+      <translation>Powód jest dłuższy niż {limit} znaków.</translation>
     </message>
     <message>
       <source>the same case sign as line {first}</source>
@@ -920,6 +1100,10 @@
       <translation>temat: napisz, czego dotyczyło badanie</translation>
     </message>
     <message>
+      <source>traffic {population} must be at least 1</source>
+      <translation>Liczba klientów {population} musi wynosić co najmniej 1.</translation>
+    </message>
+    <message>
       <source>unit #{unit_id} does not exist</source>
       <translation>komórka nr {unit_id} nie istnieje</translation>
     </message>
@@ -956,8 +1140,16 @@
       <translation>nieznane żądanie {kind}; użyj jednego z: {known}</translation>
     </message>
     <message>
+      <source>user #{user} does not exist</source>
+      <translation>Użytkownik #{user} nie istnieje.</translation>
+    </message>
+    <message>
       <source>user #{user} does not exist (it may have been removed); reload.</source>
       <translation>Użytkownik nr {user} nie istnieje (mógł zostać usunięty); odśwież listę.</translation>
+    </message>
+    <message>
+      <source>user #{user} is not an active auditor; choose auditors only</source>
+      <translation>Użytkownik #{user} nie jest aktywnym audytorem; wybieraj tylko audytorów.</translation>
     </message>
     <message>
       <source>without delay: {days} days is outside 1 to {most}</source>
@@ -1164,6 +1356,10 @@
       <translation>{file}: plik ma {size}, ponad limit {limit} dla rejestru; podziel go na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
     </message>
     <message>
+      <source>{file}: the header lacks the columns {columns}; export a plan to see the layout</source>
+      <translation>{file}: w nagłówku brakuje kolumn {columns}; wyeksportuj plan, aby zobaczyć układ arkusza.</translation>
+    </message>
+    <message>
       <source>{file}: the mapping file cannot be read ({detail})</source>
       <translation>{file}: nie można odczytać pliku mapowania ({detail})</translation>
     </message>
@@ -1194,6 +1390,16 @@
     <message>
       <source>{file}: two columns are named {column!r} in the header row; rename one</source>
       <translation>{file}: w wierszu nagłówka dwie kolumny nazywają się {column!r}; zmień nazwę jednej z nich</translation>
+    </message>
+    <message>
+      <source>{file}: write .xlsx (the plan) or .pdf (a schedule)</source>
+      <translation>{file}: zapisz jako .xlsx (plan) albo .pdf (harmonogram).</translation>
+    </message>
+    <message>
+      <source>{file}: {count} problem(s), nothing imported:
+{problems}</source>
+      <translation>{file}: problemy ({count}), niczego nie zaimportowano:
+{problems}</translation>
     </message>
     <message>
       <source>{file}: {count} value(s) in {rows} row(s) could not be read; nothing was imported. Correct them and import the file again.</source>
@@ -1268,8 +1474,16 @@
       <translation>{login} ({role}) nie może zobaczyć audytu {record}: audytorzy widzą własne audyty, przełożeni – audyty swoich komórek.</translation>
     </message>
     <message>
+      <source>{login} ({role}) may not see or change the visit plan; it is kept by HR and quality staff</source>
+      <translation>{login} ({role}) nie może oglądać ani zmieniać planu wizyt; prowadzą go kadry i zespół ds. jakości.</translation>
+    </message>
+    <message>
       <source>{login} ({role}) may not see or record personal data of staff (a person's data, the register, who read what); it is for HR and administrators.</source>
       <translation>{login} ({role}) nie może przeglądać ani zapisywać danych osobowych pracowników (dane osoby, rejestr, kto co odczytał); to zadanie kadr i administratorów.</translation>
+    </message>
+    <message>
+      <source>{login} ({role}) may not see planned visits; the plan is confidential</source>
+      <translation>{login} ({role}) nie może oglądać zaplanowanych wizyt; plan jest poufny.</translation>
     </message>
     <message>
       <source>{login} ({role}) may not see research note #{note_id}: supervisors see the notes about their own units and the office-wide ones.</source>
@@ -1304,6 +1518,10 @@
       <translation>{login} nie jest audytorem; paczka synchronizacji zawiera własne rekordy audytora</translation>
     </message>
     <message>
+      <source>{login} is not the auditor of planned visit #{visit}; only they start it</source>
+      <translation>{login} nie jest audytorem zaplanowanej wizyty #{visit}; rozpocząć ją może tylko przypisany audytor.</translation>
+    </message>
+    <message>
       <source>{login} is the last administrator and cannot be deactivated.</source>
       <translation>{login} jest ostatnim administratorem; tego konta nie można dezaktywować.</translation>
     </message>
@@ -1334,6 +1552,10 @@
     <message>
       <source>{login} may not see survey campaign #{campaign}: it is not in their units</source>
       <translation>{login} nie ma wglądu w badanie ankietowe nr {campaign}: nie dotyczy ono podległych komórek</translation>
+    </message>
+    <message>
+      <source>{login} may print only their own schedule</source>
+      <translation>{login} może wydrukować tylko własny harmonogram.</translation>
     </message>
     <message>
       <source>{login} may see only the entries of their own units</source>

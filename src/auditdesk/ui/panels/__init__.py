@@ -26,6 +26,7 @@ PANEL_MODULES = [
     "auditdesk.ui.monitoring.panel",
     "auditdesk.ui.overview",
     "auditdesk.ui.privacy",
+    "auditdesk.ui.plan",
 ]
 
 
