@@ -256,10 +256,15 @@ class QuestionResult:
 @dataclass(frozen=True)
 class BlockResult:
     block_id: str
-    title: str
+    title: str  # Polish, as the form (and the questionnaire on paper) has it
     profile: bool
     index: float | None
     questions: list[QuestionResult]
+    title_en: str = ""  # the form's English title, if it gives one
+
+    def title_in(self, language: str) -> str:
+        """The block's title in `language` ("en" falls back to the Polish one)."""
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 @dataclass(frozen=True)
@@ -346,7 +351,14 @@ def compute_results(
         block_indexes = [r.index for r in results if r.scored and r.index is not None]
         indexes += block_indexes
         blocks.append(
-            BlockResult(block.id, block.title.pl, block.profile, _mean(block_indexes), results)
+            BlockResult(
+                block.id,
+                block.title.pl,
+                block.profile,
+                _mean(block_indexes),
+                results,
+                block.title.en or "",
+            )
         )
     return SurveyResults(responses, _mean(indexes), blocks)
 

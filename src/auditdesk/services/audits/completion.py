@@ -42,9 +42,10 @@ class IncompleteAudit(ValidationFailed):
 class Completion:
     record_no: str
     score: float | None
-    verdict_label: str
+    verdict_label: str  # the Polish name the form gives the verdict
     critical_failure: bool
     action_plan_id: int | None
+    verdict: str = ""  # its code (excellent, good, ...), named in the window's language
 
 
 def complete_audit(
@@ -126,7 +127,12 @@ def complete_row(
         },
     )
     return Completion(
-        audit.record_no, audit.score, audit.verdict_label, audit.critical_failure, plan_id
+        audit.record_no,
+        audit.score,
+        audit.verdict_label,
+        audit.critical_failure,
+        plan_id,
+        audit.verdict or "",
     )
 
 

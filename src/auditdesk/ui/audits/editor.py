@@ -39,7 +39,7 @@ from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
 from auditdesk.ui.audits.item_row import ItemRow, num
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import audit_status_name, channel_name, percent
+from auditdesk.ui.labels import audit_status_name, channel_name, percent, verdict_name
 
 FileChooser = Callable[[], Path | None]
 
@@ -548,7 +548,9 @@ class AuditEditor(QWidget):
             return
         self.reload()
         text = self.tr("Completed: %1 – %2. The audit is now locked.")
-        text = text.replace("%1", percent(done.score)).replace("%2", done.verdict_label)
+        text = text.replace("%1", percent(done.score)).replace(
+            "%2", verdict_name(done.verdict, done.verdict_label)
+        )
         self.changed.emit(self.audit_id)
         if done.action_plan_id is not None and self.context().actor.role == Role.AUDITOR:
             # the auditor may not write the plan: say who does, do not open a form they

@@ -271,7 +271,7 @@ class ResultsView(QWidget):
     ) -> None:
         by_id = {c.question_id: c for c in comparisons}
         lines = [
-            ResultLine(block.title, q, by_id.get(q.question.id))
+            ResultLine(block.title_in(self.language), q, by_id.get(q.question.id))
             for block in res.blocks
             for q in block.questions
         ]
@@ -279,7 +279,11 @@ class ResultsView(QWidget):
         self.model.set_rows(lines)
         text = self.tr("Responses: %1. Satisfaction index: %2.")
         text = text.replace("%1", str(res.responses)).replace("%2", _pct(res.index, self.language))
-        blocks = [f"{b.title} {_pct(b.index, self.language)}" for b in res.blocks if not b.profile]
+        blocks = [
+            f"{b.title_in(self.language)} {_pct(b.index, self.language)}"
+            for b in res.blocks
+            if not b.profile
+        ]
         text += " " + "; ".join(blocks) + "."
         if other is not None:
             text += " " + self.tr("Compared period: %1 responses, index %2.").replace(
