@@ -656,6 +656,14 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>PKCS#11 module</source>
+        <translation>Moduł PKCS#11</translation>
+    </message>
+    <message>
+        <source>PKCS#11 libraries (*.dll *.so *.so.* *.dylib);;All files (*)</source>
+        <translation>Biblioteki PKCS#11 (*.dll *.so *.so.* *.dylib);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
@@ -680,6 +688,22 @@
         <translation>Adres serwera &amp;znacznika czasu (TSA):</translation>
     </message>
     <message>
+        <source>PKCS#11 module (smart card)</source>
+        <translation>Moduł PKCS#11 (karta kryptograficzna)</translation>
+    </message>
+    <message>
+        <source>none found: choose the card software's PKCS#11 library</source>
+        <translation>nie znaleziono: wskaż bibliotekę PKCS#11 oprogramowania karty</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Wybierz &amp;plik…</translation>
+    </message>
+    <message>
+        <source>Browse for a PKCS#11 module</source>
+        <translation>Wybierz plik modułu PKCS#11</translation>
+    </message>
+    <message>
         <source>PKCS#11 &amp;module (smart card):</source>
         <translation>&amp;Moduł PKCS#11 (karta kryptograficzna):</translation>
     </message>
@@ -690,6 +714,10 @@
     <message>
         <source>PKCS#11 &amp;key label:</source>
         <translation>Etykieta &amp;klucza PKCS#11:</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

@@ -2,23 +2,53 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from auditdesk.services.protocols.tokens import Pkcs11Module, find_pkcs11_modules
 from auditdesk.settings import Settings
+
+ModuleFinder = Callable[[], list[Pkcs11Module]]
+
+
+def _choose_module_file(parent: QWidget, start: str) -> str:
+    """The file dialog for a PKCS#11 library not found by the finder ("" when cancelled)."""
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("SettingsDialog", "PKCS#11 module"),
+        start,
+        QCoreApplication.translate(
+            "SettingsDialog", "PKCS#11 libraries (*.dll *.so *.so.* *.dylib);;All files (*)"
+        ),
+    )
+    return name
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        find_modules: ModuleFinder = find_pkcs11_modules,
+        choose_file: Callable[[QWidget, str], str] = _choose_module_file,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._choose_file = choose_file
         self.setWindowTitle(self.tr("Settings"))
         form = QFormLayout(self)
         self.language = QComboBox()
@@ -39,8 +69,27 @@ class SettingsDialog(QDialog):
         self.tsa_url = QLineEdit(settings.tsa_url)
         self.tsa_url.setPlaceholderText(self.tr("empty: signatures without a time-stamp (B-B)"))
         form.addRow(self.tr("&Time-stamp server (TSA) URL:"), self.tsa_url)
-        self.pkcs11_module = QLineEdit(settings.pkcs11_module)
-        form.addRow(self.tr("PKCS#11 &module (smart card):"), self.pkcs11_module)
+        # the modules found on this computer (the card middleware's library), the one chosen
+        # before kept first even when it is not found now; any other file through Browse…
+        self.pkcs11_module = QComboBox()
+        self.pkcs11_module.setObjectName("pkcs11_module")
+        self.pkcs11_module.setEditable(True)
+        self.pkcs11_module.setAccessibleName(self.tr("PKCS#11 module (smart card)"))
+        edit = self.pkcs11_module.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(
+                self.tr("none found: choose the card software's PKCS#11 library")
+            )
+        self._fill_modules(settings.pkcs11_module, find_modules())
+        browse = QPushButton(self.tr("Choose &file…"))
+        browse.setAccessibleName(self.tr("Browse for a PKCS#11 module"))
+        browse.clicked.connect(self._browse_module)
+        module_row = QWidget()
+        row = QHBoxLayout(module_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.pkcs11_module, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("PKCS#11 &module (smart card):"), module_row)
         self.pkcs11_token = QLineEdit(settings.pkcs11_token_label)
         form.addRow(self.tr("PKCS#11 t&oken label:"), self.pkcs11_token)
         self.pkcs11_key = QLineEdit(settings.pkcs11_key_label)
@@ -52,12 +101,48 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _fill_modules(self, chosen: str, found: list[Pkcs11Module]) -> None:
+        combo = self.pkcs11_module
+        combo.clear()
+        paths = [str(module.path) for module in found]
+        if chosen and chosen not in paths:
+            combo.addItem(chosen, chosen)  # remembered, even if not found on this computer now
+        for module in found:
+            combo.addItem(
+                self.tr("%1 — %2").replace("%1", module.vendor).replace("%2", str(module.path)),
+                str(module.path),
+            )
+        if chosen:
+            combo.setCurrentIndex(combo.findData(chosen))
+        else:
+            combo.setCurrentIndex(-1)
+            combo.setEditText("")
+
+    def _browse_module(self) -> None:
+        start = self.module_path() or ""
+        name = self._choose_file(self, str(Path(start).parent) if start else "")
+        if name:
+            index = self.pkcs11_module.findData(name)
+            if index < 0:
+                self.pkcs11_module.addItem(name, name)
+                index = self.pkcs11_module.count() - 1
+            self.pkcs11_module.setCurrentIndex(index)
+
+    def module_path(self) -> str:
+        """The chosen module's path: an entry's path, or what was typed."""
+        combo = self.pkcs11_module
+        text = combo.currentText().strip()
+        index = combo.currentIndex()
+        if index >= 0 and text == combo.itemText(index):
+            return str(combo.itemData(index))
+        return text
+
     def apply(self) -> None:
         s = self.settings
         s.language = str(self.language.currentData())
         s.evidence_max_mb = self.evidence_max.value()
         s.backup_keep = self.backup_keep.value()
         s.tsa_url = self.tsa_url.text().strip()
-        s.pkcs11_module = self.pkcs11_module.text().strip()
+        s.pkcs11_module = self.module_path()
         s.pkcs11_token_label = self.pkcs11_token.text().strip()
         s.pkcs11_key_label = self.pkcs11_key.text().strip()
