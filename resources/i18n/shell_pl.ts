@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>You have no access to %1: it needs the role %2. If your work needs it, ask an administrator.</source>
-        <translation>Nie masz dostępu do %1: wymaga to roli %2. Jeśli potrzebujesz go w pracy, poproś administratora.</translation>
+        <translation>Nie masz dostępu do %1: wymaga to roli: %2. Jeśli potrzebujesz go w pracy, poproś administratora.</translation>
     </message>
 </context>
 <context>
