@@ -20,6 +20,7 @@ DATA_DIRS: list[tuple[str, tuple[str, ...], str]] = [
     ("forms", ("**/*.yaml",), "auditdesk/forms"),
     ("resources/fonts", ("*.ttf", "LICENSE-*.txt"), "auditdesk/resources/fonts"),
     ("resources/i18n", ("*.qm", "cli_*.ts", "errors_*.ts"), "auditdesk/resources/i18n"),
+    ("resources/help", ("*/*.md",), "auditdesk/resources/help"),  # F1's pages (ui/help.py)
     # Alembic reads the migration scripts as files (env.py, versions/*.py, the template)
     (
         "src/auditdesk/store/migrations",

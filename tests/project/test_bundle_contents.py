@@ -33,6 +33,18 @@ bc = _load()
 BUNDLED = set(bc.bundle_paths(ROOT))
 
 
+def test_everything_under_resources_is_bundled_but_translation_sources() -> None:
+    """A new folder under resources/ (help pages, icons) must be added to DATA_DIRS."""
+    command_line_ts = {"cli_pl.ts", "errors_pl.ts"}
+    expected = {
+        f"auditdesk/resources/{p.relative_to(ROOT / 'resources').as_posix()}"
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and (p.suffix != ".ts" or p.name in command_line_ts)
+    }
+    assert any("/help/pl/" in p for p in expected)
+    assert expected - BUNDLED == set()
+
+
 def test_every_form_font_translation_and_migration_is_bundled() -> None:
     expected = {
         *(f"auditdesk/forms/{p.relative_to(ROOT / 'forms').as_posix()}"
