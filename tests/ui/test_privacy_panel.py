@@ -203,14 +203,15 @@ def test_hr_sees_who_read_the_appraisals(qtbot: QtBot, demo_ctx: AppContext, tod
     with demo_ctx.db.session() as s:
         a = s.scalar(select(Appraisal).where(Appraisal.appraiser_id == boss.actor.employee_id))
         assert a is not None
-        appraisal_id, employee_id = a.id, a.employee_id
+        appraisal_id, employee_id, number = a.id, a.employee_id, a.record_number
     appraisal_detail(boss, appraisal_id)
     tab = PersonTab(_deps(_as(demo_ctx, "kadry")))
     _show(qtbot, tab)
     tab.load(employee_id)
     assert tab.reads.rowCount() == 1
     assert tab.reads.index(0, 1).data() == "kierownik.bok"
-    assert tab.reads.index(0, 2).data() == f"appraisal #{appraisal_id}"
+    assert tab.reads.index(0, 2).data() == number
+    assert tab.reads.index(0, 0).data().startswith(f"{today:%d.%m.%Y}")
 
 
 def test_the_request_dialog(qtbot: QtBot, today: date) -> None:

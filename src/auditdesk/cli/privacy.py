@@ -190,8 +190,8 @@ def cmd_reads(args: argparse.Namespace) -> int:
         out(t("Nobody has read this person's appraisals."))
         return 0
     _table(
-        ["when", "who", "record"],
-        [[f"{r.at:%Y-%m-%d %H:%M}", r.reader, f"{r.entity} #{r.entity_id}"] for r in reads],
+        ["when", "who", "appraisal"],
+        [[f"{r.local_at:%Y-%m-%d %H:%M}", r.reader, r.record or f"#{r.entity_id}"] for r in reads],
     )
     return 0
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
@@ -137,6 +137,13 @@ def _text(value: Any, language: str = "en") -> str:
         if isinstance(value, date):
             return escape(f"{value:%d.%m.%Y}")
     return escape(str(value))
+
+
+def _local(moment: Any) -> Any:
+    """A stored UTC moment in this computer's time zone (the trail stores UTC)."""
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+    return moment
 
 
 def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
@@ -304,7 +311,14 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
     table(
         ("record_no", "when", "who", "what", "record", "after"),
         [
-            (t["entry"], t["at"], t["actor"], t["action"], t["record"], (t["after"] or "")[:300])
+            (
+                t["entry"],
+                _local(t["at"]),
+                t["actor"],
+                t["action"],
+                t["record"],
+                (t["after"] or "")[:300],
+            )
             for t in data.trail
         ],
         (10, 28, 18, 20, 28, 66),
@@ -312,7 +326,7 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
     part("reads", len(data.reads))
     table(
         ("when", "who", "record"),
-        [(r.at, r.reader, f"{r.entity} #{r.entity_id}") for r in data.reads],
+        [(r.local_at, r.reader, r.record or f"#{r.entity_id}") for r in data.reads],
         (45, 45, 80),
     )
     part("requests", len(data.requests))

@@ -163,6 +163,9 @@ def test_reading_an_appraisal_is_logged_and_hr_lists_the_readers(
         ("kadry", "appraisal", str(appraisal_id)),
     ]
     assert all(r.at.date() == DAY for r in reads)
+    with demo_ctx.db.session() as s:
+        number = s.get(Appraisal, appraisal_id).record_number  # type: ignore[union-attr]
+    assert {r.record for r in reads} == {number}
     assert [r.reader for r in privacy.person_data(hr, eid).reads] == ["kierownik.bok", "kadry"]
     # someone refused the appraisal leaves no read behind
     with pytest.raises(PermissionDenied):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +37,16 @@ from auditdesk.store.models import User as AppUser
 
 @dataclass(frozen=True)
 class ReadView:
-    at: datetime
+    at: datetime  # UTC, naive (as stored)
     reader: str
     entity: str
     entity_id: str
+    record: str = ""  # the appraisal's number; "" once it is gone
+
+    @property
+    def local_at(self) -> datetime:
+        """When, in this computer's time zone (naive), as the window and documents show it."""
+        return self.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -275,8 +281,16 @@ def _ids(s: Session, model: type[FeedbackNote], employee_id: int) -> list[int]:
 
 
 def _reads(s: Session, employee_id: int) -> list[ReadView]:
+    numbers = {
+        str(i): n
+        for i, n in s.execute(
+            select(Appraisal.id, Appraisal.record_number).where(
+                Appraisal.employee_id == employee_id
+            )
+        )
+    }
     return [
-        ReadView(r.at, r.reader, r.entity, r.entity_id)
+        ReadView(r.at, r.reader, r.entity, r.entity_id, numbers.get(r.entity_id, ""))
         for r in s.scalars(
             select(RecordRead)
             .where(RecordRead.employee_id == employee_id)

@@ -119,12 +119,12 @@ def reads_model() -> ColumnsModel[ReadView]:
         [
             (
                 QCoreApplication.translate("Privacy", "When"),
-                lambda r: r.at.strftime("%d.%m.%Y %H:%M"),
+                lambda r: r.local_at.strftime("%d.%m.%Y %H:%M"),
             ),
             (QCoreApplication.translate("Privacy", "Who"), lambda r: r.reader),
             (
-                QCoreApplication.translate("Privacy", "Record"),
-                lambda r: f"{r.entity} #{r.entity_id}",
+                QCoreApplication.translate("Privacy", "Appraisal"),
+                lambda r: r.record or f"#{r.entity_id}",
             ),
         ]
     )
