@@ -24,6 +24,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QLegend,
     QLineSeries,
     QValueAxis,
 )
@@ -50,6 +51,13 @@ from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import RowsModel
 
 MONTHS = 12
+LINE_STYLES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
 KINDS = ("trend", "areas", "on_time")
 
 
@@ -154,6 +162,8 @@ class ChartsView(QWidget):
         self.chart = QChart()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # the legend draws each line as it is drawn (its dashes), not a coloured square only
+        self.chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
         self.view = QChartView(self.chart)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setObjectName("overview_chart")
@@ -238,18 +248,21 @@ class ChartsView(QWidget):
             "%" if percent else QCoreApplication.translate("Charts", "count"),
             100.0 if percent else max(1.0, peak * 1.1),
         )
-        for item in series_list:
+        for n, item in enumerate(series_list):
             line = QLineSeries()
             line.setName(unit_label(item.unit_code))
             line.setPointsVisible(True)
             for i, value in enumerate(item.values):
                 if value is not None:
                     line.append(QPointF(i, value))
-            if item.unit_id is None:
-                pen = QPen(line.pen())
-                pen.setWidth(3)
-                line.setPen(pen)
-            self.chart.addSeries(line)
+            self.chart.addSeries(line)  # the theme gives it its colour here
+            pen = QPen(line.pen())
+            if item.unit_id is None:  # the office: thick and solid
+                pen.setWidth(4)
+            else:  # units told apart by the line's dashes too, not by colour alone
+                pen.setWidth(2)
+                pen.setStyle(LINE_STYLES[(n - 1) % len(LINE_STYLES)])
+            line.setPen(pen)
             line.attachAxis(x)
             line.attachAxis(y)
         self.grid.set_grid(
