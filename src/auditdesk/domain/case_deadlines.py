@@ -26,6 +26,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from auditdesk.domain.periods import (
     ComputedDate,
@@ -132,6 +133,19 @@ def suspended_without_dates(suspended: bool, terms: CaseTerms) -> bool:
 
 
 def statutory_deadline(terms: CaseTerms, as_of: date) -> ComputedDate:
+    """See _statutory_deadline; `as_of` matters only while a suspension is still running, so it
+    is dropped from the key otherwise and a register's cases started on the same day in the
+    same category share one answer."""
+    running = terms.suspended_from is not None and terms.suspended_to is None
+    return _statutory_deadline(terms, as_of if running else None)
+
+
+# A register repeats the same terms thousands of times (a year has some 250 working days and a
+# handful of categories): the answer, sentences included, is a pure function of the terms and the
+# holiday table, and immutable (ComputedDate is frozen), so functools' cache keeps the import from
+# computing and formatting it again for every row (1,000,000 rows: issue 17's benchmark).
+@lru_cache(maxsize=65536)
+def _statutory_deadline(terms: CaseTerms, as_of: date | None) -> ComputedDate:
     """The last day to settle the case under KPA, extended by the periods not counted up to
     `as_of` (the caller's today, from its clock: the domain never reads the date itself).
     Raises DeadlineError for a category without a known period (special without a due date,
@@ -161,7 +175,7 @@ def statutory_deadline(terms: CaseTerms, as_of: date) -> ComputedDate:
         computed = months_after(terms.started_on, months, what_pl, what_en, shift=False)
     else:
         computed = days_after(terms.started_on, days, what_pl, what_en, shift=False)
-    not_counted = suspended_days(terms, as_of)
+    not_counted = suspended_days(terms, as_of or terms.started_on)
     if not_counted:
         moved = computed.value + timedelta(days=not_counted)
         computed = computed.then(

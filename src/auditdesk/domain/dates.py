@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from auditdesk.domain.errors import ValidationFailed
 
@@ -28,6 +29,10 @@ class NotADate(ValidationFailed, ValueError):
     """A text that is neither empty nor a date in one of the accepted forms."""
 
 
+# A register writes the same few hundred dates over and over (1,000,000 cases: issue 17): the
+# answer is a pure function of the text and a date is immutable, so functools' cache reads each
+# text once (a text that is no date raises each time: exceptions are not cached).
+@lru_cache(maxsize=16384)
 def parse_date(text: str) -> date | None:
     """The date in `text`; None when it is empty; NotADate (a ValueError too) otherwise.
 
