@@ -27,6 +27,7 @@ from auditdesk.domain.planning import (
     iso_week,
     parse_hours,
     planning_value,
+    polish,
     replacement_slot,
     rotate_scenarios,
     sample_size,
@@ -243,6 +244,10 @@ def test_schedule_skips_public_holidays_and_spreads_over_weeks() -> None:
     assert len({iso_week(v.at.date()) for v in got}) == 13
     assert all(holiday_name(v.at.date()) is None and v.at.weekday() < 5 for v in got)
     assert all("least-visited" in v.reason for v in got)
+    # every reason also in Polish, the window's language
+    assert all("najrzadziej odwiedzany dzień" in polish(v.reason) for v in got)
+    assert "finite-population correction" in sample_size(0.05, population=100).reason
+    assert "poprawka na skończoną populację 100" in polish(sample_size(0.05, population=100).reason)
     # the weekdays are spread: no weekday takes more than three of the thirteen
     assert max(Counter(v.at.weekday() for v in got).values()) <= 3
 
@@ -314,6 +319,7 @@ def test_assignment_bars_own_and_former_units_and_rotates() -> None:
         seq = [v.auditor_id for v in visits if v.unit_id == unit]
         assert len(set(seq[:3])) == 3
     assert "first visit to this unit" in visits[0].assign_reason
+    assert "pierwsza wizyta w tej komórce" in polish(visits[0].assign_reason)
 
 
 def test_assignment_says_when_nobody_is_free() -> None:

@@ -49,6 +49,39 @@ AUDITOR_GAP = timedelta(minutes=90)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES_PL = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")
+
+
+class Said(str):
+    """A reason in English (the string itself: the command line, the log, the tests) with its
+    Polish (`pl`, the window's default language), as `domain.periods.ComputedDate` says its
+    rule in both."""
+
+    pl: str
+
+    def __new__(cls, en: str, pl: str) -> Said:
+        obj = super().__new__(cls, en)
+        obj.pl = pl
+        return obj
+
+    def then(self, other: Said) -> Said:
+        """This sentence followed by another, in both languages."""
+        return Said(str(self) + str(other), self.pl + other.pl)
+
+
+def as_said(text: str) -> Said:
+    """A reason as Said (a plain string stands for itself in both languages)."""
+    return text if isinstance(text, Said) else Said(text, text)
+
+
+def polish(text: str) -> str:
+    """The Polish of a reason (the English when it has none)."""
+    return text.pl if isinstance(text, Said) else text
+
+
+def _dec(text: str) -> str:
+    """A number written the Polish way: a decimal comma."""
+    return text.replace(".", ",")
 
 
 # --- sample size and precision -------------------------------------------------------------
@@ -64,18 +97,28 @@ def z_value(confidence: float) -> float:
     return NormalDist().inv_cdf(0.5 + confidence / 2)
 
 
-def planning_value(last: float | None) -> tuple[float, str]:
+def planning_value(last: float | None) -> tuple[float, Said]:
     """The planning proportion and why: last period's result held within [0.1, 0.9], or 0.5."""
     if last is None:
-        return 0.5, "no result from last period: p = 0.5 (the most visits)"
+        return 0.5, Said(
+            "no result from last period: p = 0.5 (the most visits)",
+            "brak wyniku z poprzedniego okresu: p = 0,5 (najwięcej wizyt)",
+        )
     if not 0 <= last <= 1:
         raise ValidationFailed(
             "last period's result {value} is not a fraction between 0 and 1", value=last
         )
     held = min(P_HIGH, max(P_LOW, last))
     if held != last:
-        return held, f"last period {last:.0%}, held at {held:.0%} (a planning value stays 10–90 %)"
-    return held, f"last period's result: p = {held:.2f}"
+        return held, Said(
+            f"last period {last:.0%}, held at {held:.0%} (a planning value stays 10–90 %)",
+            f"poprzedni okres {last:.0%}, przyjęto {held:.0%} "
+            f"(wartość planistyczna mieści się w 10–90 %)",
+        )
+    return held, Said(
+        f"last period's result: p = {held:.2f}",
+        f"wynik poprzedniego okresu: p = {_dec(f'{held:.2f}')}",
+    )
 
 
 @dataclass(frozen=True)
@@ -103,10 +146,17 @@ def sample_size(
         raise ValidationFailed("planning value {p} must lie strictly between 0 and 1", p=p)
     z = z_value(confidence)
     n0 = z * z * p * (1 - p) / (margin * margin)
-    reason = f"n0 = z²·p(1−p)/e² = {z:.3f}²·{p:.2f}·{1 - p:.2f}/{margin:.3f}² = {n0:.1f}"
+    formula = f"n0 = z²·p(1−p)/e² = {z:.3f}²·{p:.2f}·{1 - p:.2f}/{margin:.3f}² = {n0:.1f}"
     if population is None:
         n = max(1, math.ceil(n0 - 1e-9))
-        return SampleSize(n, n0, f"{reason}, rounded up to {n} (traffic unknown: no correction)")
+        return SampleSize(
+            n,
+            n0,
+            Said(
+                f"{formula}, rounded up to {n} (traffic unknown: no correction)",
+                f"{_dec(formula)}, w górę do {n} (liczba klientów nieznana: bez poprawki)",
+            ),
+        )
     if population < 1:
         raise ValidationFailed("traffic {population} must be at least 1", population=population)
     corrected = n0 / (1 + (n0 - 1) / population)
@@ -114,8 +164,12 @@ def sample_size(
     return SampleSize(
         n,
         n0,
-        f"{reason}; finite-population correction for {population} clients: "
-        f"n0/(1+(n0−1)/N) = {corrected:.1f}, rounded up to {n}",
+        Said(
+            f"{formula}; finite-population correction for {population} clients: "
+            f"n0/(1+(n0−1)/N) = {corrected:.1f}, rounded up to {n}",
+            f"{_dec(formula)}; poprawka na skończoną populację {population} klientów: "
+            f"n0/(1+(n0−1)/N) = {_dec(f'{corrected:.1f}')}, w górę do {n}",
+        ),
     )
 
 
@@ -213,15 +267,28 @@ def allocate_budget(
     out = []
     for u, n, w, (p, why_p) in zip(units, counts, weights, ps, strict=True):
         share = w / wsum if wsum else 1 / len(units)
-        basis = f"traffic {u.traffic}" if u.traffic is not None else "traffic unknown (the average)"
-        how = (
-            f"proportional to traffic ({basis}): {share:.1%} of {budget}"
-            if method == "proportional"
-            else f"Neyman: traffic × √(p(1−p)) ({basis}, {why_p}): {share:.1%} of {budget}"
+        basis, basis_pl = (
+            (f"traffic {u.traffic}", f"liczba klientów {u.traffic}")
+            if u.traffic is not None
+            else ("traffic unknown (the average)", "liczba klientów nieznana (przyjęto średnią)")
         )
+        if method == "proportional":
+            how = f"proportional to traffic ({basis}): {share:.1%} of {budget}"
+            how_pl = (
+                f"proporcjonalnie do liczby klientów ({basis_pl}): "
+                f"{_dec(f'{share:.1%}')} z {budget}"
+            )
+        else:
+            how = f"Neyman: traffic × √(p(1−p)) ({basis}, {why_p}): {share:.1%} of {budget}"
+            how_pl = (
+                f"Neyman: liczba klientów × √(p(1−p)) ({basis_pl}, {why_p.pl}): "
+                f"{_dec(f'{share:.1%}')} z {budget}"
+            )
         floor_note = "; at least one visit per unit (taken from the largest)" if moved else ""
+        floor_pl = "; co najmniej jedna wizyta na komórkę (odjęta największej)" if moved else ""
         margin = achieved_margin(n, confidence, p, u.traffic)
-        out.append(Allocation(u.unit_id, n, p, margin, f"{how}{floor_note} → {n} visit(s)"))
+        why = Said(f"{how}{floor_note} → {n} visit(s)", f"{how_pl}{floor_pl} → wizyt: {n}")
+        out.append(Allocation(u.unit_id, n, p, margin, why))
     return out
 
 
@@ -236,7 +303,9 @@ def allocate_precision(
         p, why_p = planning_value(u.last_result)
         size = sample_size(margin, confidence, p, u.traffic)
         achieved = achieved_margin(size.n, confidence, p, u.traffic)
-        out.append(Allocation(u.unit_id, size.n, p, achieved, f"{why_p}; {size.reason}"))
+        reason = size.reason
+        why = Said(f"{why_p}; {reason}", f"{why_p.pl}; {polish(reason)}")
+        out.append(Allocation(u.unit_id, size.n, p, achieved, why))
     return out
 
 
@@ -372,7 +441,7 @@ def _open_days(week: date, start: date, end: date, hours: OpeningHours) -> tuple
 
 def schedule(
     demands: Sequence[Demand], start: date, end: date, seed: int
-) -> tuple[list[PlannedSlot], list[str]]:
+) -> tuple[list[PlannedSlot], list[Said]]:
     """Dates and times for every visit demanded, seeded (the same inputs, the same plan).
     Returns the planned visits by time, and a sentence per demand that could not be met in full
     (more visits than the period has weeks in which the unit is open)."""
@@ -383,7 +452,7 @@ def schedule(
     rng = random.Random(seed)
     weeks = _weeks(start, end)
     out: list[PlannedSlot] = []
-    problems: list[str] = []
+    problems: list[Said] = []
     # units sharing opening hours share their open weeks and times (computed once per hours)
     usable_by_hours: dict[str, list[tuple[date, list[date], str]]] = {}
     times_by_hours: dict[tuple[str, int], list[time]] = {}
@@ -402,9 +471,14 @@ def schedule(
         k = demand.visits
         if k > len(usable):
             problems.append(
-                f"unit #{demand.unit_id}, {demand.channel}: {k} visits wanted but only "
-                f"{len(usable)} weeks with an open working day; {len(usable)} planned "
-                f"(no two visits to one desk in a week)"
+                Said(
+                    f"unit #{demand.unit_id}, {demand.channel}: {k} visits wanted but only "
+                    f"{len(usable)} weeks with an open working day; {len(usable)} planned "
+                    f"(no two visits to one desk in a week)",
+                    f"komórka #{demand.unit_id}, {demand.channel}: potrzeba {k} wizyt, ale "
+                    f"tylko {len(usable)} tygodni ma otwarty dzień roboczy; zaplanowano "
+                    f"{len(usable)} (najwyżej jedna wizyta na stanowisku w tygodniu)",
+                )
             )
             k = len(usable)
         weekday_use: dict[int, int] = defaultdict(int)
@@ -424,12 +498,17 @@ def schedule(
             at, why_time = _pick_time(rng, times, hour_use, demand.hour_weights)
             hour_use[at.hour] += 1
             opens, closes = demand.hours.days[day.weekday()]
-            reason = (
+            reason = Said(
                 f"week {index + 1} of {len(weeks)} (visit {i + 1} of {k}, one per "
                 f"stratum of weeks {lo + 1}–{hi}); {WEEKDAY_NAMES[day.weekday()]} {fmt(day)}: "
                 f"the unit's least-visited open weekday of the week"
                 + (f", public holidays skipped: {skipped}" if skipped else "")
-                + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M} ({why_time})"
+                + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M} ({why_time})",
+                f"tydzień {index + 1} z {len(weeks)} (wizyta {i + 1} z {k}, jedna na przedział "
+                f"tygodni {lo + 1}–{hi}); {WEEKDAY_NAMES_PL[day.weekday()]} {fmt(day)}: "
+                f"najrzadziej odwiedzany dzień tygodnia tej komórki"
+                + (f", pominięte święta: {skipped}" if skipped else "")
+                + f"; {at:%H:%M} w godzinach {opens:%H:%M}–{closes:%H:%M} ({why_time.pl})",
             )
             out.append(
                 PlannedSlot(demand.unit_id, demand.channel, datetime.combine(day, at), reason)
@@ -443,14 +522,19 @@ def _pick_time(
     times: list[time],
     hour_use: Mapping[int, int],
     weights: Mapping[int, float] | None,
-) -> tuple[time, str]:
+) -> tuple[time, Said]:
     if weights and any(weights.get(t.hour, 0) > 0 for t in times):
         pool = [t for t in times if weights.get(t.hour, 0) > 0]
         chosen = rng.choices(pool, [weights[t.hour] for t in pool])[0]
-        return chosen, "hours weighted as clients register"
+        return chosen, Said(
+            "hours weighted as clients register", "godziny ważone tak, jak rejestrują się klienci"
+        )
     least = min(hour_use.get(t.hour, 0) for t in times)
     pool = [t for t in times if hour_use.get(t.hour, 0) == least]
-    return rng.choice(pool), "the unit's least-visited hour; registration times unknown"
+    return rng.choice(pool), Said(
+        "the unit's least-visited hour; registration times unknown",
+        "najrzadziej odwiedzana godzina komórki; godziny rejestracji nieznane",
+    )
 
 
 # --- scenarios -----------------------------------------------------------------------------
@@ -479,10 +563,15 @@ def rotate_scenarios(visits: Sequence[PlannedSlot], scenarios: Mapping[str, floa
             pick = next((c for c in order if c != last), order[0])
             current[pick] -= total
             v.scenario = pick
-            v.reason += (
-                f"; scenario {pick} (weight {scenarios[pick]:g} of {total:g}"
-                + (", not the one heard last time" if last is not None and pick != last else "")
-                + ")"
+            changed = last is not None and pick != last
+            v.reason = as_said(v.reason).then(
+                Said(
+                    f"; scenario {pick} (weight {scenarios[pick]:g} of {total:g}"
+                    + (", not the one heard last time" if changed else "")
+                    + ")",
+                    f"; scenariusz {pick} (waga {_dec(f'{scenarios[pick]:g}')} z "
+                    f"{_dec(f'{total:g}')}" + (", inny niż poprzednio" if changed else "") + ")",
+                )
             )
             last = pick
 
@@ -509,7 +598,7 @@ def assign(
     auditors: Sequence[AuditorBasis],
     seed: int,
     existing: Sequence[PlannedSlot] = (),
-) -> list[str]:
+) -> list[Said]:
     """Gives each visit an auditor, in time order: never one barred from the unit, never over a
     weekly capacity, never two visits closer than 90 minutes; among the rest an auditor who has
     not yet been to the unit (so no official meets the same auditor twice), then the least
@@ -527,7 +616,7 @@ def assign(
             total_load[e.auditor_id] += 1
             seen[(e.auditor_id, e.unit_id)] += 1
             booked[(e.auditor_id, e.at.date())].append(e.at)
-    problems = []
+    problems: list[Said] = []
     for v in sorted(visits, key=lambda x: (x.at, x.unit_id, x.channel)):
         week = iso_week(v.at.date())
         free = [
@@ -539,9 +628,17 @@ def assign(
         ]
         if not free:
             v.auditor_id = None
-            v.assign_reason = "no auditor free: all barred from the unit, full that week or busy"
+            v.assign_reason = Said(
+                "no auditor free: all barred from the unit, full that week or busy",
+                "żaden audytor nie jest wolny: wszyscy wyłączeni z komórki, z pełnym tygodniem "
+                "albo zajęci",
+            )
             problems.append(
-                f"unit #{v.unit_id}, {v.channel}, {v.at:%d.%m.%Y %H:%M}: {v.assign_reason}"
+                Said(
+                    f"unit #{v.unit_id}, {v.channel}, {v.at:%d.%m.%Y %H:%M}: {v.assign_reason}",
+                    f"komórka #{v.unit_id}, {v.channel}, {v.at:%d.%m.%Y %H:%M}: "
+                    f"{polish(v.assign_reason)}",
+                )
             )
             continue
         best = min(
@@ -554,15 +651,22 @@ def assign(
         )
         repeat = seen[(best.auditor_id, v.unit_id)]
         v.auditor_id = best.auditor_id
-        v.assign_reason = (
+        before, that_week = total_load[best.auditor_id], week_load[(best.auditor_id, week)] + 1
+        v.assign_reason = Said(
             f"auditor #{best.auditor_id}: not of this unit nor worked in it; "
             + (
                 "first visit to this unit"
                 if repeat == 0
                 else f"visit {repeat + 1} to this unit (every free auditor had been there)"
             )
-            + f"; {total_load[best.auditor_id]} visit(s) before, "
-            f"{week_load[(best.auditor_id, week)] + 1} of {best.weekly_capacity} that week"
+            + f"; {before} visit(s) before, {that_week} of {best.weekly_capacity} that week",
+            f"audytor #{best.auditor_id}: nie pracuje ani nie pracował w tej komórce; "
+            + (
+                "pierwsza wizyta w tej komórce"
+                if repeat == 0
+                else f"wizyta {repeat + 1} w tej komórce (każdy wolny audytor już tam był)"
+            )
+            + f"; wcześniej wizyt: {before}, w tym tygodniu {that_week} z {best.weekly_capacity}",
         )
         week_load[(best.auditor_id, week)] += 1
         total_load[best.auditor_id] += 1
@@ -588,11 +692,15 @@ def replacement_slot(
         day = rng.choice(days)
         at, _why = _pick_time(rng, slots(demand.hours, day.weekday()), {}, None)
         opens, closes = demand.hours.days[day.weekday()]
-        reason = (
+        reason = Said(
             f"replaces the visit of {fmt(after.date())}: the first week from the next day "
             f"without another visit to this desk; {WEEKDAY_NAMES[day.weekday()]} {fmt(day)}"
             + (f", public holidays skipped: {skipped}" if skipped else "")
-            + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M}"
+            + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M}",
+            f"zastępuje wizytę z {fmt(after.date())}: pierwszy tydzień od następnego dnia bez "
+            f"innej wizyty na tym stanowisku; {WEEKDAY_NAMES_PL[day.weekday()]} {fmt(day)}"
+            + (f", pominięte święta: {skipped}" if skipped else "")
+            + f"; {at:%H:%M} w godzinach {opens:%H:%M}–{closes:%H:%M}",
         )
         return PlannedSlot(demand.unit_id, demand.channel, datetime.combine(day, at), reason)
     return None

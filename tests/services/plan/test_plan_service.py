@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.domain.periods import holiday_name
-from auditdesk.domain.planning import iso_week, parse_hours
+from auditdesk.domain.planning import iso_week, parse_hours, polish
 from auditdesk.services.admin.trail_view import TrailFilter, search_trail
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan import (
@@ -57,6 +57,7 @@ def test_hr_plans_a_quarter_end_to_end(ctx: AppContext, office: dict[str, int]) 
     assert by_code["WKS"].visits == 10
     assert all(u.margin is not None and u.margin <= 0.25 for u in view.units)
     assert "finite-population correction" in by_code["BOK"].reason
+    assert "poprawka na skończoną populację" in polish(by_code["BOK"].reason)
     rows = visits(hr, pid)
     assert len(rows) == sum(u.visits for u in view.units) == view.programme.visits
     hours = {u.unit_id: parse_hours(u.hours) for u in view.units}
@@ -75,6 +76,7 @@ def test_hr_plans_a_quarter_end_to_end(ctx: AppContext, office: dict[str, int]) 
         assert not (r.auditor_id == office["a3"] and r.unit_id == office["USC"])  # worked there
         assert r.scenario_code in (("DO", "ZM") if r.channel == "visit" else ("TEL",))
         assert r.reason and r.assign_reason
+        assert "tydzień" in polish(r.reason) and "audytor #" in polish(r.assign_reason)
     auditors = {a.login: a for a in view.auditors}
     assert auditors["aud2"].own_unit == "BOK" and auditors["aud3"].excluded == ("USC",)
     # seeded: planning again gives the same plan
@@ -242,6 +244,7 @@ def test_a_missed_visit_is_replaced_with_its_reason(
     new = mark_visit(hr, first.id, "missed", "urząd zamknięty z powodu awarii")
     assert new is not None and new.replaces_id == first.id
     assert "urząd zamknięty" in new.reason and "replaces the visit" in new.reason
+    assert "zastępuje wizytę" in polish(new.reason) and "nieodbyta: urząd" in polish(new.reason)
     assert new.planned_at > first.planned_at
     assert new.scenario_code == first.scenario_code
     same_desk = [

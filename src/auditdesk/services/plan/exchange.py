@@ -31,7 +31,7 @@ from auditdesk.reports.tabular import read_table
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan.access import is_planner, require_plan_reader, require_planner
-from auditdesk.services.plan.programmes import auditor_bases
+from auditdesk.services.plan.programmes import auditor_bases, said_json
 from auditdesk.services.plan.visits import VISIT_STATUSES
 from auditdesk.store.models import (
     OrgUnit,
@@ -45,6 +45,7 @@ from auditdesk.store.models import (
 
 COLUMNS = ("id", "unit", "channel", "scenario", "date", "time", "auditor", "status", "reason")
 MAX_PROBLEMS = 20
+IMPORTED = planning.Said("imported from a spreadsheet", "zaimportowano z arkusza")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::00)?$")
 
 
@@ -284,8 +285,8 @@ def import_plan(ctx: AppContext, programme_id: int, path: Path) -> ImportResult:
                 s.add(
                     PlannedVisit(
                         programme_id=programme_id,
-                        reason="imported from a spreadsheet",
-                        assign_reason="imported from a spreadsheet" if values["auditor_id"] else "",
+                        reason=said_json(IMPORTED),
+                        assign_reason=said_json(IMPORTED) if values["auditor_id"] else "",
                         **values,
                     )
                 )

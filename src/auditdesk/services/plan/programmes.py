@@ -142,7 +142,37 @@ class ProgrammeView:
     units: list[UnitPlanRow]
     scenarios: list[ScenarioRow]
     auditors: list[AuditorRow]
-    problems: list[str] = field(default_factory=list)
+    problems: list[planning.Said] = field(default_factory=list)
+
+
+def said_json(text: str) -> str:
+    """A reason as stored: its English and Polish (domain.planning.Said) in one JSON text."""
+    return json.dumps({"en": str(text), "pl": planning.polish(text)}, ensure_ascii=False)
+
+
+def said_of(stored: str) -> planning.Said:
+    """A stored reason back as Said; text that is not such JSON stands for itself."""
+    if stored.startswith("{"):
+        try:
+            data = json.loads(stored)
+        except ValueError:
+            data = None
+        if isinstance(data, dict) and isinstance(data.get("en"), str):
+            return planning.Said(data["en"], str(data.get("pl") or data["en"]))
+    return planning.Said(stored, stored)
+
+
+def _problems_json(problems: Sequence[str]) -> str:
+    return json.dumps([[str(p), planning.polish(p)] for p in problems], ensure_ascii=False)
+
+
+def _problems_of(stored: str) -> list[planning.Said]:
+    if not stored:
+        return []
+    try:
+        return [planning.Said(en, pl) for en, pl in json.loads(stored)]
+    except (ValueError, TypeError):
+        return [planning.Said(line, line) for line in stored.splitlines() if line]
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
@@ -387,7 +417,8 @@ def _compute(s: Session, programme: PlanProgramme) -> None:
             basis, programme.budget, programme.allocation, programme.confidence
         )
     for u, a in zip(units, allocations, strict=True):
-        u.visits, u.planning_p, u.margin, u.reason = a.visits, a.p, a.margin, a.reason
+        u.visits, u.planning_p, u.margin = a.visits, a.p, a.margin
+        u.reason = said_json(a.reason)
     programme.stage = "computed"
     programme.updated_at = utcnow()
 
@@ -404,7 +435,7 @@ def _started(s: Session, programme_id: int) -> int:
 
 def _schedule_slots(
     s: Session, programme: PlanProgramme
-) -> tuple[list[planning.PlannedSlot], list[str]]:
+) -> tuple[list[planning.PlannedSlot], list[planning.Said]]:
     """The new schedule in memory (the old one deleted), scenarios rotated."""
     started = _started(s, programme.id)
     if started:
@@ -447,19 +478,19 @@ def _insert(s: Session, programme: PlanProgramme, slots: list[planning.PlannedSl
                     "auditor_id": v.auditor_id,
                     "status": "planned",
                     "status_reason": "",
-                    "reason": v.reason,
-                    "assign_reason": v.assign_reason,
+                    "reason": said_json(v.reason),
+                    "assign_reason": said_json(v.assign_reason),
                 }
                 for v in slots
             ],
         )
 
 
-def _schedule(s: Session, programme: PlanProgramme) -> list[str]:
+def _schedule(s: Session, programme: PlanProgramme) -> list[planning.Said]:
     slots, problems = _schedule_slots(s, programme)
     _insert(s, programme, slots)
     programme.stage = "scheduled"
-    programme.problems = "\n".join(problems)
+    programme.problems = _problems_json(problems)
     programme.updated_at = utcnow()
     return problems
 
@@ -484,11 +515,16 @@ def auditor_bases(s: Session, programme_id: int) -> list[planning.AuditorBasis]:
 
 def slot_of(v: PlannedVisit) -> planning.PlannedSlot:
     return planning.PlannedSlot(
-        v.unit_id, v.channel, v.planned_at, v.reason, v.scenario_code, v.auditor_id
+        v.unit_id,
+        v.channel,
+        v.planned_at,
+        said_of(v.reason),
+        v.scenario_code,
+        v.auditor_id,
     )
 
 
-def _assign(s: Session, programme: PlanProgramme) -> list[str]:
+def _assign(s: Session, programme: PlanProgramme) -> list[planning.Said]:
     visits = list(
         s.scalars(
             select(PlannedVisit)
@@ -504,13 +540,17 @@ def _assign(s: Session, programme: PlanProgramme) -> list[str]:
         s.execute(
             update(PlannedVisit),
             [
-                {"id": v.id, "auditor_id": slot.auditor_id, "assign_reason": slot.assign_reason}
+                {
+                    "id": v.id,
+                    "auditor_id": slot.auditor_id,
+                    "assign_reason": said_json(slot.assign_reason),
+                }
                 for v, slot in zip(open_visits, slots, strict=True)
             ],
         )
     programme.stage = "assigned"
-    kept = [p for p in programme.problems.splitlines() if "no auditor free" not in p]
-    programme.problems = "\n".join(kept + problems)
+    kept = [p for p in _problems_of(programme.problems) if "no auditor free" not in p]
+    programme.problems = _problems_json(kept + problems)
     programme.updated_at = utcnow()
     return problems
 
@@ -533,7 +573,7 @@ def compute_programme(ctx: AppContext, programme_id: int) -> list[UnitPlanRow]:
         return units
 
 
-def schedule_programme(ctx: AppContext, programme_id: int) -> list[str]:
+def schedule_programme(ctx: AppContext, programme_id: int) -> list[planning.Said]:
     """Dates and times for the computed visits (computing first if not done); returns what
     the schedule could not meet."""
     require_planner(ctx.actor)
@@ -546,7 +586,7 @@ def schedule_programme(ctx: AppContext, programme_id: int) -> list[str]:
         return problems
 
 
-def assign_programme(ctx: AppContext, programme_id: int) -> list[str]:
+def assign_programme(ctx: AppContext, programme_id: int) -> list[planning.Said]:
     """Auditors for the scheduled visits; returns the visits left without one."""
     require_planner(ctx.actor)
     with ctx.db.session() as s:
@@ -571,7 +611,7 @@ def plan_programme(ctx: AppContext, programme_id: int) -> ProgrammeView:
         problems += planning.assign(slots, auditor_bases(s, programme.id), programme.seed)
         _insert(s, programme, slots)
         programme.stage = "assigned"
-        programme.problems = "\n".join(problems)
+        programme.problems = _problems_json(problems)
         programme.updated_at = utcnow()
         _log(ctx, s, "plan", programme, problems=len(problems))
     return programme_view(ctx, programme_id)
@@ -594,7 +634,7 @@ def _unit_rows(s: Session, programme_id: int) -> list[UnitPlanRow]:
             u.visits,
             u.planning_p,
             u.margin,
-            u.reason,
+            said_of(u.reason),
         )
         for u in _units(s, programme_id)
     ]
@@ -662,7 +702,7 @@ def programme_view(ctx: AppContext, programme_id: int) -> ProgrammeView:
             _unit_rows(s, p.id),
             scenarios,
             auditors,
-            [line for line in p.problems.splitlines() if line],
+            _problems_of(p.problems),
         )
 
 

@@ -18,7 +18,7 @@ from auditdesk.services.audits import NewAudit, create_audit_row
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions, load_version
 from auditdesk.services.plan.access import is_planner, require_plan_reader, require_planner
-from auditdesk.services.plan.programmes import auditor_bases, slot_of
+from auditdesk.services.plan.programmes import auditor_bases, said_json, said_of, slot_of
 from auditdesk.store.models import (
     OrgUnit,
     PlannedVisit,
@@ -29,6 +29,7 @@ from auditdesk.store.models import (
 )
 
 VISIT_STATUSES = ("planned", "done", "missed", "cancelled")
+STATUS_PL = {"missed": "nieodbyta", "cancelled": "odwołana"}  # in the replacement's reason
 REASON_MAX = 1000
 
 
@@ -117,8 +118,8 @@ def _rows(s: Session, visits: list[PlannedVisit]) -> list[VisitRow]:
             names.get(v.auditor_id, "") if v.auditor_id is not None else "",
             v.status,
             v.status_reason,
-            v.reason,
-            v.assign_reason,
+            said_of(v.reason),
+            said_of(v.assign_reason),
             v.audit_id,
             v.replaces_id,
         )
@@ -349,8 +350,12 @@ def mark_visit(
             scenario_code=visit.scenario_code,
             planned_at=slot.at,
             auditor_id=slot.auditor_id,
-            reason=f"{slot.reason}; {status}: {text}",
-            assign_reason=slot.assign_reason,
+            reason=said_json(
+                planning.as_said(slot.reason).then(
+                    planning.Said(f"; {status}: {text}", f"; {STATUS_PL[status]}: {text}")
+                )
+            ),
+            assign_reason=said_json(slot.assign_reason),
             replaces_id=visit.id,
         )
         s.add(new)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.dates import format_date
 from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.planning import polish
 from auditdesk.services import plan as plan_svc
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan import (
@@ -65,6 +66,11 @@ def visit_status_name(value: str) -> str:
         "cancelled": QCoreApplication.translate("Plan", "Cancelled"),
     }
     return names.get(value, value)
+
+
+def said_text(text: str) -> str:
+    """A plan's reason in the window's language (domain.planning.Said carries both)."""
+    return polish(text) if language() == "pl" else str(text)
 
 
 def precision_text(margin: float | None) -> str:
@@ -161,7 +167,7 @@ def units_model() -> ColumnsModel[UnitLine]:
                 QCoreApplication.translate("Plan", "Precision so far"),
                 lambda r: precision_text(r.progress.margin if r.progress else None),
             ),
-            (QCoreApplication.translate("Plan", "Why"), lambda r: r.plan.reason),
+            (QCoreApplication.translate("Plan", "Why"), lambda r: said_text(r.plan.reason)),
         ]
     )
 
@@ -185,7 +191,9 @@ def visits_model(with_auditor: bool = True) -> ColumnsModel[VisitRow]:
         (QCoreApplication.translate("Plan", "Status"), lambda v: visit_status_name(v.status)),
         (
             QCoreApplication.translate("Plan", "Why"),
-            lambda v: " — ".join(x for x in (v.status_reason, v.reason, v.assign_reason) if x),
+            lambda v: " — ".join(
+                x for x in (v.status_reason, said_text(v.reason), said_text(v.assign_reason)) if x
+            ),
         ),
     ]
     return ColumnsModel[VisitRow](columns)
@@ -366,7 +374,7 @@ class ProgrammesTab(_Tab):
         self.visits.set_rows(visits)
         for a in view.auditors:
             self.auditor.addItem(a.name, a.user_id)
-        self.problems.setText("\n".join(view.problems))
+        self.problems.setText("\n".join(said_text(p) for p in view.problems))
 
     def new(self) -> None:
         try:
