@@ -36,9 +36,11 @@ class Window(QWidget):
         self.shown.append(key)
         if key not in self.panels:
             if key == "audits":
-                self.panels[key] = AuditsPanel(self.deps.context, self.deps.runner, Settings())
+                self.panels[key] = AuditsPanel(
+                    self.deps.context, self.deps.runner, Settings(), parent=self
+                )
             else:
-                self.panels[key] = MonitoringPanel(self.deps)
+                self.panels[key] = MonitoringPanel(self.deps, self)
         return self.panels[key]
 
 
@@ -132,18 +134,30 @@ def test_surveys_open_the_responses_of_the_unit_and_period(
 ) -> None:
     window, panel = open_overview(qtbot, as_user(demo_ctx, "kadry"))
     period = panel.period()
-    monitoring = window.show_panel("monitoring")
+    code = next(r.unit_code for r in panel.model.rows[1:] if r.cells["surveys_positive"].n)
+    unit_id = drill(qtbot, panel, code, "surveys_positive")
+    assert window.shown == ["monitoring"]
+    monitoring = window.panels["monitoring"]
     assert isinstance(monitoring, MonitoringPanel)
-    code, unit_id = next(
-        (r.unit_code, r.unit_id) for r in panel.model.rows[1:] if r.unit_id is not None
-    )
-    tab = monitoring.show_records(
-        method="surveys", unit_id=unit_id, unit_code=code, start=period.start, end=period.end
-    )
-    assert tab is not None and tab.objectName() == "surveysTab"
+    tab = monitoring.tabs.currentWidget()
+    assert tab.objectName() == "surveysTab"
     results = tab.results  # type: ignore[attr-defined]
     assert results.unit.currentData() == unit_id
     assert (to_date(results.start.date()), to_date(results.end.date())) == (
         period.start,
         period.end,
     )
+    assert "n=" in results.summary.text() or results.model.rowCount() > 0
+
+
+def test_research_opens_the_research_page(qtbot: QtBot, demo_ctx: AppContext, today: date) -> None:
+    window, panel = open_overview(qtbot, as_user(demo_ctx, "kadry"))
+    row = 0  # the office row: every study
+    column = 1 + list(INDICATORS).index("research_studies")
+    panel.table.setCurrentIndex(panel.model.index(row, column))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    monitoring = window.panels["monitoring"]
+    assert isinstance(monitoring, MonitoringPanel)
+    tab = monitoring.tabs.currentWidget()
+    assert tab.objectName() == "indicatorsTab"
+    assert tab.pages.currentWidget() is tab.research  # type: ignore[attr-defined]
