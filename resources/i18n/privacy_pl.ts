@@ -12,10 +12,6 @@
         <translation>Szukany pracownik</translation>
     </message>
     <message>
-        <source>&amp;Find</source>
-        <translation>&amp;Znajdź</translation>
-    </message>
-    <message>
         <source>What is held about the person</source>
         <translation>Dane przechowywane o osobie</translation>
     </message>
@@ -25,19 +21,11 @@
     </message>
     <message>
         <source>Record a &amp;request…</source>
-        <translation>Zapisz żą&amp;danie…</translation>
-    </message>
-    <message>
-        <source>Employment &amp;ended on</source>
-        <translation>Zatrudnienie &amp;ustało dnia</translation>
+        <translation>&amp;Zapisz żądanie…</translation>
     </message>
     <message>
         <source>Day the employment ended</source>
         <translation>Dzień ustania zatrudnienia</translation>
-    </message>
-    <message>
-        <source>Sa&amp;ve</source>
-        <translation>Za&amp;pisz</translation>
     </message>
     <message>
         <source>Save the end of employment</source>
@@ -53,15 +41,27 @@
     </message>
     <message>
         <source>E&amp;mployee:</source>
-        <translation>&amp;Pracownik:</translation>
+        <translation>Pr&amp;acownik:</translation>
     </message>
     <message>
-        <source>Who &amp;read the appraisals</source>
-        <translation>Kto &amp;odczytał oceny</translation>
+        <source>F&amp;ind</source>
+        <translation>Zna&amp;jdź</translation>
+    </message>
+    <message>
+        <source>Employment en&amp;ded on</source>
+        <translation>Zatrudnienie &amp;ustało dnia</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Zapi&amp;sz</translation>
+    </message>
+    <message>
+        <source>Who read the &amp;appraisals</source>
+        <translation>&amp;Kto odczytał oceny</translation>
     </message>
     <message>
         <source>Re&amp;quests</source>
-        <translation>Żą&amp;dania</translation>
+        <translation>Żądan&amp;ia</translation>
     </message>
     <message>
         <source>Find an employee to see what is held about them.</source>
@@ -331,11 +331,11 @@
     </message>
     <message>
         <source>&amp;Person's data</source>
-        <translation>Dane &amp;osoby</translation>
+        <translation>&amp;Dane osoby</translation>
     </message>
     <message>
-        <source>R&amp;etention</source>
-        <translation>R&amp;etencja</translation>
+        <source>Rete&amp;ntion</source>
+        <translation>Re&amp;tencja</translation>
     </message>
     <message>
         <source>Personal data (retention, a person's access request) is for HR and administrators. Your role ({0}) does not include it.</source>
@@ -397,19 +397,19 @@
     </message>
     <message>
         <source>&amp;Kept for:</source>
-        <translation>&amp;Przechowywane:</translation>
+        <translation>P&amp;rzechowywane:</translation>
     </message>
     <message>
-        <source>&amp;Then:</source>
-        <translation>&amp;Następnie:</translation>
+        <source>Th&amp;en:</source>
+        <translation>N&amp;astępnie:</translation>
     </message>
     <message>
         <source>&amp;List what is due</source>
-        <translation>&amp;Pokaż, co jest do usunięcia</translation>
+        <translation>Pokaż, co jest do &amp;usunięcia</translation>
     </message>
     <message>
         <source>&amp;Run the retention…</source>
-        <translation>&amp;Wykonaj retencję…</translation>
+        <translation>Wy&amp;konaj retencję…</translation>
     </message>
     <message>
         <source>Records due for retention</source>

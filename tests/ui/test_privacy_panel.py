@@ -221,3 +221,45 @@ def test_the_request_dialog(qtbot: QtBot, today: date) -> None:
     dialog.kind.setCurrentIndex(dialog.kind.findData("rectification"))
     qtbot.keyClicks(dialog.note, "badge corrected")
     assert dialog.answer() == RequestAnswer("rectification", "badge corrected")
+
+
+def _mnemonic(text: str) -> str | None:
+    i = text.replace("&&", "").find("&")
+    return text.replace("&&", "")[i + 1].lower() if i >= 0 else None
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_each_tab_has_its_own_access_keys(
+    qtbot: QtBot, demo_ctx: AppContext, today: date, lang: str
+) -> None:
+    """Alt+letter reaches each button and field of a tab: no letter twice, none the menu's."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    from auditdesk.ui.main_window import MainWindow
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    install_language(app, lang)
+    window = MainWindow(_as(demo_ctx, "admin"), Settings(), runner=SyncTaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    menus = {_mnemonic(a.text()) for a in window.menuBar().actions()} - {None}
+    assert len(menus) >= 3
+    panel = window.show_panel("privacy")
+    assert isinstance(panel, PrivacyPanel)
+    tabs = [_mnemonic(panel.tabText(i)) for i in range(panel.count())]
+    for i in range(panel.count()):
+        panel.setCurrentIndex(i)
+        page = panel.widget(i)
+        texts = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisible()]
+        texts += [x.text() for x in page.findChildren(QLabel) if x.isVisible() and x.buddy()]
+        bars = [
+            w
+            for w in page.findChildren(QWidget)
+            if w.isVisible() and w.metaObject().className() == "QTabBar"
+        ]
+        texts += [bar.tabText(j) for bar in bars for j in range(bar.count())]  # type: ignore[attr-defined]
+        keys = [k for k in (_mnemonic(t) for t in texts) if k] + [k for k in tabs if k]
+        assert len(keys) == len(set(keys)), (lang, i, sorted(keys))
+        assert not set(keys) & menus, (lang, i, set(keys) & menus)
+    install_language(app, "en")

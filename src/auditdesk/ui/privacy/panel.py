@@ -26,7 +26,7 @@ class PrivacyPanel(QTabWidget):
             self.addTab(self.person_tab, self.tr("&Person's data"))
         if actor.role is Role.ADMIN:
             self.retention_tab = RetentionTab(deps)
-            self.addTab(self.retention_tab, self.tr("R&etention"))
+            self.addTab(self.retention_tab, self.tr("Rete&ntion"))
         if self.count() == 0:
             note = QLabel(
                 self.tr(

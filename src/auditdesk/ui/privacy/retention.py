@@ -169,7 +169,7 @@ class RetentionTab(QWidget):
         months_label = QLabel(self.tr("&Kept for:"))
         months_label.setBuddy(self.months)
         form.addRow(months_label, self.months)
-        action_label = QLabel(self.tr("&Then:"))
+        action_label = QLabel(self.tr("Th&en:"))
         action_label.setBuddy(self.action)
         form.addRow(action_label, self.action)
         form.addRow(self.save_button)
