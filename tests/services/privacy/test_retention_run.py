@@ -27,6 +27,7 @@ from auditdesk.store.models import (
     Audit,
     AuditDispute,
     AuditLogEntry,
+    Employee,
     Evidence,
     FeedbackNote,
     IndicatorEntry,
@@ -172,6 +173,15 @@ def test_a_real_run_erases_and_anonymises_and_the_check_stays_clean(
     note = add_feedback(demo_ctx, employee_id, DAY, "Spóźnienie — Źdźbłowska", "corrective")
     aggregates = _aggregates(demo_ctx)
     with demo_ctx.db.session() as s:
+        names = {e.id: e.full_name.lower() for e in s.scalars(select(Employee))}
+        officials = {
+            a.id: [w for w in (a.observed_note.lower(), names.get(a.employee_id or 0, "")) if w]
+            for a in s.scalars(
+                select(Audit).where(Audit.employee_id.is_not(None) | (Audit.observed_note != ""))
+            )
+        }
+    assert any(officials.values())
+    with demo_ctx.db.session() as s:
         disputed = set(
             s.scalars(select(AuditDispute.audit_id).where(AuditDispute.status == "open"))
         )
@@ -219,6 +229,12 @@ def test_a_real_run_erases_and_anonymises_and_the_check_stays_clean(
             )
         )
         assert named == disputed
+        # nor does the audit list's search find them by the official
+        for audit_id, words in officials.items():
+            if audit_id not in disputed:
+                found = s.get(Audit, audit_id)
+                assert found is not None
+                assert not any(w in found.search_text for w in words), (words, found.search_text)
         assert (
             s.scalar(
                 select(func.count())

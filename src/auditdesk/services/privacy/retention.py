@@ -359,7 +359,7 @@ def _official(s: Session, it: DueItem) -> Handled:
     old_seal = a.content_sha256
     a.employee_id = None
     a.observed_note = ""
-    a.search_text = _search_text_without(a.search_text, s, employee_id)
+    a.search_text = _search_text_without(a.search_text, s, employee_id, content["observed_note"])
     protocols = list(
         s.scalars(
             select(Protocol).where(Protocol.record_kind == "audit", Protocol.record_id == a.id)
@@ -376,15 +376,16 @@ def _official(s: Session, it: DueItem) -> Handled:
     return content, [("audit", [a.id])], after
 
 
-def _search_text_without(text: str, s: Session, employee_id: int | None) -> str:
-    if employee_id is None:
-        return text
-    emp = s.get(Employee, employee_id)
-    if emp is None:
-        return text
-    for word in (emp.full_name.lower(), (emp.badge or "").lower()):
-        if word:
-            text = text.replace(word, "")
+def _search_text_without(text: str, s: Session, employee_id: int | None, note: str | None) -> str:
+    """The audit list's search text without the official: their name and badge, and the
+    desk or badge note (lower-cased and spaced as services.audits.search_text writes them)."""
+    words = [" ".join((note or "").split())]
+    emp = s.get(Employee, employee_id) if employee_id is not None else None
+    if emp is not None:
+        words += [" ".join(emp.full_name.split()), emp.badge or ""]
+    for word in words:
+        if word.strip():
+            text = text.replace(word.lower(), "")
     return text
 
 
