@@ -324,3 +324,36 @@ def test_a_notice_is_not_drawn_over_the_database_label(
     assert not win.db_label.isVisible()
     win.statusBar().clearMessage()
     assert win.db_label.isVisible()
+
+
+@pytest.fixture
+def larger_font(request: pytest.FixtureRequest) -> Iterator[float]:
+    """The application's font made larger, as an office PC's text-size setting does."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = app.font()
+    font = app.font()
+    font.setPointSizeF(old.pointSizeF() * request.param)
+    app.setFont(font)
+    yield request.param
+    app.setFont(old)
+
+
+@pytest.mark.parametrize("larger_font", [1.5, 2.0], indirect=True)
+def test_with_a_larger_font_the_window_stays_on_screen_and_nothing_is_cut(
+    qtbot: QtBot, as_user: Callable[[str], AppContext], larger_font: float
+) -> None:
+    """A panel wider than the screen at 150 % or 200 % scrolls inside the window; the window
+    is never pushed past the screen's edge (where its right part was cut off), and no label or
+    button is narrower than its text. At 150 % the audit list needs no scrolling at all."""
+    win = small_window(qtbot, as_user("kadry"))
+    found: list[str] = []
+    for spec in win.specs:
+        panel = win.show_panel(spec.key)
+        QApplication.processEvents()
+        found += [f"{spec.key}: {line}" for line in too_big(win) + clipped_texts(panel)]
+    assert not found, "\n".join(found)
+    if larger_font == 1.5:
+        panel = win.show_panel("audits")
+        QApplication.processEvents()
+        assert panel.minimumSizeHint().width() <= win.scroll.viewport().width()

@@ -12,11 +12,13 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QWidget,
@@ -84,7 +86,15 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        # issue 19: with a large font (150 %, 200 %) a panel may need more than the screen; it
+        # scrolls then instead of pushing the window past the screen's edge, where it is cut
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("panelScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.stack)
+        splitter.addWidget(self.scroll)
         splitter.setStretchFactor(1, 1)
         self.setCentralWidget(splitter)
         self.db_label = QLabel()

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from auditdesk.settings import Settings
 
-DEFAULT_SIZE = QSize(1200, 760)
+# a first start fills a 1366×768 laptop's screen (fit_within leaves room for the frame): the
+# lists' columns need the width (issue 15); a larger screen gets this size
+DEFAULT_SIZE = QSize(1366, 768)
 FRAME_ALLOWANCE = QSize(16, 40)  # the window manager's title bar and borders, before the first show
 
 

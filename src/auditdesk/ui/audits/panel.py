@@ -7,6 +7,7 @@ Ctrl+Shift+S export, F5 refresh.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -123,6 +124,9 @@ class AuditsPanel(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
 
         filters = QHBoxLayout()
+        # issue 19: the search opens the filter line and the buttons have a line of their own,
+        # so that with a 150 % font the list still fits a 1366 px screen
+        filters.addWidget(self.search, 2)
         for label, w in (
             (self.tr("Unit"), self.unit),
             (self.tr("Period"), self.period),
@@ -132,21 +136,43 @@ class AuditsPanel(QWidget):
             (self.tr("Verdict"), self.verdict),
         ):
             filters.addWidget(QLabel(label))
-            filters.addWidget(w)
-        filters.addStretch(1)
+            # issue 19: with a large font the six filters still fit a 1366 px screen: a combo
+            # shares the row and shows as much of its choice as there is room for
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w.setMinimumContentsLength(4)
+            filters.addWidget(w, 1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.search, 1)
         for b in (self.new_button, self.open_button, self.results_button, self.export_button):
             buttons.addWidget(b)
         # issue 5: the protocol of the selected audit (Ctrl+P)
         deps = PanelDeps(context, runner, self.settings)
-        buttons.addWidget(protocol_button(self, deps, "audit", self.selected_id, self.refresh))
+        protocol = protocol_button(self, deps, "audit", self.selected_id, self.refresh)
+        buttons.addWidget(protocol)
+        buttons.addStretch(1)
         self.list_page = QWidget()
         list_layout = QVBoxLayout(self.list_page)
-        list_layout.addLayout(buttons)
         list_layout.addLayout(filters)
+        list_layout.addLayout(buttons)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.count)
+        # Tab in reading order: the search and filters, the buttons, then the list
+        chain = [
+            self.search,
+            self.unit,
+            self.period,
+            self.channel,
+            self.auditor,
+            self.status,
+            self.verdict,
+            self.new_button,
+            self.open_button,
+            self.results_button,
+            self.export_button,
+            protocol,
+            self.table,
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         layout = QVBoxLayout(self)
