@@ -356,4 +356,4 @@ def test_with_a_larger_font_the_window_stays_on_screen_and_nothing_is_cut(
     if larger_font == 1.5:
         panel = win.show_panel("audits")
         QApplication.processEvents()
-        assert panel.minimumSizeHint().width() <= win.scroll.viewport().width()
+        assert panel.minimumSizeHint().width() <= win.panel_scroll.viewport().width()
