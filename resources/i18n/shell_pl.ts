@@ -332,6 +332,214 @@
         <translation>aktualizacja</translation>
     </message>
     <message>
+        <source>absence</source>
+        <translation>nieobecność</translation>
+    </message>
+    <message>
+        <source>action plan</source>
+        <translation>plan działań</translation>
+    </message>
+    <message>
+        <source>appraisal</source>
+        <translation>ocena okresowa</translation>
+    </message>
+    <message>
+        <source>appraisal rating</source>
+        <translation>ocena kryterium</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>audyt</translation>
+    </message>
+    <message>
+        <source>audit dispute</source>
+        <translation>zastrzeżenie do audytu</translation>
+    </message>
+    <message>
+        <source>audit standard counts</source>
+        <translation>zliczenia standardów audytu</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>audytor</translation>
+    </message>
+    <message>
+        <source>case register column mapping</source>
+        <translation>przypisanie kolumn rejestru spraw</translation>
+    </message>
+    <message>
+        <source>case register import</source>
+        <translation>import rejestru spraw</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>sprawa</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>baza danych</translation>
+    </message>
+    <message>
+        <source>development action</source>
+        <translation>działanie rozwojowe</translation>
+    </message>
+    <message>
+        <source>development area</source>
+        <translation>obszar rozwoju</translation>
+    </message>
+    <message>
+        <source>feedback note</source>
+        <translation>notatka o informacji zwrotnej</translation>
+    </message>
+    <message>
+        <source>form version</source>
+        <translation>wersja formularza</translation>
+    </message>
+    <message>
+        <source>improvement action</source>
+        <translation>działanie doskonalące</translation>
+    </message>
+    <message>
+        <source>complaint register entry</source>
+        <translation>wpis w rejestrze skarg i wniosków</translation>
+    </message>
+    <message>
+        <source>complaint register</source>
+        <translation>rejestr skarg i wniosków</translation>
+    </message>
+    <message>
+        <source>laptop</source>
+        <translation>laptop</translation>
+    </message>
+    <message>
+        <source>monitoring target</source>
+        <translation>cel monitorowania</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>urząd</translation>
+    </message>
+    <message>
+        <source>office setting</source>
+        <translation>ustawienie urzędu</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>osoba</translation>
+    </message>
+    <message>
+        <source>audit programme</source>
+        <translation>program audytów</translation>
+    </message>
+    <message>
+        <source>planned visit</source>
+        <translation>zaplanowana wizyta</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protokół</translation>
+    </message>
+    <message>
+        <source>protocols</source>
+        <translation>protokoły</translation>
+    </message>
+    <message>
+        <source>reference data</source>
+        <translation>dane słownikowe</translation>
+    </message>
+    <message>
+        <source>research action</source>
+        <translation>działanie po badaniu</translation>
+    </message>
+    <message>
+        <source>retention rule</source>
+        <translation>zasada przechowywania</translation>
+    </message>
+    <message>
+        <source>survey campaign</source>
+        <translation>badanie ankietowe</translation>
+    </message>
+    <message>
+        <source>survey response</source>
+        <translation>ankieta</translation>
+    </message>
+    <message>
+        <source>synchronisation conflict</source>
+        <translation>konflikt synchronizacji</translation>
+    </message>
+    <message>
+        <source>user account</source>
+        <translation>konto użytkownika</translation>
+    </message>
+    <message>
+        <source>AuditDesk (automatic)</source>
+        <translation>AuditDesk (automatycznie)</translation>
+    </message>
+    <message>
+        <source>view the office's units</source>
+        <translation>przeglądanie komórek urzędu</translation>
+    </message>
+    <message>
+        <source>manage the office's units</source>
+        <translation>zarządzanie komórkami urzędu</translation>
+    </message>
+    <message>
+        <source>manage user accounts</source>
+        <translation>zarządzanie kontami użytkowników</translation>
+    </message>
+    <message>
+        <source>manage forms</source>
+        <translation>zarządzanie formularzami</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>wykonywanie kopii zapasowej bazy</translation>
+    </message>
+    <message>
+        <source>check the database</source>
+        <translation>sprawdzanie spójności bazy</translation>
+    </message>
+    <message>
+        <source>create demo data</source>
+        <translation>tworzenie danych demonstracyjnych</translation>
+    </message>
+    <message>
+        <source>view the audit trail</source>
+        <translation>przeglądanie dziennika zdarzeń</translation>
+    </message>
+    <message>
+        <source>export protocols</source>
+        <translation>eksport protokołów</translation>
+    </message>
+    <message>
+        <source>restore a backup</source>
+        <translation>przywracanie kopii zapasowej</translation>
+    </message>
+    <message>
+        <source>manage the case register</source>
+        <translation>zarządzanie rejestrem spraw</translation>
+    </message>
+    <message>
+        <source>view the timeliness of cases</source>
+        <translation>przeglądanie terminowości spraw</translation>
+    </message>
+    <message>
+        <source>manage satisfaction surveys</source>
+        <translation>zarządzanie badaniami satysfakcji</translation>
+    </message>
+    <message>
+        <source>view satisfaction surveys</source>
+        <translation>przeglądanie badań satysfakcji</translation>
+    </message>
+    <message>
+        <source>manage the complaints register</source>
+        <translation>zarządzanie rejestrem skarg i wniosków</translation>
+    </message>
+    <message>
+        <source>view the complaints register</source>
+        <translation>przeglądanie rejestru skarg i wniosków</translation>
+    </message>
+    <message>
         <source>awaiting decision</source>
         <translation>czeka na rozpatrzenie</translation>
     </message>
@@ -714,6 +922,10 @@
     <message>
         <source>PKCS#11 &amp;key label:</source>
         <translation>Etykieta &amp;klucza PKCS#11:</translation>
+    </message>
+    <message>
+        <source>(software token, for tests)</source>
+        <translation>(token programowy, do testów)</translation>
     </message>
     <message>
         <source>%1 — %2</source>

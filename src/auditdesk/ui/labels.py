@@ -103,6 +103,81 @@ def trail_action_name(value: str) -> str:
     return names.get(value, value.replace("_", " "))
 
 
+def trail_entity_name(value: str) -> str:
+    """The kind of record an audit-trail entry is about (the services' `trail.record` entity);
+    one not listed here yet reads as its words ("case_record" → "case record")."""
+    names = {
+        "absence": QCoreApplication.translate("Labels", "absence"),
+        "action_plan": QCoreApplication.translate("Labels", "action plan"),
+        "appraisal": QCoreApplication.translate("Labels", "appraisal"),
+        "appraisal_rating": QCoreApplication.translate("Labels", "appraisal rating"),
+        "audit": QCoreApplication.translate("Labels", "audit"),
+        "audit_dispute": QCoreApplication.translate("Labels", "audit dispute"),
+        "audit_standard_count": QCoreApplication.translate("Labels", "audit standard counts"),
+        "auditor": QCoreApplication.translate("Labels", "auditor"),
+        "case_column_mapping": QCoreApplication.translate("Labels", "case register column mapping"),
+        "case_import_batch": QCoreApplication.translate("Labels", "case register import"),
+        "case_record": QCoreApplication.translate("Labels", "case"),
+        "database": QCoreApplication.translate("Labels", "database"),
+        "development_action": QCoreApplication.translate("Labels", "development action"),
+        "development_area": QCoreApplication.translate("Labels", "development area"),
+        "drawn_signature": QCoreApplication.translate("Labels", "drawn signature"),
+        "feedback_note": QCoreApplication.translate("Labels", "feedback note"),
+        "form_version": QCoreApplication.translate("Labels", "form version"),
+        "improvement_action": QCoreApplication.translate("Labels", "improvement action"),
+        "indicator_entry": QCoreApplication.translate("Labels", "complaint register entry"),
+        "indicator_register": QCoreApplication.translate("Labels", "complaint register"),
+        "laptop": QCoreApplication.translate("Labels", "laptop"),
+        "monitoring_target": QCoreApplication.translate("Labels", "monitoring target"),
+        "office": QCoreApplication.translate("Labels", "office"),
+        "office_setting": QCoreApplication.translate("Labels", "office setting"),
+        "person": QCoreApplication.translate("Labels", "person"),
+        "plan_programme": QCoreApplication.translate("Labels", "audit programme"),
+        "planned_visit": QCoreApplication.translate("Labels", "planned visit"),
+        "protocol": QCoreApplication.translate("Labels", "protocol"),
+        "protocols": QCoreApplication.translate("Labels", "protocols"),
+        "reference": QCoreApplication.translate("Labels", "reference data"),
+        "research_action": QCoreApplication.translate("Labels", "research action"),
+        "retention_rule": QCoreApplication.translate("Labels", "retention rule"),
+        "survey_campaign": QCoreApplication.translate("Labels", "survey campaign"),
+        "survey_response": QCoreApplication.translate("Labels", "survey response"),
+        "sync_conflict": QCoreApplication.translate("Labels", "synchronisation conflict"),
+        "user": QCoreApplication.translate("Labels", "user account"),
+    }
+    return names.get(value, value.replace("_", " "))
+
+
+def trail_actor_name(login: str) -> str:
+    """Who made an audit-trail entry: a user's login, or the program itself ("system")."""
+    if login == "system":
+        return QCoreApplication.translate("Labels", "AuditDesk (automatic)")
+    return login
+
+
+def permission_name(value: str) -> str:
+    """What a permission lets one do (services.access.Permission; "export_protocols" or, as a
+    refusal names it, "export protocols"), as the window says it; any other text as it is."""
+    names = {
+        "view org": QCoreApplication.translate("Labels", "view the office's units"),
+        "manage org": QCoreApplication.translate("Labels", "manage the office's units"),
+        "manage users": QCoreApplication.translate("Labels", "manage user accounts"),
+        "manage forms": QCoreApplication.translate("Labels", "manage forms"),
+        "backup": QCoreApplication.translate("Labels", "back up the database"),
+        "check": QCoreApplication.translate("Labels", "check the database"),
+        "create demo": QCoreApplication.translate("Labels", "create demo data"),
+        "view trail": QCoreApplication.translate("Labels", "view the audit trail"),
+        "export protocols": QCoreApplication.translate("Labels", "export protocols"),
+        "restore backup": QCoreApplication.translate("Labels", "restore a backup"),
+        "manage cases": QCoreApplication.translate("Labels", "manage the case register"),
+        "view cases": QCoreApplication.translate("Labels", "view the timeliness of cases"),
+        "manage surveys": QCoreApplication.translate("Labels", "manage satisfaction surveys"),
+        "view surveys": QCoreApplication.translate("Labels", "view satisfaction surveys"),
+        "manage indicators": QCoreApplication.translate("Labels", "manage the complaints register"),
+        "view indicators": QCoreApplication.translate("Labels", "view the complaints register"),
+    }
+    return names.get(value.replace("_", " "), value)
+
+
 def dispute_status_name(value: str) -> str:
     """An audit dispute's status (domain.values.DISPUTE_STATUSES), in lower case."""
     names = {

@@ -108,8 +108,11 @@ class SettingsDialog(QDialog):
         if chosen and chosen not in paths:
             combo.addItem(chosen, chosen)  # remembered, even if not found on this computer now
         for module in found:
+            vendor = module.vendor
+            if "softhsm" in module.path.name.lower():
+                vendor += " " + self.tr("(software token, for tests)")
             combo.addItem(
-                self.tr("%1 — %2").replace("%1", module.vendor).replace("%2", str(module.path)),
+                self.tr("%1 — %2").replace("%1", vendor).replace("%2", str(module.path)),
                 str(module.path),
             )
         if chosen:

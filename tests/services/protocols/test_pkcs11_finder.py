@@ -74,7 +74,7 @@ def test_linux_modules_from_p11_kit_and_the_library_folders(tmp_path: Path) -> N
     assert [(m.path, m.vendor) for m in found] == [
         (opensc, "OpenSC"),
         (vendor_lib, "vendor (p11-kit)"),
-        (softhsm, "SoftHSM 2 (software token, for tests)"),
+        (softhsm, "SoftHSM 2"),
     ]  # OpenSC reached twice (registry and folder): once
 
 

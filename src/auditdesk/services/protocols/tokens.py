@@ -61,7 +61,7 @@ LINUX_FOLDERS: tuple[str, ...] = (
 )
 LINUX_NAMES: dict[str, str] = {
     "opensc-pkcs11.so": "OpenSC",
-    "libsofthsm2.so": "SoftHSM 2 (software token, for tests)",
+    "libsofthsm2.so": "SoftHSM 2",  # a software token, for tests (the dialog says so)
 }
 P11_KIT_FOLDERS = ("/usr/share/p11-kit/modules", "/etc/pkcs11/modules")
 MAX_DEPTH = 3  # folders below a vendor's folder

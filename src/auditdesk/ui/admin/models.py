@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from auditdesk.services.admin.backups import BackupInfo
 from auditdesk.services.admin.trail_view import TrailRow
 from auditdesk.services.admin.users import UserRow
-from auditdesk.ui.labels import role_name, trail_action_name
+from auditdesk.ui.labels import role_name, trail_action_name, trail_actor_name, trail_entity_name
 from auditdesk.ui.rows_model import ColumnsModel
 
 
@@ -49,12 +49,15 @@ def trail_model() -> ColumnsModel[TrailRow]:
         [
             ("#", lambda r: r.id),
             (QCoreApplication.translate("AdminModels", "When"), _local),
-            (QCoreApplication.translate("AdminModels", "Who"), lambda r: r.actor),
+            (QCoreApplication.translate("AdminModels", "Who"), lambda r: trail_actor_name(r.actor)),
             (
                 QCoreApplication.translate("AdminModels", "Action"),
                 lambda r: trail_action_name(r.action),
             ),
-            (QCoreApplication.translate("AdminModels", "Record"), lambda r: r.entity),
+            (
+                QCoreApplication.translate("AdminModels", "Record"),
+                lambda r: trail_entity_name(r.entity),
+            ),
             (QCoreApplication.translate("AdminModels", "Id"), lambda r: r.entity_id),
         ]
     )

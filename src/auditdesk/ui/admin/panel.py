@@ -44,7 +44,12 @@ from auditdesk.services.integrity import CheckReport
 from auditdesk.ui.admin.models import backups_model, trail_model, users_model
 from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import role_name, trail_action_name
+from auditdesk.ui.labels import (
+    role_name,
+    trail_action_name,
+    trail_actor_name,
+    trail_entity_name,
+)
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date
 from auditdesk.ui.table_view import TableView
@@ -392,9 +397,9 @@ class TrailTab(_Tab):
             self.fail(exc)
             return
         for combo, values, name in (
-            (self.who, facets.actors, str),
+            (self.who, facets.actors, trail_actor_name),
             (self.action, facets.actions, trail_action_name),
-            (self.entity, facets.entities, str),
+            (self.entity, facets.entities, trail_entity_name),
         ):
             keep = combo.currentData()
             combo.clear()
