@@ -209,3 +209,31 @@ def test_the_overall_result_follows_each_rating(qtbot: QtBot, world: Session) ->
     # changed back: the header follows at once
     ed.level.setCurrentIndex(ed.level.findData("znacznie-powyzej"))
     assert "so far: 4.50 – above expectations (positive)" in ed.header.text()
+
+
+def test_a_signed_protocol_closes_notes_and_areas(qtbot: QtBot, world: Session) -> None:
+    from auditdesk.store.models import Protocol
+
+    a = _rated(world)
+    _area(world, a)
+    svc.add_conversation_note(world.context(), a, world.today, "Rozmowa w pokoju 12.")
+    svc.record_conversation(world.context(), a, world.today)
+    with world.ctx.db.session() as s:
+        s.add(
+            Protocol(
+                record_kind="appraisal",
+                record_id=a,
+                record_number="OC/2026/0001",
+                signed=True,
+                signed_by="p.kierowniczy",
+            )
+        )
+    ed = _open(qtbot, world, a)
+    assert svc.appraisal_detail(world.context(), a).signed
+    ed.step(2)
+    ed.area_list.setCurrentRow(0)
+    assert not ed.save_area_button.isEnabled() and not ed.remove_area_button.isEnabled()
+    assert not ed.add_area_button.isEnabled()
+    ed.step(3)
+    assert ed.notes.count() == 1  # listed as signed
+    assert not ed.add_note_button.isEnabled() and not ed.remove_note_button.isEnabled()

@@ -35,6 +35,7 @@ from auditdesk.services.appraisals.conversation import ConversationNoteView, not
 from auditdesk.services.appraisals.feedback import _feedback_rows
 from auditdesk.services.audits import AuditSummary, audits_of_employee
 from auditdesk.services.context import AppContext
+from auditdesk.services.signatures import is_locked
 from auditdesk.store.models import (
     Appraisal,
     DevelopmentAction,
@@ -172,6 +173,7 @@ class AppraisalView:
     # before the conversation is recorded: the result the ratings given so far would make
     # (issue 15: the window shows it live as ratings change); None until something is rated
     provisional: ProvisionalResult | None = None
+    signed: bool = False  # its protocol is signed: steps 1-5 cannot change (services.signatures)
 
 
 def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -> AppraisalView:
@@ -305,6 +307,7 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
         tuple(k.get(language) for k in sheet.development_action_kinds),
         conversation_notes=tuple(note_view(n) for n in a.conversation_notes),
         provisional=_provisional(sheet, a, language),
+        signed=is_locked(s, "appraisal", a.id),
     )
 
 

@@ -222,7 +222,8 @@ class AppraisalEditor(EditorPages):
             self.area_list.addItem(item)
             if a.id == selected_id:
                 self.area_list.setCurrentItem(item)  # and selects it, as before the reload
-        editable = v.status in ("draft", "discussed")
+        # issue 15: areas and notes change until the employee has read it or it is signed
+        editable = v.status in ("draft", "discussed") and not v.signed
         for w in (
             self.add_area_button,
             self.new_area_button,
@@ -252,7 +253,7 @@ class AppraisalEditor(EditorPages):
             item.setData(Qt.ItemDataRole.UserRole, n.id)
             item.setToolTip(n.text)
             self.notes.addItem(item)
-        notes_open = v.status in ("draft", "discussed")
+        notes_open = v.status in ("draft", "discussed") and not v.signed
         for w in (self.note_on, self.note_text, self.add_note_button, self.remove_note_button):
             w.setEnabled(notes_open)
         if not self.note_on.text():

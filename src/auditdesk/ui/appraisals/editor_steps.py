@@ -294,7 +294,11 @@ class EditorSteps(QDialog):
     def _area_selected(self) -> None:
         """Selecting an area fills the form with it, to change or remove it."""
         area = self.selected_area()
-        editable = self.view is not None and self.view.status in ("draft", "discussed")
+        editable = (
+            self.view is not None
+            and self.view.status in ("draft", "discussed")
+            and not self.view.signed
+        )
         self.save_area_button.setEnabled(editable and area is not None)
         self.remove_area_button.setEnabled(editable and area is not None)
         self.add_area_button.setText(
