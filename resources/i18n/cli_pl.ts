@@ -4,6 +4,10 @@
   <context>
     <name>Cli</name>
     <message>
+      <source>({target}, {visits} visits, {stage})</source>
+      <translation>({target}, wizyt: {visits}, etap: {stage})</translation>
+    </message>
+    <message>
       <source>Employee #{number}: employment ended on {day}.</source>
       <translation>Pracownik nr {number}: zatrudnienie ustało {day}.</translation>
     </message>
@@ -52,6 +56,10 @@
       <translation>Zapisano dane o osobie {name} do {path}</translation>
     </message>
     <message>
+      <source>done</source>
+      <translation>wyk.</translation>
+    </message>
+    <message>
       <source>handed to the archive: {path}</source>
       <translation>przekazano do archiwum: {path}</translation>
     </message>
@@ -60,8 +68,40 @@
       <translation>przerwano; nie zachowano niczego zapisanego w połowie.</translation>
     </message>
     <message>
+      <source>last</source>
+      <translation>pop.</translation>
+    </message>
+    <message>
       <source>left: {label} ({why})</source>
       <translation>pozostawiono: {label} ({why})</translation>
+    </message>
+    <message>
+      <source>precision</source>
+      <translation>dokładność</translation>
+    </message>
+    <message>
+      <source>programme #{id}: {name} ({stage})</source>
+      <translation>program #{id}: {name} (etap: {stage})</translation>
+    </message>
+    <message>
+      <source>programme #{id}: {name}, {visits} visits planned</source>
+      <translation>program #{id}: {name}, zaplanowano wizyt: {visits}</translation>
+    </message>
+    <message>
+      <source>traffic</source>
+      <translation>klienci</translation>
+    </message>
+    <message>
+      <source>unit</source>
+      <translation>komórka</translation>
+    </message>
+    <message>
+      <source>visits</source>
+      <translation>wizyty</translation>
+    </message>
+    <message>
+      <source>{budget} visits</source>
+      <translation>{budget} wizyt</translation>
     </message>
     <message>
       <source>{count} employee(s) due within {days} days or overdue</source>
@@ -80,8 +120,24 @@
       <translation>{file}: zaimportowane: {imported}, pominięte: {skipped}, odrzucone: {refused}; zastąpione: {replaced}, zachowane: {kept}, w konflikcie: {conflicts}</translation>
     </message>
     <message>
+      <source>{path}: the schedule of {count} planned visits</source>
+      <translation>{path}: harmonogram zaplanowanych wizyt ({count})</translation>
+    </message>
+    <message>
+      <source>{path}: {count} planned visits</source>
+      <translation>{path}: zaplanowane wizyty ({count})</translation>
+    </message>
+    <message>
+      <source>{path}: {created} visits added, {updated} changed</source>
+      <translation>{path}: dodano wizyt: {created}, zmieniono: {updated}</translation>
+    </message>
+    <message>
       <source>{record_type}: kept {months} months, then {action}</source>
       <translation>{record_type}: przechowywane {months} mies., następnie {action}</translation>
+    </message>
+    <message>
+      <source>±{points} points</source>
+      <translation>±{points} pkt</translation>
     </message>
   </context>
 </TS>

@@ -71,6 +71,10 @@ def test_hr_plans_shows_exports_and_imports(
     assert "BOK" in shown and "USC" in shown and "WKS" not in shown
     assert main([*hr, "plan", "show"]) == 0
     assert "TK I kw. 2027" in capsys.readouterr().out
+    polish = ["--lang", "pl", *hr[2:]]
+    assert main([*polish, "plan", "show", "1"]) == 0
+    shown_pl = capsys.readouterr().out
+    assert "komórka" in shown_pl and "dokładność" in shown_pl and "(etap: assigned)" in shown_pl
     assert main([*hr, "plan", "show", "1", "--visits"]) == 0
     listing = capsys.readouterr().out
     assert "precision" in listing

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.common import open_context, out
+from auditdesk.cli.lang import current_language, t
 
 if TYPE_CHECKING:
     from auditdesk.services.context import AppContext
@@ -180,11 +181,24 @@ def cmd_create(args: argparse.Namespace) -> int:
     )
     pid = plan.create_programme(ctx, spec)
     view = plan.plan_programme(ctx, pid)
-    out(f"programme #{pid}: {view.programme.name}, {view.programme.visits} visits planned")
+    out(
+        t(
+            "programme #{id}: {name}, {visits} visits planned",
+            id=pid,
+            name=view.programme.name,
+            visits=view.programme.visits,
+        )
+    )
     _print_units(ctx, pid)
-    for problem in view.problems:
-        out(f"  ! {problem}")
+    _print_problems(view.problems)
     return 0
+
+
+def _print_problems(problems: list[Any]) -> None:
+    from auditdesk.domain.planning import polish
+
+    for problem in problems:
+        out(f"  ! {polish(problem) if current_language() == 'pl' else problem}")
 
 
 def _margin(value: float | None) -> str:
@@ -196,7 +210,10 @@ def _print_units(ctx: AppContext, programme_id: int) -> None:
 
     view = plan.programme_view(ctx, programme_id)
     done = {p.unit_id: p for p in plan.progress(ctx, programme_id)}
-    out(f"{'unit':<8} {'traffic':>7} {'last':>5} {'visits':>6} {'precision':>9} {'done':>5}")
+    out(
+        f"{t('unit'):<8} {t('traffic'):>7} {t('last'):>5} {t('visits'):>6} "
+        f"{t('precision'):>9} {t('done'):>5}"
+    )
     for u in view.units:
         last = "-" if u.last_result is None else f"{u.last_result:.0%}"
         traffic = "-" if u.traffic is None else str(u.traffic)
@@ -223,17 +240,32 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     if args.programme is None:
         for p in plan.programmes(ctx):
-            target = f"±{p.margin * 100:g} points" if p.margin is not None else f"{p.budget} visits"
+            target = (
+                t("±{points} points", points=f"{p.margin * 100:g}")
+                if p.margin is not None
+                else t("{budget} visits", budget=p.budget)
+            )
             out(
                 f"#{p.id:<4} {p.period_from:%d.%m.%Y}–{p.period_to:%d.%m.%Y}  {p.name}  "
-                f"({target}, {p.visits} visits, {p.stage})"
+                + t(
+                    "({target}, {visits} visits, {stage})",
+                    target=target,
+                    visits=p.visits,
+                    stage=p.stage,
+                )
             )
         return 0
     view = plan.programme_view(ctx, args.programme)
-    out(f"programme #{view.programme.id}: {view.programme.name} ({view.programme.stage})")
+    out(
+        t(
+            "programme #{id}: {name} ({stage})",
+            id=view.programme.id,
+            name=view.programme.name,
+            stage=view.programme.stage,
+        )
+    )
     _print_units(ctx, args.programme)
-    for problem in view.problems:
-        out(f"  ! {problem}")
+    _print_problems(view.problems)
     if args.visits:
         _print_visits(plan.visits(ctx, args.programme))
     return 0
@@ -247,7 +279,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
     if suffix == ".xlsx":
         n = plan.export_plan(ctx, args.programme, args.out)
-        out(f"{args.out}: {n} planned visits")
+        out(t("{path}: {count} planned visits", path=args.out, count=n))
         return 0
     if suffix != ".pdf":
         raise ValidationFailed("{file}: write .xlsx (the plan) or .pdf (a schedule)", file=args.out)
@@ -260,7 +292,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if auditor_id is None:
         raise ValidationFailed("name the auditor whose schedule to print: --auditor LOGIN")
     n = plan.auditor_schedule(ctx, args.programme, auditor_id, args.out)
-    out(f"{args.out}: the schedule of {n} planned visits")
+    out(t("{path}: the schedule of {count} planned visits", path=args.out, count=n))
     return 0
 
 
@@ -269,5 +301,12 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     result = plan.import_plan(ctx, args.programme, args.file)
-    out(f"{args.file}: {result.created} visits added, {result.updated} changed")
+    out(
+        t(
+            "{path}: {created} visits added, {updated} changed",
+            path=args.file,
+            created=result.created,
+            updated=result.updated,
+        )
+    )
     return 0
