@@ -26,7 +26,7 @@ COMMA = re.compile(r"\d,\d+\s?%|\d,\d+–\d+,\d|\d,\d+ \(n=")
 
 
 @pytest.fixture(params=["pl", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
+def language(request: pytest.FixtureRequest, qtbot: QtBot) -> Iterator[str]:
     app = QCoreApplication.instance()
     assert app is not None
     install_language(app, request.param)
@@ -79,3 +79,13 @@ def test_every_panel_writes_numbers_in_the_chosen_language(
                     right.add("audit results")
     assert not wrong, "\n".join(wrong[:20])
     assert {"audits", "audit results", "overview"} <= right, right
+
+
+def test_a_target_is_written_in_the_chosen_language(language: str) -> None:
+    from auditdesk.services.overview import Target
+    from auditdesk.ui.labels import language as window_language
+
+    target = Target("timeliness", None, True, 87.5)
+    assert target.text == "≥ 87,5"  # the report is Polish
+    assert target.text_in(window_language()) == ("≥ 87,5" if language == "pl" else "≥ 87.5")
+    assert Target("complaints_count", None, False, 12.0).text_in("en") == "≤ 12"

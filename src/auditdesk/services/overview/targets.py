@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.numbers import format_number
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
@@ -39,7 +40,13 @@ class Target:
 
     @property
     def text(self) -> str:
-        return f"{'≥' if self.at_least else '≤'} {self.value:g}"
+        """As the (Polish) report prints it: "≥ 90", "≤ 12,5"."""
+        return self.text_in("pl")
+
+    def text_in(self, language: str) -> str:
+        """In `language`: "≥ 87,5" (pl) / "≥ 87.5" (en)."""
+        value = format_number(self.value, 2, language, trim=True)
+        return f"{'≥' if self.at_least else '≤'} {value}"
 
 
 def targets(ctx: AppContext) -> list[Target]:

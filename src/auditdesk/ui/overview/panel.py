@@ -46,7 +46,7 @@ from auditdesk.services.overview.report import (
     write_report,
 )
 from auditdesk.ui.errors import error_text
-from auditdesk.ui.labels import number, percent
+from auditdesk.ui.labels import language, number, percent
 from auditdesk.ui.overview.actions import ActionsView
 from auditdesk.ui.overview.targets import TargetsDialog
 from auditdesk.ui.panels import PanelDeps
@@ -116,7 +116,7 @@ def cell_text(cell: Cell) -> str:
             else QCoreApplication.translate("Overview", "missed")
         )
         word = QCoreApplication.translate("Overview", "target")
-        text += f" · {word} {cell.target.text}: {verdict} {'●' if met else '○'}"
+        text += f" · {word} {cell.target.text_in(language())}: {verdict} {'●' if met else '○'}"
     return text
 
 

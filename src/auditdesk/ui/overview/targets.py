@@ -30,6 +30,7 @@ from auditdesk.services.overview import Target, delete_target, set_target, targe
 from auditdesk.services.overview.actions import unit_choices
 from auditdesk.services.overview.targets import KNOWN
 from auditdesk.ui.errors import error_text
+from auditdesk.ui.labels import language
 from auditdesk.ui.overview.actions import target_names
 from auditdesk.ui.rows_model import RowsModel
 
@@ -55,7 +56,7 @@ class TargetsModel(RowsModel[Target]):
             if row.unit_id is None:
                 return QCoreApplication.translate("Targets", "Whole office (every unit)")
             return self.codes.get(row.unit_id, str(row.unit_id))
-        return row.text
+        return row.text_in(language())
 
 
 class TargetsDialog(QDialog):
