@@ -186,7 +186,7 @@ def _due(s: Session, rules: dict[RecordType, RetentionRule], today: date) -> Ite
     ):
         start = _naive_day(r.at)
         if due(RecordType.READ_LOG, start):
-            label = f"{r.reader}: appraisal #{r.entity_id} ({start})"
+            label = f"{r.reader}: #{r.entity_id} ({start})"
             yield item(RecordType.READ_LOG, r.id, label, start, None)
 
 
