@@ -237,3 +237,21 @@ def test_every_table_of_every_panel_has_copy_export_print(
     assert not missing, f"tables without Copy/Export/Print: {missing}"
     keys = {s.split("/")[0] for s in seen}
     assert {"audits", "appraisals", "monitoring", "protocols", "admin"} <= keys, seen
+
+
+def test_the_import_report_and_the_overview_tables_have_the_actions(qtbot: QtBot) -> None:
+    from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
+
+    dialog = ImportProblemsDialog("refused", [(3, "data", "31.02.2026", "not a date")])
+    qtbot.addWidget(dialog)
+    actions = dialog.table.findChild(TableActions)
+    assert isinstance(actions, TableActions)
+    actions.copy()
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert lines[1].split("\t")[:3] == ["3", "data", "31.02.2026"]
+    import auditdesk.ui.overview.actions as register
+    import auditdesk.ui.overview.charts as charts
+    import auditdesk.ui.overview.targets as targets
+
+    for module in (register, charts, targets):
+        assert "TableView()" in Path(module.__file__ or "").read_text(encoding="utf-8")

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.ui.table_view import enable_table_actions
+
 
 class ImportProblemsDialog(QDialog):
     """`rows` are (line, column, value, what is wrong), the last already in the window's
@@ -34,6 +36,7 @@ class ImportProblemsDialog(QDialog):
         label.setWordWrap(True)
         self.table = QTableWidget(len(rows), 4)
         self.table.setObjectName("problems")
+        enable_table_actions(self.table)
         self.table.setAccessibleName(self.tr("Problems found in the file"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Line"), self.tr("Column"), self.tr("Value"), self.tr("What is wrong")]

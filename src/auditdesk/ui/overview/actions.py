@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from auditdesk.services.overview.targets import KNOWN
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 
 Units = list[tuple[int, str, str]]
 
@@ -380,7 +380,7 @@ class ActionsView(QWidget):
         filters.addWidget(self.overdue)
         filters.addStretch(1)
         self.model = ActionsModel(self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("actions_table")
         self.table.setAccessibleName(QCoreApplication.translate("Actions", "Improvement actions"))
         self.table.setModel(self.model)

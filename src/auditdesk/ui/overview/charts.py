@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.overview.actions import target_names
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 
 MONTHS = 12
 LINE_STYLES = (
@@ -168,7 +168,7 @@ class ChartsView(QWidget):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setObjectName("overview_chart")
         self.grid = GridModel(self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("overview_chart_table")
         self.table.setModel(self.grid)
         self.table.verticalHeader().setVisible(False)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import language
 from auditdesk.ui.overview.actions import target_names
 from auditdesk.ui.rows_model import RowsModel
+from auditdesk.ui.table_view import TableView
 
 
 class TargetsModel(RowsModel[Target]):
@@ -70,7 +70,7 @@ class TargetsDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("Targets", "Targets"))
         self.units = unit_choices(context())
         self.model = TargetsModel({uid: code for uid, code, _n in self.units}, self)
-        self.table = QTableView()
+        self.table = TableView()
         self.table.setObjectName("targets_table")
         self.table.setAccessibleName(QCoreApplication.translate("Targets", "Targets"))
         self.table.setModel(self.model)
