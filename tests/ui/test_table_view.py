@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QTableView
@@ -255,3 +255,33 @@ def test_the_import_report_and_the_overview_tables_have_the_actions(qtbot: QtBot
 
     for module in (register, charts, targets):
         assert "TableView()" in Path(module.__file__ or "").read_text(encoding="utf-8")
+
+
+def test_a_paged_list_is_exported_to_its_end(qtbot: QtBot, tmp_path: Path) -> None:
+    """The audit list loads 500 rows at a time; its export holds every row, not the first page."""
+    from auditdesk.ui.audits.list_model import PAGE, AuditListModel
+
+    class Paged(ColumnsModel[int]):
+        def __init__(self, total: int) -> None:
+            super().__init__([("No", lambda r: r)])
+            self.total = total
+
+        def canFetchMore(self, parent: object = None) -> bool:  # type: ignore[override]
+            return len(self.rows) < self.total
+
+        def fetchMore(self, parent: object = None) -> None:  # type: ignore[override]
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, min(self.total, start + PAGE) - 1)
+            self.rows += list(range(start, min(self.total, start + PAGE)))
+            self.endInsertRows()
+
+    assert AuditListModel.canFetchMore is not ColumnsModel.canFetchMore  # the list is paged
+    model = Paged(1234)
+    model.fetchMore()
+    view = TableView(title="paged")
+    view.setModel(model)
+    qtbot.addWidget(view)
+    assert model.rowCount() == PAGE
+    out = tmp_path / "all.csv"
+    assert view.table_actions.export_to(out, "intl") == 1234
+    assert out.read_text(encoding="utf-8").splitlines()[-1] == "1233"

@@ -3,9 +3,10 @@ CSV and printed, from its context menu or the keyboard:
 
 - Ctrl+C copies the selected cells (or the whole table when nothing is selected) as
   tab-separated text with the column headers, which a spreadsheet pastes into cells;
-- Export… (Ctrl+Shift+E) writes the rows the table shows, in its order, through
-  `reports.table_export` (numbers, per cents and dates as real values, read back by
-  `domain.numbers.shown_value` in the window's language or given by a model in `VALUE_ROLE`);
+- Export… (Ctrl+Shift+E) writes the rows the table shows (a paged list read to its end), in
+  its order, through `reports.table_export` (numbers, per cents and dates as real values, read
+  back by `domain.numbers.shown_value` in the window's language or given by a model in
+  `VALUE_ROLE`);
 - Print… (Ctrl+Shift+P) prints the same rows through Qt's print dialog (a printer or a PDF file).
 
 `TableView` is a QTableView with these; `enable_table_actions(view)` gives them to a table made
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 # the shown text is read back.
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 64
 LANDSCAPE_FROM_COLUMNS = 6
+MAX_FETCHED_ROWS = 200_000  # a paged list (the audits) is read to its end for export, up to this
 Cell = str | int | float | date | datetime | None
 
 
@@ -106,6 +108,18 @@ class TableActions(QObject):
         header = self.view.horizontalHeader()
         shown = [c for c in range(model.columnCount()) if not self.view.isColumnHidden(c)]
         return sorted(shown, key=header.visualIndex)
+
+    def load_all(self) -> None:
+        """Reads the rest of a paged model (fetchMore), so that an export or a printout holds
+        every row of the list, not only the pages scrolled to."""
+        model = self.view.model()
+        while model is not None and model.canFetchMore(QModelIndex()):
+            before = model.rowCount()
+            if before >= MAX_FETCHED_ROWS:
+                break
+            model.fetchMore(QModelIndex())
+            if model.rowCount() == before:
+                break
 
     def rows(self) -> list[int]:
         model = self.view.model()
@@ -174,6 +188,7 @@ class TableActions(QObject):
         language's); returns how many rows were written."""
         from auditdesk.reports.table_export import write_table  # openpyxl only when used
 
+        self.load_all()
         columns = self.columns()
         rows = [[self.value(r, c) for c in columns] for r in self.rows()]
         write_table(
@@ -221,6 +236,7 @@ class TableActions(QObject):
 
     def document(self) -> QTextDocument:
         """The shown rows as a document to print: the title, then the table with its headers."""
+        self.load_all()
         columns = self.columns()
         head = "".join(f"<th>{html.escape(h)}</th>" for h in self.headers(columns))
         body = "".join(
