@@ -120,6 +120,10 @@
       <translation>{file}: zaimportowane: {imported}, pominięte: {skipped}, odrzucone: {refused}; zastąpione: {replaced}, zachowane: {kept}, w konflikcie: {conflicts}</translation>
     </message>
     <message>
+      <source>{login} may not audit: {units}</source>
+      <translation>{login} nie może badać komórek: {units}</translation>
+    </message>
+    <message>
       <source>{path}: the schedule of {count} planned visits</source>
       <translation>{path}: harmonogram zaplanowanych wizyt ({count})</translation>
     </message>

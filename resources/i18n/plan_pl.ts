@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>ExclusionsDialog</name>
+    <message>
+        <source>Units an auditor worked in</source>
+        <translation>Komórki, w których audytor pracował</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>Audytor</translation>
+    </message>
+    <message>
+        <source>Units the auditor worked in</source>
+        <translation>Komórki, w których audytor pracował</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Uwaga</translation>
+    </message>
+    <message>
+        <source>&amp;Auditor:</source>
+        <translation>&amp;Audytor:</translation>
+    </message>
+    <message>
+        <source>&amp;Worked in:</source>
+        <translation>&amp;Pracował w:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>U&amp;waga:</translation>
+    </message>
+</context>
+<context>
     <name>MissedDialog</name>
     <message>
         <source>Visit not made</source>
@@ -220,7 +251,7 @@
         <translation>Proporcjonalnie do liczby klientów</translation>
     </message>
     <message>
-        <source>Neyman (traffic and last period&apos;s spread)</source>
+        <source>Neyman (traffic and last period's spread)</source>
         <translation>Metodą Neymana (liczba klientów i zmienność wyników z poprzedniego okresu)</translation>
     </message>
     <message>
@@ -244,7 +275,7 @@
         <translation>&amp;Planuj według:</translation>
     </message>
     <message>
-        <source>Each unit&apos;s result &amp;within:</source>
+        <source>Each unit's result &amp;within:</source>
         <translation>Wynik każdej komórki z &amp;dokładnością:</translation>
     </message>
     <message>
@@ -383,6 +414,10 @@
         <translation>&amp;Nieodbyta lub odwołana…</translation>
     </message>
     <message>
+        <source>&amp;Units auditors worked in…</source>
+        <translation>&amp;Dawne komórki audytorów…</translation>
+    </message>
+    <message>
         <source>Units: visits and precision</source>
         <translation>Komórki: liczba wizyt i dokładność</translation>
     </message>
@@ -395,7 +430,7 @@
         <translation>Nie ma jeszcze programu: zacznij od przycisku Nowy program.</translation>
     </message>
     <message>
-        <source>each unit&apos;s result within ± {0} points at {1} %</source>
+        <source>each unit's result within ± {0} points at {1} %</source>
         <translation>wynik każdej komórki z dokładnością ± {0} pkt przy ufności {1} %</translation>
     </message>
     <message>
@@ -409,6 +444,10 @@
     <message>
         <source>Programme created; press Plan to compute and schedule it.</source>
         <translation>Program utworzony; naciśnij Zaplanuj, aby wyliczyć wizyty i terminy.</translation>
+    </message>
+    <message>
+        <source>Saved: {0} unit(s) barred; press Plan to assign again.</source>
+        <translation>Zapisano; wyłączone komórki: {0}. Naciśnij Zaplanuj, aby przydzielić wizyty od nowa.</translation>
     </message>
     <message>
         <source>Planned: {0} visits, {1} problem(s).</source>

@@ -63,6 +63,9 @@ def test_hr_plans_shows_exports_and_imports(
 ) -> None:
     hr = sign_in(monkeypatch, demo_db, "kadry")
     capsys.readouterr()
+    assert main([*hr, "plan", "exclude", "audytor2", "BOK", "--note", "pracował w BOK"]) == 0
+    assert "audytor2 may not audit: BOK" in capsys.readouterr().out
+    assert main([*hr, "plan", "exclude", "audytor2", "NOPE"]) == 1
     assert main([*hr, *CREATE]) == 0
     shown = capsys.readouterr().out
     assert "programme #1: TK I kw. 2027" in shown
@@ -84,6 +87,9 @@ def test_hr_plans_shows_exports_and_imports(
     assert sheet.exists()
     assert main([*hr, "plan", "import", "1", str(sheet)]) == 0
     assert "0 visits added" in capsys.readouterr().out
+    assert main([*hr, "plan", "show", "1", "--visits"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("#")]
+    assert not any(" BOK " in r and "Tajemniczy klient 2" in r for r in rows)  # barred
     pdf = tmp_path / "audytor1.pdf"
     assert main([*hr, "plan", "export", "1", "--out", str(pdf), "--auditor", "audytor1"]) == 0
     assert "Harmonogram wizyt" in pdftotext(pdf)

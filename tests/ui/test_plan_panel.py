@@ -175,3 +175,32 @@ def test_the_auditor_reads_the_brief_and_starts_the_audit(
         assert audit is not None and audit.unit_id == visit.unit_id
     assert visit.id not in [v.id for v in tab.model.rows]
     assert "started" in tab.message.text()
+
+
+def test_hr_records_the_units_an_auditor_worked_in(
+    qtbot: QtBot, ctx: AppContext, office: dict[str, int]
+) -> None:
+    from auditdesk.services.plan import exclusions, plan_choices
+    from auditdesk.ui.plan.dialogs import ExclusionsDialog
+
+    hr = as_(ctx, office, "hr")
+    dialog = ExclusionsDialog(plan_choices(hr), lambda user: exclusions(hr, user))
+    qtbot.addWidget(dialog)
+    dialog.auditor.setCurrentIndex(dialog.auditor.findData(office["a3"]))
+    for i in range(dialog.units.count()):
+        item = dialog.units.item(i)
+        if item.text().startswith("USC"):
+            item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.unit_ids() == [office["USC"]]
+    tab = ProgrammesTab(
+        _deps(hr),
+        exclusions=lambda _p, _c, _ch: (office["a3"], dialog.unit_ids(), "USC do 2024"),
+    )
+    _show(qtbot, tab)
+    qtbot.mouseClick(tab.exclusions_button, Qt.MouseButton.LeftButton)
+    assert "1 unit(s) barred" in tab.message.text()
+    assert exclusions(hr, office["a3"]) == [office["USC"]]
+    again = ExclusionsDialog(plan_choices(hr), lambda user: exclusions(hr, user))
+    qtbot.addWidget(again)
+    again.auditor.setCurrentIndex(again.auditor.findData(office["a3"]))
+    assert again.unit_ids() == [office["USC"]]  # the saved list is shown

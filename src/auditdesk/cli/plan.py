@@ -96,6 +96,14 @@ def register(sub: Any) -> None:
     c.add_argument("--auditor", metavar="LOGIN", help="whose schedule (PDF; default: yours)")
     c.set_defaults(func=cmd_export)
 
+    c = ps.add_parser(
+        "exclude", help="the units an auditor worked in and may not audit (replaces the list)"
+    )
+    c.add_argument("login", metavar="LOGIN")
+    c.add_argument("units", nargs="*", metavar="CODE", help="none: the list is emptied")
+    c.add_argument("--note", default="")
+    c.set_defaults(func=cmd_exclude)
+
     c = ps.add_parser("import", help="read the plan's visits back from an XLSX or CSV sheet")
     c.add_argument("programme", type=int, metavar="ID")
     c.add_argument("file", type=Path, metavar="FILE")
@@ -309,4 +317,22 @@ def cmd_import(args: argparse.Namespace) -> int:
             updated=result.updated,
         )
     )
+    return 0
+
+
+def cmd_exclude(args: argparse.Namespace) -> int:
+    from auditdesk.domain.errors import ValidationFailed
+    from auditdesk.services import plan
+
+    ctx = open_context(args)
+    choices = plan.plan_choices(ctx)
+    auditor = next((a for a in choices.auditors if a.login == args.login), None)
+    if auditor is None:
+        raise ValidationFailed("--auditor {login}: no such auditor", login=args.login)
+    by_code = {u.code: u.id for u in choices.units}
+    unknown = [c for c in args.units if c not in by_code]
+    if unknown:
+        raise ValidationFailed("--unit {code}: no such unit", code=", ".join(unknown))
+    plan.set_exclusions(ctx, auditor.id, [by_code[c] for c in args.units], args.note)
+    out(t("{login} may not audit: {units}", login=args.login, units=", ".join(args.units) or "-"))
     return 0

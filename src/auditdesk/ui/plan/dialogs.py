@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
@@ -343,3 +344,77 @@ class MissedDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+
+class ExclusionsDialog(QDialog):
+    """The units an auditor worked in and may therefore not audit (their own unit is barred
+    anyway, from their employee record)."""
+
+    def __init__(
+        self,
+        choices: PlanChoices,
+        excluded: Callable[[int], list[int]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExclusionsDialog")
+        self.setWindowTitle(self.tr("Units an auditor worked in"))
+        self.excluded = excluded
+        self.auditor = QComboBox()
+        self.auditor.setObjectName("auditor")
+        self.auditor.setAccessibleName(self.tr("Auditor"))
+        for a in choices.auditors:
+            self.auditor.addItem(f"{a.name} ({a.login})", a.id)
+        self.units = QListWidget()
+        self.units.setObjectName("units")
+        self.units.setAccessibleName(self.tr("Units the auditor worked in"))
+        for u in choices.units:
+            item = QListWidgetItem(f"{u.code} {u.name}")
+            item.setData(Qt.ItemDataRole.UserRole, u.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.units.addItem(item)
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setAccessibleName(self.tr("Note"))
+        form = QFormLayout(self)
+        auditor_label = QLabel(self.tr("&Auditor:"))
+        auditor_label.setBuddy(self.auditor)
+        form.addRow(auditor_label, self.auditor)
+        units_label = QLabel(self.tr("&Worked in:"))
+        units_label.setBuddy(self.units)
+        form.addRow(units_label, self.units)
+        note_label = QLabel(self.tr("N&ote:"))
+        note_label.setBuddy(self.note)
+        form.addRow(note_label, self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.auditor.currentIndexChanged.connect(lambda _i: self._load())
+        self._load()
+
+    def auditor_id(self) -> int | None:
+        data = self.auditor.currentData()
+        return int(data) if data is not None else None
+
+    def _load(self) -> None:
+        auditor = self.auditor_id()
+        chosen = set(self.excluded(auditor)) if auditor is not None else set()
+        for i in range(self.units.count()):
+            item = self.units.item(i)
+            state = (
+                Qt.CheckState.Checked
+                if int(item.data(Qt.ItemDataRole.UserRole)) in chosen
+                else Qt.CheckState.Unchecked
+            )
+            item.setCheckState(state)
+
+    def unit_ids(self) -> list[int]:
+        return [
+            int(self.units.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.units.count())
+            if self.units.item(i).checkState() == Qt.CheckState.Checked
+        ]

@@ -48,7 +48,7 @@ from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import channel_name, language, number, role_name
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.plan.dialogs import MissedDialog, ProgrammeDialog
+from auditdesk.ui.plan.dialogs import ExclusionsDialog, MissedDialog, ProgrammeDialog
 from auditdesk.ui.rows_model import ColumnsModel
 from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
@@ -56,6 +56,7 @@ from auditdesk.ui.tasks import Progress
 AskProgramme = Callable[[QWidget, PlanChoices, date], ProgrammeSpec | None]
 AskPath = Callable[[QWidget, str, str], Path | None]
 AskMissed = Callable[[QWidget], tuple[str, str, bool] | None]
+AskExclusions = Callable[[QWidget, AppContext, PlanChoices], tuple[int, list[int], str] | None]
 
 
 def visit_status_name(value: str) -> str:
@@ -98,6 +99,16 @@ def ask_save(parent: QWidget, title: str, filter_: str) -> Path | None:
 def ask_open(parent: QWidget, title: str, filter_: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, "", filter_)
     return Path(name) if name else None
+
+
+def ask_exclusions(
+    parent: QWidget, ctx: AppContext, choices: PlanChoices
+) -> tuple[int, list[int], str] | None:
+    dialog = ExclusionsDialog(choices, lambda user: plan_svc.exclusions(ctx, user), parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    auditor = dialog.auditor_id()
+    return None if auditor is None else (auditor, dialog.unit_ids(), dialog.note.text())
 
 
 def ask_missed(parent: QWidget) -> tuple[str, str, bool] | None:
@@ -232,6 +243,7 @@ class ProgrammesTab(_Tab):
         save_path: AskPath = ask_save,
         open_path: AskPath = ask_open,
         missed: AskMissed = ask_missed,
+        exclusions: AskExclusions = ask_exclusions,
     ) -> None:
         super().__init__(deps)
         self.setObjectName("ProgrammesTab")
@@ -239,6 +251,7 @@ class ProgrammesTab(_Tab):
         self.save_path = save_path
         self.open_path = open_path
         self.ask_missed = missed
+        self.ask_exclusions = exclusions
         self.view: ProgrammeView | None = None
 
         self.programme = QComboBox()
@@ -261,6 +274,8 @@ class ProgrammesTab(_Tab):
         self.schedule_button.setObjectName("schedulePdf")
         self.missed_button = QPushButton(self.tr("&Missed or cancelled…"))
         self.missed_button.setObjectName("markMissed")
+        self.exclusions_button = QPushButton(self.tr("&Units auditors worked in…"))
+        self.exclusions_button.setObjectName("exclusions")
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -278,6 +293,7 @@ class ProgrammesTab(_Tab):
         top.addWidget(self.programme, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.plan_button)
+        top.addWidget(self.exclusions_button)
         files = QHBoxLayout()
         files.addWidget(self.export_button)
         files.addWidget(self.import_button)
@@ -304,6 +320,7 @@ class ProgrammesTab(_Tab):
         self.import_button.clicked.connect(self.import_sheet)
         self.schedule_button.clicked.connect(self.print_schedule)
         self.missed_button.clicked.connect(self.mark_missed)
+        self.exclusions_button.clicked.connect(self.edit_exclusions)
         self.refresh()
 
     def programme_id(self) -> int | None:
@@ -392,6 +409,26 @@ class ProgrammesTab(_Tab):
             return
         self.say(self.tr("Programme created; press Plan to compute and schedule it."))
         self.refresh(pid)
+
+    def edit_exclusions(self) -> None:
+        try:
+            choices = plan_svc.plan_choices(self.ctx())
+        except AuditDeskError as exc:
+            self.fail(exc)
+            return
+        answer = self.ask_exclusions(self, self.ctx(), choices)
+        if answer is None:
+            return
+        auditor, units, note = answer
+        try:
+            plan_svc.set_exclusions(self.ctx(), auditor, units, note)
+        except AuditDeskError as exc:
+            self.fail(exc)
+            return
+        self.say(
+            self.tr("Saved: {0} unit(s) barred; press Plan to assign again.").format(len(units))
+        )
+        self.show_programme()
 
     def plan(self) -> None:
         pid = self.programme_id()
