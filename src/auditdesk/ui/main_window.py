@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -77,10 +77,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { font-size: 11pt; }"
-            "QListWidget#navigation::item { padding: 8px 10px; }"
-        )
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
+        # a tenth larger than the application's font, so it grows with a larger font (issue 19)
+        nav_font = QFont(self.nav.font())
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.1)
+        self.nav.setFont(nav_font)
         self.stack = QStackedWidget()
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")

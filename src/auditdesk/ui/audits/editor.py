@@ -37,7 +37,7 @@ from auditdesk.domain.values import Role
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.audits.header_dialog import HeaderDialog
-from auditdesk.ui.audits.item_row import ItemRow, num
+from auditdesk.ui.audits.item_row import ItemRow, num, tone
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import audit_status_name, channel_name, percent, verdict_name
 
@@ -414,7 +414,8 @@ class AuditEditor(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #2e6b2e;")
+        colour = tone("#b00020", "#ff9c9c") if error else tone("#2e6b2e", "#9cff9c")
+        self.message.setStyleSheet(f"color: {colour};")
 
     # --- evidence -----------------------------------------------------------------------------
 

@@ -6,8 +6,9 @@ back. The current item carries a marker (▶ and a coloured border)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -26,8 +27,23 @@ from auditdesk.domain.scoring import Answer
 
 COMMENT_DEBOUNCE_MS = 600
 NA_TEXT = "N/A"
-ROW_STYLE = "QPushButton:checked { background: #2a6fdb; color: white; font-weight: bold; }"
-CURRENT_STYLE = ROW_STYLE + " ItemRow { border: 2px solid #2a6fdb; background: #eef4fd; }"
+# colours from the palette, so that a high-contrast theme keeps them readable (issue 19)
+ROW_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; }"
+)
+CURRENT_STYLE = (
+    ROW_STYLE + " ItemRow { border: 2px solid palette(highlight); background: palette(base); }"
+)
+
+
+def tone(light: str, dark: str) -> str:
+    """A colour for text on the window's background: `light` for a light theme, `dark` for a
+    dark or high-contrast one (a dark red on black cannot be read)."""
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return dark if window.lightness() < 128 else light
+
+
 MARKER = "▶"
 
 
@@ -141,7 +157,7 @@ class ItemRow(QFrame):
         text.setWordWrap(True)
         self.marker = QLabel(MARKER)
         self.marker.setObjectName("currentMarker")
-        self.marker.setStyleSheet("color: #2a6fdb; font-weight: bold;")
+        self.marker.setStyleSheet("color: palette(highlight); font-weight: bold;")
         self.marker.setToolTip(self.tr("Current question"))
         size_policy = self.marker.sizePolicy()
         size_policy.setRetainSizeWhenHidden(True)  # the text does not jump when it moves
@@ -158,10 +174,11 @@ class ItemRow(QFrame):
         if not item.required:
             marks.append(self.tr("optional"))
         self.marks = QLabel(" · ".join(marks))
-        self.marks.setStyleSheet("color: #8a1c1c;" if item.critical else "color: #666;")
+        colour = tone("#8a1c1c", "#ff9c9c") if item.critical else tone("#666666", "#d8d8d8")
+        self.marks.setStyleSheet(f"color: {colour};")
         self.guidance = QLabel(item.guidance.get(language) if item.guidance else "")
         self.guidance.setWordWrap(True)
-        self.guidance.setStyleSheet("color: #555; font-size: small;")
+        self.guidance.setStyleSheet(f"color: {tone('#555555', '#d8d8d8')}; font-size: small;")
         self.guidance.setVisible(bool(item.guidance))
         self.buttons: list[QPushButton] = []
         self.group = QButtonGroup(self)
@@ -307,7 +324,8 @@ class ItemRow(QFrame):
 
     def set_points(self, text: str, failed: bool) -> None:
         self.points.setText(text)
-        self.points.setStyleSheet("color: #b00020; font-weight: bold;" if failed else "")
+        failed_style = f"color: {tone('#b00020', '#ff9c9c')}; font-weight: bold;"
+        self.points.setStyleSheet(failed_style if failed else "")
         # the red colour of a critical failure is said in words too
         name = self.tr("Points for %1: %2").replace("%1", self.number).replace("%2", text)
         if failed:
