@@ -95,6 +95,8 @@ def test_the_polish_answer(tmp_path: Path) -> None:
     assert "Ograniczenie przetwarzania" in text and "tak" in text
     assert "Uprzejma <b>i</b> rzeczowa & terminowa" in text  # markup printed, not applied
     assert "Oceny okresowe (1)" in text and "Brak danych." in text  # no feedback notes
+    assert "przyjęta do wiadomości przez pracownika" in text and "acknowledged" not in text
+    assert "restriction" not in text and "przetwarzania" in text
     assert "osobista" in text and "podpisane" in text and "odwołanie nieuwzględnione" in text
     assert "(119)" in text  # the trail over pages, its header repeated
     assert text.count("\f") >= 3

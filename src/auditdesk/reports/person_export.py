@@ -128,6 +128,37 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+# stored codes printed by name: (Polish, English); a code not listed is printed as it is
+CODES: dict[str, tuple[str, str]] = {
+    # domain.values.AppraisalStatus
+    "draft": ("w przygotowaniu", "in preparation"),
+    "discussed": ("po rozmowie", "after the conversation"),
+    "acknowledged": ("przyjęta do wiadomości przez pracownika", "read by the employee"),
+    "objected": ("odwołanie w toku", "objection pending"),
+    "final": ("ostateczna", "final"),
+    "superseded": ("zastąpiona po odwołaniu", "superseded after an objection"),
+    # domain.values.FeedbackKind
+    "positive": ("pozytywna", "positive"),
+    "corrective": ("korygująca", "corrective"),
+    # domain.indicators: kinds and outcomes of a complaint-register entry
+    "complaint": ("skarga", "complaint"),
+    "grievance": ("zażalenie", "grievance"),
+    "negative_opinion": ("opinia negatywna", "negative opinion"),
+    "praise": ("pochwała", "praise"),
+    "request": ("wniosek", "request"),
+    "justified": ("zasadna", "justified"),
+    "partly": ("częściowo zasadna", "partly justified"),
+    "unjustified": ("bezzasadna", "unjustified"),
+    "passed_on": ("przekazana wg właściwości", "passed on"),
+    "left_unexamined": ("pozostawiona bez rozpoznania", "left unexamined"),
+    # domain.retention.RequestKind
+    "access": ("dostęp (eksport)", "access (export)"),
+    "rectification": ("sprostowanie", "rectification"),
+    "restriction": ("ograniczenie przetwarzania", "restriction of processing"),
+    "restriction_lifted": ("zniesienie ograniczenia", "restriction lifted"),
+}
+
+
 def _text(value: Any, language: str = "en") -> str:
     if value is None or value == "":
         return "—"
@@ -169,6 +200,9 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
 
     def v(value: Any) -> str:
         return _text(value, language)
+
+    def code(value: str | None) -> str | None:
+        return CODES[value][k] if value in CODES else value
 
     def channel(code: str) -> str:
         return CHANNEL_NAMES.get(code, (code, code))[k]
@@ -227,7 +261,7 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
             "appraisal_line",
             number=v(a["record_number"]),
             period=v(a["period"]),
-            status=v(a["status"]),
+            status=v(code(a["status"])),
             appraiser=v(a["appraiser"]),
             level=v(a["overall_level"]),
             score=v(a["overall_score"]),
@@ -269,7 +303,7 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
     table(
         ("date", "author", "kind", "topic", "text"),
         [
-            (n["noted_on"], n["author"], n["kind"], n["topic"], n["text"])
+            (n["noted_on"], n["author"], code(n["kind"]), n["topic"], n["text"])
             for n in data.feedback_notes
         ],
         (20, 22, 20, 40, 68),
@@ -297,10 +331,10 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
         [
             (
                 c["reference"],
-                c["kind"],
+                code(c["kind"]),
                 c["received_on"],
                 c["settled_on"],
-                c["outcome"],
+                code(c["outcome"]),
                 c["summary"],
             )
             for c in data.complaints
@@ -332,7 +366,7 @@ def person_pdf(data: PersonRecord, language: str = "pl") -> bytes:
     part("requests", len(data.requests))
     table(
         ("date", "request", "note", "by"),
-        [(r.noted_on, r.kind, r.note, r.noted_by) for r in data.requests],
+        [(r.noted_on, code(r.kind), r.note, r.noted_by) for r in data.requests],
         (22, 30, 90, 28),
     )
     out = io.BytesIO()

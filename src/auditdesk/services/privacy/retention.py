@@ -354,12 +354,12 @@ def _official(s: Session, it: DueItem) -> Handled:
     a = s.get(Audit, it.record_id)
     if a is None:
         return {}, [], {"gone": True}
-    employee_id = a.employee_id
-    content = {"employee_id": employee_id, "observed_note": a.observed_note}
+    employee_id, note = a.employee_id, a.observed_note
+    content: dict[str, Any] = {"employee_id": employee_id, "observed_note": note}
     old_seal = a.content_sha256
     a.employee_id = None
     a.observed_note = ""
-    a.search_text = _search_text_without(a.search_text, s, employee_id, content["observed_note"])
+    a.search_text = _search_text_without(a.search_text, s, employee_id, note)
     protocols = list(
         s.scalars(
             select(Protocol).where(Protocol.record_kind == "audit", Protocol.record_id == a.id)
