@@ -20,6 +20,7 @@ from sqlalchemy import select
 from auditdesk.domain.retention import DEFAULTS, RecordType
 from auditdesk.services.appraisals import appraisal_detail
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.privacy import due_for_retention
 from auditdesk.settings import Settings
 from auditdesk.store.models import Appraisal, Audit, User
 from auditdesk.ui.i18n import install_language
@@ -263,3 +264,44 @@ def test_each_tab_has_its_own_access_keys(
         assert len(keys) == len(set(keys)), (lang, i, sorted(keys))
         assert not set(keys) & menus, (lang, i, set(keys) & menus)
     install_language(app, "en")
+
+
+class _CancelAfter:
+    """A runner that presses Cancel once `after` records are reported done, and then behaves as
+    ui.tasks does: a task that ends with its progress cancelled is delivered as cancelled."""
+
+    def __init__(self, after: int) -> None:
+        self.after = after
+
+    def submit(self, fn, on_done, on_error, *, title="", parent=None, on_cancel=None):  # type: ignore[no-untyped-def]
+        from auditdesk.ui.tasks import Progress
+
+        progress: Progress = Progress(
+            lambda done, _total, _text: progress.cancel() if done >= self.after else None
+        )
+        result = fn(progress)
+        if progress.cancelled:
+            assert on_cancel is not None
+            on_cancel()
+        else:
+            on_done(result)
+
+
+def test_cancelling_the_run_keeps_what_was_done(
+    qtbot: QtBot, demo_ctx: AppContext, today: date
+) -> None:
+    admin = _as(demo_ctx, "admin")
+    deps = PanelDeps(context=lambda: admin, runner=_CancelAfter(2), settings=Settings())  # type: ignore[arg-type]
+    tab = RetentionTab(deps, confirm=lambda _w, _t, _x: True)
+    _show(qtbot, tab)
+    with time_machine.travel(moment(date(2029, 12, 4)), tick=False):
+        tab.listed = due_for_retention(admin)
+        total = len(tab.listed)
+        assert total > 3
+        tab.run_button.setEnabled(True)
+        qtbot.mouseClick(tab.run_button, Qt.MouseButton.LeftButton)
+        assert tab.message.text() == (
+            "Cancelled: 2 record(s) were done before; list again for the rest."
+        )
+        assert not tab.run_button.isEnabled()
+        assert len(due_for_retention(admin)) == total - 2
