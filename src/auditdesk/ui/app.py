@@ -84,15 +84,15 @@ def preload(names: list[str]) -> None:
 
 def open_database_interactively(target: str | None) -> Database | None:
     """Opens the database; on a problem explains it and lets the user pick another file."""
-    from auditdesk.services.admin.office import open_for_window
+    from auditdesk.services.admin.office import open_for_window, shown_address
     from auditdesk.ui.admin.open_database import ask_server_password
     from auditdesk.ui.admin.recovery import offer_recovery
 
     while True:
         try:
             return open_for_window(target, ask_passphrase, ask_server_password)
-        except AuditDeskError as exc:
-            log.error("cannot open database %s: %s", target, exc)
+        except AuditDeskError as exc:  # the log never gets a password given in the address
+            log.error("cannot open database %s: %s", shown_address(target or ""), exc)
             if offer_recovery(None, target, known=exc):  # damaged, and a backup was restored
                 continue
             box = QMessageBox(
