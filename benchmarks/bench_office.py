@@ -437,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
             start.set()
             outcomes = list(early)
             backends: dict[int, float] = {}
-            activity: list[tuple[int, int]] = []  # per second: (running a query, waiting on a lock)
+            # per second: (running a query, waiting for a lock, idle in a transaction)
+            activity: list[tuple[int, int, int]] = []
             with admin.connect() as watch:
                 while len(outcomes) < len(procs):
                     _backend_cpu(name, backends)
@@ -446,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
                             watch.execute(
                                 text(
                                     "SELECT count(*) FILTER (WHERE state = 'active'), "
-                                    "count(*) FILTER (WHERE wait_event_type = 'Lock') "
+                                    "count(*) FILTER (WHERE wait_event_type = 'Lock'), "
+                                    "count(*) FILTER (WHERE state = 'idle in transaction') "
                                     "FROM pg_stat_activity WHERE datname = :n"
                                 ),
                                 {"n": name},
@@ -500,14 +502,20 @@ def main(argv: list[str] | None = None) -> int:
             f"(of {elapsed * (os.cpu_count() or 1):.0f} core-seconds; the rest went to other "
             "programs on the machine)"
         )
-        busy = statistics.mean(a for a, _ in activity) if activity else 0.0
-        locked = statistics.mean(w for _, w in activity) if activity else 0.0
+        busy = statistics.mean(a[0] for a in activity) if activity else 0.0
+        locked = statistics.mean(a[1] for a in activity) if activity else 0.0
+        idle = statistics.mean(a[2] for a in activity) if activity else 0.0
         print(
             f"server, sampled each second: {busy:.1f} queries running on average, "
-            f"{locked:.1f} of them waiting for a lock (the trail's, or a row's)"
+            f"{locked:.1f} of them waiting for a lock (the trail's, or a row's); "
+            f"{idle:.1f} connections idle inside a transaction (the client's Python at work)"
         )
         figures.update(
-            client_cpu_s=client_cpu, server_cpu_s=server_cpu, active=busy, lock_waits=locked
+            client_cpu_s=client_cpu,
+            server_cpu_s=server_cpu,
+            active=busy,
+            lock_waits=locked,
+            idle_in_transaction=idle,
         )
         print(f"audits completed: {completed}; ratings written: {ratings}")
         print(f"stale edits: {refused} refused, {accepted} accepted (must be 0)")
