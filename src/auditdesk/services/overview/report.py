@@ -66,7 +66,7 @@ METHODS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "odpowiedzi na pytania oceniane, przeliczona na 0–100) i odsetek odpowiedzi pozytywnych "
         "(powyżej środka skali, najwyżej dwie najlepsze).",
         [
-            ("surveys_index", "Indeks satysfakcji (0–100)"),
+            ("surveys_index", "Indeks (0–100)"),
             ("surveys_positive", "Odpowiedzi pozytywne"),
         ],
     ),
@@ -76,8 +76,8 @@ METHODS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         "Badania (wywiady, grupy fokusowe, obserwacje) przeprowadzone w okresie i działania z "
         "ich rekomendacji: odsetek wykonanych do końca okresu.",
         [
-            ("research_studies", "Badania przeprowadzone"),
-            ("research_actions_done", "Działania z rekomendacji wykonane"),
+            ("research_studies", "Badania"),
+            ("research_actions_done", "Działania wykonane"),
         ],
     ),
 ]
