@@ -275,3 +275,26 @@ def test_a_begun_plan_is_not_planned_again(ctx: AppContext, office: dict[str, in
     with pytest.raises(ValidationFailed, match="plan has begun"):
         schedule_programme(hr, pid)
     assert next(r for r in visits(hr, pid) if r.id == first.id).status == "cancelled"
+
+
+def test_a_deleted_draft_puts_its_visit_back_in_the_plan(
+    ctx: AppContext, office: dict[str, int]
+) -> None:
+    from auditdesk.services.audits import delete_draft
+
+    hr = as_(ctx, office, "hr")
+    pid = create_programme(hr, spec(office))
+    plan_programme(hr, pid)
+    a1 = as_(ctx, office, "a1")
+    visit = my_visits(a1)[0]
+    audit_id = start_planned_visit(a1, visit.id)
+    assert visit.id not in [v.id for v in my_visits(a1)]
+    delete_draft(a1, audit_id)  # the foreign key lets go (ON DELETE SET NULL)
+    back = next(v for v in visits(hr, pid) if v.id == visit.id)
+    assert (back.status, back.audit_id) == ("planned", None)
+    assert visit.id in [v.id for v in my_visits(a1)]
+    assert visit.id in [v.id for v in visits(hr, pid, status="planned")]
+    assert sum(p.done for p in progress(hr, pid)) == 0
+    again = start_planned_visit(a1, visit.id)  # started anew (SQLite may reuse the number)
+    assert next(v for v in visits(hr, pid) if v.id == visit.id).audit_id == again
+    assert sum(p.done for p in progress(hr, pid)) == 1

@@ -32,7 +32,7 @@ from auditdesk.services import trail
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan.access import is_planner, require_plan_reader, require_planner
 from auditdesk.services.plan.programmes import auditor_bases, said_json
-from auditdesk.services.plan.visits import VISIT_STATUSES
+from auditdesk.services.plan.visits import VISIT_STATUSES, effective_status
 from auditdesk.store.models import (
     OrgUnit,
     PlannedVisit,
@@ -84,7 +84,7 @@ def export_plan(ctx: AppContext, programme_id: int, path: Path) -> int:
                     format_date(v.planned_at.date()),
                     f"{v.planned_at:%H:%M}",
                     logins.get(v.auditor_id, "") if v.auditor_id is not None else "",
-                    v.status,
+                    effective_status(v.status, v.audit_id),
                     v.status_reason,
                 ]
             )

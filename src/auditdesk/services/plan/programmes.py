@@ -427,7 +427,7 @@ def _started(s: Session, programme_id: int) -> int:
     n = s.scalar(
         select(func.count(PlannedVisit.id)).where(
             PlannedVisit.programme_id == programme_id,
-            (PlannedVisit.audit_id.is_not(None)) | (PlannedVisit.status != "planned"),
+            PlannedVisit.audit_id.is_not(None) | PlannedVisit.status.in_(("missed", "cancelled")),
         )
     )
     return int(n or 0)

@@ -30,6 +30,18 @@ from auditdesk.store.models import (
 
 VISIT_STATUSES = ("planned", "done", "missed", "cancelled")
 STATUS_PL = {"missed": "nieodbyta", "cancelled": "odwołana"}  # in the replacement's reason
+
+
+def effective_status(status: str, audit_id: int | None) -> str:
+    """A visit done whose draft audit was deleted since (the link set to NULL) is planned
+    again."""
+    return "planned" if status == "done" and audit_id is None else status
+
+
+# the visits still to make, in SQL (effective_status's "planned")
+OPEN = (PlannedVisit.status == "planned") | (
+    (PlannedVisit.status == "done") & PlannedVisit.audit_id.is_(None)
+)
 REASON_MAX = 1000
 
 
@@ -116,7 +128,7 @@ def _rows(s: Session, visits: list[PlannedVisit]) -> list[VisitRow]:
             v.planned_at,
             v.auditor_id,
             names.get(v.auditor_id, "") if v.auditor_id is not None else "",
-            v.status,
+            effective_status(v.status, v.audit_id),
             v.status_reason,
             said_of(v.reason),
             said_of(v.assign_reason),
@@ -143,7 +155,11 @@ def visits(
         stmt = select(PlannedVisit).order_by(PlannedVisit.planned_at, PlannedVisit.id)
         if programme_id is not None:
             stmt = stmt.where(PlannedVisit.programme_id == programme_id)
-        if status is not None:
+        if status == "planned":
+            stmt = stmt.where(OPEN)
+        elif status == "done":
+            stmt = stmt.where(PlannedVisit.status == "done", PlannedVisit.audit_id.is_not(None))
+        elif status is not None:
             stmt = stmt.where(PlannedVisit.status == status)
         if not is_planner(ctx.actor):
             stmt = stmt.where(PlannedVisit.auditor_id == ctx.actor.user_id)
@@ -156,7 +172,7 @@ def my_visits(ctx: AppContext) -> list[VisitRow]:
     with ctx.db.session() as s:
         stmt = (
             select(PlannedVisit)
-            .where(PlannedVisit.auditor_id == ctx.actor.user_id, PlannedVisit.status == "planned")
+            .where(PlannedVisit.auditor_id == ctx.actor.user_id, OPEN)
             .order_by(PlannedVisit.planned_at, PlannedVisit.id)
         )
         return _rows(s, list(s.scalars(stmt)))
@@ -238,7 +254,7 @@ def start_planned_visit(ctx: AppContext, visit_id: int, visited_at: datetime | N
                 login=ctx.actor.login,
                 visit=visit_id,
             )
-        if visit.status != "planned" or visit.audit_id is not None:
+        if effective_status(visit.status, visit.audit_id) != "planned":
             raise ValidationFailed(
                 "planned visit #{visit} is {status}, not planned; it cannot be started",
                 visit=visit_id,
@@ -288,7 +304,7 @@ def mark_visit(
         require_planner(ctx.actor)  # an auditor reports a missed visit; HR plans its replacement
     with ctx.db.session() as s:
         visit = _visible_visit(ctx, s, visit_id)
-        if visit.status != "planned":
+        if effective_status(visit.status, visit.audit_id) != "planned":
             raise ValidationFailed(
                 "planned visit #{visit} is already {status}", visit=visit_id, status=visit.status
             )
@@ -373,11 +389,12 @@ def progress(ctx: AppContext, programme_id: int) -> list[ProgressRow]:
         if programme is None:
             raise NotFound("programme #{programme} does not exist", programme=programme_id)
         counts: dict[tuple[int, str], int] = {}
-        for unit_id, status in s.execute(
-            select(PlannedVisit.unit_id, PlannedVisit.status).where(
+        for unit_id, stored, audit_id in s.execute(
+            select(PlannedVisit.unit_id, PlannedVisit.status, PlannedVisit.audit_id).where(
                 PlannedVisit.programme_id == programme_id
             )
         ):
+            status = effective_status(stored, audit_id)
             counts[(unit_id, status)] = counts.get((unit_id, status), 0) + 1
         units = {i: (c, n) for i, c, n in s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name))}
         out = []

@@ -103,6 +103,10 @@ class PlannedVisit(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")  # why this day, hour and scenario
     assign_reason: Mapped[str] = mapped_column(Text, default="")
-    audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id"), index=True)
+    # a draft audit deleted: the visit is planned again (services.plan reads "done" without
+    # an audit as planned)
+    audit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("audit.id", ondelete="SET NULL"), index=True
+    )
     # indexed: deleting a schedule checks each visit against this self-reference
     replaces_id: Mapped[int | None] = mapped_column(ForeignKey("planned_visit.id"), index=True)

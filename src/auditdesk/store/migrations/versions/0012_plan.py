@@ -136,7 +136,10 @@ def upgrade() -> None:
         sa.Column("audit_id", sa.Integer(), nullable=True),
         sa.Column("replaces_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["audit_id"], ["audit.id"], name=op.f("fk_planned_visit_audit_id_audit")
+            ["audit_id"],
+            ["audit.id"],
+            name=op.f("fk_planned_visit_audit_id_audit"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
             ["auditor_id"], ["app_user.id"], name=op.f("fk_planned_visit_auditor_id_app_user")
