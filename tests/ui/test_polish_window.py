@@ -49,6 +49,7 @@ from auditdesk.ui.tasks import SyncTaskRunner
 WORD = re.compile(r"[A-Za-zÀ-ž]+")
 CODE = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 TAG = re.compile(r"<[^>]+>|&[a-z]+;")
+SHORT = re.compile(r"(?<!\w)(?:N/A|n/a)(?!\w)")  # English abbreviations the word check misses
 PATH = re.compile(r"\S*[/\\]\S*")  # a file path or an address, shown as it is
 ROWS = 40  # table rows read per table
 # proper names and codes a Polish window shows as they are
@@ -104,9 +105,10 @@ def _polish_texts(node: object) -> list[str]:
 
 def english_in(text: str) -> list[str]:
     """The English words and raw codes in `text` (empty when it reads as Polish)."""
+    short = SHORT.findall(text)
     plain = PATH.sub(" ", TAG.sub(" ", text.replace("&&", "&")))
     found = [w for w in WORD.findall(plain.replace("&", "")) if w.lower() in english_words()]
-    return found + [c for c in CODE.findall(plain) if c.lower() not in ALLOWED]
+    return short + found + [c for c in CODE.findall(plain) if c.lower() not in ALLOWED]
 
 
 def _model_texts(model: QAbstractItemModel | None, rows: int = ROWS) -> list[str]:
@@ -185,6 +187,7 @@ def test_the_walk_finds_english() -> None:
     """The check can fail: English words and raw codes are found, Polish and names are not."""
     assert "Export" in english_in("Export the table")
     assert english_in("Status: in_progress") == ["in_progress"]
+    assert english_in("N/A") == ["N/A"] and not english_in("N/D · /usr/lib/softhsm")
     assert not english_in("Eksport tabeli (PDF, CSV) — Wydział Komunikacji, AuditDesk")
     assert not english_in("Podpis PAdES B-T · 87,4 %")
     from PySide6.QtWidgets import QVBoxLayout

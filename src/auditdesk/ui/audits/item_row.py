@@ -26,7 +26,6 @@ from auditdesk.domain.numbers import format_number
 from auditdesk.domain.scoring import Answer
 
 COMMENT_DEBOUNCE_MS = 600
-NA_TEXT = "N/A"
 # colours from the palette, so that a high-contrast theme keeps them readable (issue 19)
 ROW_STYLE = (
     "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
@@ -231,7 +230,7 @@ class ItemRow(QFrame):
             self.value_edit.installEventFilter(_Keys(self, item.type == "number"))
             self.setFocusProxy(self.value_edit)
             answers.addWidget(self.value_edit, 1 if item.type == "text" else 0)
-        self.na_button = QPushButton(self.tr("N N/A") if options else NA_TEXT)
+        self.na_button = QPushButton(self.tr("N N/A") if options else self.tr("N/A"))
         self.na_button.setAccessibleName(self.tr("%1: not applicable").replace("%1", self.question))
         self.na_button.setCheckable(True)
         self.na_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
