@@ -260,17 +260,22 @@ def polish_dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
     from auditdesk.services.monitoring import surveys as surveys_svc
     from auditdesk.services.monitoring.indicators import unit_choices
     from auditdesk.ui.about import AboutDialog
+    from auditdesk.ui.admin.open_database import OpenDatabaseDialog
     from auditdesk.ui.admin.panel import NewUserDialog, PasswordDialog
     from auditdesk.ui.appraisals.dialogs import AbsenceDialog, FeedbackDialog
     from auditdesk.ui.audits.dialogs import ActionPlanDialog, DisputeDialog, NewAuditDialog
     from auditdesk.ui.audits.header_dialog import HeaderDialog
     from auditdesk.ui.auth.signin import FirstAdminDialog, SignInDialog
+    from auditdesk.ui.help import HelpWindow
     from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
     from auditdesk.ui.monitoring.import_problems import ImportProblemsDialog
     from auditdesk.ui.monitoring.indicators_dialogs import EntryDialog
     from auditdesk.ui.monitoring.surveys_dialogs import NewCampaignDialog
+    from auditdesk.ui.overview.targets import TargetsDialog
     from auditdesk.ui.panels import PanelDeps
-    from auditdesk.ui.protocols.dialogs import SignatureDialog, SignDialog
+    from auditdesk.ui.plan.dialogs import MissedDialog
+    from auditdesk.ui.privacy.person import RequestDialog
+    from auditdesk.ui.protocols.dialogs import ProtocolDialog, SignatureDialog, SignDialog
     from auditdesk.ui.protocols.export_dialog import BulkExportDialog
     from auditdesk.ui.settings_dialog import SettingsDialog
     from auditdesk.ui.sync.dialog import SyncDialog
@@ -311,6 +316,12 @@ def polish_dialogs(ctx: AppContext) -> dict[str, Callable[[], QWidget]]:
         "drawn signature": lambda: SignatureDialog("Ewa Urzędnicza"),
         "electronic signature": lambda: SignDialog(deps, "protocol"),
         "bulk export": lambda: BulkExportDialog(deps),
+        "open database": lambda: OpenDatabaseDialog(settings),
+        "targets": lambda: TargetsDialog(lambda: ctx),
+        "help": lambda: HelpWindow("pl"),
+        "visit not made": lambda: MissedDialog(),
+        "personal data request": lambda: RequestDialog("Ewa Urzędnicza"),
+        "protocol": lambda: ProtocolDialog(deps, "audit", done),
     }
 
 
@@ -335,6 +346,12 @@ DIALOGS = [
     "drawn signature",
     "electronic signature",
     "bulk export",
+    "open database",
+    "targets",
+    "help",
+    "visit not made",
+    "personal data request",
+    "protocol",
 ]
 
 
