@@ -195,6 +195,9 @@ def test_the_tab_is_in_the_monitoring_panel(qtbot: QtBot, demo_ctx: AppContext) 
     deps = PanelDeps(context=lambda: demo_ctx, runner=SyncTaskRunner(), settings=Settings())
     panel = MonitoringPanel(deps)
     qtbot.addWidget(panel)
+    assert not panel.findChildren(CasesTab)  # built when first shown (issue 14)
+    for i in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(i)
     widgets = [panel.tabs.widget(i) for i in range(panel.tabs.count())]
     assert any(isinstance(w, CasesTab) for w in widgets)
 

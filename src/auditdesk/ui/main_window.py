@@ -34,7 +34,7 @@ from auditdesk.ui.help import PAGES as HELP_PAGES
 from auditdesk.ui.help import open_help, page_title
 from auditdesk.ui.labels import role_name
 from auditdesk.ui.overview import start_row
-from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels
+from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels, preload_panels
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
 from auditdesk.ui.window_state import (
@@ -149,6 +149,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         self.nav.setCurrentRow(current if current >= 0 else self._start_row())
         self._collect_notices()
+        self.runner.submit(  # the other panels' modules, off the GUI thread (issue 14)
+            lambda _p: preload_panels(),
+            lambda _r: None,
+            lambda exc, _tb: log.warning("preloading the panels failed: %s", exc),
+        )
 
     def _start_row(self) -> int:
         """The overview for supervisors, HR and management (issue 17), else the first panel."""

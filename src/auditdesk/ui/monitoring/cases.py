@@ -489,5 +489,5 @@ def tab(deps: PanelDeps) -> TabSpec:
     return TabSpec(
         order=30,
         title=lambda: QCoreApplication.translate("CasesTab", "Case timeliness"),
-        widget=CasesTab(deps),
+        build=lambda: CasesTab(deps),
     )

@@ -498,5 +498,5 @@ def tab(deps: PanelDeps) -> TabSpec:
     return TabSpec(
         order=20,
         title=lambda: QCoreApplication.translate("Indicators", "Complaints and research"),
-        widget=IndicatorsTab(deps),
+        build=lambda: IndicatorsTab(deps),
     )

@@ -29,7 +29,7 @@ TAB_MODULES: list[str] = [
 class TabSpec:
     order: int  # position among the tabs
     title: Callable[[], str]  # translated when the panel is built
-    widget: QWidget
+    build: Callable[[], QWidget]  # called when the tab is first shown (issue 14)
 
 
 class MonitoringPanel(QWidget):
@@ -46,17 +46,44 @@ class MonitoringPanel(QWidget):
             (importlib.import_module(name).tab(deps) for name in TAB_MODULES),
             key=lambda spec: spec.order,
         )
+        # each tab is built when first shown (issue 14): building them all at once held the
+        # GUI thread; until then an empty page stands in its place
+        self._unbuilt: dict[int, TabSpec] = {}
         for n, spec in enumerate(specs, start=1):
-            self.tabs.addTab(spec.widget, spec.title())
+            self.tabs.addTab(QWidget(), spec.title())
+            self._unbuilt[n - 1] = spec
             if n <= 9:
                 shortcut = QShortcut(QKeySequence(f"Alt+{n}"), self)
                 shortcut.activated.connect(lambda i=n - 1: self.tabs.setCurrentIndex(i))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._build_tab)
+        self._build_tab(self.tabs.currentIndex())
+
+    def _build_tab(self, index: int) -> None:
+        spec = self._unbuilt.pop(index, None)
+        if spec is None:
+            return
+        widget = spec.build()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, spec.title())
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def tab_named(self, name: str) -> QWidget | None:
+        """The tab of that object name, built if it was not yet."""
         for i in range(self.tabs.count()):
+            if i in self._unbuilt:
+                current = self.tabs.currentIndex()
+                self._build_tab(i)
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentIndex(current)
+                self.tabs.blockSignals(False)
             widget = self.tabs.widget(i)
             if widget is not None and widget.objectName() == name:
                 return widget

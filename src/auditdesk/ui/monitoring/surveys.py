@@ -587,5 +587,5 @@ def tab(deps: PanelDeps) -> TabSpec:
     return TabSpec(
         order=10,
         title=lambda: QCoreApplication.translate("SurveysTab", "Satisfaction surveys"),
-        widget=SurveysTab(deps),
+        build=lambda: SurveysTab(deps),
     )

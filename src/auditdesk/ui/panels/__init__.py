@@ -29,6 +29,30 @@ PANEL_MODULES = [
     "auditdesk.ui.plan",
 ]
 
+# what the panels are built from, imported on a worker once the main window is up (issue 14), so
+# that opening a panel for the first time does not import it on the GUI thread. Nothing in them
+# may create a widget at import, nor import signing (pyHanko), XLSX (openpyxl) or PDF rendering
+# (pypdfium2): those are imported when used.
+PANEL_BODY_MODULES = [
+    "auditdesk.ui.audits.panel",
+    "auditdesk.ui.appraisals.panel",
+    "auditdesk.ui.monitoring.surveys",
+    "auditdesk.ui.monitoring.indicators",
+    "auditdesk.ui.monitoring.cases",
+    "auditdesk.ui.protocols.panel",
+    "auditdesk.ui.protocols.dialogs",
+    "auditdesk.ui.overview.panel",
+    "auditdesk.ui.admin.panel",
+    "auditdesk.ui.privacy.panel",
+    "auditdesk.ui.plan.panel",
+]
+
+
+def preload_panels() -> None:
+    """Imports the panels' modules (on a worker thread: see PANEL_BODY_MODULES)."""
+    for name in PANEL_BODY_MODULES:
+        importlib.import_module(name)
+
 
 @dataclass(frozen=True)
 class PanelDeps:

@@ -1,0 +1,108 @@
+"""Issue 14, the window never freezes: the slow work of the audit list, the audit editor, the
+monitoring tabs and the protocol preview runs on the real TaskRunner's workers, and the GUI
+thread only shows what comes back. These tests use the real TaskRunner (not SyncTaskRunner)
+and wait with qtbot.waitUntil."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from auditdesk.services import audits as svc
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import User
+from auditdesk.ui.audits.panel import AuditsPanel
+from auditdesk.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def auditor(copy_demo: Callable[[Path], Path], tmp_path: Path) -> Iterator[AppContext]:
+    db = open_database(str(copy_demo(tmp_path / "demo.sqlite")))
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.login == "audytor1"))
+        assert user is not None
+        actor = Actor.of(user)
+    yield AppContext(db, actor)
+    db.dispose()
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    r.wait()
+
+
+def test_the_audit_list_is_read_on_a_worker_and_the_later_filter_wins(
+    qtbot: QtBot, auditor: AppContext, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = svc.list_audits
+    threads: list[str] = []
+
+    def slow_for_drafts(ctx: AppContext, where: Any = None, **kw: Any) -> svc.AuditPage:
+        threads.append(threading.current_thread().name)
+        if where is not None and where.status == "draft":
+            time.sleep(0.4)  # the earlier request comes back last: its rows must be dropped
+        return real(ctx, where, **kw)
+
+    monkeypatch.setattr(svc, "list_audits", slow_for_drafts)
+    panel = AuditsPanel(lambda: auditor, runner, choose_file=lambda: None)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+    assert threading.main_thread().name not in threads  # never on the GUI thread
+
+    everything = {row.id for row in panel.model.rows}
+    panel.table.selectRow(0)
+    chosen = panel.selected_id()
+    assert chosen is not None
+    completed = panel.status.findData("completed")
+    draft = panel.status.findData("draft")
+    assert completed > 0 and draft > 0
+    with qtbot.waitSignal(panel.list_loaded, timeout=10_000):
+        panel.status.setCurrentIndex(draft)  # slow
+        panel.status.setCurrentIndex(completed)  # quick, and the one the user chose last
+    qtbot.wait(600)  # the draft query finishes meanwhile; its rows must not replace these
+    runner.wait()
+    qtbot.wait(50)
+    rows = panel.model.rows
+    assert rows and all(row.status == "completed" for row in rows)
+    assert len(rows) < len(everything)
+    assert panel.model.total == real(auditor, svc.AuditFilter(status="completed")).total
+    if chosen in {row.id for row in rows}:
+        assert panel.selected_id() == chosen  # the list keeps its selection
+
+
+def test_the_monitoring_tabs_are_built_when_first_shown(
+    qtbot: QtBot, auditor: AppContext, runner: TaskRunner
+) -> None:
+    from auditdesk.settings import Settings
+    from auditdesk.ui.monitoring.cases import CasesTab
+    from auditdesk.ui.monitoring.indicators import IndicatorsTab
+    from auditdesk.ui.monitoring.panel import MonitoringPanel
+    from auditdesk.ui.monitoring.surveys import SurveysTab
+    from auditdesk.ui.panels import PanelDeps
+
+    panel = MonitoringPanel(PanelDeps(lambda: auditor, runner, Settings(language="en")))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert isinstance(panel.tabs.currentWidget(), SurveysTab)  # the one on screen: built
+    assert not panel.findChildren(IndicatorsTab) and not panel.findChildren(CasesTab)
+    titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+    panel.tabs.setCurrentIndex(2)
+    assert isinstance(panel.tabs.currentWidget(), CasesTab)
+    assert panel.tabs.currentIndex() == 2
+    assert not panel.findChildren(IndicatorsTab)
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == titles
+    found = panel.tab_named("indicatorsTab")  # the overview's drill-down builds what it needs
+    assert isinstance(found, IndicatorsTab)
+    assert panel.tabs.currentIndex() == 2
+    runner.wait()
