@@ -88,6 +88,9 @@ def test_an_auditor_gets_a_sentence_and_another_start_page(
     _window, panel = make(qtbot, auditor)
     assert panel.model.rowCount() == 0
     assert "supervisors, HR and management" in panel.heading.text()
+    assert not panel.tabs.isTabEnabled(panel.tabs.indexOf(panel.actions_page))
+    assert not panel.tabs.isTabEnabled(panel.tabs.indexOf(panel.charts_page))
+    assert panel.actions_view is None and panel.charts_view is None
     keys = ["audits", "appraisals", "overview"]
     assert start_row(keys, auditor.actor) == 0
     assert start_row(keys, demo_ctx.actor) == 2

@@ -248,6 +248,9 @@ class OverviewPanel(QWidget):
         self.actions_view: ActionsView | None = None
         self.charts_view: ChartsView | None = None
         self.tabs.currentChanged.connect(lambda _i: self._page_shown())
+        readable = allowed(deps.context().actor, Permission.VIEW_CASES)
+        for page in (self.actions_page, self.charts_page):  # an auditor reads neither
+            self.tabs.setTabEnabled(self.tabs.indexOf(page), readable)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
