@@ -275,6 +275,16 @@ def test_peak_hours_weight_the_times() -> None:
     assert {v.at.hour for v in got} == {10}
 
 
+def test_weekdays_follow_the_clients_where_the_register_knows_them() -> None:
+    # clients register three times as often on Mondays as on any other weekday
+    demand = Demand(1, "visit", 26, HOURS, day_weights={0: 3, 1: 1, 2: 1, 3: 1, 4: 1})
+    got, _ = schedule([demand], date(2027, 1, 1), date(2027, 6, 30), seed=5)
+    days = Counter(v.at.weekday() for v in got)
+    assert days[0] >= 9 and all(days[d] <= 5 for d in range(1, 5)), days
+    assert "share of the unit's clients" in got[0].reason
+    assert "udziału klientów" in polish(got[0].reason)
+
+
 def test_scenarios_rotate_and_never_repeat_running() -> None:
     days = [datetime(2027, 1, 4) + timedelta(weeks=w, hours=10) for w in range(12)]
     # two cases: whatever the weights, a unit never hears one twice running

@@ -388,13 +388,15 @@ def slots(hours: OpeningHours, weekday: int) -> list[time]:
 @dataclass(frozen=True)
 class Demand:
     """Visits one unit needs in one channel, with the unit's opening hours and, where known,
-    the weight of each hour of the day (from registration times in the EZD register)."""
+    the weight of each weekday (0 = Monday: the cases registered on it in the EZD register)
+    and of each hour of the day (registration times, where the register has them)."""
 
     unit_id: int
     channel: str
     visits: int
     hours: OpeningHours
     hour_weights: Mapping[int, float] | None = None
+    day_weights: Mapping[int, float] | None = None
 
 
 @dataclass
@@ -488,8 +490,28 @@ def schedule(
             hi = max(lo + 1, (i + 1) * len(usable) // k)
             index = rng.randrange(lo, hi)
             _week, days, skipped = usable[index]
-            least = min(weekday_use[d.weekday()] for d in days)
-            candidates = [d for d in days if weekday_use[d.weekday()] == least]
+            weights = demand.day_weights
+            if weights and any(weights.get(d.weekday(), 0) > 0 for d in days):
+                # the weekday furthest behind its share of the unit's clients
+                pool = [d for d in days if weights.get(d.weekday(), 0) > 0]
+                behind = min((weekday_use[d.weekday()] + 1) / weights[d.weekday()] for d in pool)
+                candidates = [
+                    d
+                    for d in pool
+                    if (weekday_use[d.weekday()] + 1) / weights[d.weekday()] == behind
+                ]
+                why_day = Said(
+                    "the weekday furthest behind its share of the unit's clients (EZD register)",
+                    "dzień tygodnia najbardziej zaległy wobec udziału klientów komórki "
+                    "(rejestr EZD)",
+                )
+            else:
+                least = min(weekday_use[d.weekday()] for d in days)
+                candidates = [d for d in days if weekday_use[d.weekday()] == least]
+                why_day = Said(
+                    "the unit's least-visited open weekday of the week",
+                    "najrzadziej odwiedzany dzień tygodnia tej komórki",
+                )
             day = rng.choice(candidates)
             weekday_use[day.weekday()] += 1
             if (key, day.weekday()) not in times_by_hours:
@@ -501,12 +523,12 @@ def schedule(
             reason = Said(
                 f"week {index + 1} of {len(weeks)} (visit {i + 1} of {k}, one per "
                 f"stratum of weeks {lo + 1}–{hi}); {WEEKDAY_NAMES[day.weekday()]} {fmt(day)}: "
-                f"the unit's least-visited open weekday of the week"
+                f"{why_day}"
                 + (f", public holidays skipped: {skipped}" if skipped else "")
                 + f"; {at:%H:%M} within {opens:%H:%M}–{closes:%H:%M} ({why_time})",
                 f"tydzień {index + 1} z {len(weeks)} (wizyta {i + 1} z {k}, jedna na przedział "
                 f"tygodni {lo + 1}–{hi}); {WEEKDAY_NAMES_PL[day.weekday()]} {fmt(day)}: "
-                f"najrzadziej odwiedzany dzień tygodnia tej komórki"
+                f"{why_day.pl}"
                 + (f", pominięte święta: {skipped}" if skipped else "")
                 + f"; {at:%H:%M} w godzinach {opens:%H:%M}–{closes:%H:%M} ({why_time.pl})",
             )

@@ -129,6 +129,12 @@ def test_traffic_and_last_result_come_from_the_registers(
     usc = next(u for u in programme_view(hr, pid).units if u.unit_code == "USC")
     assert usc.traffic == 50
     assert usc.last_result is None  # no audits last quarter
+    # 50 cases on consecutive days: the USC's visits follow the register's weekdays
+    plan_programme(hr, pid)
+    reasons = [v.reason for v in visits(hr, pid) if v.unit_id == office["USC"]]
+    assert reasons and all("share of the unit's clients (EZD register)" in r for r in reasons)
+    bok = [v.reason for v in visits(hr, pid) if v.unit_id == office["BOK"]]
+    assert all("least-visited open weekday" in r for r in bok)  # no register for BOK
 
 
 def test_bad_programmes_are_refused(ctx: AppContext, office: dict[str, int]) -> None:

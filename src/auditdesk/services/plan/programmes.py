@@ -446,11 +446,15 @@ def _schedule_slots(
         )
     s.execute(delete(PlannedVisit).where(PlannedVisit.programme_id == programme.id))
     channels: dict[str, float] = json.loads(programme.channels_json)
+    units = _units(s, programme.id)
+    days = _weekday_weights(s, [u.unit_id for u in units], programme)
     demands = []
-    for u in _units(s, programme.id):
+    for u in units:
         hours = planning.parse_hours(u.hours)
         for channel, n in planning.split_channels(u.visits, channels).items():
-            demands.append(planning.Demand(u.unit_id, channel, n, hours))
+            demands.append(
+                planning.Demand(u.unit_id, channel, n, hours, day_weights=days.get(u.unit_id))
+            )
     slots, problems = planning.schedule(
         demands, programme.period_from, programme.period_to, programme.seed
     )
@@ -461,6 +465,33 @@ def _schedule_slots(
         weights = {sc.code: sc.weight for sc in scenarios if sc.channel == channel}
         planning.rotate_scenarios([v for v in slots if v.channel == channel], weights)
     return slots, problems
+
+
+MIN_CASES_FOR_WEEKDAYS = 30
+"""Fewer cases than this in the previous period say too little of the weekdays clients come."""
+
+
+def _weekday_weights(
+    s: Session, unit_ids: list[int], programme: PlanProgramme
+) -> dict[int, dict[int, float]]:
+    """Per unit, the cases registered on each weekday in the previous period of the same
+    length (the EZD register; one row per day read, not per case)."""
+    start, end = previous_period(programme.period_from, programme.period_to)
+    counts: dict[int, dict[int, float]] = {}
+    rows = s.execute(
+        select(CaseRecord.unit_id, CaseRecord.started_on, func.count(CaseRecord.id))
+        .where(
+            CaseRecord.unit_id.in_(unit_ids),
+            CaseRecord.started_on >= start,
+            CaseRecord.started_on <= end,
+        )
+        .group_by(CaseRecord.unit_id, CaseRecord.started_on)
+    )
+    for unit_id, day, n in rows:
+        if unit_id is not None and day.weekday() < 5:
+            per_day = counts.setdefault(unit_id, {})
+            per_day[day.weekday()] = per_day.get(day.weekday(), 0.0) + float(n)
+    return {u: w for u, w in counts.items() if sum(w.values()) >= MIN_CASES_FOR_WEEKDAYS}
 
 
 def _insert(s: Session, programme: PlanProgramme, slots: list[planning.PlannedSlot]) -> None:
