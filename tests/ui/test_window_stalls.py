@@ -106,3 +106,41 @@ def test_the_monitoring_tabs_are_built_when_first_shown(
     assert isinstance(found, IndicatorsTab)
     assert panel.tabs.currentIndex() == 2
     runner.wait()
+
+
+def test_the_protocol_preview_is_built_and_rendered_on_a_worker(
+    qtbot: QtBot, auditor: AppContext, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditdesk.settings import Settings
+    from auditdesk.ui.panels import PanelDeps
+    from auditdesk.ui.protocols import dialogs, preview
+    from auditdesk.ui.protocols.dialogs import ProtocolDialog
+
+    threads: list[str] = []
+    real = preview.render_pages
+
+    def render(pdf: bytes, scale: float = 1.25) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(pdf, scale)
+
+    monkeypatch.setattr(dialogs, "render_pages", render)
+    monkeypatch.setattr(preview, "render_pages", render)
+    done = svc.list_audits(auditor, svc.AuditFilter(status="completed"), limit=1)
+    assert done.rows
+    dialog = ProtocolDialog(
+        PanelDeps(lambda: auditor, runner, Settings(language="en")), "audit", done.rows[0].id
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()  # nothing to save until the protocol is there
+    qtbot.waitUntil(lambda: dialog.preview.page_count >= 1, timeout=20_000)
+    assert dialog.exported is not None and dialog.save_button.isEnabled()
+    assert "Pages:" in dialog.state.text()
+    pages = dialog.preview.page_count
+    width = dialog.preview.page_labels[0].pixmap().width()
+    with qtbot.waitSignal(dialog.preview.shown, timeout=20_000):
+        dialog.preview.zoom(1.2)  # zoom renders again, also on a worker
+    assert dialog.preview.page_count == pages
+    assert dialog.preview.page_labels[0].pixmap().width() > width
+    assert len(threads) == 2 and threading.main_thread().name not in threads
+    runner.wait()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,7 +29,7 @@ from auditdesk.services import protocols
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.help import open_help
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.protocols.preview import PdfPreview
+from auditdesk.ui.protocols.preview import PdfPreview, render_pages
 from auditdesk.ui.protocols.signature_pad import SignaturePad
 from auditdesk.ui.tasks import Progress
 
@@ -195,7 +195,8 @@ class ProtocolDialog(QDialog):
         self.exported: protocols.ExportedProtocol | None = None
         self.resize(1000, 760)
         layout = QHBoxLayout(self)
-        self.preview = PdfPreview()
+        self.preview = PdfPreview(runner=deps.runner)
+        self._generation = 0  # of the reloads asked for: only the latest one is shown
         layout.addWidget(self.preview, 1)
         side = QVBoxLayout()
         self.state = QLabel()
@@ -236,17 +237,36 @@ class ProtocolDialog(QDialog):
         return self.deps.context()
 
     def reload(self) -> None:
-        try:
-            self.exported = protocols.export_protocol(
-                self.context(), self.kind, self.record_id, preview=True
-            )
-        except Exception as exc:  # shown to the user: the record may be gone or not readable
+        """Builds the protocol and renders its pages on a worker (issue 14), then shows them;
+        until then the buttons that use the protocol wait."""
+        self._generation += 1
+        generation = self._generation
+        ctx, kind, record_id, scale = self.context(), self.kind, self.record_id, self.preview.scale
+        for button in (*self.draw_buttons.values(), self.sign_button, self.save_button):
+            button.setEnabled(False)
+
+        def work(_progress: Progress) -> tuple[protocols.ExportedProtocol, list[QImage]]:
+            exported = protocols.export_protocol(ctx, kind, record_id, preview=True)
+            return exported, render_pages(exported.pdf, scale)
+
+        def done(result: tuple[protocols.ExportedProtocol, list[QImage]]) -> None:
+            if generation == self._generation:
+                self._loaded(*result)
+
+        def failed(exc: BaseException, _tb: str) -> None:
+            if generation != self._generation:
+                return
+            # shown to the user: the record may be gone or not readable
             QMessageBox.warning(self, self.tr("Protocol"), error_text(exc))
             self.exported = None
-            return
-        exported = self.exported
+
+        self.deps.runner.submit(work, done, failed)
+
+    def _loaded(self, exported: protocols.ExportedProtocol, images: list[QImage]) -> None:
+        self.exported = exported
         self.setWindowTitle(self.tr("Protocol %1").replace("%1", exported.record_number))
-        self.preview.set_pdf(exported.pdf)
+        self.preview.set_pdf(exported.pdf, images)
+        self.save_button.setEnabled(True)
         if exported.signed:
             when = exported.signed_at.strftime("%d.%m.%Y %H:%M") if exported.signed_at else ""
             text = self.tr(
