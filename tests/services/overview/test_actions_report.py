@@ -64,7 +64,7 @@ def test_the_annex_lists_the_period_s_actions(
     assert "Załącznik: działania doskonalące" in text
     assert "Szkolenie z obsługi klienta" in text and "po terminie" in text
     assert "Zofia Kowalczyk" in text and "audyt nr 7" in text
-    assert "70.0 → 81.0" in text
+    assert "70,0 → 81,0" in text  # the Polish report: decimal commas
     anon = pdf_text(write_report(demo_ctx, period, tmp_path / "a.pdf", anonymised=True))
     assert "Szkolenie z obsługi klienta" in anon
     assert "Zofia Kowalczyk" not in anon and "audyt nr 7" not in anon
