@@ -276,6 +276,10 @@
         <translation>podpis odręczny</translation>
     </message>
     <message>
+        <source>units excluded</source>
+        <translation>wykluczenie komórek</translation>
+    </message>
+    <message>
         <source>export</source>
         <translation>eksport</translation>
     </message>
@@ -288,6 +292,10 @@
         <translation>odwołanie</translation>
     </message>
     <message>
+        <source>printout</source>
+        <translation>wydruk</translation>
+    </message>
+    <message>
         <source>reactivation</source>
         <translation>ponowna aktywacja</translation>
     </message>
@@ -298,6 +306,10 @@
     <message>
         <source>reopening</source>
         <translation>ponowne otwarcie</translation>
+    </message>
+    <message>
+        <source>replacement</source>
+        <translation>zastąpienie</translation>
     </message>
     <message>
         <source>password reset</source>
@@ -322,6 +334,10 @@
     <message>
         <source>sign-in</source>
         <translation>logowanie</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>rozpoczęcie</translation>
     </message>
     <message>
         <source>synchronisation</source>
