@@ -4,8 +4,9 @@ month by month. Each chart has a table of the same numbers one key away (Ctrl+T)
 reader and for whoever would rather read.
 
 Why QtCharts (PySide6-Addons) and not pyqtgraph or hand-drawn widgets:
-- size: QtCharts is one Qt library of about 3 MB beside the Qt the window already loads;
-  pyqtgraph needs numpy (some 40 MB installed) for a few dozen points per chart;
+- size: QtCharts is one Qt library of about 3 MB beside the Qt the window already loads (its
+  package, PySide6-Addons, installs every Qt add-on, 59 MB as a wheel, but a frozen build carries
+  only QtCharts); pyqtgraph needs numpy (some 40 MB installed) for a few dozen points a chart;
 - start time: this module, and with it QtCharts (about 0.1 s to import), is imported only when
   the Charts page is first opened (ui.overview.panel builds it lazily; issue 14), so the window's
   start does not pay for it;
