@@ -80,7 +80,7 @@
         <translation>Badania: wykonane działania z rekomendacji</translation>
     </message>
     <message>
-        <source>{field}: '{text}' is not a number; type it like 85,5 or leave it empty</source>
+        <source>{field}: &apos;{text}&apos; is not a number; type it like 85,5 or leave it empty</source>
         <translation>{field}: „{text}” nie jest liczbą; wpisz ją np. jako 85,5 albo zostaw pole puste</translation>
     </message>
     <message>
@@ -248,11 +248,11 @@
         <translation>W to&amp;ku</translation>
     </message>
     <message>
-        <source>Move the selected action to 'in progress'</source>
+        <source>Move the selected action to &apos;in progress&apos;</source>
         <translation>Przenieś wybrane działanie do stanu „w toku”</translation>
     </message>
     <message>
-        <source>Move the selected action back to 'open'</source>
+        <source>Move the selected action back to &apos;open&apos;</source>
         <translation>Przenieś wybrane działanie z powrotem do stanu „otwarte”</translation>
     </message>
     <message>
@@ -600,7 +600,7 @@
         <translation>&amp;Ustaw</translation>
     </message>
     <message>
-        <source>Set this target, replacing the indicator's target for the unit</source>
+        <source>Set this target, replacing the indicator&apos;s target for the unit</source>
         <translation>Ustaw ten cel w miejsce dotychczasowego celu wskaźnika dla komórki</translation>
     </message>
     <message>
@@ -608,7 +608,7 @@
         <translation>U&amp;suń wybrany</translation>
     </message>
     <message>
-        <source>A unit's own target takes the place of the office-wide one for that unit.</source>
+        <source>A unit&apos;s own target takes the place of the office-wide one for that unit.</source>
         <translation>Cel własny komórki zastępuje dla niej cel całego urzędu.</translation>
     </message>
 </context>
