@@ -345,7 +345,7 @@ def test_with_a_larger_font_the_window_stays_on_screen_and_nothing_is_cut(
 ) -> None:
     """A panel wider than the screen at 150 % or 200 % scrolls inside the window; the window
     is never pushed past the screen's edge (where its right part was cut off), and no label or
-    button is narrower than its text. At 150 % the audit list needs no scrolling at all."""
+    button is narrower than its text."""
     win = small_window(qtbot, as_user("kadry"))
     found: list[str] = []
     for spec in win.specs:
@@ -353,7 +353,3 @@ def test_with_a_larger_font_the_window_stays_on_screen_and_nothing_is_cut(
         QApplication.processEvents()
         found += [f"{spec.key}: {line}" for line in too_big(win) + clipped_texts(panel)]
     assert not found, "\n".join(found)
-    if larger_font == 1.5:
-        panel = win.show_panel("audits")
-        QApplication.processEvents()
-        assert panel.minimumSizeHint().width() <= win.panel_scroll.viewport().width()
