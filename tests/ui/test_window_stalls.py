@@ -144,3 +144,45 @@ def test_the_protocol_preview_is_built_and_rendered_on_a_worker(
     assert dialog.preview.page_labels[0].pixmap().width() > width
     assert len(threads) == 2 and threading.main_thread().name not in threads
     runner.wait()
+
+
+def test_an_audit_opens_from_a_worker_and_its_sections_are_built_in_turns(
+    qtbot: QtBot, auditor: AppContext, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditdesk.ui.audits.editor import AuditEditor
+
+    real = svc.load_audit
+    threads: list[str] = []
+
+    def load(ctx: AppContext, audit_id: int) -> svc.AuditDetail:
+        threads.append(threading.current_thread().name)
+        return real(ctx, audit_id)
+
+    monkeypatch.setattr(svc, "load_audit", load)
+    panel = AuditsPanel(lambda: auditor, runner, choose_file=lambda: None)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)
+    panel.table.selectRow(0)
+    at_open: list[tuple[int, int]] = []
+
+    def opened(editor: AuditEditor) -> None:  # the rows built when the editor is first shown
+        at_open.append((len(editor.rows), len(editor.order)))
+
+    panel.editor_opened.connect(opened)
+    with qtbot.waitSignal(panel.editor_opened, timeout=10_000):
+        panel.open_selected()  # Enter on the list
+    editor = panel.editor
+    assert editor is not None and panel.stack.currentWidget() is editor
+    assert threads and threading.main_thread().name not in threads  # read on a worker
+    built, total = at_open[0]
+    assert editor.sections.count() > 1
+    assert 0 < built < total  # the first section at once, the others later
+    assert editor.current_item == editor.order[0]
+    last = editor.order[-1]
+    editor.focus_item(last)  # a section needed sooner is built at once
+    assert editor.current_item == last and last in editor.rows
+    assert editor.sections.currentRow() == editor.section_of[last]
+    qtbot.waitUntil(lambda: len(editor.rows) == total, timeout=10_000)
+    assert editor.rows[last].number.startswith(str(editor.sections.count()))
+    runner.wait()

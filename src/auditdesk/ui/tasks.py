@@ -92,6 +92,10 @@ class TaskHandle(QObject):
 
 
 class TaskRunner:
+    # the work runs later, on a worker: a window may also spread its own building over turns
+    # of the event loop (issue 14); SyncTaskRunner says False and everything happens at once
+    background = True
+
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self.pool = pool or QThreadPool.globalInstance()
         self._live: set[TaskHandle] = set()
@@ -161,6 +165,8 @@ class TaskRunner:
 
 class SyncTaskRunner(TaskRunner):
     """Runs each task at once on the calling thread: for tests and for trivial work."""
+
+    background = False
 
     def submit(
         self,

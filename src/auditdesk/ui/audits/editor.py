@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -59,7 +59,14 @@ class AuditEditor(QWidget):
         max_evidence_mb: int = 50,
         language: str = "pl",
         parent: QWidget | None = None,
+        *,
+        detail: svc.AuditDetail | None = None,
+        sections_later: bool = False,
     ) -> None:
+        """`detail`: the audit already loaded (on a worker); `sections_later`: only the first
+        section's rows are built at once, the others one per turn of the event loop (issue
+        14: building every row at once held the GUI thread ~0.2 s); a section is built at
+        once when it is needed sooner."""
         super().__init__(parent)
         self.context = context
         self.audit_id = audit_id
@@ -75,8 +82,10 @@ class AuditEditor(QWidget):
         self._just_answered: str | None = None  # answered by a key; K opens its comment
         self.confirm_box: QMessageBox | None = None
         self.dialog: HeaderDialog | None = None
-        self.detail = svc.load_audit(context(), audit_id)
+        self.detail = detail if detail is not None else svc.load_audit(context(), audit_id)
         self.version = self.detail.version
+        self.result = self.detail.result
+        self._unbuilt: list[int] = []  # sections whose rows are not built yet
 
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -100,7 +109,7 @@ class AuditEditor(QWidget):
         self.sections.setWordWrap(True)
         self.sections.currentRowChanged.connect(self._section_shown)
         self.pages = QStackedWidget()
-        self._build_sections()
+        self._build_sections(sections_later)
 
         self.evidence = QListWidget()
         self.evidence.setObjectName("evidence")
@@ -188,36 +197,64 @@ class AuditEditor(QWidget):
 
     # --- building -----------------------------------------------------------------------------
 
-    def _build_sections(self) -> None:
+    def _build_sections(self, later: bool) -> None:
         form = self.detail.form
         for s_index, section in enumerate(form.sections):
+            for item in section.items:
+                self.order.append(item.id)
+                self.section_of[item.id] = s_index
             page = QWidget()
             col = QVBoxLayout(page)
             title = QLabel(f"<h3>{s_index + 1}. {section.title.get(self.language)}</h3>")
             col.addWidget(title)
-            for i_index, item in enumerate(section.items):
-                row = ItemRow(
-                    f"{s_index + 1}.{i_index + 1}",
-                    item,
-                    self.detail.answers.get(item.id),
-                    self.language,
-                )
-                row.answered.connect(self._save_answer)
-                row.commented.connect(self._save_comment)
-                row.advance.connect(lambda step, i=item.id: self._advance(i, step))
-                row.focused.connect(self._item_focused)
-                row.key_answered.connect(self._key_answered)
-                row.comment_requested.connect(self._comment_requested)
-                self.rows[item.id] = row
-                self.order.append(item.id)
-                self.section_of[item.id] = s_index
-                col.addWidget(row)
-            col.addStretch(1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.pages.addWidget(scroll)
             self.sections.addItem(QListWidgetItem(section.title.get(self.language)))
+            self._unbuilt.append(s_index)
+        if not later:
+            for s_index in list(self._unbuilt):
+                self._build_section(s_index)
+            return
+        self._build_section(0)
+        QTimer.singleShot(0, self, self._build_next)
+
+    def _build_next(self) -> None:
+        """One more section's rows, then the next on the following turn of the event loop."""
+        if self._unbuilt:
+            self._build_section(self._unbuilt[0])
+        if self._unbuilt:
+            QTimer.singleShot(0, self, self._build_next)
+
+    def _build_section(self, s_index: int) -> None:
+        if s_index not in self._unbuilt:
+            return
+        self._unbuilt.remove(s_index)
+        section = self.detail.form.sections[s_index]
+        scroll = self.pages.widget(s_index)
+        assert isinstance(scroll, QScrollArea)
+        page = scroll.widget()
+        col = page.layout() if page is not None else None
+        assert isinstance(col, QVBoxLayout)
+        for i_index, item in enumerate(section.items):
+            row = ItemRow(
+                f"{s_index + 1}.{i_index + 1}",
+                item,
+                self.detail.answers.get(item.id),
+                self.language,
+            )
+            row.answered.connect(self._save_answer)
+            row.commented.connect(self._save_comment)
+            row.advance.connect(lambda step, i=item.id: self._advance(i, step))
+            row.focused.connect(self._item_focused)
+            row.key_answered.connect(self._key_answered)
+            row.comment_requested.connect(self._comment_requested)
+            row.set_editable(self.detail.editable)
+            self.rows[item.id] = row
+            col.addWidget(row)
+            self._show_points(item.id)
+        col.addStretch(1)
 
     def _refresh_state(self) -> None:
         d = self.detail
@@ -260,6 +297,7 @@ class AuditEditor(QWidget):
 
     def focus_item(self, item_id: str) -> None:
         section = self.section_of[item_id]
+        self._build_section(section)
         if self.sections.currentRow() != section:
             self.sections.blockSignals(True)
             self.sections.setCurrentRow(section)
@@ -326,6 +364,7 @@ class AuditEditor(QWidget):
         self.open_comment(target)
 
     def open_comment(self, item_id: str) -> None:
+        self._build_section(self.section_of[item_id])
         row = self.rows[item_id]
         if self.section_of[item_id] != self.sections.currentRow():
             self.focus_item(item_id)
@@ -385,15 +424,8 @@ class AuditEditor(QWidget):
                 spoken += ", " + self.tr("zeroed by a critical failure")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(spoken)
-        for item_id, r in result.items.items():
-            row = self.rows[item_id]
-            if r.applicable:
-                row.set_points(
-                    f"{num(r.earned, self.language)} / {num(r.possible, self.language)}",
-                    r.critical_failed,
-                )
-            else:
-                row.set_points("", False)
+        for item_id in result.items:
+            self._show_points(item_id, result)
         verdict = result.verdict_label_pl if self.language == "pl" else result.verdict_label_en
         self.total.setAccessibleDescription(
             f"{percent(result.percent)}, {verdict}, {num(result.earned, self.language)} / "
@@ -411,6 +443,20 @@ class AuditEditor(QWidget):
             self.critical.show()
         else:
             self.critical.hide()
+
+    def _show_points(self, item_id: str, result: ScoreResult | None = None) -> None:
+        """An item's points, if its row is built (a row built later shows them then)."""
+        row = self.rows.get(item_id)
+        r = (result or self.result).items.get(item_id)
+        if row is None or r is None:
+            return
+        if r.applicable:
+            row.set_points(
+                f"{num(r.earned, self.language)} / {num(r.possible, self.language)}",
+                r.critical_failed,
+            )
+        else:
+            row.set_points("", False)
 
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

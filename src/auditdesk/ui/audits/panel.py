@@ -55,6 +55,7 @@ SEARCH_DELAY_MS = 250
 
 class AuditsPanel(QWidget):
     list_loaded = Signal()  # the list's rows of the latest request are shown
+    editor_opened = Signal(object)  # the AuditEditor just shown
 
     def __init__(
         self,
@@ -77,6 +78,7 @@ class AuditsPanel(QWidget):
         self.descending = True
         self.period_range: tuple[date, date] = (date.min, date.max)
         self._generation = 0  # of the list's requests: only the latest one's rows are shown
+        self._opening = 0  # of the audits asked to open: only the latest one opens
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -389,17 +391,39 @@ class AuditsPanel(QWidget):
     def _started(self, dialog: NewAuditDialog) -> None:
         if dialog.result_id is not None:
             self.refresh()
-            self.open_audit(dialog.result_id)
+            self.request_audit(dialog.result_id)
 
     def open_selected(self) -> None:
         audit_id = self.selected_id()
         if audit_id is not None:
-            self.open_audit(audit_id)
+            self.request_audit(audit_id)
 
-    def open_audit(self, audit_id: int) -> AuditEditor:
+    def request_audit(self, audit_id: int) -> None:
+        """Opens an audit as a person does (Enter, a double click, a new audit): the audit is
+        read on a worker and the editor built when it comes (issue 14); the latest wins."""
+        self._opening += 1
+        opening, ctx = self._opening, self.context()
+
+        def done(detail: svc.AuditDetail) -> None:
+            if opening == self._opening:
+                self.open_audit(audit_id, detail)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if opening == self._opening:
+                show_error(self, exc, tb)
+
+        self.runner.submit(lambda _p: svc.load_audit(ctx, audit_id), done, failed)
+
+    def open_audit(self, audit_id: int, detail: svc.AuditDetail | None = None) -> AuditEditor:
         self._close_editor()
         editor = AuditEditor(
-            self.context, audit_id, self.choose_file, self.settings.evidence_max_mb, self.language
+            self.context,
+            audit_id,
+            self.choose_file,
+            self.settings.evidence_max_mb,
+            self.language,
+            detail=detail,
+            sections_later=self.runner.background,
         )
         editor.closed.connect(self._editor_closed)
         editor.changed.connect(lambda _id: self._search_timer.start())
@@ -410,6 +434,7 @@ class AuditsPanel(QWidget):
         self.stack.addWidget(editor)
         self.stack.setCurrentWidget(editor)
         editor.show_section(0)
+        self.editor_opened.emit(editor)
         return editor
 
     def _close_editor(self) -> None:
