@@ -127,6 +127,35 @@ def columns_outside(root: QWidget) -> list[str]:
     return found
 
 
+def every_tab(root: QWidget) -> Iterator[tuple[str, QWidget]]:
+    """Shows each tab of each tab widget under `root` in turn, and the tabs inside each."""
+    from PySide6.QtWidgets import QTabWidget
+
+    def outermost(tabs: QTabWidget) -> bool:
+        parent = tabs.parentWidget()
+        while parent is not None and parent is not root:
+            if isinstance(parent, QTabWidget):
+                return False
+            parent = parent.parentWidget()
+        return True
+
+    for tabs in [t for t in root.findChildren(QTabWidget) if outermost(t)]:
+        first = tabs.currentIndex()
+        for index in range(tabs.count()):
+            if not tabs.isTabEnabled(index):
+                continue
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            page = tabs.widget(index)
+            if page is None:
+                continue
+            name = tabs.tabText(index).replace("&", "")
+            yield name, page
+            for inner, inner_page in every_tab(page):
+                yield f"{name} / {inner}", inner_page
+        tabs.setCurrentIndex(first)
+
+
 def too_big(window: QWidget) -> list[str]:
     frame = window.frameGeometry()
     if frame.width() > SCREEN.width() or frame.height() > SCREEN.height():
@@ -226,6 +255,8 @@ def test_every_panel_fits_at_1366x768(
         panel = win.show_panel(spec.key)
         qtbot.wait(10)
         found += [f"{spec.key}: {line}" for line in problems(panel)]
+        for name, page in every_tab(panel):  # the other tabs (complaints, research, trail …)
+            found += [f"{spec.key} / {name}: {line}" for line in problems(page)]
     found += [f"window: {line}" for line in problems(win.nav)]
     found += too_big(win)
     assert not found, "\n".join(found)

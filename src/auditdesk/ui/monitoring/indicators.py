@@ -56,6 +56,10 @@ from auditdesk.ui.tasks import Cancelled, Progress
 
 PAGE = 500
 
+# the register's columns kept in view, in this order: reference, kind, received, unit,
+# deadline, settled, timeliness (EntriesModel)
+REQUIRED_ENTRY_COLUMNS = (0, 1, 2, 4, 6, 7, 9)
+
 
 class IndicatorsTab(QWidget):
     def __init__(
@@ -148,6 +152,12 @@ class IndicatorsTab(QWidget):
         self.model = EntriesModel(self.today)
         self.table = make_table("entries", self.model)
         self.table.setAccessibleName(self.tr("Register of complaints and opinions"))
+        # issue 15: on a 1366×768 screen the reference, kind, dates, unit and timeliness stay in
+        # view; channel, employee, outcome and the summary (in the entry itself) may scroll
+        header = self.table.horizontalHeader()
+        for visual, column in enumerate(REQUIRED_ENTRY_COLUMNS):
+            header.moveSection(header.visualIndex(column), visual)
+        self.table.setProperty("requiredColumns", list(REQUIRED_ENTRY_COLUMNS))
         self.table.activated.connect(lambda _i: self.edit_selected())
         self.count_label = QLabel()
         self.count_label.setObjectName("count")

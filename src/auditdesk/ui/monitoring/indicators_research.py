@@ -41,6 +41,8 @@ from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.table_view import TableView
 
+TOPIC_COLUMN = 2  # NotesModel: held on, method, topic, units, participants, open actions
+
 
 def method_name(method: str) -> str:
     return {
@@ -111,6 +113,11 @@ class ResearchPage(QWidget):
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.horizontalHeader().setStretchLastSection(True)
+        # issue 15: the date and the topic stay in view (the topic next to the date); method,
+        # units, participants and open actions, all in the note beside the list, may scroll
+        header = self.list.horizontalHeader()
+        header.moveSection(header.visualIndex(TOPIC_COLUMN), 1)
+        self.list.setProperty("requiredColumns", [0, TOPIC_COLUMN])
         self.list.verticalHeader().hide()
         self.list.setWordWrap(False)
         self.list.clicked.connect(lambda _i: self.open_selected())
@@ -217,7 +224,8 @@ class ResearchPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left_box)
         splitter.addWidget(editor)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)  # the list as wide as the note: its topics can be read
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.new_note()
@@ -227,6 +235,7 @@ class ResearchPage(QWidget):
     def reload(self) -> None:
         self.model.set_rows(research.list_notes(self.context(), self.today()))
         self.list.resizeColumnsToContents()
+        self.list.setColumnWidth(TOPIC_COLUMN, min(self.list.columnWidth(TOPIC_COLUMN), 320))
 
     def open_selected(self) -> None:
         index = self.list.currentIndex()
