@@ -186,3 +186,32 @@ def test_an_audit_opens_from_a_worker_and_its_sections_are_built_in_turns(
     qtbot.waitUntil(lambda: len(editor.rows) == total, timeout=10_000)
     assert editor.rows[last].number.startswith(str(editor.sections.count()))
     runner.wait()
+
+
+def test_a_table_counts_its_columns_once_not_per_cell(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from auditdesk.ui.rows_model import RowsModel
+
+    class Model(RowsModel[int]):
+        def __init__(self) -> None:
+            super().__init__()
+            self.titles = ["a", "b", "c"]
+            self.asked = 0
+
+        def headers(self) -> list[str]:
+            self.asked += 1  # translated titles: costly when asked for every cell
+            return list(self.titles)
+
+        def cell(self, row: int, column: int, role: int) -> Any:
+            return f"{row}:{column}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    model = Model()
+    model.set_rows(range(200))
+    cells = [model.data(model.index(r, c)) for r in range(200) for c in range(3)]
+    assert cells[-1] == "199:2"
+    assert model.asked <= 1
+    assert model.data(model.index(0, 3)) is None  # out of range: nothing
+    model.titles = ["a", "b", "c", "d"]
+    model.set_rows(range(5))  # a reset: the count is asked again
+    assert model.columnCount() == 4 and model.data(model.index(4, 3)) == "4:3"

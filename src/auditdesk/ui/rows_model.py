@@ -19,6 +19,26 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[RowT] = []
+        # data() checks the column of every cell: the count is kept, not rebuilt from the
+        # translated headers each time (issue 14: that was half of painting a table), and
+        # forgotten whenever the columns may have changed
+        self._column_cache: int | None = None
+        for signal in (
+            self.modelReset,
+            self.layoutChanged,
+            self.columnsInserted,
+            self.columnsRemoved,
+            self.headerDataChanged,
+        ):
+            signal.connect(self._forget_columns)
+
+    def _forget_columns(self, *_args: object) -> None:
+        self._column_cache = None
+
+    def _column_total(self) -> int:
+        if self._column_cache is None:
+            self._column_cache = self.column_count()
+        return self._column_cache
 
     def headers(self) -> list[str]:
         """The column titles, translated when called (the language may change). The base
@@ -45,7 +65,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.column_count()
+        return 0 if parent.isValid() else self._column_total()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -58,7 +78,7 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        if not 0 <= index.column() < self.column_count():
+        if not 0 <= index.column() < self._column_total():
             return None
         value = self.cell(self.rows[index.row()], index.column(), role)
         if value is None and role == Qt.ItemDataRole.AccessibleDescriptionRole:
