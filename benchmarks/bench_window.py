@@ -201,14 +201,16 @@ def child_signin_list(db: str) -> int:
 # --- the parent: whole processes side by side -----------------------------------------------------
 
 
-def run_child(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
+def run_child(
+    args: list[str], env: dict[str, str], timeout: float = 120
+) -> tuple[float, dict[str, Any]]:
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, str(HERE), "--child", *args],
         env=env,
         capture_output=True,
         check=False,
-        timeout=120,
+        timeout=timeout,
     )
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
@@ -323,7 +325,7 @@ def main() -> int:
             print_startup(figures["startup"])
         if opts.day_db is not None:
             print("the scripted day…", file=sys.stderr)
-            _, day = run_child(["day", str(opts.day_db)], env)
+            _, day = run_child(["day", str(opts.day_db)], env, timeout=900)
             figures["day"] = day
             print_day(day)
     finally:

@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
 TICK_MS = 5
 
@@ -82,6 +82,22 @@ def settle(
     poll.start()
     loop.exec()
     poll.stop()
+
+
+def close_message_boxes() -> QTimer:
+    """A person reads a message (e.g. 'The protocol was saved as…') and closes it: every 300 ms
+    an open message box is closed, so that a modal box does not stop the day."""
+
+    def close() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QMessageBox):
+            widget.close()
+
+    timer = QTimer()
+    timer.setInterval(300)
+    timer.timeout.connect(close)
+    timer.start()
+    return timer
 
 
 def focus() -> QWidget:
@@ -188,9 +204,10 @@ def run_day(db_path: str, login: str, password: str) -> int:
 
     @step("audits: open an audit")
     def open_audit() -> None:
-        editor = state["audits"].open_audit(draft_id)
-        state["editor"] = editor
-        settle(400)
+        panel = state["audits"]
+        panel.request_audit(draft_id)  # what Enter on the list does: read on a worker
+        settle(400, until=lambda: panel.editor is not None and panel.editor.audit_id == draft_id)
+        state["editor"] = panel.editor
 
     @step("audits: answer ten items")
     def answer() -> None:
@@ -245,6 +262,7 @@ def run_day(db_path: str, login: str, password: str) -> int:
         settle(200)
 
     def run() -> None:
+        state["closer"] = close_message_boxes()
         monitor.start()
         for name, fn in steps:
             monitor.mark(name)
