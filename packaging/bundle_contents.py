@@ -89,7 +89,17 @@ EXCLUDED_MODULES = [
     "pip",
     "build",
     "lxml",  # openpyxl uses the standard library's XML parser without it
+    # packaging tools: only cffi's compiler (never used at run time) imports setuptools, and
+    # with it PyInstaller would run its setuptools and pkg_resources start-up hooks, ~0.5 s of
+    # every start (benchmarks/README.md)
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
 ]
+
+# PyInstaller start-up hooks left out: packaging/auditdesk_entry.py does what AuditDesk needs
+# of them (the Qt plugin folder) without importing Qt at start
+RUNTIME_HOOKS_DROPPED = ("pyi_rth_pyside6",)
 
 # the migration scripts are data (above), not modules to import
 _NOT_HIDDEN = ("auditdesk.store.migrations",)
