@@ -20,12 +20,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from auditdesk.files import create_private, open_private, replace_file
+from auditdesk.reports.table_export import column_widths
 
 
 @dataclass(frozen=True)
@@ -296,26 +298,32 @@ def write_xlsx(
             if sid not in [s for s, _ in section_ids]:
                 section_ids.append((sid, title))
     audit_names = AUDIT_HEADER + [f"section:{sid}" for sid, _ in section_ids]
-    ws.append([human(n, language) for n in audit_names])
-    ws.append(audit_names)
+    audit_rows: list[list[Any]] = [audit_names]
     for a in audits:
         sections = {sid: pct for sid, _t, pct in a.sections}
         values = _audit_cells(a) + [sections.get(sid) for sid, _ in section_ids]
-        ws.append([as_datetime(one_decimal(v)) for v in values])
+        audit_rows.append([as_datetime(one_decimal(v)) for v in values])
     answers_ws = wb.create_sheet("Odpowiedzi" if language == "pl" else "Answers")
-    answers_ws.append([human(n, language) for n in ANSWER_HEADER])
-    answers_ws.append(ANSWER_HEADER)
-    for x in answers:
-        answers_ws.append([one_decimal(v) for v in _answer_cells(x)])
-    for sheet, names in ((ws, audit_names), (answers_ws, ANSWER_HEADER)):
+    answer_rows: list[list[Any]] = [ANSWER_HEADER]
+    answer_rows += [[one_decimal(v) for v in _answer_cells(x)] for x in answers]
+    for sheet, names, rows in (
+        (ws, audit_names, audit_rows),
+        (answers_ws, ANSWER_HEADER, answer_rows),
+    ):
+        header = [human(n, language) for n in names]
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for cell in sheet[2]:
             cell.font = Font(italic=True, color="808080")
         sheet.freeze_panes = "A3"
+        # as wide as the header, the machine name or the longest text: at a fixed 16
+        # characters LibreOffice cut "Identyfikator (UID)" and every title and question
+        for i, width in enumerate(column_widths(header, rows), 1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
         for i, name in enumerate(names, 1):
-            letter = get_column_letter(i)
-            sheet.column_dimensions[letter].width = 16
             number_format = (
                 SCORE_FORMAT
                 if name in _ROUNDED or name.startswith("section:")

@@ -17,10 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from auditdesk.domain.numbers import format_number
 from auditdesk.reports.formatting import number, percent
+from auditdesk.reports.table_export import Cell, column_widths
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SUPPRESS_BELOW = 5  # the anonymised edition hides figures from fewer records
 
@@ -364,6 +369,21 @@ def render_pdf(data: ReportData, check: Check | None = None) -> bytes:
 # --- XLSX ----------------------------------------------------------------------------------------
 
 
+def fit_columns(sheet: Worksheet, rows: list[tuple[Cell, ...]]) -> None:
+    """Each column of `sheet` as wide as its longest text in `rows` (the first one the header),
+    with room for a date: at openpyxl's default width LibreOffice printed the report's dates as
+    "###" and cut the indicators' names."""
+    from openpyxl.utils import get_column_letter
+
+    if not rows:
+        return
+    width = max(len(r) for r in rows)
+    header = [v if isinstance(v, str) else "" for v in rows[0]]
+    header += [""] * (width - len(header))
+    for i, size in enumerate(column_widths(header, rows[1:]), 1):
+        sheet.column_dimensions[get_column_letter(i)].width = size
+
+
 def write_xlsx(data: ReportData, path: Path) -> None:
     """A sheet per method: a row per unit, per indicator its value (a number: a fraction shown
     as a percentage), n, the interval's ends and the previous period; dates are dates."""
@@ -385,7 +405,8 @@ def write_xlsx(data: ReportData, path: Path) -> None:
     for row in info.iter_rows(min_row=3, max_row=7, min_col=2, max_col=2):
         row[0].number_format = "DD.MM.YYYY"
     info["A1"].font = Font(bold=True)
-    for rule in data.rules:
+    fit_columns(info, list(info.iter_rows(min_row=2, values_only=True)))
+    for rule in data.rules:  # long lines: they run on over the empty cells to their right
         info.append([rule])
     for method in data.methods:
         sheet = book.create_sheet(method.title[:31])
@@ -419,6 +440,7 @@ def write_xlsx(data: ReportData, path: Path) -> None:
                     c.change,
                 ]
             sheet.append(line)
+        fit_columns(sheet, list(sheet.iter_rows(values_only=True)))
         for col, (key, _name) in enumerate(method.indicators):
             percent = bool(data.rows) and data.rows[0].cells.get(key, ReportCell(None, 0)).percent
             for offset in (0, 2, 3, 4):
@@ -454,6 +476,7 @@ def write_xlsx(data: ReportData, path: Path) -> None:
             action.closing_note,
         ]
         sheet.append(cells)
+    fit_columns(sheet, list(sheet.iter_rows(values_only=True)))
     due_col = 5 if data.anonymised else 7
     for column in (due_col, due_col + 2):
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):

@@ -431,9 +431,36 @@ def export_appraisals(
 def _write_xlsx(path: Path, rows: list[dict[str, Any]], language: str = "pl") -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    from auditdesk.reports.table_export import column_widths
 
     wb = Workbook(write_only=True)  # streams rows: several times faster on large exports
     ws = wb.create_sheet("Oceny" if language == "pl" else "Appraisals")
+    ratings = wb.create_sheet("Kryteria" if language == "pl" else "Criteria")
+    names = ["record_number", "criterion", "name", "level", "points", "justification"]
+    rating_rows = [
+        [
+            r["record_number"],
+            x["criterion"],
+            x["name"],
+            _cell(x["level"]),
+            x["points"],
+            x["justification"],
+        ]
+        for r in rows
+        for x in r["ratings"]
+    ]
+    # a write-only sheet takes its column widths before its first row: as wide as the header,
+    # the machine name or the longest text, room for a date (LibreOffice showed the dates of
+    # the default 8.43-character columns as "###" and cut every name)
+    for sheet, columns, values in (
+        (ws, EXPORT_COLUMNS, [[r[c] for c in EXPORT_COLUMNS] for r in rows]),
+        (ratings, names, rating_rows),
+    ):
+        header = [_human(c, language) for c in columns]
+        for i, width in enumerate(column_widths(header, [columns, *values]), 1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
 
     def cell(value: Any, name: str) -> Any:
         if isinstance(value, date):  # a real date, shown as 15.07.2026
@@ -450,22 +477,10 @@ def _write_xlsx(path: Path, rows: list[dict[str, Any]], language: str = "pl") ->
     ws.append(EXPORT_COLUMNS)
     for r in rows:
         ws.append([cell(r[c], c) for c in EXPORT_COLUMNS])
-    ratings = wb.create_sheet("Kryteria" if language == "pl" else "Criteria")
-    names = ["record_number", "criterion", "name", "level", "points", "justification"]
     ratings.append([_human(c, language) for c in names])
     ratings.append(names)
-    for r in rows:
-        for x in r["ratings"]:
-            ratings.append(
-                [
-                    r["record_number"],
-                    x["criterion"],
-                    x["name"],
-                    _cell(x["level"]),
-                    cell(x["points"], "points"),
-                    x["justification"],
-                ]
-            )
+    for number, criterion, name, level, points, justification in rating_rows:
+        ratings.append([number, criterion, name, level, cell(points, "points"), justification])
     wb.save(path)
 
 
