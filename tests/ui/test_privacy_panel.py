@@ -305,3 +305,12 @@ def test_cancelling_the_run_keeps_what_was_done(
         )
         assert not tab.run_button.isEnabled()
         assert len(due_for_retention(admin)) == total - 2
+
+
+def test_the_end_of_employment_starts_at_today_not_qts_default(
+    qtbot: QtBot, demo_ctx: AppContext, today: date
+) -> None:
+    """Before a person is found the (disabled) date shows the clock's today, not 01.01.2000."""
+    tab = PersonTab(_deps(_as(demo_ctx, "kadry")))
+    _show(qtbot, tab)
+    assert tab.ended_on.date().toPython() == today

@@ -177,6 +177,8 @@ class PersonTab(QWidget):
         self.ended_on.setCalendarPopup(True)
         self.ended_on.setDisplayFormat("dd.MM.yyyy")
         self.ended_on.setAccessibleName(self.tr("Day the employment ended"))
+        # today from the context's clock until a person is found, never Qt's 01.01.2000
+        self.ended_on.setDate(to_qdate(self.ctx().clock.today()))
         self.ended_button = QPushButton(self.tr("&Save"))
         self.ended_button.setObjectName("saveEnded")
         self.ended_button.setAccessibleName(self.tr("Save the end of employment"))
