@@ -204,9 +204,7 @@ def test_no_category_means_no_deadline_known_or_the_due_date_given() -> None:
 def test_a_running_suspension_counts_to_the_day_asked_even_when_answers_are_cached() -> None:
     """statutory_deadline keeps its answers (a register repeats its terms): the day asked is
     part of the key only while a suspension is still running, and there it moves the date."""
-    running = CaseTerms(
-        date(2025, 3, 3), CaseCategory.ONE_MONTH, suspended_from=date(2025, 3, 10)
-    )
+    running = CaseTerms(date(2025, 3, 3), CaseCategory.ONE_MONTH, suspended_from=date(2025, 3, 10))
     first = statutory_deadline(running, date(2025, 3, 19)).value  # 10 days not counted
     later = statutory_deadline(running, date(2025, 3, 29)).value  # 20 days not counted
     assert (first, later) == (date(2025, 4, 14), date(2025, 4, 23))

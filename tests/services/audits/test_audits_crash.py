@@ -4,10 +4,12 @@ field being typed: every answer and every comment left for a moment is already s
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from auditdesk.store.models import User
 
 CHILD = textwrap.dedent(
     """
-    import sys, time
+    import os, sys, time, traceback
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
@@ -34,6 +36,13 @@ CHILD = textwrap.dedent(
     from auditdesk.ui.audits.panel import AuditsPanel
     from auditdesk.ui.tasks import TaskRunner
 
+    def fail(kind, value, tb):  # an error in a Qt callback must end the child, not hang it
+        traceback.print_exception(kind, value, tb)
+        print("FAILED", flush=True)
+        sys.stderr.flush()
+        os._exit(3)
+
+    sys.excepthook = fail
     app = QApplication([])
     db = open_database(sys.argv[1])
     with db.session() as s:
@@ -46,7 +55,9 @@ CHILD = textwrap.dedent(
 
     def focus():
         widget = QApplication.focusWidget()
-        if widget is None:  # the window is not active yet: the editor's current item
+        if widget is None:  # the window is not active: where the panel's focus was put
+            widget = panel.focusWidget()
+        if widget is None:  # nothing focused yet: the editor's current item
             editor = panel.editor
             row = editor.rows[editor.current_item]
             widget = row.comment if row.comment.hasFocus() else row
@@ -59,7 +70,12 @@ CHILD = textwrap.dedent(
         form.setCurrentIndex([f.form_id for f in d.forms].index("tk-wizyta"))
         QTest.keyClicks(d.findChild(QLineEdit, "scenario_sprawa"), "Odpis aktu urodzenia")
         QTest.keyClick(d.findChild(QLineEdit, "scenario_sprawa"), Qt.Key.Key_Return)
+        # the new audit is read on a worker and its editor built when it comes (issue 14)
+        deadline = time.monotonic() + 60
+        while panel.editor is None and time.monotonic() < deadline:
+            QTest.qWait(20)
         editor = panel.editor
+        assert editor is not None, "the editor of the new audit did not open within 60 s"
         panel.activateWindow()
         QTest.qWait(100)
         editor.focus_item("powitanie")
@@ -81,6 +97,24 @@ CHILD = textwrap.dedent(
 )
 
 
+def _first_line(child: subprocess.Popen[str], timeout: float) -> str:
+    """The child's READY line, or a failure naming what it printed: never a wait without end."""
+    assert child.stdout is not None
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(child.stdout.readline()), daemon=True).start()  # type: ignore[union-attr]
+    try:
+        line = lines.get(timeout=timeout)
+    except queue.Empty:
+        child.kill()
+        _out, err = child.communicate(timeout=30)
+        pytest.fail(f"the child printed nothing within {timeout:.0f} s; stderr:\n{err}")
+    if not line.startswith("READY"):
+        child.kill()
+        _out, err = child.communicate(timeout=30)
+        pytest.fail(f"the child did not get ready ({line!r}); stderr:\n{err}")
+    return line
+
+
 @pytest.mark.slow
 # Skip justified: SIGKILL does not exist on Windows; every supported Linux runs this.
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -99,9 +133,7 @@ def test_sigkill_during_audit_keeps_the_draft(
         env=env,
     )
     try:
-        assert child.stdout is not None
-        line = child.stdout.readline()
-        assert line.startswith("READY"), (line, child.stderr.read() if child.stderr else "")
+        line = _first_line(child, timeout=120)
         audit_id = int(line.split()[1])
     finally:
         child.send_signal(signal.SIGKILL)
