@@ -42,8 +42,8 @@ log = logging.getLogger(__name__)
 def damage(path: Path) -> str | None:
     """None when the file is absent or an intact SQLite file; else what is wrong, on one line.
     The same read-only inspection as at start-up (an empty file is damaged), the quick_check
-    whatever the size, the integrity check, and then every stored text read once: SQLite has no checksums, so a
-    damaged byte inside a text only shows when it is read. Never raises."""
+    whatever the size, the integrity check, and then every stored text read once: SQLite has
+    no checksums, so a damaged byte inside a text only shows when it is read. Never raises."""
     try:
         preflight_sqlite(path, full=True)
     except DatabaseDamaged as exc:
