@@ -96,6 +96,16 @@
         <translation>Zatrzymywanie po bieżącym rekordzie…</translation>
     </message>
     <message>
+        <source>Office server password</source>
+        <translation>Hasło serwera urzędu</translation>
+    </message>
+    <message>
+        <source>The office server asks for the connection password of {0}
+(not your AuditDesk password; the office&apos;s administrator gives it):</source>
+        <translation>Serwer urzędu prosi o hasło połączenia z {0}
+(to nie jest hasło do AuditDesk; podaje je administrator urzędu):</translation>
+    </message>
+    <message>
         <source>Stopped. What was exchanged stays; the next synchronisation finishes the rest.</source>
         <translation>Zatrzymano. To, co już przesłano, zostaje; następna synchronizacja dokończy resztę.</translation>
     </message>

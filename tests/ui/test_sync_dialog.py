@@ -255,3 +255,59 @@ def test_the_file_package_both_ways_from_the_dialog(
     assert out.exists() and str(out) in dialog.result_label.text()
     import_package(actor_of(demo_ctx.db, "audytor1"), out)
     assert _count(demo_ctx.db, uid) == 1
+
+
+def test_the_office_servers_password_is_asked_for_and_kept_nowhere(
+    qtbot: QtBot, laptop: Database, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server address whose server wants its connection password (none in the environment,
+    keyring or ~/.pgpass): the dialog asks for it, runs again with it, and forgets it; cancelling
+    the question leaves the server's refusal on screen."""
+    import sys
+
+    from PySide6.QtWidgets import QInputDialog
+    from sqlalchemy.engine import make_url
+
+    from auditdesk.store import server
+    from auditdesk.store.db import DatabaseError
+    from auditdesk.store.migrate import open_database
+
+    address = "postgresql+psycopg://audytor1@office.example/auditdesk"
+    office_url = demo_ctx.db.engine.url.render_as_string(hide_password=False)
+
+    def guarded(target: str, *, migrate: bool = True) -> Database:
+        if make_url(target).password != "s3cret":
+            try:
+                raise RuntimeError("fe_sendauth: no password supplied")
+            except RuntimeError as cause:
+                raise DatabaseError(
+                    "{database}: cannot use the database ({detail}).",
+                    database="office",
+                    detail="fe_sendauth: no password supplied",
+                ) from cause
+        assert not migrate  # a laptop never migrates the office store
+        return open_database(office_url, migrate=False)
+
+    monkeypatch.setattr(server, "open_database", guarded)
+    monkeypatch.delenv(server.PASSWORD_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "keyring", None)
+    answers = [("", False), ("s3cret", True)]  # first cancelled, then given
+    asked: list[str] = []
+
+    def get_text(_parent: QWidget, _title: str, label: str, *_a: object) -> tuple[str, bool]:
+        asked.append(label)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    dialog = _dialog(qtbot, AppContext(laptop, Actor.system()))
+    _type(qtbot, dialog.address, address)
+    _type(qtbot, dialog.login, "audytor1")
+    _sync_by_keyboard(qtbot, dialog)
+    assert len(asked) == 1 and address in asked[0]
+    assert dialog.error.isVisible() and "AUDITDESK_DB_PASSWORD" in dialog.error.text()
+    _sync_by_keyboard(qtbot, dialog)
+    assert len(asked) == 2
+    assert "received" in dialog.result_label.text() and not dialog.error.isVisible()
+    assert dialog._server_password is None  # used for that run only
+    assert "s3cret" not in Settings.path().read_text(encoding="utf-8")
+    actor_of(laptop, "audytor1")

@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from auditdesk.cli.common import cli_passphrase
+    from auditdesk.cli.common import cli_passphrase, server_prompt
     from auditdesk.cli.users import PASSWORD_ENV, USER_ENV, prompt_password
     from auditdesk.domain.errors import ValidationFailed
     from auditdesk.services.admin.encryption import open_any
@@ -62,7 +62,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     laptop = open_any(getattr(args, "db", None), cli_passphrase)
     try:
         password = prompt_password(f"Password for {login} at the office: ")
-        report = synchronise_with_office(laptop, office, login, password)
+        report = synchronise_with_office(
+            laptop, office, login, password, server_password=server_prompt()
+        )
     finally:
         laptop.dispose()
     out(

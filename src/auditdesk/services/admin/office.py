@@ -92,7 +92,9 @@ def shown_address(target: str) -> str:
 
 
 def open_for_window(
-    target: str | None, passphrase: PassphraseProvider, server_password: PasswordPrompt
+    target: str | None,
+    passphrase: PassphraseProvider,
+    server_password: PasswordPrompt | None,
 ) -> Database:
     """Opens a store for the window. A file as everywhere (open_any: checked, backed up and
     migrated, an encrypted one with its passphrase). A server address with its connection

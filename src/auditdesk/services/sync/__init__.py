@@ -18,7 +18,11 @@ from auditdesk.services.sync.conflicts import (
     resolve_conflict,
 )
 from auditdesk.services.sync.exchange import SyncFailed, SyncReport, synchronise
-from auditdesk.services.sync.office import check_office_address, synchronise_with_office
+from auditdesk.services.sync.office import (
+    OfficePasswordNeeded,
+    check_office_address,
+    synchronise_with_office,
+)
 from auditdesk.services.sync.package import (
     PackageRefused,
     PackageReport,
@@ -30,6 +34,7 @@ from auditdesk.services.sync.package import (
 __all__ = [
     "SIDES",
     "ConflictRow",
+    "OfficePasswordNeeded",
     "PackageRefused",
     "PackageReport",
     "SyncFailed",

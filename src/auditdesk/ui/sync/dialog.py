@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,7 @@ from auditdesk.services.admin.auth import SignInFailed
 from auditdesk.services.context import AppContext
 from auditdesk.services.sync import (
     ConflictRow,
+    OfficePasswordNeeded,
     PackageReport,
     SyncReport,
     export_laptop_package,
@@ -82,6 +84,7 @@ class SyncDialog(QDialog):
         self.choose_open_file: FileChooser = _open_file
         self.choose_save_file: FileChooser = _save_file
         self._running: Progress | None = None
+        self._server_password: str | None = None  # asked for one run, kept nowhere
         self._busy = False
         self._close_when_done = False
         self._conflicts: list[ConflictRow] = []
@@ -234,6 +237,8 @@ class SyncDialog(QDialog):
             (self.login if not login else self.password).setFocus()
             return
         laptop = self.ctx.db
+        # the office server's connection password, when it asked for one (kept for this run)
+        given, self._server_password = self._server_password, None
 
         def work(progress: Progress) -> SyncReport:
             self._running = progress
@@ -242,6 +247,7 @@ class SyncDialog(QDialog):
                 address,
                 login,
                 password,
+                server_password=None if given is None else (lambda _address: given),
                 progress=progress.update,
                 cancelled=lambda: progress.cancelled,
             )
@@ -309,6 +315,9 @@ class SyncDialog(QDialog):
         self._finished()
         self.result_label.clear()
         self.progress.setValue(0)
+        if isinstance(exc, OfficePasswordNeeded) and self._ask_server_password():
+            self.start()  # again, with the password given
+            return
         if isinstance(exc, AuditDeskError):
             self._fail(error_text(exc))
             if isinstance(exc, SignInFailed):
@@ -317,6 +326,23 @@ class SyncDialog(QDialog):
         else:
             show_error(self, exc, tb)
         self.refresh_conflicts()
+
+    def _ask_server_password(self) -> bool:
+        """The office server wants its connection password (nothing in the environment, the
+        keyring or ~/.pgpass gave one, or it refused it): asked here, used for one run."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Office server password"),
+            self.tr(
+                "The office server asks for the connection password of {0}\n"
+                "(not your AuditDesk password; the office's administrator gives it):"
+            ).format(self.address.text().strip()),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not text:
+            return False
+        self._server_password = text
+        return True
 
     def _cancelled(self) -> None:
         self._finished()
