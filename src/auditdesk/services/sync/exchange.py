@@ -18,7 +18,9 @@ Every record is applied in its own transaction. A record written on the laptop i
 its `sync_record` in the same transaction; one written at the office is committed there first
 and noted on the laptop after, and a run interrupted in between finds both states equal next
 time and only notes them: an interrupted run is finished by the next one without duplicates.
-Decisions on the auditor's disputes come from the office the same way (kind "dispute").
+Decisions on the auditor's disputes come from the office the same way (kind "dispute"), and
+the visits planned for the auditor after the audits (services.sync.visits: the office's plan
+copied, an audit started on the laptop from a planned visit linked to the office's visit).
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ from auditdesk.services.sync.reference import (
     ReferenceCounts,
     apply_reference,
     read_reference,
+)
+from auditdesk.services.sync.visits import (
+    PlanCopy,
+    PlanCounts,
+    apply_plan,
+    link_at_office,
+    read_plan,
+    started_here,
 )
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
@@ -83,6 +93,10 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)  # listed, nothing overwritten
     refused: list[str] = field(default_factory=list)  # the editor's rules refused it
     disputes: int = 0  # decisions on disputes brought to the laptop
+    # the auditor's planned visits copied from the office (added, changed, removed, kept)
+    visits: PlanCounts = field(default_factory=PlanCounts)
+    linked: list[str] = field(default_factory=list)  # audits tied to the office's visit
+    unlinked: list[str] = field(default_factory=list)  # started from a visit the office closed
     cancelled: bool = False
     # laptop → office records found by importing an office package: they travel in the
     # laptop's next package (services.sync.package), nothing is written at the office now
@@ -189,10 +203,12 @@ def run_exchange(
     progress: Progress,
     cancelled: Callable[[], bool],
     disputes: list[tuple[str, str, dict[str, Any]]] | None = None,
+    plan: PlanCopy | None = None,
 ) -> SyncReport:
     """The laptop's half of an exchange with the office `off` (a live store, or a package's
-    records when `off.packed` is set, with the package's `disputes`), whose reference data
-    `ref` was read at `watermark`: the same steps and the same writes both ways."""
+    records when `off.packed` is set, with the package's `disputes` and `plan`: None when the
+    package carries no plan, which leaves the laptop's copies as they are), whose reference
+    data `ref` was read at `watermark`: the same steps and the same writes both ways."""
     step, stop = progress, cancelled
     office_name = report.office
     login = ref.account["login"]
@@ -227,6 +243,11 @@ def run_exchange(
         return report
     states = disputes if off.packed is not None else dispute_states(off.db, off.user_id)
     report.disputes = _apply_disputes(lap, office_uid, states or [])
+    if off.packed is None:
+        plan = _link_and_read_plan(lap, off, office_uid, report)
+    if plan is not None:
+        with laptop.session() as s:
+            report.visits = apply_plan(s, lap.actor, office_uid, lap.user_id, plan, there)
     with laptop.session() as s:
         peer = s.get(SyncPeer, office_uid)
         assert peer is not None
@@ -251,6 +272,18 @@ def run_exchange(
         )
     step(len(uids), len(uids), "")
     return report
+
+
+def _link_and_read_plan(lap: _Side, off: _Side, peer: str, report: SyncReport) -> PlanCopy:
+    """At the office: the visits started on the laptop linked to their audits (now there),
+    then the auditor's plan read, in one office transaction."""
+    with lap.db.session() as s:
+        started = started_here(s, peer)
+    with off.db.session() as s:
+        report.linked, report.unlinked = link_at_office(
+            s, off.actor, off.user_id, off.where, started
+        )
+        return read_plan(s, off.user_id)
 
 
 def _uids(lap: _Side, off: _Side, peer: str) -> list[str]:

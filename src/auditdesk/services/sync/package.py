@@ -3,17 +3,20 @@ path from the field (issue 16).
 
 - At the office, `export_office_package` writes what a laptop takes from a live office store
   (forms, units, staff, the auditor's account, the auditor's audits with evidence, the
-  decisions on their disputes) and the versions the office agreed on with each laptop.
+  decisions on their disputes, the visits planned for them) and the versions the office
+  agreed on with each laptop.
   On the laptop, `import_package` runs the laptop's half of `synchronise` against those records
   (`exchange.run_exchange`): the same decisions and the same writes; records the office needs
   wait for the laptop's package (`SyncReport.waiting`).
 - On the laptop, `export_laptop_package` writes the laptop's identity, the auditor's audits
   with evidence, the versions agreed on at the last exchange, tombstones of the drafts deleted
-  since, and the conflicts resolved as "keep the laptop's". At the office, `import_package`
+  since, the conflicts resolved as "keep the laptop's" and the planned visits an audit was
+  started from (office visit, audit uid). At the office, `import_package`
   applies them with the office's write functions of the direct exchange (`write_new_at_office`,
   `write_newer_at_office`, `delete_at_office`) and notes the versions agreed on with that
   laptop (its `sync_peer` / `sync_record` rows at the office), which travel back in the next
-  office package.
+  office package, and links each planned visit started on the laptop to its audit
+  (services.sync.visits).
 
 A package is a zip: `manifest.json` (format, kind and the SHA-256 and size of every other
 member), `package.json` and one `audits/<uid>.json` a record. Reading is bounded
@@ -67,6 +70,13 @@ from auditdesk.services.sync.exchange import (
     write_newer_at_office,
 )
 from auditdesk.services.sync.reference import Reference, read_reference
+from auditdesk.services.sync.visits import (
+    link_at_office,
+    plan_from_json,
+    read_plan,
+    started_from_json,
+    started_here,
+)
 from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
     Audit,
@@ -103,6 +113,8 @@ class PackageReport:
     skipped: list[str] = field(default_factory=list)  # the office's is newer: the laptop takes it
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    linked: list[str] = field(default_factory=list)  # audits tied to their planned visit
+    unlinked: list[str] = field(default_factory=list)  # started from a visit the office closed
 
 
 # --- the file -----------------------------------------------------------------------------
@@ -300,6 +312,7 @@ def export_office_package(ctx: AppContext, out: Path, login: str | None = None) 
         }
         office = {"uid": node.uid, "name": ctx.db.describe()}
         auditor_id = user.id
+        plan = read_plan(s, auditor_id)
     audits = [p for uid in uids if (p := _payload(ctx.db, uid)) is not None]
     header = {
         "kind": "office",
@@ -315,10 +328,11 @@ def export_office_package(ctx: AppContext, out: Path, login: str | None = None) 
         },
         "disputes": [list(d) for d in dispute_states(ctx.db, auditor_id)],
         "laptops": laptops,  # laptop uid → record uid → [laptop version, office version, sha]
+        "plan": plan.as_json(),  # the auditor's planned visits (services.sync.visits)
     }
     with ctx.db.session() as s:
         trail.record(s, ctx.actor, "sync_export", "office", office["uid"], after={
-            "for": who, "audits": len(audits), "file": out.name,
+            "for": who, "audits": len(audits), "visits": len(plan.visits), "file": out.name,
         })  # fmt: skip
     return _write(out, header, audits)
 
@@ -374,6 +388,8 @@ def export_laptop_package(ctx: AppContext, out: Path) -> Path:
             "agreed": bases,  # record uid → [laptop version, office version, sha]
             "tombstones": sorted(uid for uid in bases if uid not in here),
             "keep_laptop": keep,
+            # planned visits an audit was started from: [office visit, audit uid]
+            "visits_started": [list(x) for x in started_here(s, peer.uid)],
         }
     audits = [p for uid in uids if (p := _payload(ctx.db, uid)) is not None]
     with ctx.db.session() as s:
@@ -416,6 +432,8 @@ def _import_on_laptop(
         )
     r = header["reference"]
     ref = Reference(r["forms"], r["office"], r["units"], r["staff"], r["account"])
+    # a package of an AuditDesk before planned visits travelled carries none: copies stay
+    plan = plan_from_json(header["plan"], path.name) if "plan" in header else None
     with ctx.db.session() as s:
         node = node_of(s, laptop_name())
         if node.uid == office["uid"]:
@@ -440,6 +458,7 @@ def _import_on_laptop(
         progress=progress or (lambda _d, _t, _x: None),
         cancelled=cancelled or (lambda: False),
         disputes=[(str(k), str(u), dict(st)) for k, u, st in header["disputes"]],
+        plan=plan,
     )
     return PackageReport(kind="office", sync=report)
 
@@ -496,6 +515,7 @@ def _import_at_office(
     )
     packed = {p["uid"]: p for p in audits}
     keep = set(header["keep_laptop"])
+    started = started_from_json(header.get("visits_started"), path.name)
     for uid in sorted(packed, key=lambda u: (1 if packed[u].get("original_uid") else 0, u)):
         try:
             _apply_at_office(off, laptop["uid"], uid, packed[uid], header, keep, report)
@@ -507,6 +527,10 @@ def _import_at_office(
         except AuditDeskError as exc:
             report.refused.append(f"uid {uid}: {exc}")
     with ctx.db.session() as s:
+        report.linked, report.unlinked = link_at_office(
+            s, off.actor, off.user_id, off.where, started
+        )
+    with ctx.db.session() as s:
         peer = s.get(SyncPeer, laptop["uid"])
         assert peer is not None
         peer.watermark = max(peer.watermark, int(header["watermark"]))
@@ -515,7 +539,7 @@ def _import_at_office(
         trail.record(s, ctx.actor, "sync_import", "laptop", laptop["uid"], after={
             "file": path.name, "with": off.where, "auditor": login, "sent": len(report.sent),
             "deleted": len(report.deleted), "conflicts": len(report.conflicts),
-            "refused": len(report.refused),
+            "refused": len(report.refused), "linked": len(report.linked),
         })  # fmt: skip
     return report
 
