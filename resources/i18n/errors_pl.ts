@@ -1914,6 +1914,10 @@
       <translation>{source}: {field} ma {length:,} znaków, ponad limit {limit:,}; niczego nie odczytano</translation>
     </message>
     <message>
+      <source>{source}: {where} has no valid {field}; nothing was applied. Ask the office for a new package.</source>
+      <translation>{source}: {where} nie ma poprawnego pola {field}; niczego nie zastosowano. Poproś urząd o nowy pakiet.</translation>
+    </message>
+    <message>
       <source>{target}: already exists; choose a new file name.</source>
       <translation>{target}: taki plik już istnieje; wybierz nową nazwę pliku.</translation>
     </message>
