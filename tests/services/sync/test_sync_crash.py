@@ -1,6 +1,7 @@
 """An interrupted synchronisation (issue 16): a child process running `synchronise` is killed
 with SIGKILL at random moments; both stores stay consistent (SQLite integrity, one intact trail
-chain each), and the next complete run finishes the exchange with every audit exactly once."""
+chain each), and the next complete run finishes the exchange with every audit exactly once and
+the planned visits started on the laptop linked at the office."""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ from sqlalchemy import func, select
 
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
+from auditdesk.services.plan import my_visits, start_planned_visit, visits
 from auditdesk.services.sync import list_conflicts
 from auditdesk.services.trail import verify_chain
 from auditdesk.store.db import Database
 from auditdesk.store.migrate import open_database
-from auditdesk.store.models import Audit
+from auditdesk.store.models import Audit, PlannedVisit
 from demo_office import DemoTemplates
-from sync_helpers import ANSWERS, actor_of, new_laptop, phone_audit, sync
+from sync_helpers import ANSWERS, actor_of, new_laptop, phone_audit, plan_phone_visits, sync
 
 CHILD = r"""
 import sys
@@ -65,9 +67,17 @@ def test_a_sync_killed_at_random_points_is_finished_by_the_next_run(
 ) -> None:
     office_path = tmp_path / "test.sqlite"  # the demo_ctx database's file
     laptop = new_laptop(demo_template.empty(), tmp_path / "laptop.sqlite")
+    plan_phone_visits(demo_ctx.db)
     sync(laptop, demo_ctx.db)
     ctx = actor_of(laptop, "audytor1")
     uids = []
+    started = {}  # audit uid -> (unit, time) of the planned visit it was started from
+    for visit in my_visits(ctx)[:2]:
+        with laptop.session() as s:
+            audit = s.get(Audit, start_planned_visit(ctx, visit.id))
+            assert audit is not None
+            started[audit.uid] = (visit.unit_id, visit.planned_at)
+            uids.append(audit.uid)
     for day in range(1, 13):
         audit_id = phone_audit(ctx, day=day, answers=ANSWERS if day % 2 else {"jezyk": "no"})
         if day % 4 == 1:  # days 1, 5, 9: fully answered
@@ -112,6 +122,12 @@ def test_a_sync_killed_at_random_points_is_finished_by_the_next_run(
         assert not report.conflicts and not report.refused
         again = sync(laptop, office)
         assert not again.sent and not again.received and not again.conflicts
+        assert not again.visits.any and not again.linked and not again.unlinked
+        mine = actor_of(laptop, "audytor1")
+        on_laptop = {(r.unit_code, r.planned_at, r.status) for r in visits(mine)}
+        assert on_laptop == {
+            (r.unit_code, r.planned_at, r.status) for r in visits(actor_of(office, "audytor1"))
+        }
         with office.session() as s:
             for uid in uids:
                 n = s.scalar(select(func.count()).select_from(Audit).where(Audit.uid == uid))
@@ -122,6 +138,15 @@ def test_a_sync_killed_at_random_points_is_finished_by_the_next_run(
                 .where(Audit.uid.in_(uids), Audit.status == "completed")
             )
         assert completed == 3
+        with office.session() as s:
+            for uid, (_unit, at) in started.items():
+                linked = s.scalar(
+                    select(PlannedVisit)
+                    .join(Audit, Audit.id == PlannedVisit.audit_id)
+                    .where(Audit.uid == uid)
+                )
+                assert linked is not None and linked.status == "done", uid
+                assert linked.planned_at == at
         assert list_conflicts(actor_of(laptop, "audytor1")) == []
     finally:
         laptop.dispose()

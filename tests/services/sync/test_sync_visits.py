@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,10 @@ from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan import (
-    AuditorSpec,
-    ProgrammeSpec,
-    ScenarioSpec,
-    UnitSpec,
     VisitRow,
     briefing,
-    create_programme,
     import_plan,
     my_visits,
-    plan_programme,
     progress,
     start_planned_visit,
     visits,
@@ -38,36 +31,7 @@ from auditdesk.services.sync import package as pkg
 from auditdesk.store.db import Database
 from auditdesk.store.models import Audit, AuditLogEntry, OrgUnit, PlannedVisit, PlanScenario
 from demo_office import DemoTemplates
-from sync_helpers import ANSWERS, actor_of, new_laptop, sync
-
-QUARTER = (date(2035, 1, 1), date(2035, 3, 31))
-BRIEF = "Dzwonisz jako osoba, która kupiła używany samochód za granicą."
-
-
-def _plan(office: Database) -> tuple[AppContext, int]:
-    """HR plans a phone programme for two units, shared by the two demo auditors."""
-    hr = actor_of(office, "kadry")
-    with office.session() as s:
-        units = {code: i for code, i in s.execute(select(OrgUnit.code, OrgUnit.id))}
-        auditors = [actor_of(office, f"audytor{n}").actor.user_id for n in (1, 2)]
-    pid = create_programme(
-        hr,
-        ProgrammeSpec(
-            name="Tajemniczy klient I kw. 2035",
-            period_from=QUARTER[0],
-            period_to=QUARTER[1],
-            channels={"phone": 1},
-            units=[UnitSpec(units["WKS"], traffic=300), UnitSpec(units["BOK"], traffic=500)],
-            scenarios=[
-                ScenarioSpec("TEL", "phone", "Rejestracja auta z zagranicy", BRIEF, 1, "tk-telefon")
-            ],
-            auditors=[AuditorSpec(a, 10) for a in auditors if a is not None],
-            budget=12,
-            seed=5,
-        ),
-    )
-    plan_programme(hr, pid)
-    return hr, pid
+from sync_helpers import ANSWERS, PLAN_BRIEF, actor_of, new_laptop, plan_phone_visits, sync
 
 
 def _seen(ctx: AppContext) -> set[tuple[str, object, object, str]]:
@@ -117,7 +81,7 @@ def test_planned_visits_reach_their_auditor_and_come_back_done(
 ) -> None:
     office = demo_ctx.db
     a, b = laptops
-    hr, pid = _plan(office)
+    hr, pid = plan_phone_visits(office)
     at_office = {n: actor_of(office, f"audytor{n}") for n in (1, 2)}
     assert _seen(at_office[1]) and _seen(at_office[2])
     report = sync(a, office, "audytor1")
@@ -134,7 +98,7 @@ def test_planned_visits_reach_their_auditor_and_come_back_done(
     brief = briefing(la, first.id)
     assert (brief.title, brief.brief, brief.form_id) == (
         "Rejestracja auta z zagranicy",
-        BRIEF,
+        PLAN_BRIEF,
         "tk-telefon",
     )
     assert brief.answer_key == briefing(at_office[1], _office_id(office, first)).answer_key
@@ -206,7 +170,7 @@ def test_a_visit_started_on_the_laptop_is_kept_when_the_office_gives_it_away(
 ) -> None:
     office = demo_ctx.db
     a, _b = laptops
-    hr, pid = _plan(office)
+    hr, pid = plan_phone_visits(office)
     sync(a, office, "audytor1")
     la = actor_of(a, "audytor1")
     first = my_visits(la)[0]
@@ -228,7 +192,7 @@ def test_the_file_package_carries_the_visits_both_ways(
 ) -> None:
     office = demo_ctx.db
     a, _b = laptops
-    hr, pid = _plan(office)
+    hr, pid = plan_phone_visits(office)
     clerk = actor_of(office, "audytor1")
     out = export_office_package(clerk, tmp_path / "dla-audytora.zip")
     imported = import_package(AppContext(a, clerk.actor.system()), out)
@@ -265,7 +229,7 @@ def test_a_package_with_a_bad_visit_is_refused_whole(
 ) -> None:
     office = demo_ctx.db
     a, _b = laptops
-    _plan(office)
+    plan_phone_visits(office)
     clerk = actor_of(office, "audytor1")
     out = export_office_package(clerk, tmp_path / "dla-audytora.zip")
     header, audits = pkg.read_package(out)
