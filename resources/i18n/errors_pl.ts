@@ -800,6 +800,10 @@
       <translation>Zaplanowana wizyta #{visit} ma już stan {status}.</translation>
     </message>
     <message>
+      <source>planned visit #{visit} is the office's, copied to this laptop: report it missed or cancelled at the office (HR replaces it there); here it can only be started</source>
+      <translation>zaplanowana wizyta nr {visit} należy do planu biura i jest tu tylko kopią: zgłoś ją jako nieodbytą lub odwołaną w biurze (tam kadry ją zastąpią); na laptopie można ją tylko rozpocząć</translation>
+    </message>
+    <message>
       <source>planned visit #{visit} is {status}, not planned; it cannot be started</source>
       <translation>Wizyta #{visit} ma stan {status}, a nie „zaplanowana”; nie można jej rozpocząć.</translation>
     </message>

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from auditdesk.domain.errors import ValidationFailed
+from auditdesk.domain.errors import PermissionDenied, ValidationFailed
 from auditdesk.services import audits as svc
 from auditdesk.services.context import AppContext
 from auditdesk.services.plan import (
     VisitRow,
     briefing,
     import_plan,
+    mark_visit,
     my_visits,
     progress,
     start_planned_visit,
@@ -102,6 +103,12 @@ def test_planned_visits_reach_their_auditor_and_come_back_done(
         "tk-telefon",
     )
     assert brief.answer_key == briefing(at_office[1], _office_id(office, first)).answer_key
+    # the laptop does not change the plan (the office would put it back): only starts a visit
+    with pytest.raises(PermissionDenied, match="at the office"):
+        mark_visit(la, first.id, "missed", "nikt nie odebrał telefonu", replace=False)
+    # a supervisor's laptop takes nothing (the plan is confidential)
+    with pytest.raises(PermissionDenied):
+        sync(b, office, "kierownik.wks")
     # a second exchange changes nothing
     trail_before = _count(a, AuditLogEntry)
     again = sync(a, office, "audytor1")

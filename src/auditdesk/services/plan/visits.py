@@ -25,6 +25,7 @@ from auditdesk.store.models import (
     PlanProgramme,
     PlanScenario,
     PlanUnit,
+    SyncRecord,
     User,
 )
 
@@ -307,6 +308,19 @@ def mark_visit(
         if effective_status(visit.status, visit.audit_id) != "planned":
             raise ValidationFailed(
                 "planned visit #{visit} is already {status}", visit=visit_id, status=visit.status
+            )
+        if s.scalar(
+            select(SyncRecord.uid)
+            .where(SyncRecord.kind == "visit", SyncRecord.local_id == visit.id)
+            .limit(1)
+        ):
+            # a laptop's copy of the office's plan (services.sync.visits): the office is its
+            # source and the next exchange would put the office's status back
+            raise PermissionDenied(
+                "planned visit #{visit} is the office's, copied to this laptop: report it "
+                "missed or cancelled at the office (HR replaces it there); here it can only "
+                "be started",
+                visit=visit_id,
             )
         visit.status, visit.status_reason = status, text
         trail.record(
