@@ -33,9 +33,16 @@ def last_change(session: Session, entity: str, entity_id: object) -> tuple[str, 
     return (entry.actor, entry.at) if entry else None
 
 
-def stale_record(session: Session, entity: str, entity_id: object) -> StaleRecord:
-    """The error to raise: names who changed the record and when, and what to do."""
-    change = last_change(session, entity, entity_id)
+def stale_record(
+    session: Session,
+    entity: str,
+    entity_id: object,
+    change: tuple[str, datetime] | None = None,
+) -> StaleRecord:
+    """The error to raise: names who changed the record and when, and what to do. `change`:
+    who and when (UTC) as the record itself says (an appraisal's changed_by and updated_at),
+    else the last trail entry of the record."""
+    change = change or last_change(session, entity, entity_id)
     if change is None:
         return StaleRecord(
             "{entity} #{record} was changed elsewhere since you opened it; "

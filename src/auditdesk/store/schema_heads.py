@@ -12,7 +12,7 @@ HEADS = frozenset(
     {
         "0004_protocols",
         "0006_surveys",
-        "0009_integrity",
+        "0017_appraisal_version",
         "0010_sync",
         "0013_conversations",
         "0015_actions",
@@ -39,5 +39,6 @@ SCRIPT_FILES = frozenset(
         "0013_conversations.py",
         "0015_actions.py",
         "0014_personal_data.py",
+        "0017_appraisal_version.py",
     }
 )

@@ -5,26 +5,29 @@ protocol; their values: domain.values.)"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from auditdesk.domain.appraisal import (
     MADE_STATUSES,
     AppraisalKind,
     PastAppraisal,
 )
-from auditdesk.domain.errors import NotFound, ValidationFailed
+from auditdesk.domain.errors import NotFound, StaleRecord, ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import Span
-from auditdesk.services.concurrency import serialise
-from auditdesk.services.context import AppContext
+from auditdesk.services.concurrency import serialise, stale_record
+from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.forms import latest_versions, load_version, register_forms
 from auditdesk.services.signatures import require_unlocked
+from auditdesk.store.base import utcnow
 from auditdesk.store.models import (
     Absence,
     Appraisal,
@@ -60,6 +63,49 @@ def _load(session: Session, appraisal_id: int) -> Appraisal:
     if a is None:
         raise NotFound("appraisal #{appraisal} does not exist", appraisal=appraisal_id)
     return a
+
+
+# --- optimistic versions (issue 16) -------------------------------------------------------------
+
+_CHANGING = "auditdesk.appraisal_changing"  # Session.info key: the appraisal being changed
+
+
+def _stale(session: Session, appraisal_id: object) -> StaleRecord:
+    """The audits' StaleRecord, naming who changed the appraisal last and when as the row
+    says (the trail files most changes under the rating, area or action they touched)."""
+    a = session.get(Appraisal, appraisal_id) if isinstance(appraisal_id, int) else None
+    change = (a.changed_by, a.updated_at) if a is not None and a.changed_by else None
+    return stale_record(session, "appraisal", appraisal_id, change)
+
+
+@contextmanager
+def changing(ctx: AppContext) -> Iterator[Session]:
+    """The session of a change to an appraisal: a version conflict found when it is written
+    (someone saved the same appraisal between our reading and our writing; SQLAlchemy's
+    StaleDataError) becomes the same StaleRecord as a stale version given by the editor,
+    naming the appraisal that `_change` marked."""
+    opened: list[Session] = []
+    try:
+        with ctx.db.session() as s:
+            opened.append(s)
+            yield s
+    except StaleDataError as exc:
+        appraisal_id = opened[0].info.get(_CHANGING) if opened else None
+        with ctx.db.session() as s:
+            raise _stale(s, appraisal_id) from exc
+
+
+def _change(session: Session, actor: Actor, a: Appraisal, expected_version: int | None) -> None:
+    """Refuses a change made on a stale reading (StaleRecord, as for audits) and marks the
+    appraisal changed by `actor`, so that its version is bumped when the session is flushed,
+    whether the change is in its own row or in its ratings, areas, actions, notes or objection.
+    `expected_version=None`: the caller did not read the appraisal first (the command line, the
+    demo): no check, the version is still bumped."""
+    if expected_version is not None and a.version != expected_version:
+        raise _stale(session, a.id)
+    session.info[_CHANGING] = a.id
+    a.updated_at = utcnow()
+    a.changed_by = actor.login
 
 
 def _employee(session: Session, employee_id: int) -> Employee:

@@ -13,7 +13,13 @@ from auditdesk.domain.errors import NotFound, ValidationFailed
 from auditdesk.domain.periods import fmt
 from auditdesk.services import trail
 from auditdesk.services.appraisals.access import require_manage
-from auditdesk.services.appraisals.common import _load, _status_fields, _unlocked
+from auditdesk.services.appraisals.common import (
+    _change,
+    _load,
+    _status_fields,
+    _unlocked,
+    changing,
+)
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import Appraisal, ConversationNote
 
@@ -33,9 +39,17 @@ def note_view(n: ConversationNote) -> ConversationNoteView:
     return ConversationNoteView(n.id, n.noted_on, n.text, n.author_login)
 
 
-def add_conversation_note(ctx: AppContext, appraisal_id: int, noted_on: date, text: str) -> int:
+def add_conversation_note(
+    ctx: AppContext,
+    appraisal_id: int,
+    noted_on: date,
+    text: str,
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Adds a dated note of the conversation; refused once the employee has read the
-    appraisal or its protocol is signed."""
+    appraisal or its protocol is signed. Returns the note's id. `expected_version`: the
+    version the editor read (StaleRecord if it changed since)."""
     text = text.strip()
     if not text:
         raise ValidationFailed("conversation note: write what was said or agreed")
@@ -46,9 +60,10 @@ def add_conversation_note(ctx: AppContext, appraisal_id: int, noted_on: date, te
             noted=fmt(noted_on),
             today=fmt(today),
         )
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         _require_open(a, adding=True)
         _unlocked(s, a)
         if noted_on < a.period_start:
@@ -76,14 +91,18 @@ def add_conversation_note(ctx: AppContext, appraisal_id: int, noted_on: date, te
         return note.id
 
 
-def remove_conversation_note(ctx: AppContext, note_id: int) -> None:
-    """Removes a note written in error, under the same rule as adding one."""
-    with ctx.db.session() as s:
+def remove_conversation_note(
+    ctx: AppContext, note_id: int, *, expected_version: int | None = None
+) -> int:
+    """Removes a note written in error, under the same rule as adding one; returns the
+    appraisal's new version."""
+    with changing(ctx) as s:
         note = s.get(ConversationNote, note_id)
         if note is None:
             raise NotFound("conversation note #{note} does not exist", note=note_id)
         a = _load(s, note.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         _require_open(a, adding=False)
         _unlocked(s, a)
         trail.record(
@@ -103,6 +122,8 @@ def remove_conversation_note(ctx: AppContext, note_id: int) -> None:
             after={"record": a.record_number, "conversation_note": None},
         )
         s.delete(note)
+        s.flush()
+        return a.version
 
 
 def _require_open(a: Appraisal, *, adding: bool) -> None:

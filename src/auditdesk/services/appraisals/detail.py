@@ -71,6 +71,8 @@ class ActionView:
     done_on: date | None
     area: str
     record_number: str
+    # the version of the appraisal the action belongs to, as read (mark_action_done checks it)
+    appraisal_version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ class AppraisalView:
     # (issue 15: the window shows it live as ratings change); None until something is rated
     provisional: ProvisionalResult | None = None
     signed: bool = False  # its protocol is signed: steps 1-5 cannot change (services.signatures)
+    # the optimistic version read (issue 16): a change passes it back as expected_version
+    version: int = 1
 
 
 def appraisal_detail(ctx: AppContext, appraisal_id: int, language: str = "pl") -> AppraisalView:
@@ -235,7 +239,7 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
                 tuple((labels.get(k, k), v.get(language)) for k, v in c.indicators.items()),
             )
         )
-    areas = tuple(_area_view(x, a.record_number) for x in a.areas)
+    areas = tuple(_area_view(x, a.record_number, a.version) for x in a.areas)
     open_actions = _open_actions(s, a)
     evidence = tuple(
         EvidenceItem(
@@ -308,6 +312,7 @@ def _detail(s: Session, a: Appraisal, language: str) -> AppraisalView:
         conversation_notes=tuple(note_view(n) for n in a.conversation_notes),
         provisional=_provisional(sheet, a, language),
         signed=is_locked(s, "appraisal", a.id),
+        version=a.version,
     )
 
 
@@ -326,7 +331,7 @@ def _provisional(sheet: AppraisalSheet, a: Appraisal, language: str) -> Provisio
     )
 
 
-def _area_view(x: DevelopmentArea, record: str) -> AreaView:
+def _area_view(x: DevelopmentArea, record: str, appraisal_version: int | None = None) -> AreaView:
     return AreaView(
         x.id,
         x.area,
@@ -334,7 +339,16 @@ def _area_view(x: DevelopmentArea, record: str) -> AreaView:
         x.support,
         x.deadline,
         tuple(
-            ActionView(act.id, act.kind, act.description, act.deadline, act.done_on, x.area, record)
+            ActionView(
+                act.id,
+                act.kind,
+                act.description,
+                act.deadline,
+                act.done_on,
+                x.area,
+                record,
+                appraisal_version,
+            )
             for act in x.actions
         ),
     )
@@ -355,7 +369,14 @@ def _open_actions(s: Session, a: Appraisal) -> tuple[ActionView, ...]:
     )
     return tuple(
         ActionView(
-            act.id, act.kind, act.description, act.deadline, None, area.area, prev.record_number
+            act.id,
+            act.kind,
+            act.description,
+            act.deadline,
+            None,
+            area.area,
+            prev.record_number,
+            prev.version,
         )
         for act, area, prev in rows
     )

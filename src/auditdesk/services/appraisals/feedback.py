@@ -21,10 +21,12 @@ from auditdesk.services.appraisals.access import (
 )
 from auditdesk.services.appraisals.common import (
     _absences,
+    _change,
     _employee,
     _load,
     _status_fields,
     _unlocked,
+    changing,
 )
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (
@@ -53,12 +55,17 @@ def add_development_area(
     support: str,
     deadline: date | None,
     actions: Sequence[ActionInput] = (),
+    *,
+    expected_version: int | None = None,
 ) -> int:
+    """Adds a development area with its actions; returns the area's id.
+    `expected_version`: the version the editor read (StaleRecord if it changed since)."""
     if not area.strip():
         raise ValidationFailed("development area: name the area (e.g. 'plain language')")
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot add development areas now",
@@ -111,21 +118,25 @@ def update_development_area(
     support: str,
     deadline: date | None,
     actions: Sequence[ActionInput] = (),
-) -> None:
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Changes a development area while the appraisal may still change (draft or discussed,
     not signed; issue 15). The actions given replace the area's list; an action given again
-    (same kind and description) keeps whether and when it was done."""
+    (same kind and description) keeps whether and when it was done. Returns the appraisal's
+    new version."""
     if not area.strip():
         raise ValidationFailed("development area: name the area (e.g. 'plain language')")
     for act in actions:
         if not act.kind.strip():
             raise ValidationFailed("development area {area!r}: an action has no kind", area=area)
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         row = s.get(DevelopmentArea, area_id)
         if row is None:
             raise NotFound("development area #{area} does not exist", area=area_id)
         a = _load(s, row.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot change development areas now",
@@ -153,6 +164,8 @@ def update_development_area(
             before=before,
             after=_area_state(row) | {"appraisal": a.record_number},
         )
+        s.flush()
+        return a.version
 
 
 def _kept_action(
@@ -174,13 +187,17 @@ def _area_state(row: DevelopmentArea) -> dict[str, object]:
     }
 
 
-def remove_development_area(ctx: AppContext, area_id: int) -> None:
-    with ctx.db.session() as s:
+def remove_development_area(
+    ctx: AppContext, area_id: int, *, expected_version: int | None = None
+) -> int:
+    """Removes a development area and its actions; returns the appraisal's new version."""
+    with changing(ctx) as s:
         row = s.get(DevelopmentArea, area_id)
         if row is None:
             raise NotFound("development area #{area} does not exist", area=area_id)
         a = _load(s, row.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status not in ("draft", "discussed"):
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot remove development areas now",
@@ -189,16 +206,28 @@ def remove_development_area(ctx: AppContext, area_id: int) -> None:
         _unlocked(s, a)
         trail.record(s, ctx.actor, "delete", "development_area", row.id, before={"area": row.area})
         s.delete(row)
+        s.flush()
+        return a.version
 
 
-def mark_action_done(ctx: AppContext, action_id: int, done_on: date | None, note: str = "") -> None:
-    """Tracks an IPRZ action to done (or reopens it with done_on=None)."""
-    with ctx.db.session() as s:
+def mark_action_done(
+    ctx: AppContext,
+    action_id: int,
+    done_on: date | None,
+    note: str = "",
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Tracks an IPRZ action to done (or reopens it with done_on=None); returns the new version
+    of the appraisal the action belongs to. `expected_version`: that appraisal's version as
+    read (ActionView.appraisal_version), StaleRecord if it changed since."""
+    with changing(ctx) as s:
         act = s.get(DevelopmentAction, action_id)
         if act is None:
             raise NotFound("development action #{action} does not exist", action=action_id)
         a = _load(s, act.area.appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         before = {"done_on": act.done_on}
         act.done_on = done_on
         act.done_note = note.strip()
@@ -211,6 +240,8 @@ def mark_action_done(ctx: AppContext, action_id: int, done_on: date | None, note
             before=before,
             after={"done_on": done_on, "note": act.done_note},
         )
+        s.flush()
+        return a.version
 
 
 # --- ongoing feedback and absences -------------------------------------------------------------

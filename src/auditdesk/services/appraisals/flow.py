@@ -30,6 +30,7 @@ from auditdesk.services.appraisals.access import (
 )
 from auditdesk.services.appraisals.common import (
     _absences,
+    _change,
     _employee,
     _load,
     _next_record_number,
@@ -37,6 +38,7 @@ from auditdesk.services.appraisals.common import (
     _status_fields,
     _today,
     _unlocked,
+    changing,
     made_history,
     sheet_of,
     spans,
@@ -153,12 +155,16 @@ def set_criteria(
     appraisal_id: int,
     additional: Sequence[str],
     expectations: dict[str, str] | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> list[str]:
-    """Mandatory criteria plus the chosen additional ones, with the agreed expectations."""
+    """Mandatory criteria plus the chosen additional ones, with the agreed expectations.
+    `expected_version`: the version the editor read (StaleRecord if it changed since)."""
     expectations = expectations or {}
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "draft":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot change the criteria now",
@@ -205,12 +211,16 @@ def rate(
     criterion_code: str,
     level_code: str | None,
     justification: str,
-) -> None:
+    *,
+    expected_version: int | None = None,
+) -> int:
     """Saves one rating (autosave may store a level before its justification; the conversation
-    step refuses any criterion without both)."""
-    with ctx.db.session() as s:
+    step refuses any criterion without both); returns the appraisal's new version.
+    `expected_version`: the version the editor read (StaleRecord if it changed since)."""
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "draft":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot change ratings now",
@@ -252,18 +262,27 @@ def rate(
                 "justification": row.justification,
             },
         )
+        s.flush()
+        return a.version
 
 
 # --- step 4: conversation ----------------------------------------------------------------------
 
 
-def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: date) -> None:
+def record_conversation(
+    ctx: AppContext,
+    appraisal_id: int,
+    conversation_on: date,
+    *,
+    expected_version: int | None = None,
+) -> int:
     """The appraisal conversation took place: every chosen criterion must be rated and
     justified; the overall result is computed from the stored sheet version; feedback notes of
-    the period are pulled into this appraisal."""
-    with ctx.db.session() as s:
+    the period are pulled into this appraisal. Returns the appraisal's new version."""
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_manage(s, ctx.actor, a.employee_id)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "draft":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot record the conversation now",
@@ -318,6 +337,7 @@ def record_conversation(ctx: AppContext, appraisal_id: int, conversation_on: dat
         ):
             note.appraisal_id = a.id
         trail.record(s, ctx.actor, "complete", "appraisal", a.id, before=before, after=_state(a))
+    return a.version  # after the commit, which seals it (services.sealing) and so bumps it
 
 
 def _check_follow_up_not_too_soon(
@@ -348,11 +368,20 @@ def _check_follow_up_not_too_soon(
 # --- step 5: the employee read it --------------------------------------------------------------
 
 
-def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str = "") -> None:
-    """The employee read the appraisal (date recorded, optional comment)."""
-    with ctx.db.session() as s:
+def acknowledge(
+    ctx: AppContext,
+    appraisal_id: int,
+    read_on: date,
+    comment: str = "",
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """The employee read the appraisal (date recorded, optional comment); returns the
+    appraisal's new version."""
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "discussed":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot record that the employee "
@@ -374,3 +403,5 @@ def acknowledge(ctx: AppContext, appraisal_id: int, read_on: date, comment: str 
             AppraisalStatus.FINAL if a.supersedes_id else AppraisalStatus.ACKNOWLEDGED
         ).value
         trail.record(s, ctx.actor, "acknowledge", "appraisal", a.id, before=before, after=_state(a))
+        s.flush()
+        return a.version

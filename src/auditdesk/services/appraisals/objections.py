@@ -21,11 +21,13 @@ from auditdesk.services.appraisals.access import (
     require_record,
 )
 from auditdesk.services.appraisals.common import (
+    _change,
     _load,
     _next_record_number,
     _state,
     _status_fields,
     _today,
+    changing,
     sheet_of,
 )
 from auditdesk.services.context import AppContext
@@ -38,12 +40,22 @@ from auditdesk.store.models import (
 )
 
 
-def file_objection(ctx: AppContext, appraisal_id: int, filed_on: date, reason: str) -> None:
+def file_objection(
+    ctx: AppContext,
+    appraisal_id: int,
+    filed_on: date,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """The employee objects; returns the appraisal's new version. `expected_version`: the
+    version the editor read (StaleRecord if it changed since)."""
     if not reason.strip():
         raise ValidationFailed("objection: write the employee's reason")
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
+        _change(s, ctx.actor, a, expected_version)
         if a.supersedes_id is not None:
             raise ValidationFailed(
                 "{record} was made after an upheld objection; a further appeal goes to the "
@@ -70,6 +82,8 @@ def file_objection(ctx: AppContext, appraisal_id: int, filed_on: date, reason: s
             before=before,
             after=_state(a) | {"filed_on": filed_on, "reason": reason.strip()},
         )
+        s.flush()
+        return a.version
 
 
 def decide_objection(
@@ -79,19 +93,23 @@ def decide_objection(
     decided_on: date,
     reason: str = "",
     resolution: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> int | None:
     """Rejected → the appraisal is final. Upheld → it is kept as "superseded" and a new draft
     replaces it: "changed" copies the ratings and IPRZ to be corrected, "redone" starts the
-    ratings afresh on the same criteria. Returns the new appraisal's id when upheld."""
+    ratings afresh on the same criteria. Returns the new appraisal's id when upheld.
+    `expected_version`: the version the editor read (StaleRecord if it changed since)."""
     if decision not in tuple(ObjectionDecision):
         raise ValidationFailed("decision: 'upheld' or 'rejected'")
     if decision == "upheld" and resolution not in ("changed", "redone"):
         raise ValidationFailed(
             "an upheld objection: say whether the appraisal is changed or redone"
         )
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_decide(s, ctx.actor, a)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "objected":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot decide an objection now",
@@ -191,12 +209,20 @@ def _replacement(s: Session, ctx: AppContext, a: Appraisal, mode: str, on: date)
     return new
 
 
-def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = None) -> None:
-    """Marks a read appraisal final once the objection period passed without an objection."""
+def close_appraisal(
+    ctx: AppContext,
+    appraisal_id: int,
+    today: date | None = None,
+    *,
+    expected_version: int | None = None,
+) -> int:
+    """Marks a read appraisal final once the objection period passed without an objection;
+    returns the appraisal's new version."""
     day = _today(ctx, today)
-    with ctx.db.session() as s:
+    with changing(ctx) as s:
         a = _load(s, appraisal_id)
         require_record(s, ctx.actor, a)
+        _change(s, ctx.actor, a, expected_version)
         if a.status != "acknowledged":
             raise ValidationFailed(
                 "appraisal {record} is {appraisal_status}; cannot close it now",
@@ -212,3 +238,5 @@ def close_appraisal(ctx: AppContext, appraisal_id: int, today: date | None = Non
             )
         a.status = AppraisalStatus.FINAL.value
         trail.record(s, ctx.actor, "complete", "appraisal", a.id, after=_state(a))
+        s.flush()
+        return a.version

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from auditdesk.store.base import Base, utcnow
@@ -13,7 +13,9 @@ from auditdesk.store.base import Base, utcnow
 
 class Appraisal(Base):
     """One appraisal of one employee on one stored sheet version. An upheld objection leaves
-    this row as it was (status "superseded") and a new row `supersedes` it."""
+    this row as it was (status "superseded") and a new row `supersedes` it. `version` is bumped
+    on every change (SQLAlchemy's version_id_col, as the audit's; issue 16), so two windows or
+    two computers editing the same appraisal are detected (services.concurrency)."""
 
     __tablename__ = "appraisal"
     __table_args__ = (UniqueConstraint("record_number"),)
@@ -42,6 +44,11 @@ class Appraisal(Base):
     # SHA-256 of what the appraisal says (domain.sealing.appraisal_digest), sealed at the
     # conversation; `auditdesk check` recomputes it. None while a draft.
     content_sha256: Mapped[str | None] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+    # who changed it last through the services (issue 16): named when a stale edit is refused
+    changed_by: Mapped[str | None] = mapped_column(String(80))
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     ratings: Mapped[list[AppraisalRating]] = relationship(
         back_populates="appraisal",
