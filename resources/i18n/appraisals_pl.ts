@@ -264,7 +264,7 @@
         <translation>Obszary do rozwoju</translation>
     </message>
     <message>
-        <source>One action a line: kind: description, e.g. 'training: plain language'</source>
+        <source>One action a line: kind: description, e.g. &apos;training: plain language&apos;</source>
         <translation>Jedno działanie w wierszu: rodzaj: opis, np. „szkolenie: prosty język”</translation>
     </message>
     <message>
@@ -435,8 +435,16 @@
 <context>
     <name>EditorSteps</name>
     <message>
+        <source>What you typed: “%1”</source>
+        <translation>Wpisany tekst: „%1”</translation>
+    </message>
+    <message>
         <source>Criteria saved.</source>
         <translation>Kryteria zapisano.</translation>
+    </message>
+    <message>
+        <source>The criteria and expectations you chose were not saved; the stored ones are shown.</source>
+        <translation>Wybrane kryteria i oczekiwania nie zostały zapisane; pokazano zapisane wcześniej.</translation>
     </message>
     <message>
         <source>Expectations</source>
@@ -445,6 +453,10 @@
     <message>
         <source>Choose a rating for “%1” first: its justification is written but the rating is missing. (To leave it unrated, clear the justification.)</source>
         <translation>Najpierw wybierz ocenę kryterium „%1”: uzasadnienie jest wpisane, ale brakuje oceny. (Aby zostawić kryterium bez oceny, usuń uzasadnienie.)</translation>
+    </message>
+    <message>
+        <source>Your rating of “%1” (%2) was not saved; the stored one is shown.</source>
+        <translation>Twoja ocena kryterium „%1” (%2) nie została zapisana; pokazano zapisaną wcześniej.</translation>
     </message>
     <message>
         <source>Rating saved.</source>
@@ -457,6 +469,10 @@
     <message>
         <source>Development area added.</source>
         <translation>Dodano obszar rozwoju.</translation>
+    </message>
+    <message>
+        <source>The development area was not saved; what you typed is still in the form.</source>
+        <translation>Obszar rozwoju nie został zapisany; wpisany tekst pozostał w formularzu.</translation>
     </message>
     <message>
         <source>Add as a new area</source>
@@ -491,8 +507,16 @@
         <translation>Obszar rozwoju usunięty.</translation>
     </message>
     <message>
+        <source>The development area was not removed.</source>
+        <translation>Obszar rozwoju nie został usunięty.</translation>
+    </message>
+    <message>
         <source>Note added.</source>
         <translation>Notatka dodana.</translation>
+    </message>
+    <message>
+        <source>The note was not added; its text is still in the box.</source>
+        <translation>Notatka nie została dodana; jej tekst pozostał w polu.</translation>
     </message>
     <message>
         <source>Select the note to remove first.</source>
@@ -511,12 +535,20 @@
         <translation>Notatka usunięta.</translation>
     </message>
     <message>
+        <source>The note was not removed.</source>
+        <translation>Notatka nie została usunięta.</translation>
+    </message>
+    <message>
         <source>Select an action first.</source>
         <translation>Najpierw wybierz działanie.</translation>
     </message>
     <message>
         <source>Action marked done.</source>
         <translation>Działanie oznaczono jako wykonane.</translation>
+    </message>
+    <message>
+        <source>The action was not marked done.</source>
+        <translation>Działanie nie zostało oznaczone jako wykonane.</translation>
     </message>
     <message>
         <source>Type the date as dd.mm.yyyy.</source>
@@ -527,16 +559,32 @@
         <translation>Zapisano rozmowę oceniającą; obliczono wynik ogólny.</translation>
     </message>
     <message>
+        <source>The conversation was not recorded.</source>
+        <translation>Rozmowa nie została zapisana.</translation>
+    </message>
+    <message>
         <source>Reading recorded.</source>
         <translation>Zapisano datę zapoznania się z oceną.</translation>
+    </message>
+    <message>
+        <source>The reading was not recorded.</source>
+        <translation>Data zapoznania się z oceną nie została zapisana.</translation>
     </message>
     <message>
         <source>Objection recorded.</source>
         <translation>Zapisano odwołanie.</translation>
     </message>
     <message>
+        <source>The objection was not recorded.</source>
+        <translation>Odwołanie nie zostało zapisane.</translation>
+    </message>
+    <message>
         <source>Decision recorded.</source>
         <translation>Zapisano rozstrzygnięcie.</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded.</source>
+        <translation>Rozstrzygnięcie nie zostało zapisane.</translation>
     </message>
     <message>
         <source>Objection upheld: %1 is kept unchanged; correct the new appraisal %2.</source>

@@ -33,6 +33,7 @@ from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.editor_pages import EditorPages
+from auditdesk.ui.appraisals.editor_steps import VERSION_ROLE
 from auditdesk.ui.appraisals.evidence import evidence_detail
 from auditdesk.ui.appraisals.widgets import MessageLine, fmt_date
 from auditdesk.ui.errors import error_text
@@ -60,6 +61,7 @@ class AppraisalEditor(EditorPages):
         self.language = language
         self.today = today or (lambda: self.context().clock.today())  # time is an input
         self.view: svc.AppraisalView | None = None
+        self.version: int | None = None  # the version read, passed back with each change
         self._header_base = ""
         self._rating_code: str | None = None
         self._loading = False
@@ -131,6 +133,7 @@ class AppraisalEditor(EditorPages):
             self.message.error(error_text(exc))
             return
         self.view = view
+        self.version = view.version
         self._loading = True
         try:
             self._fill(view)
@@ -242,6 +245,7 @@ class AppraisalEditor(EditorPages):
                 f"({fmt_date(act.deadline)})"
             )
             item.setData(Qt.ItemDataRole.UserRole, act.id)
+            item.setData(VERSION_ROLE, act.appraisal_version)  # its appraisal's, as read
             self.open_actions.addItem(item)
         # step 4
         self.conversation_on.set_date(v.conversation_on or self.today())

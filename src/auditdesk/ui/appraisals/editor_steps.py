@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from auditdesk.domain.errors import AuditDeskError
+from auditdesk.domain.errors import AuditDeskError, StaleRecord
 from auditdesk.services import appraisals as svc
 from auditdesk.services.context import AppContext
 from auditdesk.ui.appraisals.widgets import DateField, MessageLine
 from auditdesk.ui.errors import error_text
+
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 1  # an open action: its appraisal's version, as read
 
 
 class EditorSteps(QDialog):
@@ -40,6 +42,7 @@ class EditorSteps(QDialog):
     language: str
     today: Callable[[], date]
     view: svc.AppraisalView | None
+    version: int | None  # the version read (issue 16): each change passes it back
     _rating_code: str | None
     _loading: bool
     message: MessageLine
@@ -79,15 +82,27 @@ class EditorSteps(QDialog):
     step: Callable[[int], None]
     _fill_result: Callable[[svc.AppraisalView], None]
 
-    def _run(self, action: Callable[[], object], done: str) -> bool:
+    def _run(self, action: Callable[[], object], done: str, unsaved: str = "") -> bool:
+        """Runs a change. Someone else changed the appraisal since it was read (StaleRecord,
+        issue 16): what is stored is shown again and the message says so and what of ours was
+        not saved (`unsaved`), as the audit editor does."""
         try:
             action()
+        except StaleRecord as exc:
+            self.reload()
+            self.message.error(" ".join(x for x in (error_text(exc), unsaved) if x))
+            return False
         except AuditDeskError as exc:
             self.message.error(error_text(exc))
             return False
         self.message.info(done)
         self.changed.emit()
         return True
+
+    def _typed(self, text: str) -> str:
+        """What the person typed, quoted in a refusal's message (the reload replaced it)."""
+        text = " ".join(text.split())
+        return self.tr("What you typed: “%1”").replace("%1", text) if text else ""
 
     # --- step actions --------------------------------------------------------------------------
 
@@ -116,8 +131,17 @@ class EditorSteps(QDialog):
             ):
                 additional.append(code)
         if self._run(
-            lambda: svc.set_criteria(self.context(), self.appraisal_id, additional, expectations),
+            lambda: svc.set_criteria(
+                self.context(),
+                self.appraisal_id,
+                additional,
+                expectations,
+                expected_version=self.version,
+            ),
             self.tr("Criteria saved."),
+            self.tr(
+                "The criteria and expectations you chose were not saved; the stored ones are shown."
+            ),
         ):
             self.reload()
             self.step(1)
@@ -200,16 +224,32 @@ class EditorSteps(QDialog):
         if stored is None or (stored.level_code == level and stored.justification == text.strip()):
             return True
         code = self._rating_code
+        saved: list[int] = []
+        unsaved = self.tr("Your rating of “%1” (%2) was not saved; the stored one is shown.")
+        unsaved = unsaved.replace("%1", stored.name).replace("%2", self.level.currentText())
         ok = self._run(
-            lambda: svc.rate(self.context(), self.appraisal_id, code, level, text),
+            lambda: saved.append(
+                svc.rate(
+                    self.context(),
+                    self.appraisal_id,
+                    code,
+                    level,
+                    text,
+                    expected_version=self.version,
+                )
+            ),
             self.tr("Rating saved."),
+            " ".join(x for x in (unsaved, self._typed(text)) if x),
         )
         if ok:
-            self._refresh_view_only()
+            self._refresh_view_only(saved[0])
         return ok
 
-    def _refresh_view_only(self) -> None:
-        """Re-reads the appraisal without disturbing the fields being edited."""
+    def _refresh_view_only(self, version: int) -> None:
+        """Re-reads the appraisal without disturbing the fields being edited. `version`: the one
+        our save returned; kept even if the re-read is newer (someone saved in between), so
+        that our next save is refused rather than overwriting what we have not seen."""
+        self.version = version
         try:
             self.view = svc.appraisal_detail(self.context(), self.appraisal_id, self.language)
         except AuditDeskError as exc:
@@ -274,8 +314,10 @@ class EditorSteps(QDialog):
                 self.area_support.text(),
                 deadline,
                 actions,
+                expected_version=self.version,
             ),
             self.tr("Development area added."),
+            self.tr("The development area was not saved; what you typed is still in the form."),
         ):
             self.area_list.clearSelection()
             self._clear_area_form()
@@ -338,8 +380,10 @@ class EditorSteps(QDialog):
                 self.area_support.text(),
                 deadline,
                 actions,
+                expected_version=self.version,
             ),
             self.tr("Development area changed."),
+            self.tr("The development area was not saved; what you typed is still in the form."),
         ):
             self.reload()
             self._select_area(area_id)
@@ -374,8 +418,11 @@ class EditorSteps(QDialog):
             return
         area_id = area.id
         if self._run(
-            lambda: svc.remove_development_area(self.context(), area_id),
+            lambda: svc.remove_development_area(
+                self.context(), area_id, expected_version=self.version
+            ),
             self.tr("Development area removed."),
+            self.tr("The development area was not removed."),
         ):
             self.area_list.clearSelection()
             self._clear_area_form()
@@ -389,8 +436,11 @@ class EditorSteps(QDialog):
             return
         text = self.note_text.toPlainText()
         if self._run(
-            lambda: svc.add_conversation_note(self.context(), self.appraisal_id, on, text),
+            lambda: svc.add_conversation_note(
+                self.context(), self.appraisal_id, on, text, expected_version=self.version
+            ),
             self.tr("Note added."),
+            self.tr("The note was not added; its text is still in the box."),
         ):
             self.note_text.clear()
             self.reload()
@@ -408,8 +458,11 @@ class EditorSteps(QDialog):
         ):
             return
         if self._run(
-            lambda: svc.remove_conversation_note(self.context(), note_id),
+            lambda: svc.remove_conversation_note(
+                self.context(), note_id, expected_version=self.version
+            ),
             self.tr("Note removed."),
+            self.tr("The note was not removed."),
         ):
             self.reload()
 
@@ -419,9 +472,16 @@ class EditorSteps(QDialog):
             self.message.error(self.tr("Select an action first."))
             return
         action_id = int(item.data(Qt.ItemDataRole.UserRole))
+        version = item.data(VERSION_ROLE)  # the action's appraisal (an earlier one), as read
         if self._run(
-            lambda: svc.mark_action_done(self.context(), action_id, self.today()),
+            lambda: svc.mark_action_done(
+                self.context(),
+                action_id,
+                self.today(),
+                expected_version=int(version) if version is not None else None,
+            ),
             self.tr("Action marked done."),
+            self.tr("The action was not marked done."),
         ):
             self.reload()
 
@@ -439,8 +499,11 @@ class EditorSteps(QDialog):
         if on is None:
             return
         if self._run(
-            lambda: svc.record_conversation(self.context(), self.appraisal_id, on),
+            lambda: svc.record_conversation(
+                self.context(), self.appraisal_id, on, expected_version=self.version
+            ),
             self.tr("Conversation recorded; the overall result is computed."),
+            self.tr("The conversation was not recorded."),
         ):
             self.reload()
             self.step(4)
@@ -449,11 +512,15 @@ class EditorSteps(QDialog):
         on = self._need_date(self.read_on)
         if on is None:
             return
+        comment = self.read_comment.text()
         if self._run(
             lambda: svc.acknowledge(
-                self.context(), self.appraisal_id, on, self.read_comment.text()
+                self.context(), self.appraisal_id, on, comment, expected_version=self.version
             ),
             self.tr("Reading recorded."),
+            " ".join(
+                x for x in (self.tr("The reading was not recorded."), self._typed(comment)) if x
+            ),
         ):
             self.reload()
 
@@ -461,11 +528,15 @@ class EditorSteps(QDialog):
         on = self._need_date(self.objection_on)
         if on is None:
             return
+        reason = self.objection_reason.text()
         if self._run(
             lambda: svc.file_objection(
-                self.context(), self.appraisal_id, on, self.objection_reason.text()
+                self.context(), self.appraisal_id, on, reason, expected_version=self.version
             ),
             self.tr("Objection recorded."),
+            " ".join(
+                x for x in (self.tr("The objection was not recorded."), self._typed(reason)) if x
+            ),
         ):
             self.reload()
             self.decision.setFocus()
@@ -476,6 +547,7 @@ class EditorSteps(QDialog):
             return
         decision = str(self.decision.currentData())
         resolution = str(self.resolution.currentData()) if decision == "upheld" else None
+        reason = self.decision_reason.text()
         result: list[int | None] = []
         if not self._run(
             lambda: result.append(
@@ -484,11 +556,15 @@ class EditorSteps(QDialog):
                     self.appraisal_id,
                     decision,
                     on,
-                    self.decision_reason.text(),
+                    reason,
                     resolution,
+                    expected_version=self.version,
                 )
             ),
             self.tr("Decision recorded."),
+            " ".join(
+                x for x in (self.tr("The decision was not recorded."), self._typed(reason)) if x
+            ),
         ):
             return
         new_id = result[0] if result else None
