@@ -410,6 +410,18 @@
         <translation>cel</translation>
     </message>
     <message>
+        <source>no visits planned</source>
+        <translation>brak zaplanowanych wizyt</translation>
+    </message>
+    <message>
+        <source>{done} of {due} ({share})</source>
+        <translation>{done} z {due} ({share})</translation>
+    </message>
+    <message>
+        <source>Planned visits done</source>
+        <translation>Zaplanowane wizyty wykonane</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Komórka</translation>
     </message>
@@ -428,6 +440,10 @@
     <message>
         <source>Whole office</source>
         <translation>Cały urząd</translation>
+    </message>
+    <message>
+        <source>Visits of the plan dated in the period: done of those due (a missed or cancelled visit counts through its replacement)</source>
+        <translation>Wizyty z planu przypadające w okresie: wykonane spośród należnych (wizyta nieodbyta lub odwołana liczy się przez tę, która ją zastąpiła)</translation>
     </message>
     <message>
         <source>Month</source>

@@ -57,7 +57,12 @@ def test_the_overview_opens_on_the_demo_office(
     window, panel = make(qtbot, demo_ctx)
     model = panel.model
     assert model.rowCount() >= 2
-    assert model.columnCount() == len(INDICATORS) + 4
+    # the unit, the indicators, three counts and (the system acts as an administrator, who
+    # may see the visit plan) the planned visits done
+    assert model.columnCount() == len(INDICATORS) + 5
+    assert model.headerData(len(INDICATORS) + 4, Qt.Orientation.Horizontal) == (
+        "Planned visits done"
+    )
     assert model.index(0, 0).data() == "Whole office"
     texts = [model.index(0, c).data() for c in range(1, len(INDICATORS) + 1)]
     assert any("n=" in t for t in texts)
@@ -120,3 +125,41 @@ def test_the_report_from_the_window_with_conclusions(
     assert panel.conclusions.toPlainText() == ""
     panel.method.setCurrentIndex(0)
     assert panel.conclusions.toPlainText() == "Skrócić obieg spraw w WAB."
+
+
+def test_the_plan_column_shows_progress_to_hr_and_nothing_to_a_supervisor(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    """Issue 18: progress against the plan on the overview; Enter on it opens the plan."""
+    from auditdesk.services.overview import Period, overview
+    from auditdesk.services.plan import (
+        create_programme,
+        my_visits,
+        plan_programme,
+        start_planned_visit,
+    )
+    from plan_helpers import Q4, as_, make_office, spec
+
+    office = make_office(ctx)
+    hr = as_(ctx, office, "hr")
+    plan_programme(hr, create_programme(hr, spec(office)))
+    a1 = as_(ctx, office, "a1")
+    start_planned_visit(a1, my_visits(a1)[0].id)
+    window, panel = make(qtbot, hr)
+    panel.show_result(overview(hr, Period(*Q4)))
+    column = len(INDICATORS) + 4
+    model = panel.model
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Planned visits done"
+    office_row = model.rows[0]
+    assert office_row.plan is not None and office_row.plan.done == 1
+    text = model.index(0, column).data()
+    assert text.startswith(f"1 of {office_row.plan.due} (")
+    panel.table.setCurrentIndex(model.index(1, column))
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert window.shown[-1] == "plan"
+
+    boss = as_(ctx, office, "sup")
+    _window, boss_panel = make(qtbot, boss)
+    boss_panel.show_result(overview(boss, Period(*Q4)))
+    assert boss_panel.model.columnCount() == len(INDICATORS) + 4
+    assert all(r.plan is None for r in boss_panel.model.rows)

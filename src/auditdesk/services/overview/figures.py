@@ -23,6 +23,8 @@ from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import load_version
 from auditdesk.services.overview.targets import Target, targets
+from auditdesk.services.plan.access import is_planner
+from auditdesk.services.plan.visits import effective_status
 from auditdesk.services.unit_scope import visible_unit_ids
 from auditdesk.store.models import (
     Appraisal,
@@ -39,6 +41,7 @@ from auditdesk.store.models import (
     SurveyResponse,
 )
 from auditdesk.store.models.indicators import research_note_unit
+from auditdesk.store.models.planning import PlannedVisit
 
 # indicator key → (method, higher is better); the order of the overview's columns
 INDICATORS: dict[str, tuple[str, bool]] = {
@@ -141,6 +144,16 @@ class OverviewRow:
     critical_failures: int = 0
     no_deadline_cases: int = 0
     overdue_actions: int = 0  # improvement actions past their due date today (the clock's)
+    # the visit plan's progress in the period (issue 18): visits done of those due (planned or
+    # done; a missed or cancelled visit counts through its replacement); None: the plan is
+    # confidential to this person (only HR, quality staff and administrators see it)
+    plan: PlanProgress | None = None
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    done: int
+    due: int
 
 
 @dataclass(frozen=True)
@@ -362,6 +375,24 @@ def _research(s: Session, p: Period, units: set[int] | None) -> dict[int | None,
     return out
 
 
+def _plan(s: Session, p: Period, units: set[int] | None) -> dict[int, PlanProgress]:
+    """Per unit: the planned visits dated in the period, done and due (see OverviewRow.plan)."""
+    stmt = select(PlannedVisit.unit_id, PlannedVisit.status, PlannedVisit.audit_id).where(
+        PlannedVisit.planned_at >= _dt(p.start),
+        PlannedVisit.planned_at < _dt(p.end + timedelta(days=1)),
+        PlannedVisit.status.in_(("planned", "done")),
+    )
+    if units is not None:
+        stmt = stmt.where(PlannedVisit.unit_id.in_(units))
+    done: dict[int, int] = defaultdict(int)
+    due: dict[int, int] = defaultdict(int)
+    for unit_id, status, audit_id in s.execute(stmt):
+        due[unit_id] += 1
+        if effective_status(status, audit_id) == "done":
+            done[unit_id] += 1
+    return {uid: PlanProgress(done[uid], due[uid]) for uid in due}
+
+
 def _overdue_actions(s: Session, today: date, units: set[int] | None) -> dict[int | None, int]:
     """Improvement actions past their due date and not closed, per unit (None: office-wide)."""
     a = ImprovementAction
@@ -490,12 +521,13 @@ def overview(
         now.pop(OFFICE_RESEARCH, None)
         before.pop(OFFICE_RESEARCH, None)
         late = _overdue_actions(s, ctx.clock.today(), units)
+        plan = _plan(s, period, units) if is_planner(ctx.actor) else None
         names = {
             uid: (code, name)
             for uid, code, name in s.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name))
         }
     ids = sorted(
-        set(now) | set(before) | {uid for uid in late if uid is not None},
+        set(now) | set(before) | {uid for uid in late if uid is not None} | set(plan or {}),
         key=lambda uid: names.get(uid, ("", ""))[0],
     )
     grid: list[tuple[int | None, dict[str, Any], dict[str, Any]]] = [
@@ -513,6 +545,7 @@ def overview(
             critical_failures=int(figures.get("critical_failures", 0)),
             no_deadline_cases=int(figures.get("no_deadline_cases", 0)),
             overdue_actions=sum(late.values()) if uid is None else late.get(uid, 0),
+            plan=_plan_of(plan, uid),
         )
         for key in INDICATORS:
             cell, test = _cell(key, figures.get(key), previous.get(key), _target(goals, key, uid))
@@ -539,6 +572,15 @@ def overview(
             cell.target,
         )
     return Overview(period, before_period, rows, correction, len(tests))
+
+
+def _plan_of(plan: dict[int, PlanProgress] | None, uid: int | None) -> PlanProgress | None:
+    """A unit's progress (0 of 0 when it has no visits); the office's is the sum."""
+    if plan is None:
+        return None
+    if uid is None:
+        return PlanProgress(sum(x.done for x in plan.values()), sum(x.due for x in plan.values()))
+    return plan.get(uid, PlanProgress(0, 0))
 
 
 def _large(test: Any) -> bool:

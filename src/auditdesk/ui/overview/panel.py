@@ -6,6 +6,7 @@ owns the figure."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from auditdesk.services.overview import (
     Overview,
     OverviewRow,
     Period,
+    PlanProgress,
     overview,
     period_of,
 )
@@ -66,9 +68,11 @@ OWNER_PANEL = {
     "research": "monitoring",
     "mystery": "audits",
     "appraisals": "appraisals",
+    "plan": "plan",
 }
-# the columns after the indicators: overdue cases, cases with no deadline known, overdue actions
-EXTRA_COLUMNS = ("cases", "cases", "actions")
+# the columns after the indicators: overdue cases, cases with no deadline known, overdue actions,
+# and (for those who may see the visit plan) the planned visits done
+EXTRA_COLUMNS = ("cases", "cases", "actions", "plan")
 
 
 def indicator_names() -> dict[str, str]:
@@ -120,15 +124,38 @@ def cell_text(cell: Cell) -> str:
     return text
 
 
+def plan_text(plan: PlanProgress | None) -> str:
+    """'7 of 10 (70 %)'; 'no visits planned' when none is dated in the period."""
+    if plan is None:
+        return ""
+    if plan.due == 0:
+        return QCoreApplication.translate("Overview", "no visits planned")
+    return (
+        QCoreApplication.translate("Overview", "{done} of {due} ({share})")
+        .replace("{done}", number(plan.done, 0))
+        .replace("{due}", number(plan.due, 0))
+        .replace("{share}", percent(100.0 * plan.done / plan.due, 0))
+    )
+
+
 class OverviewModel(RowsModel[OverviewRow]):
+    with_plan = False  # the plan's column: only for those the service gave it to (issue 18)
+
+    def set_rows(self, rows: Iterable[OverviewRow]) -> None:
+        rows = list(rows)
+        self.with_plan = any(r.plan is not None for r in rows)
+        super().set_rows(rows)  # a reset: the column count is read again
+
     def headers(self) -> list[str]:
         names = indicator_names()
+        plan = [QCoreApplication.translate("Overview", "Planned visits done")]
         return [
             QCoreApplication.translate("Overview", "Unit"),
             *(names[k] for k in INDICATORS),
             QCoreApplication.translate("Overview", "Overdue cases now"),
             QCoreApplication.translate("Overview", "Cases with no deadline known"),
             QCoreApplication.translate("Overview", "Improvement actions overdue"),
+            *(plan if self.with_plan else []),
         ]
 
     def cell(self, row: OverviewRow, column: int, role: int) -> Any:
@@ -146,9 +173,17 @@ class OverviewModel(RowsModel[OverviewRow]):
                 return str(row.overdue_cases)
             if column == len(keys) + 2:
                 return str(row.no_deadline_cases)
-            return str(row.overdue_actions)
+            if column == len(keys) + 3:
+                return str(row.overdue_actions)
+            return plan_text(row.plan)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name
+        if role == Qt.ItemDataRole.ToolTipRole and column == len(keys) + 4:
+            return QCoreApplication.translate(
+                "Overview",
+                "Visits of the plan dated in the period: done of those due (a missed or "
+                "cancelled visit counts through its replacement)",
+            )
         if role == Qt.ItemDataRole.BackgroundRole and 0 < column <= len(keys):
             met = row.cells[keys[column - 1]].target_met
             if met is not None:  # colour repeats what the text says
