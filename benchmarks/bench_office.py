@@ -12,7 +12,10 @@ connection pool, as separate computers would be) work through the services for `
   audit after it a second "window" saves an answer with the version it saw before the last save
   (a stale edit, on purpose), which must be refused and leave nothing behind;
 - supervisors (a quarter, as kierownik.bok/kierownik.wks): rate the criteria of their team's
-  draft appraisals (each client its own appraisals) and read one back now and then;
+  draft appraisals (each client its own appraisals; each rating with the version its window
+  holds) and read one back now and then; in the first and every third round over an appraisal
+  a second window rates its last criterion with the version it saw before the last save (a
+  stale edit, on purpose), which must be refused and leave nothing behind;
 - HR (a quarter, as kadry/jakosc): the audit list (first page and count), the per-standard report
   of the last twelve months, and a CSV export of every audit.
 
@@ -74,6 +77,7 @@ class Outcome:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     stale_refused: int = 0
     stale_accepted: int = 0  # a stale edit that was not refused: a failure
+    stale_refused_appraisals: int = 0  # of stale_refused, those on appraisals
     errors: list[str] = field(default_factory=list)
     # auditors: audit id -> (answers saved, evidence files); only completed audits
     audits: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -175,18 +179,24 @@ def _auditor(work: Work, out: Outcome, ctx: Any, deadline: float) -> None:
 
 
 def _supervisor(work: Work, out: Outcome, ctx: Any, deadline: float) -> None:
+    from auditdesk.domain.errors import StaleRecord
     from auditdesk.services import appraisals
 
     views = {a: appraisals.appraisal_detail(ctx, a) for a in work.appraisals}
-    n = 0
+    versions = {a: view.version for a, view in views.items()}  # what the window holds
+    n = rounds = 0
     while time.monotonic() < deadline:
+        rounds += 1
         for appraisal_id, view in views.items():
             levels = [code for code, _label, _points in view.scale]
+            seen_before = versions[appraisal_id]
+            last = ""
             for criterion in (c for c in view.criteria if c.selected):
                 n += 1
                 level = levels[n % len(levels)]
                 text = f"uzasadnienie {work.index}-{n}: rozmowa, przykłady z kwartału"
-                _timed(
+                seen_before = versions[appraisal_id]
+                versions[appraisal_id] = _timed(
                     out,
                     "supervisor: rate criterion",
                     appraisals.rate,
@@ -195,13 +205,30 @@ def _supervisor(work: Work, out: Outcome, ctx: Any, deadline: float) -> None:
                     criterion.code,
                     level,
                     text,
+                    expected_version=versions[appraisal_id],
                 )
                 out.ratings[f"{appraisal_id}:{criterion.code}"] = (level, text)
+                last = criterion.code
                 if time.monotonic() >= deadline:
                     return
-            _timed(
+            if rounds % 3 == 1 and last:  # a second window, opened before the last save
+                try:
+                    appraisals.rate(
+                        ctx,
+                        appraisal_id,
+                        last,
+                        levels[0],
+                        STALE_MARK,
+                        expected_version=seen_before,
+                    )
+                    out.stale_accepted += 1
+                except StaleRecord:
+                    out.stale_refused += 1
+                    out.stale_refused_appraisals += 1
+            opened = _timed(
                 out, "supervisor: open appraisal", appraisals.appraisal_detail, ctx, appraisal_id
             )
+            versions[appraisal_id] = opened.version
 
 
 def _hr(work: Work, out: Outcome, ctx: Any, deadline: float) -> None:
@@ -364,6 +391,13 @@ def _verify(url: str, outcomes: list[Outcome]) -> list[str]:
         )
         if stale:
             problems.append(f"{stale} answer(s) of refused stale edits reached the store")
+        stale = s.scalar(
+            select(func.count())
+            .select_from(AppraisalRating)
+            .where(AppraisalRating.justification == STALE_MARK)
+        )
+        if stale:
+            problems.append(f"{stale} rating(s) of refused stale edits reached the store")
         chain = verify_chain(s)
         if chain is not None:
             problems.append(f"trail: {chain}")
@@ -492,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{row['median_ms']:10.0f} {row['p95_ms']:8.0f}"
             )
         refused = sum(o.stale_refused for o in outcomes)
+        on_appraisals = sum(o.stale_refused_appraisals for o in outcomes)
         accepted = sum(o.stale_accepted for o in outcomes)
         completed = sum(len(o.audits) for o in outcomes)
         ratings = sum(len(o.latencies.get("supervisor: rate criterion", [])) for o in outcomes)
@@ -518,7 +553,10 @@ def main(argv: list[str] | None = None) -> int:
             idle_in_transaction=idle,
         )
         print(f"audits completed: {completed}; ratings written: {ratings}")
-        print(f"stale edits: {refused} refused, {accepted} accepted (must be 0)")
+        print(
+            f"stale edits: {refused} refused ({refused - on_appraisals} on audits, "
+            f"{on_appraisals} on appraisals), {accepted} accepted (must be 0)"
+        )
         problems = _verify(url, outcomes)
         checked = subprocess.run(
             [str(Path(sys.executable).with_name("auditdesk")), "--db", url, "check"],
@@ -538,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
             print("  PROBLEM:", problem)
         figures.update(
             stale_refused=refused,
+            stale_refused_appraisals=on_appraisals,
             stale_accepted=accepted,
             audits_completed=completed,
             ratings=ratings,
