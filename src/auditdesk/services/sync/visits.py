@@ -78,8 +78,8 @@ class PlanCopy:
 
 @dataclass
 class PlanCounts:
-    added: int = 0
-    changed: int = 0
+    added: int = 0  # visits new on the laptop
+    changed: int = 0  # visits, programmes and scenarios that now say something else
     removed: int = 0
     kept: int = 0  # withdrawn at the office but started on the laptop: kept with its audit
     skipped: list[str] = field(default_factory=list)  # could not be applied (and why)
@@ -266,6 +266,7 @@ def apply_plan(
     for p in plan.programmes:
         rec = recs.get((PROGRAMME, p["key"]))
         row = s.get(PlanProgramme, rec.local_id) if rec is not None else None
+        old = None if row is None else [getattr(row, f) for f in _PROGRAMME_FIELDS]
         if row is None:
             row = PlanProgramme()
             s.add(row)
@@ -275,6 +276,8 @@ def apply_plan(
                 value = date.fromisoformat(value)
             setattr(row, f, value)
         s.flush()
+        if old is not None and old != [getattr(row, f) for f in _PROGRAMME_FIELDS]:
+            counts.changed += 1
         _note(s, recs, peer, PROGRAMME, p["key"], row.id, p)
         programmes[p["key"]] = row
     wanted: dict[str, dict[str, dict[str, Any]]] = {}
@@ -287,11 +290,13 @@ def apply_plan(
         }
         for code, sc in wanted.get(key, {}).items():
             copy = have.pop(code, None)
+            new = (sc["channel"], sc["form_id"], sc["title"], sc["brief"], float(sc["weight"]))
             if copy is None:
                 copy = PlanScenario(programme_id=row.id, code=code)
                 s.add(copy)
-            copy.channel, copy.form_id = sc["channel"], sc["form_id"]
-            copy.title, copy.brief, copy.weight = sc["title"], sc["brief"], sc["weight"]
+            elif (copy.channel, copy.form_id, copy.title, copy.brief, copy.weight) != new:
+                counts.changed += 1
+            copy.channel, copy.form_id, copy.title, copy.brief, copy.weight = new
         for stale in have.values():
             s.delete(stale)
     s.flush()
@@ -353,8 +358,10 @@ def apply_plan(
         if row is not None:
             if s.scalar(select(PlannedVisit.id).where(PlannedVisit.programme_id == row.id)):
                 continue  # a visit started here still names it
-            for old in s.scalars(select(PlanScenario).where(PlanScenario.programme_id == row.id)):
-                s.delete(old)
+            for dropped in s.scalars(
+                select(PlanScenario).where(PlanScenario.programme_id == row.id)
+            ):
+                s.delete(dropped)
             s.flush()
             s.delete(row)
         s.delete(rec)
