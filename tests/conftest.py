@@ -169,6 +169,13 @@ def _no_forgotten_modal(request: pytest.FixtureRequest) -> Iterator[None]:
     from modal_guard import ModalGuard
 
     request.getfixturevalue("qtbot")  # the QApplication exists before the timer
+    from PySide6.QtWidgets import QApplication
+
+    from auditdesk.ui import date_typing
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    date_typing.install(app)  # dates are typed as in the application (ui/app.py installs it)
     guard = ModalGuard()
     guard.start()
     yield

@@ -28,6 +28,7 @@ from auditdesk import __version__
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.logs import setup_file_logging
 from auditdesk.settings import Settings
+from auditdesk.ui import date_typing
 from auditdesk.ui.auth.signin import FirstAdminDialog, SignInDialog
 from auditdesk.ui.crash import install_excepthook, show_error
 from auditdesk.ui.errors import error_text
@@ -250,6 +251,7 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
     app.setApplicationName("AuditDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("AuditDesk")
+    date_typing.install(app)  # "05.03.2026" typed into a date field means 5 March
     setup_file_logging()
     install_excepthook()
     settings = Settings.load()
