@@ -1253,11 +1253,11 @@
     </message>
     <message>
       <source>{entity} #{record} was changed by {user} at {at:%Y-%m-%d %H:%M:%S} UTC since you opened it; reload it and make your change again.</source>
-      <translation>Rekord {entity} nr {record} został zmieniony przez użytkownika {user} o {at:%Y-%m-%d %H:%M:%S} UTC, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
+      <translation>Rekord „{entity}” nr {record} został zmieniony przez użytkownika {user} o {at:%Y-%m-%d %H:%M:%S} UTC, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
     </message>
     <message>
       <source>{entity} #{record} was changed elsewhere since you opened it; reload it and make your change again.</source>
-      <translation>Rekord {entity} nr {record} został zmieniony w innym miejscu, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
+      <translation>Rekord „{entity}” nr {record} został zmieniony w innym miejscu, odkąd go otwarto; wczytaj go ponownie i wprowadź zmianę jeszcze raz.</translation>
     </message>
     <message>
       <source>{field} must be a date and time, not {value!r}</source>

@@ -119,5 +119,6 @@ def test_the_refusal_is_in_the_window_s_language(
     _, _, second = _two_editors_one_rating(qtbot, world, "pl")
     message = second.message.text()
     assert "został zmieniony przez użytkownika p.kierowniczy" in message
+    assert "Rekord „ocena okresowa” nr" in message  # the kind named in Polish, not "appraisal"
     assert "was changed" not in message and "not saved" not in message
     assert "Skargi klientów." in message

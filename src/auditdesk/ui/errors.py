@@ -8,7 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from auditdesk.domain.errors import AuditDeskError, Localized
-from auditdesk.ui.labels import appraisal_status_name, permission_name, role_name, status_name
+from auditdesk.ui.labels import (
+    appraisal_status_name,
+    permission_name,
+    role_name,
+    status_name,
+    trail_entity_name,
+)
 
 CONTEXT = "Errors"
 
@@ -18,6 +24,7 @@ NAMED_FIELDS: dict[str, Callable[[str], str]] = {
     "status": status_name,  # an audit's, a dispute's or an action plan's
     "appraisal_status": appraisal_status_name,
     "action": permission_name,  # a refusal's "may not {action}"; other actions pass unchanged
+    "entity": trail_entity_name,  # a stale edit's record kind: "audyt", "ocena okresowa"
 }
 
 
