@@ -143,7 +143,8 @@ class OverviewModel(RowsModel[OverviewRow]):
 
     def set_rows(self, rows: Iterable[OverviewRow]) -> None:
         rows = list(rows)
-        self.with_plan = any(r.plan is not None for r in rows)
+        # shown when the plan has visits in the period (a column of "none" tells nothing)
+        self.with_plan = any(r.plan is not None and r.plan.due > 0 for r in rows)
         super().set_rows(rows)  # a reset: the column count is read again
 
     def headers(self) -> list[str]:
