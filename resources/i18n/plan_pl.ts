@@ -251,7 +251,7 @@
         <translation>Proporcjonalnie do liczby klientów</translation>
     </message>
     <message>
-        <source>Neyman (traffic and last period's spread)</source>
+        <source>Neyman (traffic and last period&apos;s spread)</source>
         <translation>Metodą Neymana (liczba klientów i zmienność wyników z poprzedniego okresu)</translation>
     </message>
     <message>
@@ -275,7 +275,7 @@
         <translation>&amp;Planuj według:</translation>
     </message>
     <message>
-        <source>Each unit's result &amp;within:</source>
+        <source>Each unit&apos;s result &amp;within:</source>
         <translation>Wynik każdej komórki z &amp;dokładnością:</translation>
     </message>
     <message>
@@ -307,20 +307,24 @@
         <translation>Komórki objęte programem</translation>
     </message>
     <message>
-        <source>Opening hours of the units</source>
-        <translation>Godziny przyjęć komórek</translation>
+        <source>Opening hours of the selected units</source>
+        <translation>Godziny przyjęć zaznaczonych komórek</translation>
     </message>
     <message>
-        <source>For example: mon 08:00-17:00; tue-fri 08:00-15:30</source>
-        <translation>Na przykład: mon 08:00-17:00; tue-fri 08:00-15:30 (dni po angielsku: mon, tue, wed, thu, fri)</translation>
+        <source>For example: mon 08:00-17:00; tue-fri 08:00-15:30. Applies to the units selected in the list above (Ctrl+A: all of them).</source>
+        <translation>Na przykład: mon 08:00-17:00; tue-fri 08:00-15:30 (dni po angielsku: mon, tue, wed, thu, fri). Dotyczy komórek zaznaczonych na liście powyżej (Ctrl+A: wszystkich).</translation>
+    </message>
+    <message>
+        <source>&amp;Opening hours of the selected units:</source>
+        <translation>&amp;Godziny przyjęć zaznaczonych komórek:</translation>
+    </message>
+    <message>
+        <source>Opening hours: {0}</source>
+        <translation>Godziny przyjęć: {0}</translation>
     </message>
     <message>
         <source>Units</source>
         <translation>Komórki</translation>
-    </message>
-    <message>
-        <source>&amp;Opening hours:</source>
-        <translation>&amp;Godziny przyjęć:</translation>
     </message>
     <message>
         <source>Auditors of the programme</source>
@@ -430,7 +434,7 @@
         <translation>Nie ma jeszcze programu: zacznij od przycisku Nowy program.</translation>
     </message>
     <message>
-        <source>each unit's result within ± {0} points at {1} %</source>
+        <source>each unit&apos;s result within ± {0} points at {1} %</source>
         <translation>wynik każdej komórki z dokładnością ± {0} pkt przy ufności {1} %</translation>
     </message>
     <message>

@@ -94,6 +94,36 @@ def test_the_programme_form_says_what_it_holds(
     assert got.scenarios[0].code == "DO" and got.scenarios[0].weight == 2
 
 
+def test_each_unit_keeps_its_own_opening_hours(
+    qtbot: QtBot, ctx: AppContext, office: dict[str, int]
+) -> None:
+    """The hours typed apply to the units selected (all at first); one unit selected gets its
+    own, the field shows the selected units' hours, and blank when they differ."""
+    from auditdesk.services.plan import plan_choices
+
+    dialog = ProgrammeDialog(plan_choices(as_(ctx, office, "hr")), DAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.hours.setFocus()
+    qtbot.keyClick(dialog.hours, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.hours, "mon-fri 08:00-16:00")  # every unit: all are selected
+    bok = next(
+        i
+        for i in range(dialog.units.count())
+        if dialog.units.item(i).data(Qt.ItemDataRole.UserRole) == office["BOK"]
+    )
+    dialog.units.setCurrentRow(bok)  # BOK alone selected
+    assert dialog.hours.text() == "mon-fri 08:00-16:00"
+    qtbot.keyClick(dialog.hours, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.hours, "mon 08:00-18:00; tue-fri 08:00-16:00")
+    hours = {u.unit_id: u.hours for u in dialog.spec().units}
+    assert hours[office["BOK"]] == "mon 08:00-18:00; tue-fri 08:00-16:00"
+    assert hours[office["WKS"]] == hours[office["USC"]] == "mon-fri 08:00-16:00"
+    assert "mon 08:00-18:00" in dialog.units.item(bok).toolTip()
+    dialog.units.selectAll()
+    assert dialog.hours.text() == ""  # they differ: typing now would set them all
+
+
 def test_hr_plans_exports_and_replaces_a_missed_visit(
     qtbot: QtBot, ctx: AppContext, office: dict[str, int], tmp_path: Path
 ) -> None:

@@ -42,6 +42,7 @@ from auditdesk.ui.labels import channel_name
 from auditdesk.ui.qdates import to_date, to_qdate
 
 CHANNEL_CODES = ("visit", "phone", "email", "eservice")
+HOURS_ROLE = Qt.ItemDataRole.UserRole + 1  # a unit item's opening hours (ProgrammeDialog)
 
 
 def next_quarter(today: date) -> tuple[date, date]:
@@ -145,21 +146,33 @@ class ProgrammeDialog(QDialog):
         self.units = QListWidget()
         self.units.setObjectName("units")
         self.units.setAccessibleName(self.tr("Units in the programme"))
+        # each unit keeps its own opening hours; the field below edits those of the units
+        # selected in the list (all of them at first: one set of hours for every unit)
+        self.units.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         for u in choices.units:
             item = QListWidgetItem(f"{u.code} {u.name}")
             item.setData(Qt.ItemDataRole.UserRole, u.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = Qt.CheckState.Checked if u.customer_facing else Qt.CheckState.Unchecked
             item.setCheckState(checked)
+            self._set_unit_hours(item, DEFAULT_HOURS)
             self.units.addItem(item)
+        self.units.selectAll()
         self.hours = QLineEdit(DEFAULT_HOURS)
         self.hours.setObjectName("hours")
-        self.hours.setAccessibleName(self.tr("Opening hours of the units"))
-        self.hours.setToolTip(self.tr("For example: mon 08:00-17:00; tue-fri 08:00-15:30"))
+        self.hours.setAccessibleName(self.tr("Opening hours of the selected units"))
+        self.hours.setToolTip(
+            self.tr(
+                "For example: mon 08:00-17:00; tue-fri 08:00-15:30. Applies to the units "
+                "selected in the list above (Ctrl+A: all of them)."
+            )
+        )
+        self.hours.textEdited.connect(self._hours_edited)
+        self.units.itemSelectionChanged.connect(self._show_selected_hours)
         units_box = QGroupBox(self.tr("Units"))
         units_layout = QVBoxLayout(units_box)
         units_layout.addWidget(self.units)
-        hours_label = QLabel(self.tr("&Opening hours:"))
+        hours_label = QLabel(self.tr("&Opening hours of the selected units:"))
         hours_label.setBuddy(self.hours)
         units_layout.addWidget(hours_label)
         units_layout.addWidget(self.hours)
@@ -258,6 +271,20 @@ class ProgrammeDialog(QDialog):
         item = self.scenarios.item(row, column)
         return item.text().strip() if item is not None else ""
 
+    def _set_unit_hours(self, item: QListWidgetItem, hours: str) -> None:
+        item.setData(HOURS_ROLE, hours)
+        item.setToolTip(self.tr("Opening hours: {0}").format(hours))
+
+    def _hours_edited(self, text: str) -> None:
+        for item in self.units.selectedItems():
+            self._set_unit_hours(item, text)
+
+    def _show_selected_hours(self) -> None:
+        """The hours of the selected units; empty when they differ (typing sets them all)."""
+        hours = {str(item.data(HOURS_ROLE)) for item in self.units.selectedItems()}
+        self.hours.setText(hours.pop() if len(hours) == 1 else "")
+        self.hours.setEnabled(bool(self.units.selectedItems()))
+
     def spec(self) -> ProgrammeSpec:
         """What the form says (the services check it)."""
         channels = {
@@ -269,7 +296,9 @@ class ProgrammeDialog(QDialog):
         for i in range(self.units.count()):
             item = self.units.item(i)
             if item.checkState() == Qt.CheckState.Checked:
-                units.append(UnitSpec(int(item.data(Qt.ItemDataRole.UserRole)), self.hours.text()))
+                units.append(
+                    UnitSpec(int(item.data(Qt.ItemDataRole.UserRole)), str(item.data(HOURS_ROLE)))
+                )
         auditors = []
         for i in range(self.auditors.count()):
             item = self.auditors.item(i)
