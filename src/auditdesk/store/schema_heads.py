@@ -18,6 +18,7 @@ HEADS = frozenset(
         "0015_actions",
         "0014_personal_data",
         "0012_plan",
+        "0018_overview_summaries",
     }
 )
 
@@ -40,5 +41,6 @@ SCRIPT_FILES = frozenset(
         "0015_actions.py",
         "0014_personal_data.py",
         "0017_appraisal_version.py",
+        "0018_overview_summaries.py",
     }
 )

@@ -13,6 +13,7 @@ from auditdesk.services.appraisals.integrity import check_appraisals
 from auditdesk.services.audits.counts import check_counts
 from auditdesk.services.audits.integrity import check_audits
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases.summary import check_case_summary
 from auditdesk.services.protocols.integrity import check_protocols
 from auditdesk.store.integrity import Check, CheckReport, check_database
 
@@ -22,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     check_audits,
     check_appraisals,
     check_protocols,
+    check_case_summary,
 )
 
 

@@ -30,6 +30,7 @@ from auditdesk.store.models import (
     Appraisal,
     Audit,
     CaseRecord,
+    CaseSettledDay,
     Employee,
     ImprovementAction,
     IndicatorEntry,
@@ -184,19 +185,18 @@ def _group(s: Session, stmt: Any, units: set[int] | None, key: Any) -> Counts:
 
 
 def _cases(s: Session, p: Period, units: set[int] | None) -> Counts:
-    """Settled in the period (judged, on time, no deadline known) and open at its end (overdue,
-    no deadline known): two range scans of covering indexes, never the wide rows."""
-    c = CaseRecord
+    """Settled in the period (judged, on time, no deadline known), from the summary per unit and
+    day (case_settled_day, services/monitoring/cases/summary.py: a year is a few thousand rows,
+    not a million cases), and open at its end (overdue, no deadline known): a range scan of a
+    covering index over the open cases only."""
+    c, d = CaseRecord, CaseSettledDay
     settled = _group(
         s,
-        select(
-            c.unit_id,
-            func.count(c.days_late),
-            func.sum(case((c.days_late == 0, 1), else_=0)),
-            func.sum(case((c.due_on.is_(None), 1), else_=0)),
-        ).where(c.settled_on.between(p.start, p.end)),
+        select(d.unit_id, func.sum(d.judged), func.sum(d.on_time), func.sum(d.no_deadline)).where(
+            d.settled_on.between(p.start, p.end)
+        ),
         units,
-        c.unit_id,
+        d.unit_id,
     )
     still_open = _group(
         s,

@@ -43,6 +43,7 @@ from auditdesk.store.models.planning import (
 from auditdesk.store.models.privacy import PersonRequest, PersonStatus, RecordRead, RetentionRule
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
+from auditdesk.store.models.summaries import CaseSettledDay
 from auditdesk.store.models.surveys import (
     SurveyAnswer,
     SurveyCampaign,
@@ -73,6 +74,7 @@ __all__ = [
     "CaseColumnMapping",
     "CaseImportBatch",
     "CaseRecord",
+    "CaseSettledDay",
     "ConversationNote",
     "DevelopmentAction",
     "DevelopmentArea",

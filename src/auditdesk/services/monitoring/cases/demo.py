@@ -19,6 +19,7 @@ from auditdesk.domain.case_deadlines import (
 from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases.summary import refresh_case_summary
 from auditdesk.store.models import CaseRecord, Office, OrgUnit
 
 MONTHS = 6
@@ -147,6 +148,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
         )
     session.add_all(rows)
     session.flush()
+    refresh_case_summary(session)  # the overview's sums (issue 17)
     trail.record(
         session, ctx.actor, "create_demo", "case_record", "demo", after={"cases": len(rows)}
     )

@@ -40,6 +40,7 @@ from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
+from auditdesk.services.monitoring.cases import summary
 from auditdesk.services.monitoring.cases.rules import load_rules
 from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
 from auditdesk.services.monitoring.importing.files import write_mapping_file
@@ -347,6 +348,7 @@ class CaseSource(ImportSource[ParsedCase]):
         )
         result.unmatched_units = sorted(self.unmatched)
         result.batch_id = batch.id
+        summary.refresh_case_summary(session)  # the overview's sums (issue 17)
         trail.record(
             session,
             self.ctx.actor,

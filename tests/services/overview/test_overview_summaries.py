@@ -1,0 +1,158 @@
+"""The overview's summary of settled cases (issue 17, case_settled_day): the overview read from
+it gives exactly the figures of the old count over the cases, on the demo office for every month,
+quarter, year and random dates; an import that moves a settlement keeps it right; and
+`auditdesk check` names a summary row that differs from a recount."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import case, func, select, text
+from sqlalchemy.orm import Session
+
+from auditdesk.services.context import AppContext
+from auditdesk.services.integrity import check
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.services.overview import Period, figures, overview, period_of
+from auditdesk.store.models import CaseRecord, CaseSettledDay, OrgUnit
+
+HEADER = "Znak sprawy;Wydział;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
+
+
+def old_cases(s: Session, p: Period, units: set[int] | None) -> figures.Counts:
+    """The overview's count of cases before the summary (kept here to compare against)."""
+    c = CaseRecord
+    settled = figures._group(
+        s,
+        select(
+            c.unit_id,
+            func.count(c.days_late),
+            func.sum(case((c.days_late == 0, 1), else_=0)),
+            func.sum(case((c.due_on.is_(None), 1), else_=0)),
+        ).where(c.settled_on.between(p.start, p.end)),
+        units,
+        c.unit_id,
+    )
+    still_open = figures._group(
+        s,
+        select(
+            c.unit_id,
+            func.sum(case((c.due_on < p.end, 1), else_=0)),
+            func.sum(case((c.due_on.is_(None), 1), else_=0)),
+        ).where(c.settled_on.is_(None), c.started_on <= p.end),
+        units,
+        c.unit_id,
+    )
+    out: figures.Counts = {}
+    for uid in set(settled) | set(still_open):
+        judged, on_time, unknown_settled = settled.get(uid, [0.0, 0.0, 0.0])
+        overdue, unknown_open = still_open.get(uid, [0.0, 0.0])
+        out[uid] = [judged, on_time, overdue, unknown_settled + unknown_open]
+    return out
+
+
+def periods(today: date) -> list[Period]:
+    """Every month, quarter and year of the demo's span and 40 random ranges in it."""
+    found: set[Period] = set()
+    day = date(today.year - 2, 1, 1)
+    while day <= today + timedelta(days=62):
+        for kind in ("month", "quarter", "half", "year"):
+            found.add(period_of(kind, day))
+        day += timedelta(days=27)
+    rng = random.Random(17)
+    for _ in range(40):
+        start = today - timedelta(days=rng.randrange(800))
+        found.add(Period(start, start + timedelta(days=rng.randrange(400))))
+    return sorted(found, key=lambda p: (p.start, p.end))
+
+
+def compare_cases(ctx: AppContext, today: date) -> int:
+    compared = 0
+    with ctx.db.session() as s:
+        unit_ids = sorted(s.scalars(select(OrgUnit.id)))
+        for p in periods(today):
+            for units in (None, set(unit_ids[::2])):
+                assert figures._cases(s, p, units) == old_cases(s, p, units), p
+                compared += 1
+    return compared
+
+
+def rows_of(result: Any) -> list[Any]:
+    return [(r.unit_id, r.cells, r.overdue_cases, r.no_deadline_cases) for r in result.rows]
+
+
+def test_the_summary_gives_the_old_figures_on_the_demo_office(
+    demo_ctx: AppContext, today: date
+) -> None:
+    with demo_ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CaseSettledDay))
+    assert compare_cases(demo_ctx, today) > 100
+
+
+def test_the_whole_overview_is_the_old_one(
+    demo_ctx: AppContext, today: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = [period_of(kind, today) for kind in ("month", "quarter", "year")]
+    chosen.append(Period(today - timedelta(days=100), today - timedelta(days=3)))
+    new = [rows_of(overview(demo_ctx, p)) for p in chosen]
+    monkeypatch.setattr(figures, "_cases", old_cases)
+    old = [rows_of(overview(demo_ctx, p)) for p in chosen]
+    assert new == old
+    assert any(r[1]["timeliness"].n for rows in new for r in rows)
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
+def test_an_import_that_moves_settlements_keeps_the_summary_right(
+    demo_ctx: AppContext, today: date, tmp_path: Path
+) -> None:
+    year = today.year
+    rows = [
+        f"WKS.5430.1.{year};WKS;Rejestracja;03.01.{year};04.01.{year};bez zwłoki;;Ewa Nowak",
+        f"WKS.5430.2.{year};WKS;Wyrejestrowanie;03.01.{year};20.03.{year};1 miesiąc;;Ewa Nowak",
+        f"WPN.3120.3.{year};WPN;Ulga;03.01.{year};10.02.{year};;;Jan Kowalski",
+        f"WAB.6740.4.{year};WAB;Budowa;02.01.{year};;szczególny;06.03.{year};Ewa Nowak",
+    ]
+    first = cases_import.import_cases(demo_ctx, write(tmp_path / "a.csv", [HEADER, *rows]))
+    assert first.created == 4
+    assert check(demo_ctx).ok
+    compare_cases(demo_ctx, today)
+    # a newer export: one settlement moves to another day, one to another unit, one reopens
+    moved = [
+        rows[0].replace(f"04.01.{year}", f"05.01.{year}"),
+        rows[1].replace(";WKS;", ";USC;"),
+        rows[2].replace(f"10.02.{year}", ""),
+        rows[3].replace(f"02.01.{year};;", f"02.01.{year};01.03.{year};"),
+    ]
+    second = cases_import.import_cases(demo_ctx, write(tmp_path / "b.csv", [HEADER, *moved]))
+    assert second.updated == 4
+    report = check(demo_ctx)
+    assert not [p for p in report.problems if "summary" in p], report.problems
+    assert report.checked["overview case summary rows"] > 0
+    compare_cases(demo_ctx, today)
+
+
+def test_check_names_a_summary_row_that_differs_from_a_recount(demo_ctx: AppContext) -> None:
+    with demo_ctx.db.session() as s:
+        row = s.scalars(select(CaseSettledDay).order_by(CaseSettledDay.settled_on)).first()
+        assert row is not None
+        day, uid, judged = row.settled_on, row.unit_id, row.judged
+        s.execute(
+            text(
+                "UPDATE case_settled_day SET judged = judged + 5"
+                " WHERE settled_on = :d AND unit_id = :u"
+            ),
+            {"d": day, "u": uid},
+        )
+    problems = [p for p in check(demo_ctx).problems if "overview summary of cases" in p]
+    assert len(problems) == 1
+    assert f"unit {uid} settled on {day:%Y-%m-%d}" in problems[0]
+    assert f"holds {judged + 5} judged" in problems[0]
+    assert f"the cases give {judged} judged" in problems[0]
