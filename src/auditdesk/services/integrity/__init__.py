@@ -14,6 +14,7 @@ from auditdesk.services.audits.counts import check_counts
 from auditdesk.services.audits.integrity import check_audits
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases.summary import check_case_summary
+from auditdesk.services.monitoring.surveys.summary import check_survey_summary
 from auditdesk.services.protocols.integrity import check_protocols
 from auditdesk.store.integrity import Check, CheckReport, check_database
 
@@ -24,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     check_appraisals,
     check_protocols,
     check_case_summary,
+    check_survey_summary,
 )
 
 

@@ -38,8 +38,10 @@ from auditdesk.store.models import (
     ResearchAction,
     ResearchNote,
     SurveyAnswer,
+    SurveyAnswerMonth,
     SurveyCampaign,
     SurveyResponse,
+    SurveyResponseMonth,
 )
 from auditdesk.store.models.indicators import research_note_unit
 from auditdesk.store.models.planning import PlannedVisit
@@ -271,48 +273,86 @@ def _appraisals(s: Session, p: Period, units: set[int] | None) -> Counts:
     return _group(s, stmt, units, Employee.unit_id)
 
 
+def _month_split(p: Period) -> tuple[Period | None, list[Period]]:
+    """The period's whole months (read from the monthly summary) and the days at its edges
+    outside them (counted from the responses)."""
+    first = p.start if p.start.day == 1 else _next_month(p.start)
+    last = p.end if (p.end + timedelta(days=1)).day == 1 else p.end.replace(day=1) - timedelta(1)
+    if first > last:
+        return None, [p]
+    edges = []
+    if p.start < first:
+        edges.append(Period(p.start, first - timedelta(days=1)))
+    if last < p.end:
+        edges.append(Period(last + timedelta(days=1), p.end))
+    return Period(first, last), edges
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def _surveys(s: Session, p: Period, units: set[int] | None) -> dict[int, list[float]]:
     """Per unit, over the responses answered in the period (every campaign): the satisfaction
     index (each form's index, weighted by its responses), the responses, and the positive
     answers among the answers to scored questions (positive per scale, domain.survey_results).
-    Counted in SQL per (unit, form, question, answer); the forms' rules applied to the counts."""
+    Counted per (unit, form, question, answer): whole months from the monthly summary
+    (survey_answer_month, services/monitoring/surveys/summary.py), the days at the period's
+    edges from the responses; the forms' rules applied to the counts."""
     r, a = SurveyResponse, SurveyAnswer
     version = SurveyCampaign.form_version_id
-    in_period = r.answered_on.between(p.start, p.end)
-    base = select(r.unit_id, version).join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
-    responses = base.add_columns(func.count(r.id)).where(in_period, r.unit_id.is_not(None))
-    answers = (
-        select(r.unit_id, version, a.question_id, a.value, func.count())
-        .select_from(a)
-        .join(r, r.id == a.response_id)
-        .join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
-        .where(in_period, r.unit_id.is_not(None))
+    counted: dict[tuple[int, int], int] = defaultdict(int)
+    values: dict[tuple[int, int], dict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
     )
-    if units is not None:
-        responses = responses.where(r.unit_id.in_(units))
-        answers = answers.where(r.unit_id.in_(units))
-    counted: dict[tuple[int, int], int] = {
-        (int(u), int(v)): int(n) for u, v, n in s.execute(responses.group_by(r.unit_id, version))
-    }
+    months, edges = _month_split(p)
+    if months is not None:
+        rm, am = SurveyResponseMonth, SurveyAnswerMonth
+        month_responses = select(rm.unit_id, rm.form_version_id, func.sum(rm.responses)).where(
+            rm.month.between(months.start, months.end)
+        )
+        month_answers = select(
+            am.unit_id, am.form_version_id, am.question_id, am.value, func.sum(am.n)
+        ).where(am.month.between(months.start, months.end))
+        if units is not None:
+            month_responses = month_responses.where(rm.unit_id.in_(units))
+            month_answers = month_answers.where(am.unit_id.in_(units))
+        for u, v, n in s.execute(month_responses.group_by(rm.unit_id, rm.form_version_id)):
+            counted[(int(u), int(v))] += int(n)
+        for u, v, qid, value, n in s.execute(
+            month_answers.group_by(am.unit_id, am.form_version_id, am.question_id, am.value)
+        ):
+            values[(int(u), int(v))][qid][value] += int(n)
+    for edge in edges:
+        in_period = r.answered_on.between(edge.start, edge.end)
+        base = select(r.unit_id, version).join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
+        responses = base.add_columns(func.count(r.id)).where(in_period, r.unit_id.is_not(None))
+        answers = (
+            select(r.unit_id, version, a.question_id, a.value, func.count())
+            .select_from(a)
+            .join(r, r.id == a.response_id)
+            .join(SurveyCampaign, SurveyCampaign.id == r.campaign_id)
+            .where(in_period, r.unit_id.is_not(None))
+        )
+        if units is not None:
+            responses = responses.where(r.unit_id.in_(units))
+            answers = answers.where(r.unit_id.in_(units))
+        for row in s.execute(responses.group_by(r.unit_id, version)):
+            counted[(int(row[0] or 0), int(row[1]))] += int(row[2])
+        for row in s.execute(answers.group_by(r.unit_id, version, a.question_id, a.value)):
+            values[(int(row[0] or 0), int(row[1]))][row[2]][row[3]] += int(row[4])
     if not counted:
         return {}
-    values: dict[tuple[int, int], dict[str, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
-    for u, v, qid, value, n in s.execute(
-        answers.group_by(r.unit_id, version, a.question_id, a.value)
-    ):
-        if u is not None:
-            values[(int(u), int(v))][qid][value] = int(n)
     forms: dict[int, SurveyForm] = {}
     out: dict[int, list[float]] = {}
-    for (uid, vid), n in counted.items():
+    for (uid, vid), n in sorted(counted.items()):
         if vid not in forms:
             definition = load_version(s, vid).definition
             if not isinstance(definition, SurveyForm):
                 continue
             forms[vid] = definition
-        result = compute_results(forms[vid], values.get((uid, vid), {}), {}, n)
+        given = {qid: dict(found) for qid, found in values.get((uid, vid), {}).items()}
+        result = compute_results(forms[vid], given, {}, n)
         positive = [q.positive for q in result.all_questions if q.scored and q.positive]
         sums = out.setdefault(uid, [0.0, 0.0, 0.0, 0.0, 0.0])
         if result.index is not None:

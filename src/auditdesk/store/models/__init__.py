@@ -43,7 +43,11 @@ from auditdesk.store.models.planning import (
 from auditdesk.store.models.privacy import PersonRequest, PersonStatus, RecordRead, RetentionRule
 from auditdesk.store.models.protocols import DrawnSignature, Protocol
 from auditdesk.store.models.security import LoginAttempt
-from auditdesk.store.models.summaries import CaseSettledDay
+from auditdesk.store.models.summaries import (
+    CaseSettledDay,
+    SurveyAnswerMonth,
+    SurveyResponseMonth,
+)
 from auditdesk.store.models.surveys import (
     SurveyAnswer,
     SurveyCampaign,
@@ -108,9 +112,11 @@ __all__ = [
     "RetentionRule",
     "Role",
     "SurveyAnswer",
+    "SurveyAnswerMonth",
     "SurveyCampaign",
     "SurveyImportMapping",
     "SurveyResponse",
+    "SurveyResponseMonth",
     "SyncConflict",
     "SyncNode",
     "SyncPeer",

@@ -29,6 +29,7 @@ from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.forms import latest_versions, load_version
+from auditdesk.services.monitoring.surveys import summary
 from auditdesk.services.unit_scope import sees_every_unit, visible_unit_ids
 from auditdesk.store.models import (
     FormVersion,
@@ -319,6 +320,7 @@ def add_response(
         response.answers = [SurveyAnswer(question_id=q, value=v) for q, v in clean.items()]
         s.add(response)
         s.flush()
+        summary.refresh(s, summary.key_of(s, response))  # the overview's counts (issue 17)
         trail.record(
             s,
             ctx.actor,
@@ -426,6 +428,7 @@ def update_response(
         assert campaign is not None
         clean = check_response(form_of(s, campaign.form_version_id), answers)
         before = _snapshot(r, _answers(r))
+        touched = summary.key_of(s, r)  # the overview's counts before and after (issue 17)
         day = answered_on or r.answered_on
         unit = unit_id if unit_id is not None else r.unit_id
         _check_meta(s, campaign, day, unit, r.source)
@@ -441,6 +444,7 @@ def update_response(
             SurveyAnswer(question_id=q, value=v) for q, v in clean.items() if q not in current
         )
         s.flush()
+        summary.refresh(s, touched | summary.key_of(s, r))
         trail.record(
             s,
             ctx.actor,
@@ -457,8 +461,10 @@ def delete_response(ctx: AppContext, response_id: int) -> None:
     with ctx.db.session() as s:
         r = _response(s, ctx.actor, response_id)
         before = _snapshot(r, _answers(r))
+        touched = summary.key_of(s, r)
         s.delete(r)  # its answers go with it (cascade)
         s.flush()
+        summary.refresh(s, touched)  # the overview's counts (issue 17)
         trail.record(s, ctx.actor, "delete", "survey_response", response_id, before=before)
 
 
@@ -576,3 +582,6 @@ def bulk_insert_responses(
     ]
     if rows:
         session.execute(insert(SurveyAnswer), rows)
+    # the overview's counts (issue 17)
+    given = ((r.campaign_id, r.unit_id, r.answered_on) for r in responses)
+    summary.refresh(session, summary.keys_of(session, given))
