@@ -33,13 +33,18 @@ from sqlalchemy import Table, func, insert, select
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.demo import create_demo
 from auditdesk.services.monitoring.cases import imports as cases_import
-from auditdesk.services.overview import Period, overview
+from auditdesk.services.monitoring.surveys import summary as survey_summary
+from auditdesk.services.overview import Period, figures, overview, previous_period
 from auditdesk.services.overview.report import write_report
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit, SurveyAnswer, SurveyResponse
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_cases import HEADER, write_export
+
+# the overview's counts before the summaries (issue 17), kept by the test that compares them
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "services" / "overview"))
+from test_overview_summaries import old_cases, old_surveys
 
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
 
@@ -133,6 +138,9 @@ def add_survey_responses(ctx: AppContext, n: int) -> None:
                 ]
             s.execute(insert(responses), rows)
             s.execute(insert(answers), answer_rows)
+            # a bulk writer keeps the overview's monthly summary, as the import does (issue 17)
+            touched = ((r["campaign_id"], r["unit_id"], r["answered_on"]) for r in rows)
+            survey_summary.refresh(s, survey_summary.keys_of(s, touched))
 
 
 def add_complaints(ctx: AppContext, n: int) -> None:
@@ -165,6 +173,41 @@ def add_complaints(ctx: AppContext, n: int) -> None:
             )
         for start in range(0, n, 10_000):
             s.execute(insert(cast(Table, IndicatorEntry.__table__)), rows[start : start + 10_000])
+
+
+def _median_ms(fn: Callable[[], Any]) -> float:
+    fn()  # warm
+    return 1000 * statistics.median(timed(fn)[0] for _ in range(5))
+
+
+def compare_sources(ctx: AppContext) -> None:
+    """Each source's time for the year and the year before (as the overview computes both),
+    before the summaries (the old counts over the rows) and after, side by side in one run,
+    and the whole overview both ways (issue 17)."""
+    before_year = previous_period(YEAR)
+    sources: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
+        ("cases", old_cases, figures._cases),
+        ("complaints", figures._complaints, figures._complaints),
+        ("audits", figures._audits, figures._audits),
+        ("appraisals", figures._appraisals, figures._appraisals),
+        ("surveys", old_surveys, figures._surveys),
+        ("research", figures._research, figures._research),
+    ]
+    print("source (the year and the year before), warm median of 5: before → after summaries")
+    with ctx.db.session() as s:
+        for name, old, new in sources:
+            assert old(s, YEAR, None) == new(s, YEAR, None), name
+            was = _median_ms(lambda old=old: (old(s, YEAR, None), old(s, before_year, None)))
+            now = _median_ms(lambda new=new: (new(s, YEAR, None), new(s, before_year, None)))
+            print(f"  {name:<11} {was:8.0f} ms → {now:6.0f} ms")
+    after = _median_ms(lambda: overview(ctx, YEAR))
+    saved = figures._cases, figures._surveys
+    figures._cases, figures._surveys = old_cases, old_surveys
+    try:
+        before = _median_ms(lambda: overview(ctx, YEAR))
+    finally:
+        figures._cases, figures._surveys = saved
+    print(f"overview, a year: {before:.0f} ms before the summaries → {after:.0f} ms after")
 
 
 def main() -> int:
@@ -213,6 +256,7 @@ def main() -> int:
         f"overview, a year, all units ({len(result_rows)} rows), warm median of 5: "
         f"{1000 * statistics.median(runs):.0f} ms (target ≤ 300 ms)"
     )
+    compare_sources(ctx)
     seconds, _ = timed(lambda: write_report(ctx, YEAR, folder / "raport.pdf"))
     print(f"report PDF: {seconds:.2f} s (target ≤ 10 s)")
     seconds, _ = timed(lambda: write_report(ctx, YEAR, folder / "raport.xlsx"))
