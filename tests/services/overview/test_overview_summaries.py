@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import case, func, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.forms.survey import SurveyForm
@@ -24,6 +26,7 @@ from auditdesk.services.integrity import check
 from auditdesk.services.monitoring import surveys
 from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.overview import Period, figures, overview, period_of
+from auditdesk.store.migrate import alembic_config
 from auditdesk.store.models import (
     CaseRecord,
     CaseSettledDay,
@@ -32,6 +35,7 @@ from auditdesk.store.models import (
     SurveyAnswerMonth,
     SurveyCampaign,
     SurveyResponse,
+    SurveyResponseMonth,
 )
 
 HEADER = "Znak sprawy;Wydział;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
@@ -284,3 +288,30 @@ def test_check_names_a_survey_summary_row_that_differs(demo_ctx: AppContext) -> 
     problems = survey_problems(demo_ctx)
     assert len(problems) == 1
     assert f"unit {uid}, form version {version}, {month:%Y-%m}" in problems[0]
+
+
+def test_the_migration_fills_the_summaries_from_the_rows_already_stored(
+    demo_ctx: AppContext, today: date
+) -> None:
+    def counts() -> list[int]:
+        with demo_ctx.db.session() as s:
+            return [
+                int(s.scalar(select(func.count()).select_from(t)) or 0)
+                for t in (CaseSettledDay, SurveyResponseMonth, SurveyAnswerMonth)
+            ]
+
+    built = counts()
+    assert all(built)
+    cfg = alembic_config(demo_ctx.db)
+    with demo_ctx.db.engine.begin() as conn:  # back to before 0018, then up again
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "overview_summaries@-1")
+    with demo_ctx.db.engine.begin() as conn:
+        assert not sa_inspect(conn).has_table("case_settled_day")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")
+    assert counts() == built
+    report = check(demo_ctx)
+    assert not [p for p in report.problems if "overview summary" in p], report.problems
+    compare_cases(demo_ctx, today)
+    compare_surveys(demo_ctx, today)
