@@ -328,12 +328,16 @@ def run_import(
     on_progress: Progress | None = None,
     check: Callable[[], None] | None = None,
     chunk: int = CHUNK,
+    columns: Sequence[ColumnStatus] | None = None,
 ) -> int:
     """Reads every row and writes them all in one transaction, or raises ImportRejected (every
     problem named) or whatever `check` raises, having changed nothing. The mapping is remembered
-    (when `remember`) in the same transaction. Returns how many items were written."""
+    (when `remember`) in the same transaction. Returns how many items were written. `columns`:
+    the file's `statuses` under this mapping when the caller has them already (a pass over
+    every cell of the file spared)."""
     check_mapping(source.fields, table.header, mapping.columns, table.file)
-    check_columns(statuses(source, table, mapping), source.fields, table.file)
+    found = statuses(source, table, mapping) if columns is None else columns
+    check_columns(found, source.fields, table.file)
     progress = on_progress or _no_progress
     stop = check or _no_check
     total = len(table.rows)

@@ -1,0 +1,124 @@
+"""The bulk path of the EZD case import (issue 17): a large register into an empty case table is
+written by the driver's executemany from the compiled Core insert and, on SQLite, without the
+table's secondary indexes, which are built again in the same transaction. The stored values,
+the indexes and all-or-nothing must be exactly as on the ordinary path."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import delete, func, inspect, select
+
+from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases import imports as cases_import
+from auditdesk.store.models import AuditLogEntry, CaseImportBatch, CaseRecord
+
+HEADER = "Znak sprawy;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
+
+
+def rows(n: int) -> list[str]:
+    kinds = ["bez zwłoki", "1 miesiąc", "2 miesiące", ""]
+    out = []
+    for i in range(1, n + 1):
+        settled = "" if i % 5 == 0 else f"{1 + i % 27:02d}.04.2025"
+        due = "30.06.2025" if i % 7 == 0 else ""
+        out.append(
+            f"WKS.5430.{i}.2025;Sprawa {i} – źrebię;03.03.2025;{settled};{kinds[i % 4]};{due};"
+            "Łucja Żółćńska"
+        )
+    return out
+
+
+def write(path: Path, lines: list[str]) -> Path:
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1250"))
+    return path
+
+
+def indexes(ctx: AppContext) -> list[tuple[Any, ...]]:
+    with ctx.db.session() as s:
+        found = inspect(s.connection()).get_indexes("case_record")
+    return sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in found)
+
+
+COMPARED = [c for c in CaseRecord.__table__.c if c.name not in ("id", "batch_id")]
+AT = [c.name for c in COMPARED].index("updated_at")
+
+
+def without_time(found: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [r[:AT] + r[AT + 1 :] for r in found]
+
+
+def stored(ctx: AppContext) -> list[tuple[Any, ...]]:
+    columns = COMPARED
+    with ctx.db.session() as s:
+        return [tuple(r) for r in s.execute(select(*columns).order_by(CaseRecord.sign))]
+
+
+def test_the_bulk_path_stores_what_the_ordinary_path_stores(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = indexes(ctx)
+    path = write(tmp_path / "spis.csv", [HEADER, *rows(700)])
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 10**9)  # the ordinary path first
+    ordinary = cases_import.import_cases(ctx, path, as_of=date(2025, 5, 1))
+    expected = stored(ctx)
+    with ctx.db.session() as s:  # an empty store again
+        s.execute(delete(CaseRecord))
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    path = write(tmp_path / "spis-2.csv", [HEADER, *rows(700), ""])  # another file, same rows
+    bulk = cases_import.import_cases(ctx, path, as_of=date(2025, 5, 1))
+    assert (bulk.created, bulk.updated, bulk.unchanged) == (700, 0, 0) == (ordinary.created, 0, 0)
+    assert without_time(stored(ctx)) == without_time(expected)
+    assert indexes(ctx) == before  # every index back, as it was
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CaseImportBatch)) == 2
+        logged = s.scalars(
+            select(AuditLogEntry).where(AuditLogEntry.entity == "case_import_batch")
+        ).all()
+        assert len(logged) == 2  # one entry per import, with its counts
+        assert json.loads(logged[-1].after_json or "{}")["created"] == 700
+
+
+def test_a_cancelled_bulk_import_leaves_nothing_and_the_indexes(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    before = indexes(ctx)
+    path = write(tmp_path / "spis.csv", [HEADER, *rows(1200)])
+    calls: list[int] = []
+
+    class Stop(Exception):
+        pass
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) == 8:  # 6 looks while reading, then one before each chunk: mid-writing
+            raise Stop()
+
+    with pytest.raises(Stop):
+        cases_import.import_cases(ctx, path, check=check)
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(CaseRecord)) == 0
+        assert s.scalar(select(func.count()).select_from(CaseImportBatch)) == 0
+    assert indexes(ctx) == before
+    result = cases_import.import_cases(ctx, path)
+    assert result.created == 1200
+    assert indexes(ctx) == before
+
+
+def test_a_newer_export_after_a_bulk_load_updates_by_sign(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    first = rows(300)
+    cases_import.import_cases(ctx, write(tmp_path / "a.csv", [HEADER, *first]))
+    newer = [r.replace(";03.03.2025;;", ";03.03.2025;28.04.2025;") for r in first]
+    newer.append("WKS.5430.301.2025;Nowa;03.03.2025;;1 miesiąc;;Paweł Kozłowski")
+    result = cases_import.import_cases(ctx, write(tmp_path / "b.csv", [HEADER, *newer]))
+    assert (result.created, result.updated, result.unchanged) == (1, 60, 240)
+    with ctx.db.session() as s:
+        assert s.scalar(select(func.count()).where(CaseRecord.settled_on.is_(None))) == 1
