@@ -37,6 +37,8 @@ def test_every_area_check_is_in_the_one_list() -> None:
         "auditdesk.services.audits.integrity.check_audits",
         "auditdesk.services.appraisals.integrity.check_appraisals",
         "auditdesk.services.protocols.integrity.check_protocols",
+        "auditdesk.services.monitoring.cases.summary.check_case_summary",
+        "auditdesk.services.monitoring.surveys.summary.check_survey_summary",
     }
 
 
@@ -62,4 +64,20 @@ def test_a_fresh_process_finds_altered_totals_and_an_altered_audit(demo_ctx: App
     assert broken.returncode == 1
     assert "audit result totals" in broken.stdout and "differ from the answers" in broken.stdout
     assert "content differs from its hash sealed at completion" in broken.stdout
+    assert "Traceback" not in broken.stderr
+
+
+def test_a_fresh_process_finds_an_altered_overview_summary(demo_ctx: AppContext) -> None:
+    """The overview's summaries (issue 17): a row changed in the file is named."""
+    db_file = demo_ctx.db.path or demo_ctx.db.url
+    with demo_ctx.db.session() as s:
+        s.execute(
+            text(
+                "UPDATE case_settled_day SET on_time = on_time + 1 WHERE settled_on ="
+                " (SELECT min(settled_on) FROM case_settled_day)"
+            )
+        )
+    broken = _check(db_file)
+    assert broken.returncode == 1
+    assert "overview summary of cases" in broken.stdout
     assert "Traceback" not in broken.stderr
