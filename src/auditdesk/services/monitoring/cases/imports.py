@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, insert, select, text, update
+from sqlalchemy import Date, DateTime, func, insert, select, text, update
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
@@ -259,7 +259,8 @@ class CaseSource(ImportSource[ParsedCase]):
         self.unmatched: set[str] = set()
         self.batch: CaseImportBatch | None = None
         self.now = utcnow()
-        self.empty = False  # no case stored before this import (prepare tells)
+        self.stored = 0  # cases stored before this import (prepare tells)
+        self.empty = False  # none
         self.dropped: list[tuple[str, str]] = []  # indexes dropped for a bulk load: name, SQL
         self.writer: _Inserts | None = None
         with ctx.db.session() as s:
@@ -336,15 +337,14 @@ class CaseSource(ImportSource[ParsedCase]):
         return [case for _line, case in items]
 
     def _start_bulk(self, session: Session) -> None:
-        """A large register read into an empty SQLite case table: its secondary indexes are
-        dropped for the inserts and built again, from the same SQL, at the end of the same
-        transaction (a failed or cancelled import rolls both back). Built once from sorted
-        keys they cost a fraction of keeping seven B-trees up to date row by row."""
-        if (
-            not self.empty
-            or session.get_bind().dialect.name != "sqlite"
-            or len(self.table.rows) < BULK_ROWS
-        ):
+        """A large register (BULK_ROWS or more, and at least as many rows as the SQLite case
+        table holds): the table's secondary indexes are dropped for the writing and built
+        again, from the same SQL, at the end of the same transaction (a failed or cancelled
+        import rolls both back). Built once from sorted keys they cost a fraction of keeping
+        six B-trees up to date row by row; the unique index on the sign stays, for the
+        look-ups by sign."""
+        rows = len(self.table.rows)
+        if session.get_bind().dialect.name != "sqlite" or rows < BULK_ROWS or rows < self.stored:
             return
         self.dropped = [
             (str(name), str(sql))
@@ -364,7 +364,8 @@ class CaseSource(ImportSource[ParsedCase]):
         self.dropped = []
 
     def prepare(self, session: Session) -> None:
-        self.empty = session.scalar(select(CaseRecord.id).limit(1)) is None
+        self.stored = int(session.scalar(select(func.count()).select_from(CaseRecord)) or 0)
+        self.empty = self.stored == 0
         self.writer = _Inserts(session.get_bind().dialect)
         known = session.execute(select(OrgUnit.id, OrgUnit.code, OrgUnit.name)).all()
         self.units = {code.upper(): uid for uid, code, _name in known}
