@@ -261,6 +261,7 @@ class CaseSource(ImportSource[ParsedCase]):
         self.now = utcnow()
         self.stored = 0  # cases stored before this import (prepare tells)
         self.empty = False  # none
+        self.known: set[str] | None = None  # every stored sign, on the bulk path
         self.dropped: list[tuple[str, str]] = []  # indexes dropped for a bulk load: name, SQL
         self.writer: _Inserts | None = None
         with ctx.db.session() as s:
@@ -346,6 +347,8 @@ class CaseSource(ImportSource[ParsedCase]):
         rows = len(self.table.rows)
         if session.get_bind().dialect.name != "sqlite" or rows < BULK_ROWS or rows < self.stored:
             return
+        # no more signs than the file's rows: a chunk of new cases needs no look-up
+        self.known = set(session.scalars(select(CaseRecord.sign)))
         self.dropped = [
             (str(name), str(sql))
             for name, sql in session.execute(
@@ -390,7 +393,10 @@ class CaseSource(ImportSource[ParsedCase]):
         assert writer is not None
         result = self.result
         existing = {}
-        if not self.empty:  # an empty register has no case to update: nothing to look up
+        signs = [c.sign for c in chunk]
+        if self.known is not None:  # the bulk path knows every stored sign
+            signs = [sign for sign in signs if sign in self.known]
+        if signs and not self.empty:  # only cases that may be stored are looked up
             existing = {
                 row.sign: row
                 for row in session.execute(
@@ -398,7 +404,7 @@ class CaseSource(ImportSource[ParsedCase]):
                         CaseRecord.id,
                         CaseRecord.sign,
                         *(getattr(CaseRecord, c) for c in _COMPARED),
-                    ).where(CaseRecord.sign.in_([c.sign for c in chunk]))
+                    ).where(CaseRecord.sign.in_(signs))
                 )
             }
         inserts: list[tuple[Any, ...]] = []
