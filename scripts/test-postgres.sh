@@ -42,10 +42,12 @@ trap stop_cluster EXIT
 
 "${run_as[@]}" "$bindir/initdb" -D "$cluster/data" -U postgres --auth=trust -E UTF8 \
     --locale=C.UTF-8 >"$cluster/initdb.log" 2>&1 || { cat "$cluster/initdb.log" >&2; exit 1; }
-# fsync off: a test cluster thrown away at the end need not survive a power cut
+# fsync off: a test cluster thrown away at the end need not survive a power cut; autovacuum off:
+# its workers (after a bulk import) belong to no test role, and DROP DATABASE … WITH (FORCE) by
+# the tests' role may not end them
 "${run_as[@]}" "$bindir/pg_ctl" -D "$cluster/data" -w -l "$cluster/server.log" \
     -o "-k $cluster -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off \
-        -c full_page_writes=off -c max_connections=200" start >/dev/null \
+        -c full_page_writes=off -c max_connections=200 -c autovacuum=off" start >/dev/null \
     || { cat "$cluster/server.log" >&2; exit 1; }
 "$bindir/psql" -q -h "$cluster" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL
 CREATE ROLE auditdesk LOGIN CREATEDB;

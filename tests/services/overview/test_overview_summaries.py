@@ -170,6 +170,12 @@ def test_the_summary_gives_the_old_figures_on_the_demo_office(
     assert compare_surveys(demo_ctx, today) > 20  # periods with responses in them
 
 
+def _rounded(value: object) -> str:
+    import re
+
+    return re.sub(r"\d+\.\d{9,}", lambda m: f"{float(m.group()):.9f}", repr(value))
+
+
 def test_the_whole_overview_is_the_old_one(
     demo_ctx: AppContext, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -179,7 +185,8 @@ def test_the_whole_overview_is_the_old_one(
     monkeypatch.setattr(figures, "_cases", old_cases)
     monkeypatch.setattr(figures, "_surveys", old_surveys)
     old = [rows_of(overview(demo_ctx, p)) for p in chosen]
-    assert new == old
+    # repr rounded: PostgreSQL may add the same scores in another order (last binary digit)
+    assert _rounded(new) == _rounded(old)
     assert any(r[1]["timeliness"].n for rows in new for r in rows)
     assert any(r[1]["surveys_positive"].n for rows in new for r in rows)
 
