@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.services.admin import auth, backups, users
+from auditdesk.services.clock import SYSTEM_CLOCK
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Role
@@ -136,7 +137,7 @@ def test_sign_in_function_shows_the_right_dialog(qtbot: QtBot, ctx: AppContext) 
 def test_damaged_database_restored_after_asking(db_path: Path) -> None:
     db = open_database(str(db_path))
     users.create_user(AppContext(db, Actor.system()), "ewa", "Ewa", Role.AUDITOR)
-    assert daily_backup(db, keep=3) is None
+    assert daily_backup(db, keep=3, clock=SYSTEM_CLOCK) is None
     db.dispose()
     data = bytearray(db_path.read_bytes())
     db_path.write_bytes(bytes(data[: len(data) // 2]))
@@ -162,7 +163,7 @@ def test_daily_backup_failure_is_a_warning(
         raise backups.DatabaseError("/x: backup failed (database or disk is full).")
 
     monkeypatch.setattr(backups, "backup_database", full)
-    warning = daily_backup(ctx.db, keep=3)
+    warning = daily_backup(ctx.db, keep=3, clock=ctx.clock)
     assert warning is not None and "disk is full" in warning
 
 

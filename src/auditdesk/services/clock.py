@@ -62,5 +62,7 @@ def local_now(clock: Clock) -> datetime:
 
 # What stays on the real clock, by design: the moment a row or a file is physically written
 # (`store.base.utcnow`: column defaults, updated_at, completed_at, signed_at, the audit trail's
-# entries), backup and recovery file names, and sign-in lock-outs. They record when something
-# happened on this machine, not a business date; a test pins them with time-machine.
+# entries), the names of the copies made before a migration or a recovery (no context exists yet),
+# and sign-in lock-outs: they record when something happened on this machine, not a business
+# date; a test pins them with time-machine. Backups (manual, automatic, before a restore) take
+# their day and stamp from the context's clock.

@@ -146,6 +146,8 @@ def upgrade(db: Database, backup_dir: Path | None = None) -> Path | None:
     if state.up_to_date:
         return None
     backup: Path | None = None
+    # The machine's clock on purpose: the store layer has no services' clock, and the stamp only
+    # names the safety copy taken before the schema changes.
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     if not state.empty and db.path is not None:
         folder = backup_dir or db.path.parent

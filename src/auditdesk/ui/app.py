@@ -238,8 +238,9 @@ def backup_in_background(window: MainWindow, db: Database, keep: int) -> None:
         if warning:
             window.statusBar().showMessage(warning, 20_000)
 
+    clock = window.context().clock  # read here: the worker must not touch the window
     window.runner.submit(
-        lambda _p: daily_backup(db, keep),
+        lambda _p: daily_backup(db, keep, clock),
         shown,
         lambda exc, _tb: log.warning("automatic backup failed: %s", exc),
     )
@@ -293,7 +294,7 @@ def run_gui(db_target: str | None = None, language: str | None = None) -> int:
             new_db.dispose()
             return
         new_ctx = AppContext(new_db, actor)
-        daily_backup(new_db, settings.backup_keep)
+        daily_backup(new_db, settings.backup_keep, new_ctx.clock)
         window.set_context(new_ctx)
         old.dispose()
 

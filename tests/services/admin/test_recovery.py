@@ -14,6 +14,7 @@ from sqlalchemy import event, func, select
 
 from auditdesk.domain.errors import PermissionDenied
 from auditdesk.services.admin import backups, recovery, users
+from auditdesk.services.clock import FixedClock
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.trail import verify_chain
 from auditdesk.store.db import Database, DatabaseError
@@ -22,6 +23,11 @@ from auditdesk.store.models import Role, User
 
 # file backups, disk full and restore of the SQLite file (PostgreSQL: test_pg_backup.py)
 pytestmark = pytest.mark.sqlite_only
+
+
+def _at(moment: datetime) -> FixedClock:
+    """A clock stopped at `moment`, a naive local time as backups are stamped."""
+    return FixedClock(moment.date(), moment=moment.astimezone())
 
 
 def _count_users(db: Database) -> int:
@@ -33,8 +39,10 @@ def test_automatic_backup_once_a_day_rotated(ctx: AppContext) -> None:
     day = datetime(2026, 11, 1, 8, 0)
     made = []
     for n in range(6):
-        first = backups.auto_backup_if_due(ctx.db, keep=3, now=day + timedelta(days=n))
-        again = backups.auto_backup_if_due(ctx.db, keep=3, now=day + timedelta(days=n, hours=5))
+        first = backups.auto_backup_if_due(ctx.db, keep=3, clock=_at(day + timedelta(days=n)))
+        again = backups.auto_backup_if_due(
+            ctx.db, keep=3, clock=_at(day + timedelta(days=n, hours=5))
+        )
         assert first is not None and again is None  # one per day
         made.append(first)
     autos = [b for b in backups.list_backups(ctx) if b.kind == "auto"]
@@ -53,6 +61,23 @@ def test_backup_permissions(ctx: AppContext) -> None:
     info = backups.backup_now(hr)
     with pytest.raises(PermissionDenied, match="restore backup"):
         backups.restore(hr, info.path)
+
+
+def test_backups_are_stamped_by_the_injected_clock(ctx: AppContext) -> None:
+    """A backup's file name and "the day" of the automatic one come from the context's clock,
+    not the machine's: on a clock stopped at 3 March 2031 the names say so."""
+    moment = datetime(2031, 3, 3, 9, 15, 7)
+    at = AppContext(ctx.db, ctx.actor, _at(moment))
+    manual = backups.backup_now(at)
+    auto = backups.auto_backup_if_due(ctx.db, keep=3, clock=_at(moment))
+    assert auto is not None
+    assert "manual-20310303-091507" in manual.path.name
+    assert "auto-20310303-091507" in auto.path.name
+    assert (
+        backups.auto_backup_if_due(ctx.db, keep=3, clock=_at(moment + timedelta(hours=8))) is None
+    )
+    safety = backups.restore(at, manual.path)
+    assert "before-restore-20310303-091507" in safety.path.name
 
 
 def test_restore_brings_back_the_old_state_and_keeps_a_safety_copy(ctx: AppContext) -> None:
@@ -132,8 +157,8 @@ def test_damaged_database_without_backup_is_left_alone(db_path: Path) -> None:
 
 def test_damaged_backups_are_skipped(db_path: Path) -> None:
     db = open_database(str(db_path))
-    old = backups.auto_backup_if_due(db, keep=5, now=datetime(2026, 1, 1))
-    new = backups.auto_backup_if_due(db, keep=5, now=datetime(2026, 1, 2))
+    old = backups.auto_backup_if_due(db, keep=5, clock=_at(datetime(2026, 1, 1)))
+    new = backups.auto_backup_if_due(db, keep=5, clock=_at(datetime(2026, 1, 2)))
     db.dispose()
     assert old is not None and new is not None
     _damage_by_truncation(new.path)
@@ -213,7 +238,7 @@ def test_disk_full_during_backup_leaves_no_partial_file(ctx: AppContext) -> None
     name = f"{ctx.db.path.stem}.auto-{now.strftime(backups.STAMP)}{ctx.db.path.suffix}"
     (folder / (name + ".partial")).symlink_to("/dev/full")
     with pytest.raises(DatabaseError, match=r"backup failed.*The database is unchanged"):
-        backups.auto_backup_if_due(ctx.db, keep=3, now=now)
+        backups.auto_backup_if_due(ctx.db, keep=3, clock=_at(now))
     assert not (folder / name).exists()
     assert not (folder / (name + ".partial")).exists()
     assert backups.list_backups(ctx) == []

@@ -4,6 +4,7 @@ in the service itself (not only by hiding a button)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ OPERATIONS: dict[str, tuple[Op, set[Role]]] = {
     "backup now": (lambda c, p: backups.backup_now(c), {ADMIN, HR}),
     "list backups": (lambda c, p: backups.list_backups(c), {ADMIN, HR}),
     "restore a backup": (
-        lambda c, p: backups.restore(c, backups._make(c.db, "manual").path),
+        lambda c, p: backups.restore(c, backups._make(c.db, "manual", datetime(2026, 3, 1)).path),
         {ADMIN},
     ),
     "create the demo": (lambda c, p: demo.create_demo(c), {ADMIN}),

@@ -20,6 +20,7 @@ from auditdesk.files import create_private, private_dir
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.admin import trail_seal
+from auditdesk.services.clock import SYSTEM_CLOCK, Clock, local_now
 from auditdesk.services.context import AppContext
 from auditdesk.store import pg_backup
 from auditdesk.store.backup import backup_database
@@ -123,9 +124,8 @@ def _entries(folder: Path) -> list[Path]:
         return []
 
 
-def _make(db: Database, kind: str, now: datetime | None = None) -> BackupInfo:
+def _make(db: Database, kind: str, now: datetime) -> BackupInfo:
     stem, folder, suffix = _location(db)
-    now = now or datetime.now()
     target = folder / f"{stem}.{kind}-{now.strftime(STAMP)}{suffix}"
     n = 1
     while target.exists():  # two in the same second: never overwrite an older one
@@ -163,20 +163,21 @@ def _single_file(path: Path) -> None:
 
 def backup_now(ctx: AppContext) -> BackupInfo:
     require(ctx.actor, Permission.BACKUP)
-    info = _make(ctx.db, "manual")
+    info = _make(ctx.db, "manual", local_now(ctx.clock))
     with ctx.db.session() as s:
         trail.record(s, ctx.actor, "backup", "database", info.path.name, after={"size": info.size})
     return info
 
 
-def auto_backup_if_due(db: Database, keep: int, now: datetime | None = None) -> BackupInfo | None:
+def auto_backup_if_due(db: Database, keep: int, clock: Clock = SYSTEM_CLOCK) -> BackupInfo | None:
     """Takes the automatic backup of the day unless one exists, then keeps the newest `keep`.
     Not a user action, so no permission check; runs at start-up after sign-in, which is also
-    when the trail's head is sealed in this computer's settings (trail_seal)."""
+    when the trail's head is sealed in this computer's settings (trail_seal). "The day" and the
+    file's stamp are the clock's (the window's injected clock), in local time."""
     trail_seal.remember_trail_head(db)
     if db.path is None or not db.path.exists() or keep <= 0:
         return None
-    now = now or datetime.now()
+    now = local_now(clock)
     autos = [b for b in backups_of(db.path) if b.kind == "auto"]
     made: BackupInfo | None = None
     if not any(b.created.date() == now.date() for b in autos):
@@ -259,7 +260,7 @@ def restore(ctx: AppContext, backup: Path) -> BackupInfo:
     if backup == path:
         raise DatabaseError("{backup}: this is the database itself, not a backup.", backup=backup)
     verify_backup(backup)
-    safety = _make(ctx.db, "before-restore")
+    safety = _make(ctx.db, "before-restore", local_now(ctx.clock))
     ctx.db.engine.dispose()  # our own pooled connections would hold the old pages
     copy_into(backup, path)
     with ctx.db.session() as s:
@@ -280,7 +281,7 @@ def _restore_server(ctx: AppContext, backup: Path, now: datetime | None = None) 
     if not backup.is_file():
         raise DatabaseError("{path}: no such backup file.", path=backup)
     pg_backup.verify(backup)
-    now = now or datetime.now()
+    now = now or local_now(ctx.clock)
     name = make_url(ctx.db.url).database or "office"
     safety = backup.parent / f"{name}.before-restore-{now.strftime(STAMP)}.dump"
     n = 1

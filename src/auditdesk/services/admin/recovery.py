@@ -121,6 +121,8 @@ def restore_damaged(offer: RecoveryOffer) -> Path:
     if offer.backup is None:
         raise DatabaseError("{path}: no intact backup was found to restore.", path=offer.path)
     verify_backup(offer.backup.path)
+    # The machine's clock on purpose: this runs before any context (and its clock) exists, the
+    # database being unreadable; the stamp only keeps the damaged file's name unique.
     stamp = datetime.now().strftime(STAMP)
     kept = offer.path.with_name(f"{offer.path.name}.damaged-{stamp}")
     moved: list[tuple[Path, Path]] = []

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from auditdesk.domain.errors import AuditDeskError
 from auditdesk.services.admin import backups, recovery
+from auditdesk.services.clock import Clock
 from auditdesk.services.context import Database
 from auditdesk.ui.errors import error_text
 
@@ -78,10 +79,11 @@ def offer_recovery(
     return True
 
 
-def daily_backup(db: Database, keep: int) -> str | None:
-    """Takes the automatic backup of the day if due; returns a warning to show, or None."""
+def daily_backup(db: Database, keep: int, clock: Clock) -> str | None:
+    """Takes the automatic backup of the day (the clock's) if due; returns a warning to show, or
+    None."""
     try:
-        backups.auto_backup_if_due(db, keep)
+        backups.auto_backup_if_due(db, keep, clock)
     except AuditDeskError as exc:
         log.warning("automatic backup failed: %s", exc)
         return QCoreApplication.translate(
