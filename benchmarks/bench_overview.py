@@ -35,8 +35,16 @@ from auditdesk.services.demo import create_demo
 from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.monitoring.cases import summary as case_summary
 from auditdesk.services.monitoring.surveys import summary as survey_summary
-from auditdesk.services.overview import Period, figures, overview, previous_period
+from auditdesk.services.overview import Period, overview, previous_period
 from auditdesk.services.overview.report import write_report
+from auditdesk.services.overview.sources import (
+    appraisals,
+    audits,
+    cases,
+    complaints,
+    research,
+    surveys,
+)
 from auditdesk.store.migrate import open_database
 from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit, SurveyAnswer, SurveyResponse
 
@@ -193,12 +201,12 @@ def compare_sources(ctx: AppContext) -> None:
     and the whole overview both ways (issue 17)."""
     before_year = previous_period(YEAR)
     sources: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
-        ("cases", old_cases, figures._cases),
-        ("complaints", figures._complaints, figures._complaints),
-        ("audits", figures._audits, figures._audits),
-        ("appraisals", figures._appraisals, figures._appraisals),
-        ("surveys", old_surveys, figures._surveys),
-        ("research", figures._research, figures._research),
+        ("cases", old_cases, cases.case_counts),
+        ("complaints", complaints.complaint_counts, complaints.complaint_counts),
+        ("audits", audits.audit_counts, audits.audit_counts),
+        ("appraisals", appraisals.appraisal_counts, appraisals.appraisal_counts),
+        ("surveys", old_surveys, surveys.survey_counts),
+        ("research", research.research_counts, research.research_counts),
     ]
     print("source (the year and the year before), warm median of 5: before → after summaries")
     with ctx.db.session() as s:
@@ -208,12 +216,12 @@ def compare_sources(ctx: AppContext) -> None:
             now = _median_ms(lambda new=new: (new(s, YEAR, None), new(s, before_year, None)))
             print(f"  {name:<11} {was:8.0f} ms → {now:6.0f} ms")
     after = _median_ms(lambda: overview(ctx, YEAR))
-    saved = figures._cases, figures._surveys
-    figures._cases, figures._surveys = old_cases, old_surveys
+    saved = cases.case_counts, surveys.survey_counts
+    cases.case_counts, surveys.survey_counts = old_cases, old_surveys
     try:
         before = _median_ms(lambda: overview(ctx, YEAR))
     finally:
-        figures._cases, figures._surveys = saved
+        cases.case_counts, surveys.survey_counts = saved
     print(f"overview, a year: {before:.0f} ms before the summaries → {after:.0f} ms after")
 
 

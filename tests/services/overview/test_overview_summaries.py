@@ -25,7 +25,10 @@ from auditdesk.services.forms import load_version
 from auditdesk.services.integrity import check
 from auditdesk.services.monitoring import surveys
 from auditdesk.services.monitoring.cases import imports as cases_import
-from auditdesk.services.overview import Period, figures, overview, period_of
+from auditdesk.services.overview import Period, overview, period_of
+from auditdesk.services.overview.sources import cases as cases_source
+from auditdesk.services.overview.sources import surveys as surveys_source
+from auditdesk.services.overview.sources.common import Counts, grouped
 from auditdesk.store.migrate import alembic_config
 from auditdesk.store.models import (
     CaseRecord,
@@ -41,10 +44,10 @@ from auditdesk.store.models import (
 HEADER = "Znak sprawy;Wydział;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
 
 
-def old_cases(s: Session, p: Period, units: set[int] | None) -> figures.Counts:
+def old_cases(s: Session, p: Period, units: set[int] | None) -> Counts:
     """The overview's count of cases before the summary (kept here to compare against)."""
     c = CaseRecord
-    settled = figures._group(
+    settled = grouped(
         s,
         select(
             c.unit_id,
@@ -55,7 +58,7 @@ def old_cases(s: Session, p: Period, units: set[int] | None) -> figures.Counts:
         units,
         c.unit_id,
     )
-    still_open = figures._group(
+    still_open = grouped(
         s,
         select(
             c.unit_id,
@@ -65,7 +68,7 @@ def old_cases(s: Session, p: Period, units: set[int] | None) -> figures.Counts:
         units,
         c.unit_id,
     )
-    out: figures.Counts = {}
+    out: Counts = {}
     for uid in set(settled) | set(still_open):
         judged, on_time, unknown_settled = settled.get(uid, [0.0, 0.0, 0.0])
         overdue, unknown_open = still_open.get(uid, [0.0, 0.0])
@@ -138,7 +141,7 @@ def compare_surveys(ctx: AppContext, today: date) -> int:
         unit_ids = sorted(s.scalars(select(OrgUnit.id)))
         for p in periods(today):
             for units in (None, set(unit_ids[1::2])):
-                new = figures._surveys(s, p, units)
+                new = surveys_source.survey_counts(s, p, units)
                 assert new == old_surveys(s, p, units), p
                 compared += bool(new)
     return compared
@@ -150,7 +153,7 @@ def compare_cases(ctx: AppContext, today: date) -> int:
         unit_ids = sorted(s.scalars(select(OrgUnit.id)))
         for p in periods(today):
             for units in (None, set(unit_ids[::2])):
-                assert figures._cases(s, p, units) == old_cases(s, p, units), p
+                assert cases_source.case_counts(s, p, units) == old_cases(s, p, units), p
                 compared += 1
     return compared
 
@@ -182,8 +185,8 @@ def test_the_whole_overview_is_the_old_one(
     chosen = [period_of(kind, today) for kind in ("month", "quarter", "year")]
     chosen.append(Period(today - timedelta(days=100), today - timedelta(days=3)))
     new = [rows_of(overview(demo_ctx, p)) for p in chosen]
-    monkeypatch.setattr(figures, "_cases", old_cases)
-    monkeypatch.setattr(figures, "_surveys", old_surveys)
+    monkeypatch.setattr(cases_source, "case_counts", old_cases)
+    monkeypatch.setattr(surveys_source, "survey_counts", old_surveys)
     old = [rows_of(overview(demo_ctx, p)) for p in chosen]
     # repr rounded: PostgreSQL may add the same scores in another order (last binary digit)
     assert _rounded(new) == _rounded(old)

@@ -18,11 +18,11 @@ from auditdesk.services.overview.figures import (
     OFFICE_RESEARCH,
     PROPORTIONS,
     Period,
-    _dt,
     _figures,
     _total,
     period_of,
 )
+from auditdesk.services.overview.sources.common import day_start
 from auditdesk.services.unit_scope import visible_unit_ids
 from auditdesk.store.models import Audit, OrgUnit
 
@@ -116,8 +116,8 @@ def mystery_areas(ctx: AppContext, period: Period) -> list[AreaScores]:
         stmt = select(Audit.unit_id, Audit.section_scores_json).where(
             Audit.status.in_(("completed", "signed")),
             Audit.superseded.is_(False),
-            Audit.visited_at >= _dt(period.start),
-            Audit.visited_at < _dt(period.end + timedelta(days=1)),
+            Audit.visited_at >= day_start(period.start),
+            Audit.visited_at < day_start(period.end + timedelta(days=1)),
         )
         if units is not None:
             stmt = stmt.where(Audit.unit_id.in_(units))

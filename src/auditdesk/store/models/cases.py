@@ -19,7 +19,7 @@ class CaseRecord(Base):
     __table_args__ = (
         Index("ix_case_record_unit_settled", "unit_code", "settled_on"),
         Index("ix_case_record_open_due", "settled_on", "due_on"),
-        # the overview's two range scans, covering (issue 17, services/overview/figures.py)
+        # the overview's two range scans, covering (issue 17, services/overview/sources/cases.py)
         Index("ix_case_record_settled_cover", "settled_on", "unit_id", "days_late", "due_on"),
         Index("ix_case_record_open_cover", "settled_on", "started_on", "unit_id", "due_on"),
     )

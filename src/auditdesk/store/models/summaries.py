@@ -14,8 +14,8 @@ from auditdesk.store.base import Base
 
 class CaseSettledDay(Base):
     """The EZD cases settled on one day in one unit: how many were judged (a deadline known),
-    how many of those on time, and how many had no deadline known (services/overview/figures
-    `_cases`). Cases of no known unit are not summed (the overview shows no row for them)."""
+    how many of those on time, and how many had no deadline known (services/overview/sources/
+    cases.py). Cases of no known unit are not summed (the overview shows no row for them)."""
 
     __tablename__ = "case_settled_day"
 

@@ -1,6 +1,6 @@
 """The overview's summary of settled EZD cases (issue 17): `case_settled_day` holds, per unit
-and day of settlement, what `figures._cases` sums over a period, so that a year is read from a
-few thousand rows instead of a range scan of a million cases.
+and day of settlement, what the overview's `sources/cases.case_counts` sums over a period, so
+that a year is read from a few thousand rows instead of a range scan of a million cases.
 
 Kept provably right the simple way: every writer of case_record calls `refresh_case_summary`
 at the end of its writing transaction, which recounts the table from the cases in one grouped
