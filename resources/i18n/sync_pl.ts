@@ -8,7 +8,7 @@
         <translation>Synchronizacja z biurem</translation>
     </message>
     <message>
-        <source>the office&apos;s database file, or postgresql+psycopg://server/auditdesk</source>
+        <source>the office's database file, or postgresql+psycopg://server/auditdesk</source>
         <translation>plik bazy biura albo postgresql+psycopg://serwer/auditdesk</translation>
     </message>
     <message>
@@ -36,15 +36,15 @@
         <translation>&amp;Zatrzymaj</translation>
     </message>
     <message>
-        <source>Keep the &amp;office&apos;s version</source>
+        <source>Keep the &amp;office's version</source>
         <translation>Zachowaj wersję &amp;biura</translation>
     </message>
     <message>
-        <source>Keep the &amp;laptop&apos;s version</source>
+        <source>Keep the &amp;laptop's version</source>
         <translation>Zachowaj wersję &amp;laptopa</translation>
     </message>
     <message>
-        <source>Office&apos;s version</source>
+        <source>Office's version</source>
         <translation>Wersja biura</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Konflikty</translation>
     </message>
     <message>
-        <source>Laptop&apos;s version</source>
+        <source>Laptop's version</source>
         <translation>Wersja laptopa</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>Za&amp;mknij</translation>
     </message>
     <message>
-        <source>The office&apos;s database</source>
+        <source>The office's database</source>
         <translation>Baza danych biura</translation>
     </message>
     <message>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>The office server asks for the connection password of {0}
-(not your AuditDesk password; the office&apos;s administrator gives it):</source>
+(not your AuditDesk password; the office's administrator gives it):</source>
         <translation>Serwer urzędu prosi o hasło połączenia z {0}
 (to nie jest hasło do AuditDesk; podaje je administrator urzędu):</translation>
     </message>
@@ -120,6 +120,46 @@
     <message>
         <source>Refused: {0}</source>
         <translation>Odrzucono: {0}</translation>
+    </message>
+    <message>
+        <source>Planned visits from the office — new: {0}, changed: {1}, removed: {2}.</source>
+        <translation>Wizyty zaplanowane w biurze — nowe: {0}, zmienione: {1}, usunięte: {2}.</translation>
+    </message>
+    <message>
+        <source>Visits withdrawn at the office but started here, kept with their audits: {0}.</source>
+        <translation>Wizyty wycofane w biurze, ale rozpoczęte tutaj, zachowane z audytami: {0}.</translation>
+    </message>
+    <message>
+        <source>Audits linked to their planned visits: {0}.</source>
+        <translation>Audyty powiązane z zaplanowanymi wizytami: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: planned visit #{1} was withdrawn at the office or given to another auditor; the audit is kept without it.</source>
+        <translation>{0}: wizytę zaplanowaną nr {1} wycofano w biurze lub przekazano innemu audytorowi; audyt zostaje bez niej.</translation>
+    </message>
+    <message>
+        <source>{0}: planned visit #{1} is {2} at the office; the audit is kept without it.</source>
+        <translation>{0}: wizyta zaplanowana nr {1} jest w biurze {2}; audyt zostaje bez niej.</translation>
+    </message>
+    <message>
+        <source>Planned visit #{0} was not copied: its programme or unit {1} did not come from the office.</source>
+        <translation>Wizyty zaplanowanej nr {0} nie skopiowano: jej program lub komórka {1} nie przyszły z biura.</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>zaplanowana</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>wykonana</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>odwołana</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>nieodbyta</translation>
     </message>
     <message>
         <source>Export a package for the office</source>
@@ -174,19 +214,19 @@
         <translation>usunięty na laptopie, zmieniony w biurze</translation>
     </message>
     <message>
-        <source>the office&apos;s copy is locked or differs in kind</source>
+        <source>the office's copy is locked or differs in kind</source>
         <translation>kopia w biurze jest zablokowana albo innego rodzaju</translation>
     </message>
     <message>
-        <source>the laptop&apos;s copy is locked or differs in kind</source>
+        <source>the laptop's copy is locked or differs in kind</source>
         <translation>kopia na laptopie jest zablokowana albo innego rodzaju</translation>
     </message>
     <message>
-        <source> (the office&apos;s version is kept at the next synchronisation)</source>
+        <source> (the office's version is kept at the next synchronisation)</source>
         <translation> (przy następnej synchronizacji zostanie wersja biura)</translation>
     </message>
     <message>
-        <source> (the laptop&apos;s version is kept at the next synchronisation)</source>
+        <source> (the laptop's version is kept at the next synchronisation)</source>
         <translation> (przy następnej synchronizacji zostanie wersja laptopa)</translation>
     </message>
     <message>
@@ -230,11 +270,11 @@
         <translation>Dowody: {0}</translation>
     </message>
     <message>
-        <source>{0}: the office&apos;s version is kept; synchronise to apply it.</source>
+        <source>{0}: the office's version is kept; synchronise to apply it.</source>
         <translation>{0}: zostaje wersja biura; zsynchronizuj, aby ją zastosować.</translation>
     </message>
     <message>
-        <source>{0}: the laptop&apos;s version is kept; synchronise to apply it.</source>
+        <source>{0}: the laptop's version is kept; synchronise to apply it.</source>
         <translation>{0}: zostaje wersja laptopa; zsynchronizuj, aby ją zastosować.</translation>
     </message>
 </context>

@@ -7,9 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from auditdesk.cli import main
+from auditdesk.services.plan import mark_visit, my_visits, start_planned_visit
+from auditdesk.store.migrate import open_database
+from auditdesk.store.models import PlannedVisit
 from demo_office import DemoTemplates, copy_database
+from sync_helpers import actor_of, plan_phone_visits
 
 
 def test_sync_from_the_command_line(
@@ -48,3 +53,43 @@ def test_sync_without_an_office_or_with_a_wrong_password_says_so(
     args = ["--db", str(laptop), "--user", "audytor1", "sync", "--office", str(office)]
     assert main(args) != 0
     capsys.readouterr()
+
+
+def test_sync_prints_the_planned_visits_and_what_could_not_be_linked(
+    tmp_path: Path,
+    copy_demo: Callable[[Path], Path],
+    demo_template: DemoTemplates,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The visits copied from the office, then an audit started from a visit the office
+    cancelled meanwhile: printed with its record number, the visit and why."""
+    office_path = copy_demo(tmp_path / "office.sqlite")
+    laptop_path = copy_database(demo_template.empty(), tmp_path / "laptop.sqlite")
+    office = open_database(str(office_path))
+    hr, _pid = plan_phone_visits(office)
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "audytor1-demo")
+    args = ["--db", str(laptop_path), "--user", "audytor1", "sync", "--office", str(office_path)]
+    assert main(args) == 0
+    laptop = open_database(str(laptop_path))
+    try:
+        mine = my_visits(actor_of(laptop, "audytor1"))
+        assert f"planned visits from the office: {len(mine)} new" in capsys.readouterr().out
+        first = mine[0]
+        start_planned_visit(actor_of(laptop, "audytor1"), first.id)
+        with office.session() as s:
+            visit = s.scalar(
+                select(PlannedVisit).where(
+                    PlannedVisit.channel == first.channel,
+                    PlannedVisit.planned_at == first.planned_at,
+                )
+            )
+            assert visit is not None
+            visit_id = visit.id
+        mark_visit(hr, visit_id, "cancelled", "remont urzędu", replace=False)
+    finally:
+        laptop.dispose()
+        office.dispose()
+    assert main(args) == 0
+    printed = capsys.readouterr().out
+    assert "not linked: " in printed and f"planned visit #{visit_id} is cancelled" in printed

@@ -19,14 +19,15 @@ from sqlalchemy import func, select
 from auditdesk.services import audits as svc
 from auditdesk.services.admin.users import demo_password
 from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.plan import mark_visit, my_visits, start_planned_visit
 from auditdesk.settings import Settings
 from auditdesk.store.db import Database
-from auditdesk.store.models import Audit
+from auditdesk.store.models import Audit, OrgUnit, PlannedVisit
 from auditdesk.ui.i18n import install_language
 from auditdesk.ui.sync.dialog import SyncDialog
 from auditdesk.ui.tasks import Cancelled, Progress, SyncTaskRunner, TaskHandle, TaskRunner, _Signals
 from demo_office import DemoTemplates
-from sync_helpers import actor_of, new_laptop, phone_audit, sync
+from sync_helpers import actor_of, new_laptop, phone_audit, plan_phone_visits, sync
 
 T = TypeVar("T")
 PASSWORD = demo_password("audytor1")
@@ -311,3 +312,52 @@ def test_the_office_servers_password_is_asked_for_and_kept_nowhere(
     assert dialog._server_password is None  # used for that run only
     assert "s3cret" not in Settings.path().read_text(encoding="utf-8")
     actor_of(laptop, "audytor1")
+
+
+def test_planned_visits_and_their_links_are_reported_in_polish(
+    qtbot: QtBot, laptop: Database, demo_ctx: AppContext, polish: None
+) -> None:
+    """The exchange says what it did to the auditor's planned visits, in the window's language:
+    the visits copied from the office, then an audit started from a visit the office cancelled
+    meanwhile — kept without it, named with its record number and the visit's status."""
+    office = demo_ctx.db
+    hr, _pid = plan_phone_visits(office)
+    dialog = _dialog(qtbot, AppContext(laptop, Actor.system()), TaskRunner())
+    _type(qtbot, dialog.address, _address(office))
+    _type(qtbot, dialog.login, "audytor1")
+    _sync_by_keyboard(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Zsynchronizowano" in dialog.result_label.text(), timeout=60_000)
+    mine = my_visits(actor_of(laptop, "audytor1"))
+    assert mine
+    assert f"Wizyty zaplanowane w biurze — nowe: {len(mine)}," in dialog.result_label.text()
+
+    la = actor_of(laptop, "audytor1")
+    first = mine[0]
+    audit_id = start_planned_visit(la, first.id)
+    with office.session() as s:
+        at_office = s.scalar(
+            select(PlannedVisit.id)
+            .join(OrgUnit, OrgUnit.id == PlannedVisit.unit_id)
+            .where(
+                OrgUnit.code == first.unit_code,
+                PlannedVisit.channel == first.channel,
+                PlannedVisit.planned_at == first.planned_at,
+            )
+        )
+    assert at_office is not None
+    mark_visit(hr, at_office, "cancelled", "remont urzędu", replace=False)
+    dialog.result_label.clear()
+    _sync_by_keyboard(qtbot, dialog)
+    qtbot.waitUntil(lambda: "Zsynchronizowano" in dialog.result_label.text(), timeout=60_000)
+    record_no = _record_no(laptop, audit_id)
+    assert (
+        f"{record_no}: wizyta zaplanowana nr {at_office} jest w biurze odwołana; "
+        "audyt zostaje bez niej." in dialog.result_label.text()
+    )
+
+
+def _record_no(db: Database, audit_id: int) -> str:
+    with db.session() as s:
+        audit = s.get(Audit, audit_id)
+        assert audit is not None
+        return audit.record_no

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from auditdesk.cli.common import open_context, out
+
+if TYPE_CHECKING:  # the services are imported when a command runs, not to build the parser
+    from auditdesk.services.sync.visits import PlanCounts
 
 
 def register(sub: Any) -> None:
@@ -77,6 +81,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         out(f"  conflict: {line}")
     for line in report.refused:
         out(f"  refused: {line}")
+    _print_visits(report.visits, report.linked, [*report.unlinked, *report.visits.skipped])
     if report.conflicts:
         out("list them with `auditdesk sync conflicts`, resolve with `sync resolve ID --keep …`")
     return 1 if report.conflicts or report.refused else 0
@@ -124,6 +129,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_visits(counts: PlanCounts | None, linked: list[str], notes: Sequence[object]) -> None:
+    """What the exchange did to the auditor's planned visits: copied from the office, linked to
+    the audits started from them, and each one that could not be linked or copied (and why)."""
+    if counts is not None and (counts.any or counts.kept):
+        out(
+            f"planned visits from the office: {counts.added} new, {counts.changed} changed, "
+            f"{counts.removed} removed, {counts.kept} withdrawn but kept with their audits"
+        )
+    if linked:
+        out(f"audits linked to their planned visits: {', '.join(linked)}")
+    for note in notes:
+        out(f"  not linked: {note}")
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -139,6 +158,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(r.refused)} refused"
         )
         conflicts, refused = r.conflicts, r.refused
+        _print_visits(r.visits, r.linked, [*r.unlinked, *r.visits.skipped])
     else:
         out(
             f"laptop package applied: {len(report.sent)} written, {len(report.deleted)} deleted, "
@@ -146,6 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{len(report.conflicts)} conflict(s), {len(report.refused)} refused"
         )
         conflicts, refused = report.conflicts, report.refused
+        _print_visits(None, report.linked, report.unlinked)
     for line in conflicts:
         out(f"  conflict: {line}")
     for line in refused:

@@ -30,6 +30,7 @@ from auditdesk.services.sync.package import (
     export_office_package,
     import_package,
 )
+from auditdesk.services.sync.visits import VisitNote
 
 __all__ = [
     "SIDES",
@@ -39,6 +40,7 @@ __all__ = [
     "PackageReport",
     "SyncFailed",
     "SyncReport",
+    "VisitNote",
     "check_office_address",
     "export_laptop_package",
     "export_office_package",

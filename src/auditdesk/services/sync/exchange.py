@@ -56,6 +56,7 @@ from auditdesk.services.sync.reference import (
 from auditdesk.services.sync.visits import (
     PlanCopy,
     PlanCounts,
+    VisitNote,
     apply_plan,
     link_at_office,
     read_plan,
@@ -96,7 +97,9 @@ class SyncReport:
     # the auditor's planned visits copied from the office (added, changed, removed, kept)
     visits: PlanCounts = field(default_factory=PlanCounts)
     linked: list[str] = field(default_factory=list)  # audits tied to the office's visit
-    unlinked: list[str] = field(default_factory=list)  # started from a visit the office closed
+    unlinked: list[VisitNote] = field(
+        default_factory=list
+    )  # started from a visit the office closed
     cancelled: bool = False
     # laptop → office records found by importing an office package: they travel in the
     # laptop's next package (services.sync.package), nothing is written at the office now

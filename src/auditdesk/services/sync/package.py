@@ -71,6 +71,7 @@ from auditdesk.services.sync.exchange import (
 )
 from auditdesk.services.sync.reference import Reference, read_reference
 from auditdesk.services.sync.visits import (
+    VisitNote,
     link_at_office,
     plan_from_json,
     read_plan,
@@ -114,7 +115,9 @@ class PackageReport:
     conflicts: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     linked: list[str] = field(default_factory=list)  # audits tied to their planned visit
-    unlinked: list[str] = field(default_factory=list)  # started from a visit the office closed
+    unlinked: list[VisitNote] = field(
+        default_factory=list
+    )  # started from a visit the office closed
 
 
 # --- the file -----------------------------------------------------------------------------

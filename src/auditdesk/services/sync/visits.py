@@ -76,13 +76,43 @@ class PlanCopy:
         return {"programmes": self.programmes, "scenarios": self.scenarios, "visits": self.visits}
 
 
+@dataclass(frozen=True)
+class VisitNote:
+    """A planned visit a synchronisation could not link or copy, and why, for the window to say
+    in the user's language (`reason`: "withdrawn" — withdrawn at the office or given to another
+    auditor; "closed" — `status` at the office; "no_source" — its programme or unit did not come
+    from the office). `str()` is the English line the command line prints."""
+
+    visit: str  # the office's visit key
+    reason: str
+    record_no: str | None = None  # the audit started from it, if any
+    status: str | None = None
+    unit: str | None = None
+
+    def __str__(self) -> str:
+        if self.reason == "withdrawn":
+            return (
+                f"{self.record_no}: planned visit #{self.visit} was withdrawn at the office or "
+                "given to another auditor; the audit is kept without it"
+            )
+        if self.reason == "closed":
+            return (
+                f"{self.record_no}: planned visit #{self.visit} is {self.status} at the office; "
+                "the audit is kept without it"
+            )
+        return (
+            f"planned visit #{self.visit}: its programme or unit {self.unit} did not come from "
+            "the office"
+        )
+
+
 @dataclass
 class PlanCounts:
     added: int = 0  # visits new on the laptop
     changed: int = 0  # visits, programmes and scenarios that now say something else
     removed: int = 0
     kept: int = 0  # withdrawn at the office but started on the laptop: kept with its audit
-    skipped: list[str] = field(default_factory=list)  # could not be applied (and why)
+    skipped: list[VisitNote] = field(default_factory=list)  # could not be applied (and why)
 
     @property
     def any(self) -> bool:
@@ -153,13 +183,13 @@ def _plain(value: object) -> object:
 
 def link_at_office(
     s: Session, actor: Actor, auditor_id: int, where: str, started: list[tuple[str, str]]
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[VisitNote]]:
     """At the office: each (office visit key, audit uid) the laptop started links the office's
     visit to the office's copy of that audit and marks it done (the trail names the laptop).
     Returns the record numbers linked and what could not be linked (and why); an audit not yet
     at the office (in conflict, refused, waiting for a package) is linked by a later exchange."""
     linked: list[str] = []
-    unlinked: list[str] = []
+    unlinked: list[VisitNote] = []
     for key, audit_uid in started:
         audit = s.scalar(select(Audit).where(Audit.uid == audit_uid))
         if audit is None or audit.auditor_id != auditor_id:
@@ -168,17 +198,11 @@ def link_at_office(
         if visit is not None and visit.audit_id == audit.id:
             continue
         if visit is None or visit.auditor_id != auditor_id:
-            unlinked.append(
-                f"{audit.record_no}: planned visit #{key} was withdrawn at the office or given "
-                "to another auditor; the audit is kept without it"
-            )
+            unlinked.append(VisitNote(key, "withdrawn", audit.record_no))
             continue
         status = effective_status(visit.status, visit.audit_id)
         if status != "planned":
-            unlinked.append(
-                f"{audit.record_no}: planned visit #{key} is {status} at the office; the audit "
-                "is kept without it"
-            )
+            unlinked.append(VisitNote(key, "closed", audit.record_no, status=status))
             continue
         visit.audit_id = audit.id
         visit.status = "done"
@@ -305,10 +329,7 @@ def apply_plan(
         programme = programmes.get(v["programme"])
         unit_id = units.get(v["unit_code"])
         if programme is None or unit_id is None:
-            counts.skipped.append(
-                f"planned visit #{v['key']}: its programme or unit {v['unit_code']} did not "
-                "come from the office"
-            )
+            counts.skipped.append(VisitNote(v["key"], "no_source", unit=v["unit_code"]))
             continue
         seen.add(v["key"])
         rec = recs.get((VISIT, v["key"]))

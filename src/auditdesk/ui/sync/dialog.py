@@ -41,6 +41,7 @@ from auditdesk.services.sync import (
     OfficePasswordNeeded,
     PackageReport,
     SyncReport,
+    VisitNote,
     export_laptop_package,
     import_package,
     list_conflicts,
@@ -382,8 +383,57 @@ class SyncDialog(QDialog):
         if r.disputes:
             lines.append(self.tr("Decisions on disputes brought: {0}.").format(r.disputes))
         lines += [self.tr("Refused: {0}").format(x) for x in r.refused]
+        v = r.visits
+        if v.any:
+            lines.append(
+                self.tr(
+                    "Planned visits from the office — new: {0}, changed: {1}, removed: {2}."
+                ).format(v.added, v.changed, v.removed)
+            )
+        if v.kept:
+            lines.append(
+                self.tr(
+                    "Visits withdrawn at the office but started here, kept with their audits: {0}."
+                ).format(v.kept)
+            )
+        lines += self._visit_lines(r.linked, [*r.unlinked, *v.skipped])
         self.result_label.setText("\n".join(lines))
         self.refresh_conflicts()
+
+    def _visit_lines(self, linked: list[str], notes: list[VisitNote]) -> list[str]:
+        """The audits tied to their planned visits, and each visit that could not be, in the
+        user's language."""
+        lines = []
+        if linked:
+            lines.append(
+                self.tr("Audits linked to their planned visits: {0}.").format(", ".join(linked))
+            )
+        for n in notes:
+            if n.reason == "withdrawn":
+                text = self.tr(
+                    "{0}: planned visit #{1} was withdrawn at the office or given to another "
+                    "auditor; the audit is kept without it."
+                ).format(n.record_no, n.visit)
+            elif n.reason == "closed":
+                text = self.tr(
+                    "{0}: planned visit #{1} is {2} at the office; the audit is kept without it."
+                ).format(n.record_no, n.visit, self._visit_status(n.status or ""))
+            else:
+                text = self.tr(
+                    "Planned visit #{0} was not copied: its programme or unit {1} did not come "
+                    "from the office."
+                ).format(n.visit, n.unit)
+            lines.append(text)
+        return lines
+
+    def _visit_status(self, status: str) -> str:
+        names = {
+            "planned": self.tr("planned"),
+            "done": self.tr("done"),
+            "cancelled": self.tr("cancelled"),
+            "missed": self.tr("missed"),
+        }
+        return names.get(status, status)
 
     # -- the file package ----------------------------------------------------------------------
 
@@ -437,6 +487,7 @@ class SyncDialog(QDialog):
                     len(report.conflicts),
                     len(report.refused),
                 )
+                + "".join("\n" + line for line in self._visit_lines(report.linked, report.unlinked))
             )
             self.refresh_conflicts()
 
