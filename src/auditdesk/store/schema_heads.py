@@ -19,6 +19,7 @@ HEADS = frozenset(
         "0014_personal_data",
         "0012_plan",
         "0018_overview_summaries",
+        "0019_overview_indexes",
     }
 )
 
@@ -42,5 +43,6 @@ SCRIPT_FILES = frozenset(
         "0014_personal_data.py",
         "0017_appraisal_version.py",
         "0018_overview_summaries.py",
+        "0019_overview_indexes.py",
     }
 )

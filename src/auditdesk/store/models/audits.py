@@ -35,6 +35,18 @@ class Audit(Base):
         ),
         Index("ix_audit_search", "search_text", "visited_at"),
         Index("ix_audit_verdict", "verdict", "status", "score"),
+        # the overview's mystery-client column, covering: one range per unit (issue 17,
+        # services/overview/sources/audits.py; migration 0019_overview_indexes)
+        Index(
+            "ix_audit_overview",
+            "status",
+            "superseded",
+            "unit_id",
+            "visited_at",
+            "passed",
+            "score",
+            "critical_failure",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from auditdesk.store.base import Base, utcnow
@@ -15,6 +15,15 @@ from auditdesk.store.models.org import OrgUnit
 
 class IndicatorEntry(Base):
     __tablename__ = "indicator_entry"
+    __table_args__ = (
+        # the overview's complaint columns, covering: one range per unit and kind for those
+        # received and for those settled in a period (issue 17, services/overview/sources/
+        # complaints.py; migration 0019_overview_indexes)
+        Index("ix_indicator_entry_received_cover", "kind", "unit_id", "received_on"),
+        Index(
+            "ix_indicator_entry_settled_cover", "kind", "unit_id", "settled_on", "due_on", "outcome"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # the register's reference number (e.g. SK.1510.12.2025): the natural key of imports
