@@ -9,7 +9,7 @@ shrinks every count):
 - rendering the monitoring report PDF and the XLSX workbook (target ≤ 10 s).
 
 and 20,000 survey responses (copies of the demo's, with their answers, spread over 2025).
-Usage: python benchmarks/bench_overview.py [--scale 0.1] [--db FILE]
+Usage: python benchmarks/bench_overview.py [--scale 0.1] [--db FILE [--reuse]]
 """
 
 from __future__ import annotations
@@ -46,16 +46,31 @@ from auditdesk.services.overview.sources import (
     surveys,
 )
 from auditdesk.store.migrate import open_database
-from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit, SurveyAnswer, SurveyResponse
+from auditdesk.store.models import (
+    Audit,
+    CaseRecord,
+    IndicatorEntry,
+    OrgUnit,
+    SurveyAnswer,
+    SurveyResponse,
+)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_cases import HEADER, write_export
 
 # the overview's counts before the summaries (issue 17), kept by the test that compares them
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "services" / "overview"))
+from test_overview_indexes import INDEXES, _rounded, old_audits, old_complaints
 from test_overview_summaries import old_cases, old_surveys
 
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+# migration 0019_overview_indexes: the audits' and complaints' covering indexes
+OVERVIEW_INDEXES = [
+    index
+    for table in (cast(Table, Audit.__table__), cast(Table, IndicatorEntry.__table__))
+    for index in table.indexes
+    if index.name in INDEXES.values()
+]
 
 
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -195,49 +210,85 @@ def _median_ms(fn: Callable[[], Any]) -> float:
     return 1000 * statistics.median(timed(fn)[0] for _ in range(5))
 
 
+def _old_indexes(ctx: AppContext, present: bool) -> None:
+    """Takes migration 0019's indexes away (the store as before it) or puts them back."""
+    with ctx.db.engine.begin() as conn:
+        for index in OVERVIEW_INDEXES:
+            if present:
+                index.create(conn, checkfirst=True)
+            else:
+                index.drop(conn, checkfirst=True)
+
+
 def compare_sources(ctx: AppContext) -> None:
     """Each source's time for the year and the year before (as the overview computes both),
-    before the summaries (the old counts over the rows) and after, side by side in one run,
-    and the whole overview both ways (issue 17)."""
+    before (the old counts over the rows, and the audits and complaints without migration
+    0019's indexes, dropped for the measurement and built again) and after, side by side in
+    one run, and the whole overview both ways (issue 17)."""
     before_year = previous_period(YEAR)
     sources: list[tuple[str, Callable[..., Any], Callable[..., Any]]] = [
         ("cases", old_cases, cases.case_counts),
-        ("complaints", complaints.complaint_counts, complaints.complaint_counts),
-        ("audits", audits.audit_counts, audits.audit_counts),
+        ("complaints", old_complaints, complaints.complaint_counts),
+        ("audits", old_audits, audits.audit_counts),
         ("appraisals", appraisals.appraisal_counts, appraisals.appraisal_counts),
         ("surveys", old_surveys, surveys.survey_counts),
         ("research", research.research_counts, research.research_counts),
     ]
-    print("source (the year and the year before), warm median of 5: before → after summaries")
-    with ctx.db.session() as s:
-        for name, old, new in sources:
-            assert old(s, YEAR, None) == new(s, YEAR, None), name
-            was = _median_ms(lambda old=old: (old(s, YEAR, None), old(s, before_year, None)))
-            now = _median_ms(lambda new=new: (new(s, YEAR, None), new(s, before_year, None)))
-            print(f"  {name:<11} {was:8.0f} ms → {now:6.0f} ms")
-    after = _median_ms(lambda: overview(ctx, YEAR))
-    saved = cases.case_counts, surveys.survey_counts
-    cases.case_counts, surveys.survey_counts = old_cases, old_surveys
+    olds = {name: old for name, old, _new in sources}
+    patched = [(audits, "audit_counts"), (complaints, "complaint_counts")]
+    patched += [(cases, "case_counts"), (surveys, "survey_counts")]
+    saved = [getattr(module, name) for module, name in patched]
+    was: dict[str, float] = {}
+    found: dict[str, Any] = {}
+    _old_indexes(ctx, present=False)
     try:
+        with ctx.db.session() as s:
+            for name, old, _new in sources:
+                found[name] = old(s, YEAR, None)
+                was[name] = _median_ms(
+                    lambda old=old: (old(s, YEAR, None), old(s, before_year, None))
+                )
+        for step, (module, name) in enumerate(patched):
+            setattr(module, name, olds[module.__name__.rsplit(".", 1)[1]])
+            if step == 1:  # the summaries, not yet the indexes (the overview before 0019)
+                before_indexes = _median_ms(lambda: overview(ctx, YEAR))
         before = _median_ms(lambda: overview(ctx, YEAR))
     finally:
-        cases.case_counts, surveys.survey_counts = saved
-    print(f"overview, a year: {before:.0f} ms before the summaries → {after:.0f} ms after")
+        for (module, name), fn in zip(patched, saved, strict=True):
+            setattr(module, name, fn)
+        seconds, _ = timed(lambda: _old_indexes(ctx, present=True))
+    print(f"migration 0019's indexes built again: {seconds:.2f} s")
+    print("source (the year and the year before), warm median of 5: before → after")
+    with ctx.db.session() as s:
+        for name, _old, new in sources:
+            assert _rounded(found[name]) == _rounded(new(s, YEAR, None)), name
+            now = _median_ms(lambda new=new: (new(s, YEAR, None), new(s, before_year, None)))
+            print(f"  {name:<11} {was[name]:8.0f} ms → {now:6.0f} ms")
+    after = _median_ms(lambda: overview(ctx, YEAR))
+    load = Path("/proc/loadavg").read_text().split()[0]
+    print(
+        f"overview, a year: {before:.0f} ms before the summaries and indexes, "
+        f"{before_indexes:.0f} ms with the summaries before the indexes → {after:.0f} ms "
+        f"after both (load average {load})"
+    )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--db", type=Path)
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-overview-"))
-    db_path = args.db or folder / "office.sqlite"
-    cases_n = int(1_000_000 * args.scale)
-    audits_n = int(100_000 * args.scale)
-    complaints_n = int(50_000 * args.scale)
-    responses_n = int(20_000 * args.scale)
-    db = open_database(str(db_path))
-    ctx = AppContext(db, Actor.system())
+def _has_data(ctx: AppContext, audits_n: int, complaints_n: int, cases_n: int) -> bool:
+    """An earlier run's database (--reuse): the demo office with this scale's rows added."""
+    with ctx.db.session() as s:
+        added = [
+            s.scalar(select(func.count()).where(Audit.record_no.like("B/2025/%"))),
+            s.scalar(select(func.count()).where(IndicatorEntry.reference.like("B.1510.%"))),
+            s.scalar(select(func.count()).select_from(CaseRecord)),
+        ]
+    return [int(n or 0) for n in added] >= [audits_n, complaints_n, cases_n] and all(added)
+
+
+def fill(
+    ctx: AppContext, folder: Path, cases_n: int, audits_n: int, complaints_n: int, responses_n: int
+) -> None:
+    """The demo office, the register imported both ways (timed side by side), the audits,
+    complaints and survey responses added."""
     seconds, _ = timed(lambda: create_demo(ctx))
     print(f"demo office: {seconds:.1f} s")
 
@@ -266,6 +317,32 @@ def main() -> int:
     print(f"{complaints_n:,} complaints added: {seconds:.1f} s")
     seconds, _ = timed(lambda: add_survey_responses(ctx, responses_n))
     print(f"{responses_n:,} survey responses added: {seconds:.1f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--db", type=Path)
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --db: a file filled by an earlier run of this scale is measured, not refilled",
+    )
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-overview-"))
+    db_path = args.db or folder / "office.sqlite"
+    cases_n = int(1_000_000 * args.scale)
+    audits_n = int(100_000 * args.scale)
+    complaints_n = int(50_000 * args.scale)
+    responses_n = int(20_000 * args.scale)
+    db = open_database(str(db_path))
+    ctx = AppContext(db, Actor.system())
+    if args.reuse and _has_data(ctx, audits_n, complaints_n, cases_n):
+        print(f"{db_path}: reused, filled by an earlier run of this scale")
+    else:
+        if args.reuse:
+            print(f"{db_path}: no earlier run of this scale in it, filled now")
+        fill(ctx, folder, cases_n, audits_n, complaints_n, responses_n)
 
     overview(ctx, YEAR)  # warm
     runs = [timed(lambda: overview(ctx, YEAR))[0] for _ in range(5)]

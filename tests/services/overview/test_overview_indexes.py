@@ -147,10 +147,20 @@ def periods(today: date) -> list[Period]:
     return sorted(found, key=lambda p: (p.start, p.end))
 
 
+def _canonical(value: object) -> object:
+    """Dicts as lists sorted by key (PostgreSQL may give the units in another order)."""
+    if isinstance(value, dict):
+        return sorted((repr(k), _canonical(v)) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    return value
+
+
 def _rounded(value: object) -> str:
-    """repr with floats to 9 decimals: a mean summed in another order may move its last digit
-    (the index gives each unit's audits in date order, the old read in row order)."""
-    return re.sub(r"\d+\.\d{9,}", lambda m: f"{float(m.group()):.9f}", repr(value))
+    """The canonical repr with floats to 9 decimals: a mean summed in another order may move
+    its last digit (the index gives each unit's audits in date order, the old read in row
+    order)."""
+    return re.sub(r"\d+\.\d{9,}", lambda m: f"{float(m.group()):.9f}", repr(_canonical(value)))
 
 
 def test_the_indexed_reads_give_the_old_figures(demo_ctx: AppContext, today: date) -> None:
