@@ -13,7 +13,8 @@ change made behind their back is exactly what the check is there to find.
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import InstanceState, Session
@@ -24,13 +25,32 @@ from auditdesk.domain.sealing import (
     appraisal_digest,
     audit_digest,
 )
-from auditdesk.store.models import Appraisal, Audit
-from auditdesk.store.seals import appraisal_contents, audit_contents
+
+if TYPE_CHECKING:
+    from auditdesk.store.models import Appraisal, Audit
 
 _PENDING = "auditdesk.sealing.pending"
+_RECORD_CLASSES = (
+    ("auditdesk.store.models.audits", "Audit"),
+    ("auditdesk.store.models.appraisals", "Appraisal"),
+)
+
+
+def _record_classes() -> tuple[type[Any], ...]:
+    """Audit and Appraisal, those of the two whose model module is imported: a class that was
+    never imported has no instance in any session, and a command that never uses audits or
+    appraisals (a cases report, a sign-in) does not import them for this listener (issue 14)."""
+    found = []
+    for module, name in _RECORD_CLASSES:
+        cls = getattr(sys.modules.get(module), name, None)
+        if cls is not None:
+            found.append(cls)
+    return tuple(found)
 
 
 def _needs_seal(obj: object) -> bool:
+    from auditdesk.store.models import Appraisal, Audit  # loaded: obj is one of them
+
     if isinstance(obj, Audit):
         return obj.status in AUDIT_SEALED_STATUSES and obj.content_sha256 is None
     if isinstance(obj, Appraisal):
@@ -40,6 +60,8 @@ def _needs_seal(obj: object) -> bool:
 
 def _unlocked_before(obj: Audit | Appraisal) -> bool:
     """The status changed in this transaction, from a draft."""
+    from auditdesk.store.models import Audit  # loaded: obj is an audit or an appraisal
+
     state: InstanceState[Any] = inspect(obj)
     history = state.attrs.status.history
     if not history.has_changes():
@@ -54,9 +76,12 @@ def _unlocked_before(obj: Audit | Appraisal) -> bool:
 def _collect(session: Session, _context: Any, _instances: Any) -> None:
     """Remembers the audits and appraisals this transaction adds or moves to another status
     (only those: a record that was already locked before is never sealed afterwards)."""
+    records = _record_classes()
+    if not records:
+        return
     pending: list[object] | None = None
     for obj in (*session.new, *session.dirty):
-        if isinstance(obj, (Audit, Appraisal)) and (obj in session.new or _unlocked_before(obj)):
+        if isinstance(obj, records) and (obj in session.new or _unlocked_before(obj)):
             if pending is None:
                 pending = session.info.setdefault(_PENDING, [])
             pending.append(obj)
@@ -80,6 +105,9 @@ def _forget(session: Session) -> None:
 def seal_records(session: Session, records: list[object]) -> int:
     """Seals those of `records` that are locked and unsealed (after a flush), in bulk; returns
     how many were sealed."""
+    from auditdesk.store.models import Appraisal, Audit
+    from auditdesk.store.seals import appraisal_contents, audit_contents
+
     audits = {o.id: o for o in records if isinstance(o, Audit) and _needs_seal(o)}
     appraisals = {o.id: o for o in records if isinstance(o, Appraisal) and _needs_seal(o)}
     if not audits and not appraisals:

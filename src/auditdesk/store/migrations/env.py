@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-import auditdesk.store.models  # noqa: F401  (registers every table)
 from auditdesk.store.base import Base
+from auditdesk.store.models import load_all
+
+load_all()  # every table in Base.metadata (the models are otherwise imported by area)
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # pragma: no cover - alembic CLI use
