@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
+from typing import Generic, TypeVar
 
 from auditdesk.domain.case_deadlines import (
     DEFAULT_WITHOUT_DELAY_DAYS,
@@ -24,7 +26,13 @@ from auditdesk.domain.case_deadlines import (
 from auditdesk.domain.dates import NotADate
 from auditdesk.domain.dates import parse_date as parse_date
 from auditdesk.domain.errors import ValidationFailed
-from auditdesk.domain.importing import Field, RowProblem, SourceRow, guess_mapping
+from auditdesk.domain.importing import (
+    Field,
+    RowProblem,
+    SourceRow,
+    guess_mapping,
+    normalise_header,
+)
 from auditdesk.domain.importing import header_key as header_key
 
 # the fields of the register, in the mapping dialog's order; `synonyms` are Polish column names
@@ -316,36 +324,64 @@ _READERS: dict[str, Callable[[str], object]] = {
 
 def read_case(row: SourceRow, as_of: date, rules: CaseRules = DEFAULT_RULES) -> ParsedCase | None:
     """The row rule of the case register: the case, or None with its problems on the row."""
-    before = len(row.problems)
+    return _case(row.line, {f: row.text(f) for f in TEXT_FIELDS}, as_of, rules, row.problem)
+
+
+# the fields a case is read from, in the order CaseRowReader hands them to _case
+TEXT_FIELDS = (
+    "sign",
+    "unit",
+    "jrwa",
+    "title",
+    "handler",
+    "remarks",
+    "category",
+    *_READERS,
+)
+_LIMITS = {f.name: f.max_length for f in CASE_FIELDS if f.max_length is not None}
+
+Problem = Callable[[str, ValidationFailed, "str | None"], None]
+
+
+def _case(
+    line: int, text: Mapping[str, str], as_of: date, rules: CaseRules, problem: Problem
+) -> ParsedCase | None:
+    """The one rule of a case row, on its texts (trimmed, value words applied): every problem
+    goes to `problem(field, message, value or None for the field's text)`."""
+    found = False
+
+    def report(field: str, message: ValidationFailed, value: str | None = None) -> None:
+        nonlocal found
+        found = True
+        problem(field, message, value)
+
     values: dict[str, object] = {}
     for field, reader in _READERS.items():
         try:
-            values[field] = reader(row.text(field))
+            values[field] = reader(text[field])
         except _Bad as bad:
-            row.problem(field, bad.problem)
-    sign = row.text("sign")
+            report(field, bad.problem)
+    sign = text["sign"]
     match = SIGN.match(sign)
     if not sign:
-        row.problem("sign", ValidationFailed("the case sign is empty"))
-    elif match is None and not row.text("unit"):
-        row.problem(
-            "sign", ValidationFailed("not a case sign like WO-I.5310.12.2025 (and no unit)")
-        )
+        report("sign", ValidationFailed("the case sign is empty"))
+    elif match is None and not text["unit"]:
+        report("sign", ValidationFailed("not a case sign like WO-I.5310.12.2025 (and no unit)"))
     if "started_on" in values and values["started_on"] is None:
-        row.problem("started_on", ValidationFailed("the start date is empty"), "")
-    jrwa = row.text("jrwa") or (match.group("jrwa") if match else "")
+        report("started_on", ValidationFailed("the start date is empty"), "")
+    jrwa = text["jrwa"] or (match.group("jrwa") if match else "")
     try:
-        category = _category(row.text("category"), values.get("due_on") is not None, jrwa, rules)
+        category = _category(text["category"], values.get("due_on") is not None, jrwa, rules)
     except _Bad as bad:
-        row.problem("category", bad.problem)
+        report("category", bad.problem)
         category = CaseCategory.ONE_MONTH
-    if len(row.problems) > before:
+    if found:
         return None
     started = values["started_on"]
     settled = values["settled_on"]
     assert isinstance(started, date)
     if isinstance(settled, date) and settled < started:
-        row.problem("settled_on", ValidationFailed("earlier than the start date"))
+        problem("settled_on", ValidationFailed("earlier than the start date"), None)
         return None
     terms = CaseTerms(
         started_on=started,
@@ -365,17 +401,17 @@ def read_case(row: SourceRow, as_of: date, rules: CaseRules = DEFAULT_RULES) -> 
             computed = statutory_deadline(terms, counted_to)
             due = effective_deadline(terms, counted_to, computed)
         except DeadlineError:
-            row.problem("due_on", ValidationFailed("a special period needs a due date"))
+            problem("due_on", ValidationFailed("a special period needs a due date"), None)
             return None
         computed_due, due_on, due_rule = computed.value, due.value, due.rule("pl")
-    unit_code = row.text("unit") or (match.group("unit") if match else "")
+    unit_code = text["unit"] or (match.group("unit") if match else "")
     suspended = bool(values["suspended"]) or terms.suspended_from is not None
     return ParsedCase(
-        line=row.line,
+        line=line,
         sign=sign,
         unit_code=unit_code,
         jrwa=jrwa,
-        title=row.text("title"),
+        title=text["title"],
         started_on=started,
         settled_on=settled if isinstance(settled, date) else None,
         category=category,
@@ -384,9 +420,112 @@ def read_case(row: SourceRow, as_of: date, rules: CaseRules = DEFAULT_RULES) -> 
         suspended=suspended,
         suspended_from=terms.suspended_from,
         suspended_to=terms.suspended_to,
-        handler=row.text("handler"),
-        remarks=row.text("remarks"),
+        handler=text["handler"],
+        remarks=text["remarks"],
         computed_due=computed_due,
         due_on=due_on,
         due_rule=due_rule,
     )
+
+
+class _Fallback(Exception):
+    """A row the fast reader leaves to read_case (which names its problems)."""
+
+
+def _fallback(_field: str, _message: ValidationFailed, _value: str | None = None) -> None:
+    raise _Fallback
+
+
+D = TypeVar("D")
+# what CaseRowReader.read gives: sign, unit code (the column's, else the sign's), the unit code
+# in the sign ("" when the sign has none), JRWA class, title, handler, remarks, derived values
+FastCase = tuple[str, str, str, str, str, str, str, D]
+
+
+class CaseRowReader(Generic[D]):
+    """The case row rule at a register's speed (issue 17: a million rows). The columns are
+    looked up once; a row's deadline and every value computed from its dates, category and
+    suspension are worked out by `_case` (the same rule as read_case) once per distinct
+    combination of those texts and handed to `derive`, whose answer is kept: a year-long
+    register repeats the same few hundred dates in a handful of categories. `read` gives None
+    for any row it cannot take whole (a value with a problem, a value too long, a sign that
+    is no case sign): the caller then reads that row with read_case, which names each problem.
+
+    The cells must be trimmed, as reports/tabular.py gives them (read_case trims again)."""
+
+    def __init__(
+        self,
+        columns: Mapping[str, int],
+        words: Mapping[str, Mapping[str, str]],
+        as_of: date,
+        rules: CaseRules,
+        derive: Callable[[ParsedCase], D],
+    ) -> None:
+        width = max(columns.values(), default=-1) + 1
+        self._pad = [""] * (width + 1)  # a short row reads "" past its end; -1 is always ""
+        self._get = itemgetter(*(columns.get(f, -1) for f in TEXT_FIELDS))
+        # value words (issue 13) per field position, each text looked up once
+        self._words: list[tuple[int, dict[str, str], dict[str, str]]] = [
+            (n, dict(words[f]), {})
+            for n, f in enumerate(TEXT_FIELDS)
+            if f in columns and words.get(f)
+        ]
+        self._sign, self._jrwa, self._title, self._handler = (
+            _LIMITS["sign"],
+            _LIMITS["jrwa"],
+            _LIMITS["title"],
+            _LIMITS["handler"],
+        )
+        self._as_of = as_of
+        self._rules = rules
+        self._derive = derive
+        self._known: dict[tuple[str, ...], D] = {}
+
+    def _worded(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        out = list(texts)
+        for n, words, seen in self._words:
+            text = out[n]
+            if text:
+                found = seen.get(text)
+                if found is None:
+                    found = seen[text] = words.get(normalise_header(text), text)
+                out[n] = found
+        return tuple(out)
+
+    def read(self, line: int, cells: list[str]) -> FastCase[D] | None:
+        texts: tuple[str, ...] = self._get(cells + self._pad)
+        if self._words:
+            texts = self._worded(texts)
+        sign, unit, jrwa = texts[0], texts[1], texts[2]
+        match = SIGN.match(sign)
+        if match is not None:
+            sign_unit, sign_jrwa = match.group(1, 2)
+        elif not sign or not unit:
+            return None
+        else:
+            sign_unit = sign_jrwa = ""
+        title, handler = texts[3], texts[4]
+        if (
+            len(sign) > self._sign
+            or len(jrwa) > self._jrwa
+            or len(title) > self._title
+            or len(handler) > self._handler
+        ):
+            return None
+        jrwa = jrwa or sign_jrwa
+        key = (*texts[6:], jrwa)
+        derived = self._known.get(key)
+        if derived is None:
+            try:
+                case = _case(
+                    line,
+                    dict(zip(TEXT_FIELDS, texts, strict=True)),
+                    self._as_of,
+                    self._rules,
+                    _fallback,
+                )
+            except _Fallback:
+                return None
+            assert case is not None
+            derived = self._known[key] = self._derive(case)
+        return sign, unit or sign_unit, sign_unit, jrwa, title, handler, texts[5], derived

@@ -126,3 +126,71 @@ def test_a_newer_export_after_a_bulk_load_updates_by_sign(
     assert indexes(ctx) == before
     with ctx.db.session() as s:
         assert s.scalar(select(func.count()).where(CaseRecord.settled_on.is_(None))) == 1
+
+
+def mixed_rows() -> list[str]:
+    """Every kind of row the fast reader meets: categories (the office's words too), no
+    category with and without an EZD date, suspensions by days and by dates, units by code, by
+    name and unknown, a sign with no unit and a unit column."""
+    header = (
+        "Znak sprawy;Komórka;JRWA;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;"
+        "Dni zawieszenia;Zawieszona;Zawieszona od;Zawieszona do;Prowadzący"
+    )
+    kinds = ["bez zwłoki", "1 miesiąc", "2 miesiące", "odwołanie", "skarga", "", "Odwołanie"]
+    units = ["", "WKS", "XYZ", "Nieznana komórka"]
+    out = [header]
+    for i in range(1, 401):
+        kind = kinds[i % len(kinds)]
+        due = "30.06.2025" if i % 11 == 0 or (kind == "" and i % 2) else ""
+        susp = (
+            ("3", "", "", "")
+            if i % 13 == 0
+            else ("", "tak", "10.03.2025", "")
+            if i % 17 == 0
+            else ("", "", "", "")
+        )
+        settled = "" if i % 6 == 0 else f"{1 + i % 28:02d}.04.2025"
+        sign = f"WKS.5430.{i}.2025" if i % 9 else f"sprawa-{i}"
+        unit = units[i % len(units)] if i % 9 else "WKS"
+        out.append(
+            f"{sign};{unit};;Sprawa {i};{1 + i % 20:02d}.03.2025;{settled};{kind};{due};"
+            f"{';'.join(susp)};Łucja"
+        )
+    return out
+
+
+def test_the_fast_reader_stores_and_refuses_what_the_row_rule_does(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: the import reads rows through CaseRowReader; with it switched off (every row
+    through read_case) the same file stores the same values, counts the same, and a file with
+    bad rows is refused with the very same problems."""
+    lines = mixed_rows()
+    fast = cases_import.import_cases(ctx, write(tmp_path / "a.csv", lines), as_of=date(2025, 5, 1))
+    expected = without_time(stored(ctx))
+    with ctx.db.session() as s:
+        s.execute(delete(CaseRecord))
+    monkeypatch.setattr(cases_import.CaseSource, "fast_reader", lambda self, mapping: None)
+    slow = cases_import.import_cases(
+        ctx, write(tmp_path / "b.csv", [*lines, ""]), as_of=date(2025, 5, 1)
+    )
+    assert without_time(stored(ctx)) == expected
+    assert len(expected) == 400
+    counts = ("created", "linked", "settled_from_file", "unmatched_units")
+    assert [getattr(fast, c) for c in counts] == [getattr(slow, c) for c in counts]
+    assert fast.unmatched_units  # the unknown units are named
+    bad = list(lines)
+    bad[5] = bad[5].replace("Sprawa 5", "T" * 501)
+    bad[40] = bad[40].replace(";Łucja", ";" + "H" * 201)
+    bad[77] = bad[77].replace(".03.2025;", ".13.2025;", 1)
+    bad[100] = bad[100].replace("WKS.5430.100.2025;", "zły znak;", 1)
+    bad.append(bad[3])  # the same sign twice
+    problems = []
+    for reader in (None, "fast"):
+        if reader:
+            monkeypatch.undo()
+        with pytest.raises(cases_import.ImportRejected) as refused:
+            cases_import.import_cases(ctx, write(tmp_path / f"bad-{reader}.csv", bad))
+        problems.append([str(p) for p in refused.value.problems])
+    assert problems[0] == problems[1]
+    assert len(problems[0]) == 5

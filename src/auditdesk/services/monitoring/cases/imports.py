@@ -6,13 +6,14 @@ and cases updated by their sign, so the same or a newer export adds no duplicate
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, func, insert, select, text, update
 from sqlalchemy import Table as SqlTable
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from auditdesk.domain.case_rows import (
     CASE_FIELDS,
     IGNORED_HEADERS,
     SIGN,
+    CaseRowReader,
     ParsedCase,
     legacy_header_key,
     read_case,
@@ -160,41 +162,67 @@ def _terms(case: ParsedCase) -> CaseTerms:
     )
 
 
-def _values(case: ParsedCase, units: Mapping[str, int]) -> dict[str, Any]:
+# the stored values that follow from a case's dates, category and suspension (the import
+# works them out once per distinct combination: CaseRowReader), in this order
+_DERIVED = (
+    "started_on",
+    "settled_on",
+    "category",
+    "ezd_due_on",
+    "computed_due_on",
+    "due_on",
+    "due_rule",
+    "suspension_days",
+    "suspended",
+    "suspended_from",
+    "suspended_to",
+    "days_to_settle",
+    "days_late",
+)
+# an item of the import: these, then (the derived values, the same as the driver takes them)
+_HEAD = ("sign", "unit_code", "unit_id", "jrwa", "title", "handler", "remarks")
+_INSERTED = (*_HEAD, *_DERIVED, "batch_id", "updated_at")
+assert set(_INSERTED) == {*_COMPARED, "sign", "batch_id", "updated_at"}
+Derived = tuple[tuple[Any, ...], tuple[Any, ...]]  # as read, as bound
+CaseItem = tuple[str, str, int | None, str, str, str, str, Derived]
+
+
+def _derived(case: ParsedCase) -> tuple[Any, ...]:
     settled = case.settled_on
-    return {
-        "sign": case.sign,
-        "unit_code": case.unit_code,
-        "unit_id": units.get(case.unit_code.upper()),
-        "jrwa": case.jrwa,
-        "title": case.title,
-        "started_on": case.started_on,
-        "settled_on": settled,
-        "category": case.category.value,
-        "ezd_due_on": case.ezd_due,
-        "computed_due_on": case.computed_due,
-        "due_on": case.due_on,
-        "due_rule": case.due_rule,
-        "suspension_days": case.suspension_days,
-        "suspended": case.suspended,
-        "suspended_from": case.suspended_from,
-        "suspended_to": case.suspended_to,
-        "handler": case.handler,
-        "remarks": case.remarks,
-        "days_to_settle": (settled - case.started_on).days if settled else None,
-        "days_late": _days_late(case),
-    }
+    return (
+        case.started_on,
+        settled,
+        case.category.value,
+        case.ezd_due,
+        case.computed_due,
+        case.due_on,
+        case.due_rule,
+        case.suspension_days,
+        case.suspended,
+        case.suspended_from,
+        case.suspended_to,
+        (settled - case.started_on).days if settled else None,
+        _days_late(case),
+    )
+
+
+def _values(item: CaseItem) -> dict[str, Any]:
+    """The stored values of an item by column (an update compares them with the stored)."""
+    values = dict(zip(_HEAD, item[:7], strict=True))
+    values.update(zip(_DERIVED, item[7][0], strict=True))
+    return values
 
 
 BULK_ROWS = 20_000  # a register this large loads into an empty table without its indexes
-_INSERTED = (*_COMPARED, "sign", "batch_id", "updated_at")
 
 
 class _Inserts:
     """The Core insert of case_record compiled once for the store's dialect and run as the
-    driver's executemany (sqlite3; psycopg 3 pipelines it) on rows of plain values, each value
-    converted by its column type's bind processor, once per distinct date or time (issue 17:
-    SQLAlchemy's per-row parameter handling was a tenth of the import)."""
+    driver's executemany (sqlite3; psycopg 3 pipelines it) on rows of plain values (issue 17:
+    SQLAlchemy's per-row parameter handling was a tenth of the import). Each value is
+    converted by its column type's bind processor: the derived values once per distinct
+    combination (`bind`), the others (text, ids: none has a processor in SQLite or psycopg)
+    per row only where one has."""
 
     def __init__(self, dialect: Dialect) -> None:
         table = cast(SqlTable, CaseRecord.__table__)
@@ -203,27 +231,45 @@ class _Inserts:
         self.positional = bool(compiled.positional)
         order = list(compiled.positiontup or ()) if self.positional else list(_INSERTED)
         self.order = order
-        self.processors: list[Callable[[Any], Any] | None] = []
-        self.cached: list[dict[Any, Any] | None] = []
-        for name in order:
-            column_type = table.c[name].type
-            self.processors.append(column_type.dialect_impl(dialect).bind_processor(dialect))
-            self.cached.append({} if isinstance(column_type, (Date, DateTime)) else None)
+        self.arrange: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None
+        if order != list(_INSERTED):
+            self.arrange = cast(
+                Callable[[tuple[Any, ...]], tuple[Any, ...]],
+                itemgetter(*(_INSERTED.index(name) for name in order)),
+            )
+        processors = {
+            name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in _INSERTED
+        }
+        self.derived = [processors[name] for name in _DERIVED]
+        self.others = [
+            (n, processors[name]) for n, name in enumerate(_HEAD) if processors[name] is not None
+        ]
+        self.tail_processors = [processors["batch_id"], processors["updated_at"]]
 
-    def row(self, values: Mapping[str, Any]) -> tuple[Any, ...]:
-        out = []
-        for name, process, cache in zip(self.order, self.processors, self.cached, strict=True):
-            value = values[name]
-            if process is not None and value is not None:
-                if cache is None:
-                    value = process(value)
-                else:
-                    done = cache.get(value)
-                    if done is None:
-                        done = cache[value] = process(value)
-                    value = done
-            out.append(value)
-        return tuple(out)
+    def tail(self, batch_id: int, now: datetime) -> tuple[Any, ...]:
+        """The values every row of an import shares, bound: its batch, the time of the change."""
+        return tuple(
+            value if process is None else process(value)
+            for value, process in zip((batch_id, now), self.tail_processors, strict=True)
+        )
+
+    def bind(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            value if process is None or value is None else process(value)
+            for value, process in zip(values, self.derived, strict=True)
+        )
+
+    def row(self, item: CaseItem, tail: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The insert's parameters for an item; `tail`: batch id, time of the change."""
+        out = (*item[:7], *item[7][1], *tail)
+        if self.others:
+            listed = list(out)
+            for n, process in self.others:
+                if listed[n] is not None:
+                    listed[n] = cast(Callable[[Any], Any], process)(listed[n])
+            out = tuple(listed)
+        return out if self.arrange is None else self.arrange(out)
 
     def insert(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
         connection = session.connection()
@@ -238,7 +284,7 @@ class _Inserts:
 UNIT_CODE_LENGTH = 40  # what case_record.unit_code holds
 
 
-class CaseSource(ImportSource[ParsedCase]):
+class CaseSource(ImportSource[CaseItem]):
     """The EZD case register: one case per row, keyed by its sign (updated in place)."""
 
     ignored_headers = IGNORED_HEADERS
@@ -264,6 +310,7 @@ class CaseSource(ImportSource[ParsedCase]):
         self.known: set[str] | None = None  # every stored sign, on the bulk path
         self.dropped: list[tuple[str, str]] = []  # indexes dropped for a bulk load: name, SQL
         self.writer: _Inserts | None = None
+        self.found_units: dict[tuple[str, str], tuple[str, int] | None] = {}
         with ctx.db.session() as s:
             self.rules = load_rules(s)
 
@@ -272,14 +319,23 @@ class CaseSource(ImportSource[ParsedCase]):
         return CASE_FIELDS
 
     def unit_of(self, case: ParsedCase) -> tuple[str, int] | None:
+        match = SIGN.match(case.sign)
+        return self._unit(case.unit_code, match.group("unit") if match is not None else "")
+
+    def _unit(self, text: str, sign_unit: str) -> tuple[str, int] | None:
         """The unit (code as the organisation has it, id) a case belongs to: its unit column
         as a code or a unit's name, else the unit code in its sign, whole or before its '-'
-        (WKS-I → WKS)."""
-        text = case.unit_code
+        (WKS-I → WKS). Each (text, sign's unit) is looked up once."""
+        key = (text, sign_unit)
+        if key in self.found_units:
+            return self.found_units[key]
+        found = self.found_units[key] = self._find_unit(text, sign_unit)
+        return found
+
+    def _find_unit(self, text: str, sign_unit: str) -> tuple[str, int] | None:
         candidates = [text]
-        match = SIGN.match(case.sign)
-        if match is not None:
-            candidates.append(match.group("unit"))
+        if sign_unit:
+            candidates.append(sign_unit)
         for candidate in candidates:
             if not candidate:
                 continue
@@ -295,47 +351,95 @@ class CaseSource(ImportSource[ParsedCase]):
                 return head, self.units[head]
         return None
 
-    def read_row(self, row: SourceRow) -> ParsedCase | None:
+    def _bound(self, case: ParsedCase) -> Derived:
+        writer = self.writer
+        assert writer is not None
+        values = _derived(case)
+        return values, writer.bind(values)
+
+    def _item(
+        self,
+        sign: str,
+        unit_code: str,
+        sign_unit: str,
+        jrwa: str,
+        title: str,
+        handler: str,
+        remarks: str,
+        derived: Derived,
+    ) -> CaseItem | None:
+        """The item of a case read (None: its unit is unknown and too long to keep)."""
+        found = self._unit(unit_code, sign_unit)
+        if found is None and len(unit_code) > UNIT_CODE_LENGTH:
+            return None
+        result = self.result
+        if derived[0][1] is not None:
+            result.settled_from_file += 1
+        if found is None:
+            if unit_code:
+                self.unmatched.add(unit_code)
+            return sign, unit_code, None, jrwa, title, handler, remarks, derived
+        result.linked += 1
+        return sign, found[0], found[1], jrwa, title, handler, remarks, derived
+
+    def read_row(self, row: SourceRow) -> CaseItem | None:
         case = read_case(row, self.as_of, self.rules)
         if case is None:
             return None
-        if case.settled_on is not None:
-            self.result.settled_from_file += 1
-        found = self.unit_of(case)
-        if found is None:
-            if len(case.unit_code) > UNIT_CODE_LENGTH:
-                row.problem(
-                    "unit",
-                    ValidationFailed(
-                        "no unit has this code or name; correct it, add the unit, or map the "
-                        "name to a unit code in the values of a mapping file"
-                    ),
-                )
-                return None
-            return case
-        self.result.linked += 1
-        return replace(case, unit_code=found[0]) if found[0] != case.unit_code else case
+        match = SIGN.match(case.sign)
+        sign_unit = match.group("unit") if match is not None else ""
+        item = self._item(
+            case.sign,
+            case.unit_code,
+            sign_unit,
+            case.jrwa,
+            case.title,
+            case.handler,
+            case.remarks,
+            self._bound(case),
+        )
+        if item is None:
+            row.problem(
+                "unit",
+                ValidationFailed(
+                    "no unit has this code or name; correct it, add the unit, or map the "
+                    "name to a unit code in the values of a mapping file"
+                ),
+            )
+        return item
+
+    def fast_reader(self, mapping: ColumnMapping) -> Callable[[int, list[str]], CaseItem | None]:
+        """Each row to its item in a few microseconds (issue 17): CaseRowReader, the units
+        looked up once per distinct text; None leaves the row to read_row."""
+        reader = CaseRowReader(mapping.columns, mapping.values, self.as_of, self.rules, self._bound)
+        read, item = reader.read, self._item
+
+        def fast(line: int, cells: list[str]) -> CaseItem | None:
+            case = read(line, cells)
+            return None if case is None else item(*case)
+
+        return fast
 
     def check_rows(
-        self, items: list[tuple[int, ParsedCase]], problems: list[RowProblem]
-    ) -> list[ParsedCase]:
+        self, items: list[tuple[int, CaseItem]], problems: list[RowProblem]
+    ) -> list[CaseItem]:
         seen: dict[str, int] = {}
         column = self.table.header[self.columns["sign"]]
-        for line, case in items:
-            if case.sign in seen:
+        for line, item in items:
+            sign = item[0]
+            first = seen.get(sign)
+            if first is not None:
                 problems.append(
                     RowProblem(
                         line,
                         column,
-                        case.sign,
-                        ValidationFailed(
-                            "the same case sign as line {first}", first=seen[case.sign]
-                        ),
+                        sign,
+                        ValidationFailed("the same case sign as line {first}", first=first),
                     )
                 )
-            seen[case.sign] = line
+            seen[sign] = line
         problems.sort(key=lambda p: p.line)
-        return [case for _line, case in items]
+        return [item for _line, item in items]
 
     def _start_bulk(self, session: Session) -> None:
         """A large register (BULK_ROWS or more, and at least as many rows as the SQLite case
@@ -382,7 +486,7 @@ class CaseSource(ImportSource[ParsedCase]):
             imported_by=self.ctx.actor.login,
         )
 
-    def write(self, session: Session, chunk: Sequence[ParsedCase]) -> None:
+    def write(self, session: Session, chunk: Sequence[CaseItem]) -> None:
         batch = self.batch
         assert batch is not None
         if batch.id is None:
@@ -393,7 +497,7 @@ class CaseSource(ImportSource[ParsedCase]):
         assert writer is not None
         result = self.result
         existing = {}
-        signs = [c.sign for c in chunk]
+        signs = [item[0] for item in chunk]
         if self.known is not None:  # the bulk path knows every stored sign
             signs = [sign for sign in signs if sign in self.known]
         if signs and not self.empty:  # only cases that may be stored are looked up
@@ -407,23 +511,26 @@ class CaseSource(ImportSource[ParsedCase]):
                     ).where(CaseRecord.sign.in_(signs))
                 )
             }
-        inserts: list[tuple[Any, ...]] = []
-        updates: list[dict[str, Any]] = []
-        for case in chunk:
-            values = _values(case, self.units)
-            if values["unit_id"] is None and case.unit_code:
-                self.unmatched.add(case.unit_code)
-            old = existing.get(case.sign)
-            if old is None:
-                values["batch_id"] = batch.id
-                values["updated_at"] = self.now
-                inserts.append(writer.row(values))
-            elif any(getattr(old, c) != values[c] for c in _COMPARED):
-                updates.append(
-                    {**values, "id": old.id, "batch_id": batch.id, "updated_at": self.now}
-                )
-            else:
-                result.unchanged += 1
+        tail = writer.tail(batch.id, self.now)
+        make = writer.row
+        if not existing:  # all new: the whole chunk in one executemany
+            inserts = [make(item, tail) for item in chunk]
+            updates: list[dict[str, Any]] = []
+        else:
+            inserts = []
+            updates = []
+            for item in chunk:
+                old = existing.get(item[0])
+                if old is None:
+                    inserts.append(make(item, tail))
+                    continue
+                values = _values(item)
+                if any(getattr(old, c) != values[c] for c in _COMPARED):
+                    updates.append(
+                        {**values, "id": old.id, "batch_id": batch.id, "updated_at": self.now}
+                    )
+                else:
+                    result.unchanged += 1
         if inserts:
             # the Core insert compiled once, the driver's executemany per chunk (issue 17)
             writer.insert(session, inserts)
@@ -585,33 +692,34 @@ def import_cases(
     unreadable row). Cases are matched by sign: new ones added, changed ones updated. The
     mapping is remembered under `remember_as` only when the import is stored."""
     require(ctx.actor, Permission.MANAGE_CASES)
-    table = read_table(path, encoding)
-    columns = _resolve(ctx, table, mapping)
-    name = columns.name or ("given" if isinstance(mapping, Mapping) else "auto")
-    source = CaseSource(ctx, table, as_of or ctx.clock.today(), columns, name)
-    columns = importing.with_spec(source, table, source.complete(table.header, columns), spec)
-    source.columns = dict(columns.columns)
-    if mapping_out is not None:
-        write_mapping_file(mapping_out, columns, table.header, "cases")
-    check_mapping(CASE_FIELDS, table.header, columns.columns, table.file)
-    with ctx.db.session() as s:
-        if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
-            source.result.already_imported = True
-            source.result.unchanged = len(table.rows)
-            return source.result
-    used = ColumnMapping(columns.columns, remember_as, columns.ignored, columns.values)
-    source.result.header_line = table.header_line
-    source.result.skipped = table.skipped
-    found = importing.statuses(source, table, used)  # one pass over the cells, not two
-    importing.run_import(
-        ctx,
-        source,
-        table,
-        used,
-        remember=bool(remember_as),
-        on_progress=on_progress,
-        check=check,
-        columns=found,
-    )
-    source.result.not_imported = not_imported(found)
-    return source.result
+    with importing.collector_paused():  # a million rows: see collector_paused
+        table = read_table(path, encoding)
+        columns = _resolve(ctx, table, mapping)
+        name = columns.name or ("given" if isinstance(mapping, Mapping) else "auto")
+        source = CaseSource(ctx, table, as_of or ctx.clock.today(), columns, name)
+        columns = importing.with_spec(source, table, source.complete(table.header, columns), spec)
+        source.columns = dict(columns.columns)
+        if mapping_out is not None:
+            write_mapping_file(mapping_out, columns, table.header, "cases")
+        check_mapping(CASE_FIELDS, table.header, columns.columns, table.file)
+        with ctx.db.session() as s:
+            if s.scalar(select(CaseImportBatch.id).where(CaseImportBatch.sha256 == table.sha256)):
+                source.result.already_imported = True
+                source.result.unchanged = len(table.rows)
+                return source.result
+        used = ColumnMapping(columns.columns, remember_as, columns.ignored, columns.values)
+        source.result.header_line = table.header_line
+        source.result.skipped = table.skipped
+        found = importing.statuses(source, table, used)  # one pass over the cells, not two
+        importing.run_import(
+            ctx,
+            source,
+            table,
+            used,
+            remember=bool(remember_as),
+            on_progress=on_progress,
+            check=check,
+            columns=found,
+        )
+        source.result.not_imported = not_imported(found)
+        return source.result
