@@ -108,17 +108,30 @@ def sign_rendered(result: BatchResult, signer: Signer, options: SignOptions) -> 
     return BatchResult(result.kind, result.record_id, pdf, digest, signer_name(signer))
 
 
-def warm_up() -> None:
-    """Process initialiser: the drawing code, fonts and the stamp font are ready before the
-    first job, and Ctrl+C is left to the parent (which cancels the export cleanly)."""
-    import signal
-
+def load_drawing() -> None:
+    """The drawing code, its fonts and the stamp font loaded in this process: in a spawned
+    worker before its first job, in the exporting process before it forks its workers (which
+    then draw from their first moment)."""
     import auditdesk.reports.protocol_pdf  # noqa: F401  reportlab, while the parent reads
     from auditdesk.reports.fonts import register_fonts, stamp_font_file
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     register_fonts()
     stamp_font_file()
+
+
+def leave_interrupt_to_parent() -> None:
+    """Process initialiser of a forked worker: Ctrl+C is left to the parent (which cancels the
+    export cleanly)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def warm_up() -> None:
+    """Process initialiser of a spawned worker: the drawing code, fonts and the stamp font are
+    ready before the first job, and Ctrl+C is left to the parent."""
+    leave_interrupt_to_parent()
+    load_drawing()
 
 
 def ready() -> bool:

@@ -10,9 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from auditdesk.reports.labels import RECORD_KIND_NAMES
 
 HEADERS = (
@@ -70,6 +67,11 @@ def csv_bytes(rows: Sequence[IndexRow], dialect: str = "pl") -> bytes:
 
 
 def xlsx_bytes(rows: Sequence[IndexRow]) -> bytes:
+    # openpyxl (~0.1 s to import) when the index is written, at the end of an export (issue
+    # 14): meanwhile the export's first protocols are drawn
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Protokoły"

@@ -1,10 +1,14 @@
-"""Who draws a bulk export's protocols (issue 14): a small batch is drawn in the exporting
-process, since starting a worker (an interpreter importing reportlab) costs more than it
-saves; a large one by `spawn` workers that import the drawing code only (pyHanko only when
-they sign, never the store)."""
+"""Who draws a bulk export's protocols (issue 14): where workers can be forked (Linux, one
+thread, no Qt) they are forked from a few protocols on, after the exporting process has loaded
+the drawing code; elsewhere a small batch is drawn in the exporting process, since starting a
+worker (an interpreter importing reportlab) costs more than it saves, and a large one by
+`spawn` workers that import the drawing code only (pyHanko only when they sign, never the
+store). Whoever draws, the files are the same bytes in the same order."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -26,12 +30,45 @@ LOADED = (
 
 
 def test_a_small_batch_is_drawn_here_a_large_one_by_workers() -> None:
-    assert export._start_pool(export.IN_PROCESS_BELOW - 1, 2) is None
-    assert export._start_pool(export.IN_PROCESS_BELOW, 1) is None  # one core: no pool
-    pool = export._start_pool(export.IN_PROCESS_BELOW, 2)
+    # spawned workers (Windows, macOS, the window)
+    assert export._start_pool(export.IN_PROCESS_BELOW - 1, 2, fork=False) is None
+    assert export._start_pool(export.IN_PROCESS_BELOW, 1, fork=False) is None  # one core
+    pool = export._start_pool(export.IN_PROCESS_BELOW, 2, fork=False)
     assert pool is not None
     pool.shutdown(wait=True)
     assert export.IN_PROCESS_BELOW > 28  # the demo office's unit USC: drawn here
+    # forked workers (this test process may run threads: nothing is forked here)
+    assert export._start_pool(export.FORKED_FROM - 1, 2, fork=True) is None
+    assert export._start_pool(500, 1, fork=True) is None  # one core
+    assert export.FORKED_FROM <= 28  # the demo office's unit USC: forked workers
+
+
+FORK_CHECK = """
+import sys, threading
+from auditdesk.services.protocols.export import can_fork
+if sys.argv[1] == "qt":
+    import PySide6.QtCore
+elif sys.argv[1] == "thread":
+    threading.Thread(target=threading.Event().wait, args=(5,), daemon=True).start()
+print(can_fork())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_workers_are_forked_only_from_a_single_threaded_process_without_qt() -> None:
+    def check(case: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", FORK_CHECK, case],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    assert check("plain") == "True"
+    assert check("qt") == "False"
+    assert check("thread") == "False"
 
 
 def test_a_drawing_worker_loads_the_drawing_code_only() -> None:
@@ -64,3 +101,51 @@ def test_spawn_workers_draw_and_sign_a_batch(
     result = export.export_all(office, tmp_path / "out", flt, sign=sign, workers=2)
     assert not result.problems and result.signed_now == 3 and len(result.files) == 3
     assert all(verify_pdf(f.read_bytes()).intact for f in result.files)
+
+
+# Exports the demo office's unit USC in a fresh (single-threaded) interpreter, as the command
+# line does, and says who drew the protocols.
+FORKED_EXPORT = """
+import sys
+from pathlib import Path
+from auditdesk.services.context import Actor, AppContext
+from auditdesk.services.protocols.export import ExportFilter, export_all
+from auditdesk.store.migrate import open_database
+db = open_database(sys.argv[1])
+result = export_all(
+    AppContext(db, Actor.system()), Path(sys.argv[2]), ExportFilter(unit="USC"), workers=2
+)
+db.dispose()
+print(result.drawing, len(result.files), len(result.problems))
+"""
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix != ".xlsx"}
+
+
+def test_forked_and_spawned_workers_write_the_bytes_drawn_here_in_the_same_order(
+    office: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flt = export.ExportFilter(unit="USC")
+    here = export.export_all(office, tmp_path / "here", flt, workers=1)
+    assert here.drawing == "here" and len(here.files) >= 20 and not here.problems
+    monkeypatch.setattr(export, "can_fork", lambda: False)
+    monkeypatch.setattr(export, "IN_PROCESS_BELOW", 2)
+    spawned = export.export_all(office, tmp_path / "spawned", flt, workers=2)
+    assert spawned.drawing == "spawned"
+    expected = _files(tmp_path / "here")
+    assert len(expected) == len(here.files) + 1  # and index.csv, whose rows keep their order
+    assert _files(tmp_path / "spawned") == expected
+    if sys.platform.startswith("linux"):
+        url = office.db.engine.url.database
+        assert url is not None
+        done = subprocess.run(
+            [sys.executable, "-c", FORKED_EXPORT, url, str(tmp_path / "forked")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        assert done.stdout.split() == ["forked", str(len(here.files)), "0"], done.stderr
+        assert _files(tmp_path / "forked") == expected

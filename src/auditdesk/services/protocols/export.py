@@ -4,16 +4,26 @@ plus index.csv and index.xlsx, optionally signed and zipped.
 Rendering and signing run in a pool of worker processes (one per CPU core); the database work
 stays in this process. Every file is written under a temporary name and renamed when complete,
 so a cancelled or crashed export leaves only whole files behind.
+
+The workers are forked from this process, once it has loaded the drawing code, where the
+platform forks and this process runs no other thread (the command line): they draw from their
+first moment, so they pay off from a few protocols. Elsewhere (Windows, macOS, the window with
+its Qt threads, which a fork would copy half-way) they are spawned, each an interpreter that
+imports reportlab first, which pays off from `IN_PROCESS_BELOW` protocols; fewer are drawn in
+this process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import time
 import zipfile
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,6 +41,8 @@ from auditdesk.reports.batch import (
     Pkcs11Source,
     Pkcs12Source,
     SignOptions,
+    leave_interrupt_to_parent,
+    load_drawing,
     ready,
     render_and_sign,
     sign_rendered,
@@ -61,6 +73,10 @@ ZIP_NAME = "protokoly.zip"
 # and on two shared cores the second worker gains at most half the drawing back. 28 protocols
 # took 2.4 s here against 3.7-5.4 s with two workers under load.
 IN_PROCESS_BELOW = 60
+# Forked workers (issue 14) start in milliseconds and share the drawing code this process has
+# loaded: from this many protocols two of them beat drawing here (28 protocols: ~1.1 s of
+# drawing here, ~0.6 s in two forked workers on two cores).
+FORKED_FROM = 6
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class BulkResult:
     zip_path: Path | None = None
     cancelled: bool = False
     seconds: float = 0.0
+    drawing: str = "here"  # who drew the PDFs: "here", "forked" or "spawned" workers
 
 
 def _unit_ids(session: Any, code: str) -> list[int]:
@@ -247,10 +264,41 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _start_pool(to_render: int, workers: int) -> ProcessPoolExecutor | None:
+def can_fork() -> bool:
+    """Whether workers may be forked from this process: the platform forks safely (Linux) and
+    this process runs no other thread and no Qt (a fork copies another thread's locks in
+    whatever state they are, and Qt's threads not at all)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and "PySide6" not in sys.modules
+    )
+
+
+def _forked_pool(workers: int) -> ProcessPoolExecutor:
+    """The workers forked from this process once it has loaded the drawing code and fonts
+    (all forked at the pool's first job, before its manager thread starts)."""
+    load_drawing()
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=leave_interrupt_to_parent,
+    )
+    pool.submit(ready)
+    return pool
+
+
+def _start_pool(
+    to_render: int, workers: int, fork: bool | None = None
+) -> ProcessPoolExecutor | None:
     """Workers when there are enough protocols to render for them to pay off, else None (this
-    process renders)."""
-    if to_render < IN_PROCESS_BELOW or workers < 2:
+    process renders). `fork`: whether workers may be forked (default: `can_fork()`)."""
+    if workers < 2:
+        return None
+    if can_fork() if fork is None else fork:
+        return _forked_pool(workers) if to_render >= FORKED_FROM else None
+    if to_render < IN_PROCESS_BELOW:
         return None
     return _pool(workers)
 
@@ -380,7 +428,8 @@ def export_all(
     stored = _stored_rows(ctx, refs)
     with ExitStack() as stack:
         workers = workers or os.cpu_count() or 1
-        pool = _start_pool(len(refs) - len(stored), workers)
+        fork = can_fork()
+        pool = _start_pool(len(refs) - len(stored), workers, fork)
         if pool is not None:  # started before the signer is loaded and the records read
             stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         token = _open_token(stack, sign)  # a card's key stays in this process
@@ -395,6 +444,7 @@ def export_all(
                 signer = signer_name(load_pkcs12_signer(sign.source.path, sign.source.password))
         private_dir(out_dir)
         result = BulkResult(out_dir, len(refs))
+        result.drawing = "here" if pool is None else "forked" if fork else "spawned"
         report = on_progress or (lambda _d, _t, _x: None)
         stop = is_cancelled or (lambda: False)
         sink = _Sink(out_dir, make_zip)
@@ -448,15 +498,33 @@ def export_all(
     return result
 
 
-def _collect(
-    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]],
+@dataclass(frozen=True)
+class _Job:
+    future: Future[BatchResult]
+    ref: RecordRef
+    index: IndexEntry
+
+
+def _drain(
+    queue: deque[_Done | _Job],
     writer: _Writer,
     finish: Callable[[BatchResult], BatchResult],
+    block: bool = False,
 ) -> None:
-    finished, _ = wait(list(pending), timeout=0.5, return_when=FIRST_COMPLETED)
-    for fut in finished:
-        ref, index = pending.pop(fut)
-        writer.add(_Done(ref, index, finish(fut.result())))
+    """Hands the writer what is finished at the front of the queue, in the records' order
+    (file names, their "-2" suffixes and the index rows come out as when drawn in one process,
+    whichever worker finishes first); `block` first waits up to 0.5 s for the front job."""
+    if block and queue and isinstance(queue[0], _Job):
+        wait([queue[0].future], timeout=0.5)
+    while queue:
+        front = queue[0]
+        if isinstance(front, _Job):
+            if not front.future.done():
+                return
+            writer.add(_Done(front.ref, front.index, finish(front.future.result())))
+        else:
+            writer.add(front)
+        queue.popleft()
 
 
 def _open_token(stack: ExitStack, sign: SignOptions | None) -> Signer | None:
@@ -486,7 +554,7 @@ def _run(
     one, and hands every finished file to the writer; `finish` signs on a token in this
     process. The caller shuts the pool down."""
     report = writer.report
-    pending: dict[Future[BatchResult], tuple[RecordRef, IndexEntry]] = {}
+    queue: deque[_Done | _Job] = deque()
     try:
         report(0, len(refs), "")
         for ref in refs:
@@ -497,21 +565,21 @@ def _run(
             try:
                 doc = build_document(ctx, ref.kind, ref.record_id)
             except AuditDeskError as exc:
-                writer.add(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
-                continue
-            if (ref.kind, ref.record_id) in stored:
-                writer.add(_Done(ref, doc.index, None))
-            elif pool is None:
-                writer.add(_Done(ref, doc.index, finish(render_and_sign(doc, sign))))
+                queue.append(_Done(ref, None, None, f"{ref.kind} {ref.record_number}: {exc}"))
             else:
-                fut = pool.submit(render_and_sign, doc, sign)
-                pending[fut] = (ref, doc.index)
-                # a deep queue keeps the workers busy while this process stores a batch
-                while len(pending) >= 8 * workers and not stop():
-                    _collect(pending, writer, finish)
-        while pending and not stop():
-            _collect(pending, writer, finish)
-        if pending or stop():
+                if (ref.kind, ref.record_id) in stored:
+                    queue.append(_Done(ref, doc.index, None))
+                elif pool is None:
+                    queue.append(_Done(ref, doc.index, finish(render_and_sign(doc, sign))))
+                else:
+                    queue.append(_Job(pool.submit(render_and_sign, doc, sign), ref, doc.index))
+            _drain(queue, writer, finish)
+            # a deep queue keeps the workers busy while this process stores a batch
+            while len(queue) >= 8 * workers and not stop():
+                _drain(queue, writer, finish, block=True)
+        while queue and not stop():
+            _drain(queue, writer, finish, block=True)
+        if queue or stop():
             result.cancelled = True
         writer.flush()  # whatever finished is kept whole, also when cancelled
     except BaseException:
