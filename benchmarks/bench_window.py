@@ -345,6 +345,13 @@ def print_day(day: dict[str, Any]) -> None:
         f"scripted day: longest stall {day['max_ms']:.0f} ms (in: {day['worst_step']}), "
         f"p99 {day['p99_ms']:.1f} ms over {day['ticks']} ticks (target: longest ≤ 100 ms)"
     )
+    for step in day["steps"]:
+        for stall in step.get("stalls", []):
+            print(f"stall {stall['ms']:.0f} ms in {step['name']}:")
+            for where in stall["where"]:
+                print(f"    {where['n']:2d}× {where['stack']}")
+            if not stall["where"]:
+                print("    (no sample)")
     for name, error in day.get("errors", {}).items():
         print(f"step failed: {name}:\n{error}")
 

@@ -6,15 +6,24 @@ The monitor is a 5 ms precise timer: each tick records the time since the previo
 slot, a paint or a synchronous query holding the GUI thread shows as one long gap. Between the
 steps the driver lets the event loop run (nested QEventLoop) until the background tasks are done
 and a short pause has passed, as a person would look at the screen.
+
+Where a stall comes from: a watchdog thread looks every 10 ms at how long ago the last tick
+was; while a gap is over STALL_MS it samples the GUI thread's Python stack
+(`sys._current_frames()`), so each stall over STALL_MS is printed with the code it was in (the
+application's frames, innermost first). A stall with no application frame is Qt's own work in
+the event loop (layout, paint of C++ widgets) or a C++ call that holds the GIL.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
+import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,10 +34,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QTabWidget, QWidget
 
 TICK_MS = 5
+STALL_MS = 50  # a gap longer than this is sampled and reported with where the GUI thread was
+SAMPLE_MS = 10
+SAMPLE_FROM_MS = 30  # sampling starts before STALL_MS so that a 60 ms stall has a few samples
+APP_FRAMES = ("auditdesk", "bench_window_day")
 
 
 class StallMonitor:
-    """Records the gaps between ticks of a 5 ms timer, per named step."""
+    """Records the gaps between ticks of a 5 ms timer, per named step, and each gap over
+    STALL_MS with the GUI thread's stacks sampled during it."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
@@ -37,22 +51,86 @@ class StallMonitor:
         self.timer.timeout.connect(self._tick)
         self.step = "idle"
         self.gaps: dict[str, list[float]] = {}
+        self.stalls: dict[str, list[tuple[float, float]]] = {}  # step: (start, ms)
         self._last = 0.0
+        self._watch = StallWatch(self)
 
     def start(self) -> None:
         self._last = time.perf_counter()
         self.timer.start()
+        self._watch.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self._watch.stop()
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.gaps.setdefault(self.step, []).append((now - self._last) * 1000)
+        gap = (now - self._last) * 1000
+        self.gaps.setdefault(self.step, []).append(gap)
+        if gap > STALL_MS:
+            self.stalls.setdefault(self.step, []).append((self._last, gap))
         self._last = now
 
     def mark(self, step: str) -> None:
         self.step = step
+
+    def stall_report(self, step: str) -> list[dict[str, Any]]:
+        """The step's stalls over STALL_MS, longest first, each with its sampled stacks (the
+        most frequent first, with how many samples showed it)."""
+        out = []
+        for start, ms in sorted(self.stalls.get(step, []), key=lambda s: -s[1]):
+            stacks = Counter(self._watch.samples.get(start, []))
+            out.append(
+                {
+                    "ms": round(ms, 1),
+                    "where": [{"n": n, "stack": stack} for stack, n in stacks.most_common(4)],
+                }
+            )
+        return out
+
+
+def stack_of(frame: Any) -> str:
+    """The application's frames of a stack, innermost first, and the innermost frame of any
+    library under them ("module:line function")."""
+    frames = traceback.extract_stack(frame)
+    shown: list[str] = []
+    for i, f in enumerate(reversed(frames)):
+        ours = any(part in f.filename for part in APP_FRAMES)
+        if ours or i == 0:
+            name = f.filename.split("site-packages/")[-1].split("src/")[-1]
+            shown.append(f"{name.removesuffix('.py')}:{f.lineno} {f.name}")
+        if len(shown) >= 8:
+            break
+    return " < ".join(shown)
+
+
+class StallWatch:
+    """A thread that, while the GUI thread has not ticked for over SAMPLE_FROM_MS, samples its
+    stack every SAMPLE_MS; the samples are keyed by the gap's start (the last tick)."""
+
+    def __init__(self, monitor: StallMonitor) -> None:
+        self.monitor = monitor
+        self.samples: dict[float, list[str]] = {}
+        self._stop = threading.Event()
+        self._gui = threading.get_ident()
+        self._thread = threading.Thread(target=self._run, name="stall-watch", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(1)
+
+    def _run(self) -> None:
+        while not self._stop.wait(SAMPLE_MS / 1000):
+            last = self.monitor._last
+            if (time.perf_counter() - last) * 1000 <= SAMPLE_FROM_MS:
+                continue
+            frame = sys._current_frames().get(self._gui)
+            if frame is not None:
+                self.samples.setdefault(last, []).append(stack_of(frame))
 
 
 def p99(values: list[float]) -> float:
@@ -264,14 +342,16 @@ def run_day(db_path: str, login: str, password: str) -> int:
     def run() -> None:
         state["closer"] = close_message_boxes()
         monitor.start()
-        for name, fn in steps:
-            monitor.mark(name)
-            try:
-                fn()
-            except Exception:
-                errors[name] = traceback.format_exc(limit=3)
-        monitor.stop()
-        app.quit()
+        try:
+            for name, fn in steps:
+                monitor.mark(name)
+                try:
+                    fn()
+                except Exception:
+                    errors[name] = traceback.format_exc(limit=3)
+        finally:  # a failure here must not leave the child waiting for its timeout
+            monitor.stop()
+            app.quit()
 
     QTimer.singleShot(0, run)
     app.exec()
@@ -288,6 +368,7 @@ def run_day(db_path: str, login: str, password: str) -> int:
                 "ticks": len(gaps),
                 "max_ms": round(max(gaps, default=0.0), 1),
                 "p99_ms": round(p99(gaps), 1),
+                "stalls": monitor.stall_report(name),
                 "error": errors.get(name, ""),
             }
         )
