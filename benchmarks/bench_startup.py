@@ -171,6 +171,10 @@ def export_vs_libreoffice(db: Path, folder: Path, runs: int, env: dict[str, str]
         result["libreoffice"] = "skipped: soffice is not on the PATH (install libreoffice-writer)"
         return result
     docx = libreoffice_docs(folder, count, soffice)
+    if not any(docx.glob("*.docx")):  # soffice without Writer converts nothing, says nothing,
+        # and then waits for ever when asked to convert no files
+        result["libreoffice"] = "skipped: soffice made no Word files (install libreoffice-writer)"
+        return result
     times = []
     for n in range(runs + 1):
         pdf_dir = folder / f"pdf{n}"
