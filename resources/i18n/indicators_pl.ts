@@ -254,6 +254,10 @@
 <context>
     <name>IndicatorsTab</name>
     <message>
+        <source>Reading the register</source>
+        <translation>Wczytywanie rejestru</translation>
+    </message>
+    <message>
         <source>Register</source>
         <translation>Rejestr</translation>
     </message>

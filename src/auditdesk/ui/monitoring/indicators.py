@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -55,6 +57,7 @@ from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.tasks import Cancelled, Progress
 
 PAGE = 500
+T = TypeVar("T")
 
 # the register's columns kept in view, in this order: reference, kind, received, unit,
 # deadline, settled, timeliness (EntriesModel)
@@ -80,6 +83,15 @@ class IndicatorsTab(QWidget):
         self.dialog: EntryDialog | None = None
         self.problems: ImportProblemsDialog | None = None
         self.mapping_dialog: ImportMappingDialog | None = None
+        self._generation: dict[str, int] = {}  # per list: only the latest request's rows show
+        self._pending: set[str] = set()  # the lists being read on a worker
+        self.busy = QProgressBar()  # an indeterminate bar while a list is being read
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.setAccessibleName(self.tr("Reading the register"))
+        self.busy.hide()
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
         self.pages.addTab(self._register_page(), self.tr("Register"))
@@ -91,6 +103,7 @@ class IndicatorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.empty)
+        layout.addWidget(self.busy)
         layout.addWidget(self.pages)
         if not self.can_view:  # one way to say it in every tab (ui.states)
             self.pages.setEnabled(False)
@@ -269,15 +282,54 @@ class IndicatorsTab(QWidget):
         self.reload_watch()
         self.research.reload()
 
+    def _read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
+        """Runs a list's queries on a worker (issue 14: the register and the summary held the
+        GUI thread ~0.1 s each when the tab opened) with the busy bar shown; the latest
+        request of each list wins (an earlier one's rows are dropped); an error a user can
+        cause is said in the message line, anything else goes to the crash handler."""
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
+        self._pending.add(key)
+        self.busy.show()
+
+        def latest() -> bool:
+            if generation != self._generation.get(key):
+                return False
+            self._pending.discard(key)
+            self.busy.setVisible(bool(self._pending))
+            return True
+
+        def done(result: T) -> None:
+            if latest():
+                show(result)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if not latest():
+                return
+            if isinstance(exc, AuditDeskError):
+                self.message.setText(error_text(exc))
+            else:
+                show_error(self, exc, tb)
+
+        self.deps.runner.submit(lambda _p: work(), done, failed)
+
     def reload_register(self) -> None:
-        ctx = self.deps.context()
-        f = self.filter()
-        self.total = svc.count_entries(ctx, f, self.today())
-        self.model.set_rows(svc.list_entries(ctx, f, today=self.today(), limit=PAGE))
+        ctx, f, today = self.deps.context(), self.filter(), self.today()
+
+        def work() -> tuple[int, list[svc.EntryRow], bool]:
+            total = svc.count_entries(ctx, f, today)
+            rows = svc.list_entries(ctx, f, today=today, limit=PAGE)
+            # nothing registered at all (not merely nothing matching the filters): how to begin
+            empty = total == 0 and svc.count_entries(ctx, svc.EntryFilter(), today) == 0
+            return total, rows, empty
+
+        self._read("register", work, self._show_register)
+
+    def _show_register(self, read: tuple[int, list[svc.EntryRow], bool]) -> None:
+        self.total, rows, empty = read
+        self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self._update_count()
-        # nothing registered at all (not merely nothing matching the filters): how to begin
-        empty = self.total == 0 and svc.count_entries(ctx, svc.EntryFilter(), self.today()) == 0
         self.empty.show_if(
             empty,
             self.tr("add a complaint or an opinion (Ctrl+N) or import a register (Ctrl+I).")
@@ -301,13 +353,16 @@ class IndicatorsTab(QWidget):
         self.more.setEnabled(shown < self.total)
 
     def reload_summary(self) -> None:
-        summary = svc.monthly_summary(
-            self.deps.context(),
-            to_date(self.sum_from.date()),
-            to_date(self.sum_to.date()),
-            self.sum_unit.currentData(),
-            self.today(),
+        ctx, today = self.deps.context(), self.today()
+        start, end = to_date(self.sum_from.date()), to_date(self.sum_to.date())
+        unit = self.sum_unit.currentData()
+        self._read(
+            "summary",
+            lambda: svc.monthly_summary(ctx, start, end, unit, today),
+            self._show_summary,
         )
+
+    def _show_summary(self, summary: svc.Summary) -> None:
         self.summary_model.set_rows(summary.rows)
         self.summary_table.resizeColumnsToContents()
         s = summary.shares
