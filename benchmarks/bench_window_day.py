@@ -16,6 +16,7 @@ the event loop (layout, paint of C++ widgets) or a C++ call that holds the GIL.
 
 from __future__ import annotations
 
+import gc
 import json
 import statistics
 import sys
@@ -54,15 +55,28 @@ class StallMonitor:
         self.stalls: dict[str, list[tuple[float, float]]] = {}  # step: (start, ms)
         self._last = 0.0
         self._watch = StallWatch(self)
+        self.collections: list[tuple[float, float, int]] = []  # the GC's runs: start, ms, gen
+        self._gc_started = 0.0
 
     def start(self) -> None:
         self._last = time.perf_counter()
         self.timer.start()
         self._watch.start()
+        gc.callbacks.append(self._gc)
 
     def stop(self) -> None:
         self.timer.stop()
         self._watch.stop()
+        gc.callbacks.remove(self._gc)
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        """A collection holds the GIL throughout: no thread, not even the watchdog, runs."""
+        now = time.perf_counter()
+        if phase == "start":
+            self._gc_started = now
+        else:
+            ms = (now - self._gc_started) * 1000
+            self.collections.append((self._gc_started, ms, info["generation"]))
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -81,10 +95,14 @@ class StallMonitor:
         out = []
         for start, ms in sorted(self.stalls.get(step, []), key=lambda s: -s[1]):
             stacks = Counter(self._watch.samples.get(start, []))
+            end = start + ms / 1000
+            for began, gc_ms, generation in self.collections:
+                if start <= began <= end and gc_ms >= 5:
+                    stacks[f"garbage collection, generation {generation}: {gc_ms:.0f} ms"] += 1
             out.append(
                 {
                     "ms": round(ms, 1),
-                    "where": [{"n": n, "stack": stack} for stack, n in stacks.most_common(4)],
+                    "where": [{"n": n, "stack": stack} for stack, n in stacks.most_common(5)],
                 }
             )
         return out
