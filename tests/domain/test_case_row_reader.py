@@ -22,8 +22,7 @@ from auditdesk.domain.case_rows import (
     auto_mapping,
     read_case,
 )
-from auditdesk.domain.import_plan import column_statuses
-from auditdesk.domain.importing import ColumnMapping, RowProblem, SourceRow, check_lengths
+from auditdesk.domain.importing import RowProblem, SourceRow, check_lengths
 
 HEADER = [
     "Znak sprawy",
@@ -171,22 +170,3 @@ def test_the_deadline_is_worked_out_once_per_distinct_dates_and_category() -> No
         got = reader.read(n + 1, cells)
         assert got is not None and got[0] == cells[0]
     assert len(seen) == 2
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.lists(st.sampled_from(["", " ", "x", " y ", "\t"]), min_size=3, max_size=3),
-        min_size=1,
-        max_size=20,
-    )
-)
-def test_column_statuses_count_a_column_at_a_time_as_cell_by_cell(rows: list[list[str]]) -> None:
-    """Issue 17: rows as wide as the header are counted a column at a time; a short row makes
-    column_statuses count cell by cell. Both give the same counts."""
-    header = ["Znak sprawy", "Tytuł", "Inna"]
-    mapping = ColumnMapping({"sign": 0})
-    whole = column_statuses(CASE_FIELDS, header, rows, mapping)
-    ragged = column_statuses(CASE_FIELDS, header, [*rows, ["", ""]], mapping)
-    expected = [sum(1 for r in rows if r[i].strip()) for i in range(3)]
-    assert [s.filled for s in whole] == [s.filled for s in ragged] == expected

@@ -12,7 +12,6 @@ import enum
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from auditdesk.domain.errors import ValidationFailed
@@ -290,14 +289,10 @@ def column_statuses(
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             width = max(width, max(i + 1 for i, c in enumerate(cells) if c.strip()))
     filled = [0] * width
-    if rows and min(map(len, rows)) >= width:  # a column at a time, in C (issue 17: 1M rows)
-        for i in range(width):
-            filled[i] = sum(map(bool, map(str.strip, map(itemgetter(i), rows))))
-    else:
-        for cells in rows:
-            for i, cell in enumerate(cells[:width]):
-                if cell.strip():
-                    filled[i] += 1
+    for cells in rows:
+        for i, cell in enumerate(cells[:width]):
+            if cell.strip():
+                filled[i] += 1
     by_index = {i: f for f, i in mapping.columns.items()}
     out: list[ColumnStatus] = []
     for i in range(width):
