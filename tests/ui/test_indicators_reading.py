@@ -101,24 +101,28 @@ def test_the_lists_fill_from_a_worker(qtbot: QtBot, hr: AppContext) -> None:
     assert sorted(r.reference for r in tab.model.rows) == ["A", "B", "C", "D"]
     assert tab.count_label.text() == "4 of 4"
     assert tab.summary_model.rowCount() > 0 and "Received: 4." in tab.shares.text()
+    assert tab.watch_label.text() == "1 overdue, 0 due within 7 days."
     assert tab.empty.isHidden()
 
 
 def test_an_earlier_filters_rows_are_dropped(qtbot: QtBot, hr: AppContext) -> None:
     runner = HeldRunner()
     tab = make_tab(qtbot, hr, runner)
-    assert len(runner.held) == 2  # the register and the summary, nothing read yet
+    assert len(runner.held) == 3  # the register, the summary, the deadlines: nothing read yet
     assert tab.model.rowCount() == 0 and not tab.busy.isHidden()
     tab.state.setCurrentIndex(tab.state.findText("Overdue"))
-    assert len(runner.held) == 3
-    runner.run(2)  # the later request (overdue only) comes first…
+    assert len(runner.held) == 4
+    runner.run(3)  # the later request (overdue only) comes first…
     assert [r.reference for r in tab.model.rows] == ["A"]
     assert not tab.busy.isHidden()  # the summary is still being read
     runner.run(0)  # …the earlier one (every entry) comes last and is dropped
     assert [r.reference for r in tab.model.rows] == ["A"]
     assert tab.count_label.text() == "1 of 1"
     runner.run(1)
+    assert not tab.busy.isHidden()  # the deadlines are still being read
+    runner.run(2)
     assert tab.busy.isHidden() and "Received: 4." in tab.shares.text()
+    assert tab.watch_label.text() == "1 overdue, 0 due within 7 days."
 
 
 def test_a_failed_read_is_said(

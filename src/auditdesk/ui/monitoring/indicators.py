@@ -386,7 +386,10 @@ class IndicatorsTab(QWidget):
         )
 
     def reload_watch(self) -> None:
-        rows = svc.deadline_watch(self.deps.context(), self.today())
+        ctx, today = self.deps.context(), self.today()
+        self._read("watch", lambda: svc.deadline_watch(ctx, today), self._show_watch)
+
+    def _show_watch(self, rows: list[svc.EntryRow]) -> None:
         self.watch_model.set_rows(rows)
         self.watch_table.resizeColumnsToContents()
         overdue = sum(1 for r in rows if r.timeliness == Timeliness.OPEN_OVERDUE)
