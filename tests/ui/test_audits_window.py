@@ -324,7 +324,13 @@ def test_dispute_amendment_and_action_plan_dialogs(
     p.show()
     with hr.db.session() as s:
         completed = s.scalars(
-            select(Audit).where(Audit.status == "completed", Audit.superseded.is_(False))
+            select(Audit)
+            .where(
+                Audit.status == "completed",
+                Audit.superseded.is_(False),
+                Audit.channel == "visit",  # its form serves the visit started below
+            )
+            .order_by(Audit.id)
         ).first()
         assert completed is not None
         audit_id, record_no = completed.id, completed.record_no
