@@ -333,6 +333,10 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>Podpisany</translation>
     </message>
     <message>
+        <source>reading more…</source>
+        <translation>wczytywanie kolejnych…</translation>
+    </message>
+    <message>
         <source>Audits: %1</source>
         <translation>Liczba audytów: %1</translation>
     </message>

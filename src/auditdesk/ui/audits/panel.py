@@ -100,7 +100,7 @@ class AuditsPanel(QWidget):
         self._fill_filters()
         self.count = QLabel()
         self.count.setObjectName("count")
-        self.model = AuditListModel(self._fetch)
+        self.model = AuditListModel(self._fetch, request=self._request_page)
         self.table = TableView()
         self.table.setObjectName("audits")
         self.table.setAccessibleName(self.tr("Audits"))
@@ -318,6 +318,40 @@ class AuditsPanel(QWidget):
             offset=offset,
             limit=limit,
         )
+
+    def _request_page(
+        self, offset: int, limit: int, deliver: Callable[[svc.AuditPage | None], None]
+    ) -> None:
+        """The next page when the list is scrolled to its end, read on a worker (issue 14);
+        the count line says more is being read; a page of an earlier filter is dropped."""
+        generation, ctx, where = self._generation, self.context(), self.current_filter()
+        sort, descending = self.sort_key, self.descending
+        shown = self.count.text()
+        self.count.setText(shown + " · " + self.tr("reading more…"))
+
+        def work(_progress: Progress) -> svc.AuditPage:
+            return svc.list_audits(
+                ctx, where, sort=sort, descending=descending, offset=offset, limit=limit
+            )
+
+        def done(page: svc.AuditPage) -> None:
+            if generation != self._generation:
+                deliver(None)
+                return
+            self.count.setText(shown)
+            deliver(page)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            deliver(None)
+            if generation != self._generation:
+                return
+            if isinstance(exc, AuditDeskError):
+                self.count.setText(error_text(exc))
+            else:
+                self.count.setText(shown)
+                show_error(self, exc, tb)
+
+        self.runner.submit(work, done, failed)
 
     def refresh(self, keep: int | None = None) -> None:
         """Reads the first page on a worker (issue 14: a text search on 100,000 audits takes
