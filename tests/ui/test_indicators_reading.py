@@ -21,8 +21,9 @@ from auditdesk.settings import Settings
 from auditdesk.store.models import Employee, Office, OrgUnit, Role
 from auditdesk.ui.i18n import install_language
 from auditdesk.ui.monitoring.indicators import IndicatorsTab
+from auditdesk.ui.monitoring.indicators_models import FIT_ROWS
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.tasks import Progress, TaskHandle, TaskRunner
+from auditdesk.ui.tasks import Progress, SyncTaskRunner, TaskHandle, TaskRunner
 
 TODAY = date(2025, 12, 1)
 
@@ -137,3 +138,9 @@ def test_a_failed_read_is_said(
     assert "disk gone" in tab.message.text()
     assert tab.model.rowCount() == 0
     assert "Received: 4." in tab.shares.text()  # the summary is read all the same
+
+
+def test_fitting_the_columns_measures_the_first_rows_only(qtbot: QtBot, hr: AppContext) -> None:
+    tab = make_tab(qtbot, hr, SyncTaskRunner())
+    for view in (tab.table, tab.summary_table, tab.watch_table):
+        assert view.horizontalHeader().resizeContentsPrecision() == FIT_ROWS
