@@ -205,7 +205,9 @@ def _write_ts(ts: Path, root: Any) -> None:
     translations and refreshing them do not rewrite each other's header."""
     import xml.etree.ElementTree as ET
 
-    body = ET.tostring(root, encoding="unicode")
+    # lupdate writes an apostrophe as &apos;; ElementTree leaves it bare. Writing it lupdate's way
+    # keeps `fill` and `update` from rewriting each other's apostrophes in every area's file.
+    body = ET.tostring(root, encoding="unicode").replace("'", "&apos;")
     ts.write_text(
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
