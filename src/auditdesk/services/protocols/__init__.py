@@ -10,7 +10,7 @@ kind of record is named in `SIGNED_HOOKS` and `build_document` (no module looked
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.errors import PermissionDenied, ValidationFailed
+from auditdesk.domain.errors import AuditDeskError, PermissionDenied, ValidationFailed
 from auditdesk.reports.appraisal_protocol import appraisal_document
 from auditdesk.reports.audit_protocol import audit_document
 from auditdesk.reports.protocol_model import IndexEntry, ProtocolDocument
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
-from auditdesk.services.appraisals import appraisal_protocol_data
-from auditdesk.services.audits import audit_protocol_data
+from auditdesk.services.appraisals.protocol_data import appraisal_protocol_data_many
 from auditdesk.services.audits import mark_signed as mark_audit_signed
+from auditdesk.services.audits.protocol_data import audit_protocol_data_many
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.signatures import RecordLocked as RecordLocked  # the lock, re-exported
 from auditdesk.services.signatures import is_locked as is_locked
@@ -105,32 +105,95 @@ SIGNED_HOOKS: dict[str, Callable[[Session, Actor, int], object]] = {"audit": mar
 def build_document(ctx: AppContext, kind: str, record_id: int) -> ProtocolDocument:
     """The protocol's content from the owning service (which checks the actor may read it)."""
     check_kind(kind)
-    if kind == "audit":
-        audit_data = audit_protocol_data(ctx, record_id)
-        with ctx.db.session() as s:
-            drawn = _drawn(s, kind, record_id)
-            images = _evidence_images(
-                s, [e.sha256 for e in audit_data.evidence if e.mime.lower().startswith("image/")]
-            )
-        return audit_document(audit_data, drawn, images)
-    appraisal_data = appraisal_protocol_data(ctx, record_id)
+    found = build_documents(ctx, [(kind, record_id)])[(kind, record_id)]
+    if isinstance(found, AuditDeskError):
+        raise found
+    return found
+
+
+CHUNK = 500  # ids or digests per IN-list
+
+
+def build_documents(
+    ctx: AppContext, refs: Sequence[tuple[str, int]]
+) -> dict[tuple[str, int], ProtocolDocument | AuditDeskError]:
+    """The protocols' content read in bulk (issue 14): the owning services read their records a
+    chunk at a time (`audit_protocol_data_many`, `appraisal_protocol_data_many`), and the drawn
+    signatures and evidence images of all of them are read here in one statement per chunk.
+    A record the actor may not read, or that does not exist, maps to its error (the owning
+    service's), the others are still built. `build_document` is this with one record."""
+    for kind, _ in refs:
+        check_kind(kind)
+    audit_ids = list(dict.fromkeys(i for k, i in refs if k == "audit"))
+    appraisal_ids = list(dict.fromkeys(i for k, i in refs if k == "appraisal"))
+    audits = audit_protocol_data_many(ctx, audit_ids) if audit_ids else {}
+    appraisals = appraisal_protocol_data_many(ctx, appraisal_ids) if appraisal_ids else {}
+    wanted = sorted(
+        {
+            e.sha256
+            for data in audits.values()
+            if not isinstance(data, AuditDeskError)
+            for e in data.evidence
+            if e.mime.lower().startswith("image/")
+        }
+    )
     with ctx.db.session() as s:
-        drawn = _drawn(s, kind, record_id)
-    return appraisal_document(appraisal_data, drawn)
+        drawn = {
+            "audit": _drawn_many(s, "audit", audit_ids),
+            "appraisal": _drawn_many(s, "appraisal", appraisal_ids),
+        }
+        images = _evidence_images(s, wanted)
+    out: dict[tuple[str, int], ProtocolDocument | AuditDeskError] = {}
+    for kind, record_id in refs:
+        key = (kind, record_id)
+        signatures = drawn[kind].get(record_id, {})
+        if kind == "audit":
+            audit_data = audits[record_id]
+            if isinstance(audit_data, AuditDeskError):
+                out[key] = audit_data
+                continue
+            digests = [e.sha256 for e in audit_data.evidence if e.mime.lower().startswith("image/")]
+            own = {d: images[d] for d in digests if d in images}
+            out[key] = audit_document(audit_data, signatures, own)
+        else:
+            appraisal_data = appraisals[record_id]
+            out[key] = (
+                appraisal_data
+                if isinstance(appraisal_data, AuditDeskError)
+                else appraisal_document(appraisal_data, signatures)
+            )
+    return out
 
 
 def _drawn(session: Session, kind: str, record_id: int) -> dict[str, bytes]:
-    row = _row(session, kind, record_id)
-    return {d.role: d.png for d in row.drawings} if row is not None else {}
+    return _drawn_many(session, kind, [record_id]).get(record_id, {})
+
+
+def _drawn_many(session: Session, kind: str, ids: Sequence[int]) -> dict[int, dict[str, bytes]]:
+    """The drawn signatures (role → PNG) of each record that has any."""
+    found: dict[int, dict[str, bytes]] = {}
+    for start in range(0, len(ids), CHUNK):
+        rows = session.execute(
+            select(Protocol.record_id, DrawnSignature.role, DrawnSignature.png)
+            .join(DrawnSignature, DrawnSignature.protocol_id == Protocol.id)
+            .where(Protocol.record_kind == kind, Protocol.record_id.in_(ids[start : start + CHUNK]))
+            .order_by(DrawnSignature.id)
+        )
+        for record_id, role, png in rows:
+            found.setdefault(record_id, {})[role] = png
+    return found
 
 
 def _evidence_images(session: Session, digests: list[str]) -> dict[str, bytes]:
-    if not digests:
-        return {}
-    rows = session.execute(
-        select(EvidenceBlob.sha256, EvidenceBlob.data).where(EvidenceBlob.sha256.in_(digests))
-    )
-    return {sha: data for sha, data in rows}
+    found: dict[str, bytes] = {}
+    for start in range(0, len(digests), CHUNK):
+        rows = session.execute(
+            select(EvidenceBlob.sha256, EvidenceBlob.data).where(
+                EvidenceBlob.sha256.in_(digests[start : start + CHUNK])
+            )
+        )
+        found.update((sha, data) for sha, data in rows)
+    return found
 
 
 def _stored(session: Session, kind: str, record_id: int) -> ExportedProtocol | None:
