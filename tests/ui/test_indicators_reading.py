@@ -109,11 +109,12 @@ def test_the_lists_fill_from_a_worker(qtbot: QtBot, hr: AppContext) -> None:
 def test_an_earlier_filters_rows_are_dropped(qtbot: QtBot, hr: AppContext) -> None:
     runner = HeldRunner()
     tab = make_tab(qtbot, hr, runner)
-    assert len(runner.held) == 3  # the register, the summary, the deadlines: nothing read yet
+    # the register, the summary, the deadlines, the research notes: nothing read yet
+    assert len(runner.held) == 4
     assert tab.model.rowCount() == 0 and not tab.busy.isHidden()
     tab.state.setCurrentIndex(tab.state.findText("Overdue"))
-    assert len(runner.held) == 4
-    runner.run(3)  # the later request (overdue only) comes first…
+    assert len(runner.held) == 5
+    runner.run(4)  # the later request (overdue only) comes first…
     assert [r.reference for r in tab.model.rows] == ["A"]
     assert not tab.busy.isHidden()  # the summary is still being read
     runner.run(0)  # …the earlier one (every entry) comes last and is dropped
@@ -122,6 +123,8 @@ def test_an_earlier_filters_rows_are_dropped(qtbot: QtBot, hr: AppContext) -> No
     runner.run(1)
     assert not tab.busy.isHidden()  # the deadlines are still being read
     runner.run(2)
+    assert not tab.busy.isHidden()  # the research notes are still being read
+    runner.run(3)
     assert tab.busy.isHidden() and "Received: 4." in tab.shares.text()
     assert tab.watch_label.text() == "1 overdue, 0 due within 7 days."
 
@@ -144,3 +147,32 @@ def test_fitting_the_columns_measures_the_first_rows_only(qtbot: QtBot, hr: AppC
     tab = make_tab(qtbot, hr, SyncTaskRunner())
     for view in (tab.table, tab.summary_table, tab.watch_table):
         assert view.horizontalHeader().resizeContentsPrecision() == FIT_ROWS
+
+
+def test_the_research_notes_are_read_on_a_worker_too(qtbot: QtBot, hr: AppContext) -> None:
+    from auditdesk.services.monitoring import research
+
+    research.save_note(
+        hr, research.NoteData("focus_group", date(2025, 11, 3), "Kolejki w BOK", participants=6)
+    )
+    runner = HeldRunner()
+    tab = make_tab(qtbot, hr, runner)
+    assert tab.research.model.rowCount() == 0  # the tab is up before the notes are read
+    runner.run(3)
+    assert [r.topic for r in tab.research.model.rows] == ["Kolejki w BOK"]
+    assert tab.busy.isHidden() is False  # the register and the rest are still being read
+
+
+def test_a_failed_read_of_the_notes_is_said(
+    qtbot: QtBot, hr: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from auditdesk.services.monitoring import research
+
+    def refuse(*_args: object, **_kw: object) -> list[research.NoteRow]:
+        raise ValidationFailed("the notes cannot be read: {reason}", reason="disk gone")
+
+    monkeypatch.setattr(research, "list_notes", refuse)
+    tab = make_tab(qtbot, hr, TaskRunner())
+    qtbot.waitUntil(lambda: tab.busy.isHidden(), timeout=10_000)
+    assert "disk gone" in tab.message.text()
+    assert sorted(r.reference for r in tab.model.rows) == ["A", "B", "C", "D"]

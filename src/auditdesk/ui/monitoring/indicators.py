@@ -280,7 +280,9 @@ class IndicatorsTab(QWidget):
         self.reload_register()
         self.reload_summary()
         self.reload_watch()
-        self.research.reload()
+        # the research notes on a worker too (issue 14: list_notes held the GUI thread when
+        # the tab was first shown)
+        self._read("notes", self.research.notes_reader(), self.research.show_notes)
 
     def _read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
         """Runs a list's queries on a worker (issue 14: the register and the summary held the

@@ -233,7 +233,16 @@ class ResearchPage(QWidget):
     # --- list ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.model.set_rows(research.list_notes(self.context(), self.today()))
+        self.show_notes(self.notes_reader()())
+
+    def notes_reader(self) -> Callable[[], list[research.NoteRow]]:
+        """What reads the list's rows, for the current database, user and day; callable on a
+        worker (the Indicators tab reads them there)."""
+        ctx, today = self.context(), self.today()
+        return lambda: research.list_notes(ctx, today)
+
+    def show_notes(self, rows: list[research.NoteRow]) -> None:
+        self.model.set_rows(rows)
         self.list.resizeColumnsToContents()
         self.list.setColumnWidth(TOPIC_COLUMN, min(self.list.columnWidth(TOPIC_COLUMN), 320))
 
