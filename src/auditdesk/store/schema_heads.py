@@ -20,6 +20,7 @@ HEADS = frozenset(
         "0012_plan",
         "0018_overview_summaries",
         "0019_overview_indexes",
+        "0020_case_rules",
     }
 )
 
@@ -44,5 +45,6 @@ SCRIPT_FILES = frozenset(
         "0017_appraisal_version.py",
         "0018_overview_summaries.py",
         "0019_overview_indexes.py",
+        "0020_case_rules.py",
     }
 )

@@ -39,7 +39,12 @@ if TYPE_CHECKING:
         Evidence,
         EvidenceBlob,
     )
-    from auditdesk.store.models.cases import CaseColumnMapping, CaseImportBatch, CaseRecord
+    from auditdesk.store.models.cases import (
+        CaseColumnMapping,
+        CaseDueRule,
+        CaseImportBatch,
+        CaseRecord,
+    )
     from auditdesk.store.models.forms import FormVersion
     from auditdesk.store.models.indicators import (
         IndicatorCorrection,
@@ -120,6 +125,7 @@ _HOME: dict[str, str] = {
     "AuditStandardCount": "audits",
     "AuditorExclusion": "planning",
     "CaseColumnMapping": "cases",
+    "CaseDueRule": "cases",
     "CaseImportBatch": "cases",
     "CaseRecord": "cases",
     "CaseSettledDay": "summaries",
@@ -187,6 +193,7 @@ TABLE_MODULES: dict[str, str] = {
     "audit_standard_count": "audits",
     "auditor_exclusion": "planning",
     "case_column_mapping": "cases",
+    "case_due_rule": "cases",
     "case_import_batch": "cases",
     "case_record": "cases",
     "case_settled_day": "summaries",
@@ -286,6 +293,7 @@ __all__ = [
     "AuditStandardCount",
     "AuditorExclusion",
     "CaseColumnMapping",
+    "CaseDueRule",
     "CaseImportBatch",
     "CaseRecord",
     "CaseSettledDay",

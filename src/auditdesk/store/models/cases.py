@@ -37,7 +37,8 @@ class CaseRecord(Base):
     # KPA art. 35 with art. 57, periods not counted; None: no category, no deadline known
     computed_due_on: Mapped[date | None]
     due_on: Mapped[date | None]  # the one that counts (EZD's when given)
-    due_rule: Mapped[str] = mapped_column(Text, default="")  # how due_on was reached (Polish)
+    # how due_on was reached (Polish), kept once per distinct sentence (None: no sentence)
+    due_rule_id: Mapped[int | None] = mapped_column(ForeignKey("case_due_rule.id"))
     suspension_days: Mapped[int] = mapped_column(default=0)
     suspended: Mapped[bool] = mapped_column(default=False)
     suspended_from: Mapped[date | None]
@@ -47,8 +48,20 @@ class CaseRecord(Base):
     # settled cases only: days from start to settlement, days after the due date (0 on time)
     days_to_settle: Mapped[int | None]
     days_late: Mapped[int | None]
-    batch_id: Mapped[int | None] = mapped_column(ForeignKey("case_import_batch.id"), index=True)
+    # no index: no query reads cases by batch and a batch is never deleted (issue 17, 0020)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("case_import_batch.id"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CaseDueRule(Base):
+    """A sentence saying how a case's due date was reached (KPA articles, in Polish), stored
+    once and pointed at by every case it explains (issue 17: ~215 characters a case, a few
+    tens of thousands of distinct sentences in a million cases; migration 0020_case_rules)."""
+
+    __tablename__ = "case_due_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text, unique=True)
 
 
 class CaseImportBatch(Base):

@@ -19,6 +19,7 @@ from auditdesk.domain.case_deadlines import (
 from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.services import trail
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases import sentences
 from auditdesk.services.monitoring.cases.summary import refresh_case_summary
 from auditdesk.store.models import CaseRecord, Office, OrgUnit
 
@@ -84,6 +85,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
     first = DemoCalendar(today, MONTHS).first
     span = (today - first).days
     rows: list[CaseRecord] = []
+    rules: dict[str, int | None] = {"": None}  # rule sentence → id (case_due_rule)
     number = 9000
     suspended_left = 2
     for n in range(320):
@@ -109,6 +111,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
             started, category, ezd_due, suspended_from=susp_from, suspended_to=susp_to
         )
         due = effective_deadline(terms, today)
+        rules = sentences.rule_ids(session, [due.rule("pl")], rules)
         lead = (due.value - started).days
         roll = rng.random()
         settled: date | None
@@ -135,7 +138,7 @@ def seed_demo(session: Session, ctx: AppContext, office: Office) -> dict[str, in
                 ezd_due_on=ezd_due,
                 computed_due_on=due.value,
                 due_on=due.value,
-                due_rule=due.rule("pl"),
+                due_rule_id=rules[due.rule("pl")],
                 suspension_days=0,
                 suspended=susp_from is not None,
                 suspended_from=susp_from,

@@ -43,12 +43,18 @@ from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring import importing
-from auditdesk.services.monitoring.cases import summary
+from auditdesk.services.monitoring.cases import sentences, summary
 from auditdesk.services.monitoring.cases.rules import load_rules
 from auditdesk.services.monitoring.importing import ImportRejected, ImportSource
 from auditdesk.services.monitoring.importing.files import write_mapping_file
 from auditdesk.store.base import utcnow
-from auditdesk.store.models import CaseColumnMapping, CaseImportBatch, CaseRecord, OrgUnit
+from auditdesk.store.models import (
+    CaseColumnMapping,
+    CaseDueRule,
+    CaseImportBatch,
+    CaseRecord,
+    OrgUnit,
+)
 
 __all__ = ["ImportRejected", "ImportResult", "Preview", "import_cases", "preview"]
 
@@ -179,11 +185,17 @@ _DERIVED = (
     "days_to_settle",
     "days_late",
 )
+# the rule sentence is stored once per distinct text (case_due_rule, 0020_case_rules): the
+# case holds its id, looked up per row when the rows are written (sentences.rule_ids)
+_RULE = _DERIVED.index("due_rule")
+_BOUND = tuple(name for name in _DERIVED if name != "due_rule")
 # an item of the import: these, then (the derived values, the same as the driver takes them)
 _HEAD = ("sign", "unit_code", "unit_id", "jrwa", "title", "handler", "remarks")
-_INSERTED = (*_HEAD, *_DERIVED, "batch_id", "updated_at")
-assert set(_INSERTED) == {*_COMPARED, "sign", "batch_id", "updated_at"}
-Derived = tuple[tuple[Any, ...], tuple[Any, ...]]  # as read, as bound
+_INSERTED = (*_HEAD, *_BOUND, "due_rule_id", "batch_id", "updated_at")
+assert set(_INSERTED) == {*_COMPARED, "sign", "batch_id", "updated_at", "due_rule_id"} - {
+    "due_rule"
+}
+Derived = tuple[tuple[Any, ...], tuple[Any, ...]]  # as read, as bound (without the sentence)
 CaseItem = tuple[str, str, int | None, str, str, str, str, Derived]
 
 
@@ -241,11 +253,13 @@ class _Inserts:
             name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             for name in _INSERTED
         }
-        self.derived = [processors[name] for name in _DERIVED]
+        self.derived = [processors[name] for name in _BOUND]
         self.others = [
             (n, processors[name]) for n, name in enumerate(_HEAD) if processors[name] is not None
         ]
         self.tail_processors = [processors["batch_id"], processors["updated_at"]]
+        assert processors["due_rule_id"] is None, "an integer id is bound as it is"
+        self.rule_ids: dict[str, int | None] = {"": None}  # sentence → id (sentences.rule_ids)
 
     def tail(self, batch_id: int, now: datetime) -> tuple[Any, ...]:
         """The values every row of an import shares, bound: its batch, the time of the change."""
@@ -255,14 +269,19 @@ class _Inserts:
         )
 
     def bind(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
+        """The derived values as the driver takes them, without the sentence (`row` adds its
+        id)."""
         return tuple(
             value if process is None or value is None else process(value)
-            for value, process in zip(values, self.derived, strict=True)
+            for value, process in zip(
+                values[:_RULE] + values[_RULE + 1 :], self.derived, strict=True
+            )
         )
 
     def row(self, item: CaseItem, tail: tuple[Any, ...]) -> tuple[Any, ...]:
         """The insert's parameters for an item; `tail`: batch id, time of the change."""
-        out = (*item[:7], *item[7][1], *tail)
+        derived = item[7]
+        out = (*item[:7], *derived[1], self.rule_ids[derived[0][_RULE]], *tail)
         if self.others:
             listed = list(out)
             for n, process in self.others:
@@ -311,6 +330,8 @@ class CaseSource(ImportSource[CaseItem]):
         self.dropped: list[tuple[str, str]] = []  # indexes dropped for a bulk load: name, SQL
         self.writer: _Inserts | None = None
         self.found_units: dict[tuple[str, str], tuple[str, int] | None] = {}
+        self.sentences: set[str] = set()  # every rule sentence of the file's cases
+        self.sentences_stored = 0  # how many of them have their id (write)
         with ctx.db.session() as s:
             self.rules = load_rules(s)
 
@@ -355,6 +376,7 @@ class CaseSource(ImportSource[CaseItem]):
         writer = self.writer
         assert writer is not None
         values = _derived(case)
+        self.sentences.add(values[_RULE])
         return values, writer.bind(values)
 
     def _item(
@@ -507,10 +529,18 @@ class CaseSource(ImportSource[CaseItem]):
                     select(
                         CaseRecord.id,
                         CaseRecord.sign,
-                        *(getattr(CaseRecord, c) for c in _COMPARED),
-                    ).where(CaseRecord.sign.in_(signs))
+                        *(
+                            sentences.rule_text() if c == "due_rule" else getattr(CaseRecord, c)
+                            for c in _COMPARED
+                        ),
+                    )
+                    .outerjoin(CaseDueRule, CaseDueRule.id == CaseRecord.due_rule_id)
+                    .where(CaseRecord.sign.in_(signs))
                 )
             }
+        if len(self.sentences) != self.sentences_stored:  # the file's sentences, stored once
+            writer.rule_ids = sentences.rule_ids(session, self.sentences, writer.rule_ids)
+            self.sentences_stored = len(self.sentences)
         tail = writer.tail(batch.id, self.now)
         make = writer.row
         if not existing:  # all new: the whole chunk in one executemany
@@ -526,6 +556,7 @@ class CaseSource(ImportSource[CaseItem]):
                     continue
                 values = _values(item)
                 if any(getattr(old, c) != values[c] for c in _COMPARED):
+                    values["due_rule_id"] = writer.rule_ids[values.pop("due_rule")]
                     updates.append(
                         {**values, "id": old.id, "batch_id": batch.id, "updated_at": self.now}
                     )

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.statistics import wilson_interval
 from auditdesk.services.access import Permission, require
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases import sentences
 from auditdesk.services.unit_scope import visible_unit_ids
-from auditdesk.store.models import CaseRecord, OrgUnit
+from auditdesk.store.models import CaseDueRule, CaseRecord, OrgUnit
 
 Q = TypeVar("Q", bound=Select[*tuple[Any, ...]])
 
@@ -197,8 +198,10 @@ def overdue(
             CaseRecord.started_on,
             CaseRecord.due_on,
             CaseRecord.category,
-            CaseRecord.due_rule,
+            sentences.rule_text(),
         )
+        .select_from(CaseRecord)
+        .outerjoin(CaseDueRule, CaseDueRule.id == CaseRecord.due_rule_id)
         .where(CaseRecord.settled_on.is_(None), CaseRecord.due_on < as_of)
         .where(~_still_suspended(), ~_dates_missing())
         .order_by(CaseRecord.due_on, CaseRecord.sign)
@@ -241,10 +244,12 @@ def to_complete(
             CaseRecord.started_on,
             CaseRecord.due_on,
             CaseRecord.category,
-            CaseRecord.due_rule,
+            sentences.rule_text(),
             CaseRecord.suspended,
             CaseRecord.settled_on,
         )
+        .select_from(CaseRecord)
+        .outerjoin(CaseDueRule, CaseDueRule.id == CaseRecord.due_rule_id)
         .where(or_(_dates_missing(), CaseRecord.due_on.is_(None)))
         .order_by(CaseRecord.settled_on.is_not(None), CaseRecord.started_on, CaseRecord.sign)
     )
