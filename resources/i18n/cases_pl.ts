@@ -123,6 +123,10 @@
         <translation>Sprawę do załatwienia bez zwłoki uznaje się za załatwioną w terminie, jeśli załatwiono ją najpóźniej w pierwszym dniu roboczym po wszczęciu (art. 35 § 2 i art. 57 k.p.a.). Terminy: 1 lub 2 miesiące (art. 35 § 3), odwołania 1 miesiąc (art. 35 § 4), skargi i wnioski 1 miesiąc (art. 237), przedłużone o okresy niewliczane (art. 35 § 5); termin podany w EZD ma pierwszeństwo. Wskaż sprawę po terminie, aby zobaczyć, jak wyliczono jej termin.</translation>
     </message>
     <message>
+        <source>Reading the case register</source>
+        <translation>Odczytywanie rejestru spraw</translation>
+    </message>
+    <message>
         <source>the timeliness of cases</source>
         <translation>terminowości spraw</translation>
     </message>

@@ -4,14 +4,54 @@ this round (the cases tab, the appraisal editor, the start panel's import)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QWidget
 from pytestqt.qtbot import QtBot
 
+from auditdesk.domain.errors import ValidationFailed
+from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring.cases import reports as cases_reports
+from auditdesk.settings import Settings
+from auditdesk.ui.monitoring.cases import CasesTab
+from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.table_view import FIT_ROWS, TableView
+from auditdesk.ui.tasks import Progress, TaskHandle, TaskRunner
+
+
+class HeldRunner(TaskRunner):
+    """Keeps each submitted task until the test runs it, in any order (a worker's timing)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple[Callable[[Progress], Any], Callable[[Any], None], Any]] = []
+
+    def submit(  # type: ignore[override]
+        self,
+        fn: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+        *,
+        title: str = "",
+        parent: QWidget | None = None,
+        on_cancel: Callable[[], None] | None = None,
+    ) -> TaskHandle:
+        self.held.append((fn, on_done, on_error))
+        return TaskHandle(None, Progress())  # type: ignore[arg-type]
+
+    def run(self, index: int) -> None:
+        fn, on_done, on_error = self.held[index]
+        try:
+            result = fn(Progress())
+        except Exception as exc:
+            on_error(exc, "")
+        else:
+            on_done(result)
 
 
 class CountingModel(RowsModel[int]):
@@ -46,3 +86,63 @@ def test_fitting_columns_to_their_contents_measures_the_first_rows_only(qtbot: Q
     # the first FIT_ROWS rows and the visible ones, not all 500 (Qt's default measures 1,000)
     assert max(model.asked) < 2 * FIT_ROWS
     assert view.columnWidth(1) >= view.fontMetrics().horizontalAdvance("x" * 39)
+
+
+def cases_tab(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> CasesTab:
+    tab = CasesTab(PanelDeps(context=lambda: ctx, runner=runner, settings=Settings()))
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_the_cases_tab_reads_its_figures_on_a_worker(
+    qtbot: QtBot, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: set[str] = set()
+    real = cases_reports.timeliness
+
+    def timeliness(*args: Any, **kw: Any) -> list[cases_reports.TimelinessRow]:
+        threads.add(threading.current_thread().name)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cases_reports, "timeliness", timeliness)
+    runner = TaskRunner()
+    tab = cases_tab(qtbot, demo_ctx, runner)
+    assert not tab.busy.isHidden()  # the tab is up at once, the bar says the rest is coming
+    qtbot.waitUntil(lambda: tab.busy.isHidden(), timeout=10_000)
+    runner.wait()
+    assert threads and threading.main_thread().name not in threads
+    assert {"WKS", "WAB", "BOK"} <= {r.unit_code for r in tab.timeliness_model.rows}
+    assert tab.overdue_model.rowCount() > 0 and "cases in the register" in tab.summary.text()
+    assert tab.unit.findData("WAB") > 0
+
+
+def test_the_cases_tab_drops_an_earlier_filters_figures(qtbot: QtBot, demo_ctx: AppContext) -> None:
+    runner = HeldRunner()
+    tab = cases_tab(qtbot, demo_ctx, runner)
+    assert len(runner.held) == 1 and tab.timeliness_model.rowCount() == 0  # the units first
+    runner.run(0)
+    assert len(runner.held) == 2  # then the figures for every unit
+    tab.unit.setCurrentIndex(tab.unit.findData("WAB"))
+    assert len(runner.held) == 3
+    runner.run(2)  # the later request (WAB) comes first…
+    assert {r.unit_code for r in tab.timeliness_model.rows} == {"WAB"}
+    assert tab.busy.isHidden()
+    runner.run(1)  # …every unit's figures come last and are dropped
+    assert {r.unit_code for r in tab.timeliness_model.rows} == {"WAB"}
+    assert all(r.unit_code == "WAB" for r in tab.overdue_model.rows)
+
+
+def test_the_cases_tab_says_a_failed_read(
+    qtbot: QtBot, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kw: object) -> list[cases_reports.TimelinessRow]:
+        raise ValidationFailed("the register cannot be read: {reason}", reason="disk gone")
+
+    monkeypatch.setattr(cases_reports, "timeliness", refuse)
+    runner = TaskRunner()
+    tab = cases_tab(qtbot, demo_ctx, runner)
+    qtbot.waitUntil(lambda: tab.busy.isHidden(), timeout=10_000)
+    runner.wait()
+    assert "disk gone" in tab.status.text()
+    assert tab.timeliness_model.rowCount() == 0

@@ -4,8 +4,9 @@ month with its 95 % interval, and the open cases past their due date."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.case_rows import CASE_FIELDS, FIELDS
 from auditdesk.domain.dates import format_date
+from auditdesk.domain.errors import AuditDeskError
 from auditdesk.domain.import_plan import MappingSpec
 from auditdesk.domain.periods import add_months
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.monitoring.cases import imports as cases_import
 from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.services.monitoring.cases.imports import ImportRejected, ImportResult, Preview
-from auditdesk.services.monitoring.cases.reports import OverdueRow, TimelinessRow
+from auditdesk.services.monitoring.cases.reports import CaseSummary, OverdueRow, TimelinessRow
+from auditdesk.ui.crash import show_error
 from auditdesk.ui.errors import error_text
 from auditdesk.ui.labels import number
 from auditdesk.ui.monitoring.import_mapping import ImportMappingDialog
@@ -44,6 +48,8 @@ from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
 
+T = TypeVar("T")
+Figures = tuple[list[TimelinessRow], list[OverdueRow], CaseSummary]
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LOW_SHARE = 80.0  # below this on-time share a row is shown in red
 
@@ -171,6 +177,9 @@ class CasesTab(QWidget):
         self.mapping_dialog: ImportMappingDialog | None = None
         self.problems_dialog: ImportProblemsDialog | None = None
         self._pending: Path | None = None
+        # per list read on a worker (issue 14): only the latest request's rows are shown
+        self._generation: dict[str, int] = {}
+        self._reading: set[str] = set()
         actor = deps.context().actor
         self.can_import = allowed(actor, Permission.MANAGE_CASES)
         self.can_view = allowed(actor, Permission.VIEW_CASES)
@@ -270,10 +279,19 @@ class CasesTab(QWidget):
         splitter.addWidget(upper)
         splitter.addWidget(lower)
 
+        self.busy = QProgressBar()  # an indeterminate bar while the figures are being read
+        self.busy.setObjectName("casesBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.setAccessibleName(self.tr("Reading the case register"))
+        self.busy.hide()
+
         self.empty = EmptyState()
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addLayout(bar)
+        layout.addWidget(self.busy)
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
@@ -297,15 +315,50 @@ class CasesTab(QWidget):
 
     # ----- the figures
 
+    def _read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
+        """Runs a read on a worker (issue 14: the register's figures, overdue list and summary
+        held the GUI thread when the tab was first shown) with the busy bar shown; the latest
+        request of each kind wins (an earlier one's rows are dropped); an error a user can
+        cause is said in the status line, anything else goes to the crash handler."""
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
+        self._reading.add(key)
+        self.busy.show()
+
+        def latest() -> bool:
+            if generation != self._generation.get(key):
+                return False
+            self._reading.discard(key)
+            self.busy.setVisible(bool(self._reading))
+            return True
+
+        def done(result: T) -> None:
+            if latest():
+                show(result)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if not latest():
+                return
+            if isinstance(exc, AuditDeskError):
+                self._show_error(exc)
+            else:
+                show_error(self, exc, tb)
+
+        self.deps.runner.submit(lambda _p: work(), done, failed)
+
     def reload(self) -> None:
         """Units list and figures again (after an import, or on F5)."""
         if not self.can_view:
             return
+        ctx = self.deps.context()
+        self._read("units", lambda: cases_reports.unit_codes(ctx), self._show_units)
+
+    def _show_units(self, codes: list[str]) -> None:
         current = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
         self.unit.addItem(self.tr("All units"), "")
-        for code in cases_reports.unit_codes(self.deps.context()):
+        for code in codes:
             self.unit.addItem(code, code)
         found = self.unit.findData(current) if current else 0
         self.unit.setCurrentIndex(max(0, found))
@@ -317,25 +370,27 @@ class CasesTab(QWidget):
             return
         ctx = self.deps.context()
         unit = str(self.unit.currentData() or "") or None
-        self.timeliness_model.set_rows(
-            cases_reports.timeliness(
-                ctx,
-                date_from=to_date(self.date_from.date()),
-                date_to=to_date(self.date_to.date()),
-                unit=unit,
-                by=str(self.group.currentData()),
-            )
-        )
+        date_from, date_to = to_date(self.date_from.date()), to_date(self.date_to.date())
         by = str(self.group.currentData())
+
+        def work() -> Figures:
+            rows = cases_reports.timeliness(
+                ctx, date_from=date_from, date_to=date_to, unit=unit, by=by
+            )
+            return rows, cases_reports.overdue(ctx, unit=unit), cases_reports.summary(ctx)
+
+        self._read("figures", work, lambda figures: self._show_figures(figures, by))
+
+    def _show_figures(self, figures: Figures, by: str) -> None:
+        rows, overdue, s = figures
+        self.timeliness_model.set_rows(rows)
         self.timeliness_view.setColumnHidden(0, by not in ("unit_month", "unit"))
         self.timeliness_view.setColumnHidden(1, by not in ("unit_month", "month"))
         self.timeliness_view.setColumnHidden(2, by != "jrwa")
-        overdue = cases_reports.overdue(ctx, unit=unit)
         self.overdue_model.set_rows(overdue)
         self.overdue_title.setText(
             self.tr("Open cases past their due date: %1").replace("%1", str(len(overdue)))
         )
-        s = cases_reports.summary(ctx)
         self.empty.show_if(
             s.total == 0,
             self.tr("import the EZD case register (Ctrl+I).")
