@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -262,3 +263,23 @@ def test_export_signs_on_the_token_from_the_settings(
     files = sorted((tmp_path / "out").glob("*.pdf"))
     assert len(files) == 2
     assert {verify_pdf(f.read_bytes()).signatures[0].signer for f in files} == {TOKEN_SIGNER}
+
+
+def test_export_leaves_the_garbage_collector_running(
+    demo_db: tuple[Path, list[int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The export holds the collector while it imports and signs in (issue 14), and lets it
+    run again for the export itself, also when the sign-in fails."""
+    db, ids = demo_db
+    assert gc.isenabled()
+    export = ["protocols", "export", "--out", str(tmp_path / "out"), "--from", "2034-01-01"]
+    assert main(["--db", str(db), *export, "--unit", "USC", "--kind", "audit"]) == 0
+    assert f"Exported {len(ids)} of {len(ids)}" in capsys.readouterr().out
+    assert gc.isenabled()
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "not-the-password")
+    assert main(["--db", str(db), "--user", "kadry", *export]) != 0
+    assert "kadry" in capsys.readouterr().err
+    assert gc.isenabled()
