@@ -735,6 +735,10 @@
         <translation>AuditDesk</translation>
     </message>
     <message>
+        <source>Opening the panel</source>
+        <translation>Otwieranie panelu</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>

@@ -4,21 +4,26 @@ this round (the cases tab, the appraisal editor, the start panel's import)."""
 
 from __future__ import annotations
 
+import importlib
+import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QProgressBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.settings import Settings
+from auditdesk.ui import main_window
+from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.monitoring.cases import CasesTab
-from auditdesk.ui.panels import PanelDeps
+from auditdesk.ui.panels import PanelDeps, PanelSpec
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.table_view import FIT_ROWS, TableView
 from auditdesk.ui.tasks import Progress, TaskHandle, TaskRunner
@@ -146,3 +151,90 @@ def test_the_cases_tab_says_a_failed_read(
     runner.wait()
     assert "disk gone" in tab.status.text()
     assert tab.timeliness_model.rowCount() == 0
+
+
+SLOW_PANEL = """
+import threading, time
+from PySide6.QtWidgets import QLabel
+IMPORTED_ON = threading.current_thread().name
+time.sleep(0.3)  # a heavy panel module (the overview's services: 125-340 ms)
+if FAIL:
+    raise RuntimeError("the panel's module is broken")
+
+def make(_deps):
+    label = QLabel("slow panel")
+    label.setObjectName("slowPanel")
+    return label
+"""
+
+
+def slow_spec(tmp_path: Path, name: str, key: str, fail: bool = False) -> PanelSpec:
+    (tmp_path / f"{name}.py").write_text(f"FAIL = {fail}\n" + SLOW_PANEL, encoding="utf-8")
+
+    def factory(deps: PanelDeps) -> QWidget:
+        widget: QWidget = importlib.import_module(name).make(deps)
+        return widget
+
+    return PanelSpec(key, 1, lambda: key, factory, module=name)
+
+
+def quick_spec(key: str) -> PanelSpec:
+    return PanelSpec(key, 2, lambda: key, lambda _deps: QLabel(key))
+
+
+@pytest.fixture
+def on_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    return tmp_path
+
+
+def test_the_first_panels_module_is_imported_on_a_worker(
+    qtbot: QtBot, ctx: AppContext, on_path: Path
+) -> None:
+    runner = TaskRunner()
+    spec = slow_spec(on_path, "c2_slow_panel_a", "slow")
+    window = MainWindow(ctx, Settings(language="en"), runner, [spec, quick_spec("quick")])
+    qtbot.addWidget(window)
+    window.show()
+    # the window is up at once, a busy bar where the panel comes
+    assert "slow" not in window.panels
+    assert window.stack.currentWidget().findChild(QProgressBar, "panelBusy") is not None
+    qtbot.waitUntil(lambda: "slow" in window.panels, timeout=10_000)
+    runner.wait()
+    assert window.stack.currentWidget().objectName() == "panel_slow"
+    imported_on = sys.modules["c2_slow_panel_a"].IMPORTED_ON
+    assert imported_on != threading.main_thread().name
+
+
+def test_a_panel_left_while_its_module_loads_is_not_built(
+    qtbot: QtBot, ctx: AppContext, on_path: Path
+) -> None:
+    runner = TaskRunner()
+    spec = slow_spec(on_path, "c2_slow_panel_b", "slow")
+    window = MainWindow(ctx, Settings(language="en"), runner, [spec, quick_spec("quick")])
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)  # the user goes on before the first panel is there
+    assert window.stack.currentWidget().objectName() == "panel_quick"
+    qtbot.waitUntil(lambda: "c2_slow_panel_b" in sys.modules, timeout=10_000)
+    runner.wait()
+    qtbot.wait(50)
+    assert "slow" not in window.panels  # built when opened again, not behind the user's back
+    assert window.stack.currentWidget().objectName() == "panel_quick"
+    window.nav.setCurrentRow(0)
+    assert window.stack.currentWidget().objectName() == "panel_slow"
+
+
+def test_a_panel_whose_module_fails_says_so(
+    qtbot: QtBot, ctx: AppContext, on_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(main_window, "show_error", lambda _w, exc, _tb="": shown.append(str(exc)))
+    runner = TaskRunner()
+    spec = slow_spec(on_path, "c2_slow_panel_c", "slow", fail=True)
+    window = MainWindow(ctx, Settings(language="en"), runner, [spec, quick_spec("quick")])
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    runner.wait()
+    assert shown == ["the panel's module is broken"] and "slow" not in window.panels

@@ -205,12 +205,16 @@ with db.session() as s:
 runner = TaskRunner()
 window = MainWindow(AppContext(db, actor), Settings(), runner)
 window.show()
-for _ in range(20):
+def filled():
+    views = window.stack.currentWidget().findChildren(QAbstractItemView)
+    return any(v.model() is not None and v.model().rowCount() > 0 for v in views)
+for _ in range(50):  # the first panel's module is imported, then its list read, on workers
     app.processEvents()
-runner.wait()
-app.processEvents()
-views = window.stack.currentWidget().findChildren(QAbstractItemView)
-assert any(v.model() is not None and v.model().rowCount() > 0 for v in views), "no list filled"
+    runner.wait()
+    app.processEvents()
+    if filled():
+        break
+assert filled(), "no list filled"
 print("start", sorted(m for m in ("pyhanko", "openpyxl") if m in sys.modules))
 window.show_panel("protocols")  # opening the panel lists signed protocols: no signing yet
 from pathlib import Path

@@ -58,6 +58,7 @@ WINDOW_MODULES = [
     "auditdesk.ui.main_window",
     "auditdesk.ui.panels",
     "auditdesk.ui.audits.panel",
+    "auditdesk.ui.overview.panel",  # the first panel of supervisors, HR and management
 ]
 
 

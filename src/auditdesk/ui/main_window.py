@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import sys
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +38,13 @@ from auditdesk.ui.help import PAGES as HELP_PAGES
 from auditdesk.ui.help import open_help, page_title
 from auditdesk.ui.labels import role_name
 from auditdesk.ui.overview import start_row
-from auditdesk.ui.panels import PanelDeps, PanelSpec, collect_panels, preload_panels
+from auditdesk.ui.panels import (
+    PanelDeps,
+    PanelSpec,
+    collect_panels,
+    import_panel_module,
+    preload_panels,
+)
 from auditdesk.ui.settings_dialog import SettingsDialog
 from auditdesk.ui.tasks import Progress, TaskRunner
 from auditdesk.ui.window_state import (
@@ -83,6 +92,9 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner()
         self.specs = panel_specs if panel_specs is not None else collect_panels()
         self.panels: dict[str, QWidget] = {}
+        self._built = 0  # how many times the panels were (re)built: see _import_first
+        self._starting = False  # in _build, choosing the first panel
+        self._start_waits = False  # its module is being imported: see _start_background
         self.setObjectName("MainWindow")
         # asks who signs in next (sign-out, switch user); the dialog by default, tests replace it
         self.ask_sign_in: Callable[[QWidget | None, AppContext], Actor | None] = _ask_sign_in
@@ -145,6 +157,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.panels.clear()
+        self._built += 1  # a panel whose module was still being imported is not built then
         self.setWindowTitle(self.tr("AuditDesk"))
         self._build_menus()
         for spec in self.specs:
@@ -160,9 +173,19 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QSplitter):  # no empty strip between the menu and the panel
             splitter.setSizes([self.nav.width(), max(1, splitter.width() - self.nav.width())])
         self._update_status()
+        self._starting = True  # the first panel's import, if it waits, starts the rest
+        self._start_waits = False
         self.nav.setCurrentRow(current if current >= 0 else self._start_row())
+        self._starting = False
+        if not self._start_waits:
+            self._start_background()
+
+    def _start_background(self) -> None:
+        """The start-up notices and the other panels' modules, off the GUI thread (issue 14);
+        after the first panel's module is imported, so that no query configures the models
+        while another thread is still declaring them."""
         self._collect_notices()
-        self.runner.submit(  # the other panels' modules, off the GUI thread (issue 14)
+        self.runner.submit(
             lambda _p: preload_panels(),
             lambda _r: freeze_heap(),
             lambda exc, _tb: log.warning("preloading the panels failed: %s", exc),
@@ -192,6 +215,58 @@ class MainWindow(QMainWindow):
         if row < 0 or row >= len(self.specs):
             return
         spec = self.specs[row]
+        if spec.key not in self.panels and self._import_first(row):
+            return
+        self._make_panel(row)
+
+    def _import_first(self, row: int) -> bool:
+        """When the panel's module is not imported yet (the window opening on it before the
+        preload got there), imports it on a worker with a busy bar in the panel's place and
+        builds the panel when it is there, if it is still the one chosen (issue 14: the
+        overview's import held the GUI thread 125-340 ms). False: build it now."""
+        module = self.specs[row].module
+        if not module or module in sys.modules or not self.runner.background:
+            return False
+        waiting = QWidget()
+        bar = QProgressBar(waiting)
+        bar.setObjectName("panelBusy")
+        bar.setRange(0, 0)
+        bar.setTextVisible(False)
+        bar.setMaximumHeight(6)
+        bar.setAccessibleName(self.tr("Opening the panel"))
+        layout = QVBoxLayout(waiting)
+        layout.addWidget(bar)
+        layout.addStretch(1)
+        old = self.stack.widget(row)
+        self.stack.insertWidget(row, waiting)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.setCurrentIndex(row)
+        built, starting = self._built, self._starting
+        self._start_waits = self._start_waits or starting
+
+        def imported(_: object) -> None:
+            if built != self._built:
+                return
+            if self.nav.currentRow() == row:
+                self._make_panel(row)
+            if starting:
+                self._start_background()
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if built != self._built:
+                return
+            if self.nav.currentRow() == row:
+                show_error(self, exc, tb)
+            if starting:
+                self._start_background()
+
+        self.runner.submit(lambda _p: import_panel_module(module), imported, failed)
+        return True
+
+    def _make_panel(self, row: int) -> None:
+        spec = self.specs[row]
         if spec.key not in self.panels:
             panel = spec.factory(self.deps())
             panel.setObjectName(f"panel_{spec.key}")
@@ -207,6 +282,7 @@ class MainWindow(QMainWindow):
     def show_panel(self, key: str) -> QWidget:
         row = next(i for i, s in enumerate(self.specs) if s.key == key)
         self.nav.setCurrentRow(row)
+        self._make_panel(row)  # asked for in code: the panel now, even if its import waited
         return self.panels[key]
 
     def _action(

@@ -22,5 +22,6 @@ def panels() -> list[PanelSpec]:
             lambda: QCoreApplication.translate("AdminPanel", "Administration"),
             _make,
             "Ctrl+5",
+            module="auditdesk.ui.admin.panel",
         )
     ]

@@ -39,5 +39,6 @@ def panels() -> list[PanelSpec]:
             _make,
             "Ctrl+2",
             notice=_notice,
+            module="auditdesk.ui.appraisals.panel",
         )
     ]

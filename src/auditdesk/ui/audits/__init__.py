@@ -23,5 +23,6 @@ def panels() -> list[PanelSpec]:
             lambda: QCoreApplication.translate("AuditsPanel", "Audits"),
             _make,
             "Ctrl+1",
+            module="auditdesk.ui.audits.panel",
         )
     ]

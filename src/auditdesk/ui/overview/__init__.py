@@ -4,10 +4,11 @@ and management. Listed in ui.panels.PANEL_MODULES; the panel is built when first
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from auditdesk.services.access import Permission, allowed
 from auditdesk.services.context import Actor
-from auditdesk.ui.panels import PanelSpec
+from auditdesk.ui.panels import PanelDeps, PanelSpec
 
 
 def start_row(keys: list[str], actor: Actor) -> int:
@@ -17,15 +18,20 @@ def start_row(keys: list[str], actor: Actor) -> int:
     return 0
 
 
-def panels() -> list[PanelSpec]:
-    from auditdesk.ui.overview.panel import OverviewPanel
+def _make(deps: PanelDeps) -> QWidget:
+    from auditdesk.ui.overview.panel import OverviewPanel  # imported when first opened (issue 14)
 
+    return OverviewPanel(deps)
+
+
+def panels() -> list[PanelSpec]:
     return [
         PanelSpec(
             key="overview",
             order=50,
             title=lambda: QCoreApplication.translate("Panels", "Overview"),
-            factory=lambda deps: OverviewPanel(deps),
+            factory=_make,
             shortcut="Ctrl+6",
+            module="auditdesk.ui.overview.panel",
         )
     ]

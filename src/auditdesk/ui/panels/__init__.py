@@ -8,6 +8,7 @@ its top), and the main window calls the factory when the panel is first opened (
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,10 +49,21 @@ PANEL_BODY_MODULES = [
 ]
 
 
+# one worker imports at a time: two threads importing modules that import each other in a
+# different order can meet in Python's per-module import locks (a _DeadlockError)
+_importing = threading.Lock()
+
+
+def import_panel_module(name: str) -> None:
+    """Imports one of the panels' modules (on a worker thread), one import at a time."""
+    with _importing:
+        importlib.import_module(name)
+
+
 def preload_panels() -> None:
     """Imports the panels' modules (on a worker thread: see PANEL_BODY_MODULES)."""
     for name in PANEL_BODY_MODULES:
-        importlib.import_module(name)
+        import_panel_module(name)
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,10 @@ class PanelSpec:
     # what the area has to tell at start-up (e.g. appraisals due), shown in the status bar;
     # called on a worker thread, so it must only call services and return text (or None)
     notice: Callable[[AppContext], str | None] | None = None
+    # the module the factory imports: while it is not imported yet, the window imports it on a
+    # worker and builds the panel when it is there (issue 14: the overview's import held the
+    # GUI thread 125-340 ms when the window opened on it)
+    module: str = ""
 
 
 def collect_panels() -> list[PanelSpec]:

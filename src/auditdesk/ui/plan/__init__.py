@@ -24,5 +24,6 @@ def panels() -> list[PanelSpec]:
             lambda: QCoreApplication.translate("PlanPanel", "Visit plan"),
             _make,
             "Ctrl+8",
+            module="auditdesk.ui.plan.panel",
         )
     ]

@@ -23,5 +23,6 @@ def panels() -> list[PanelSpec]:
             lambda: QCoreApplication.translate("PrivacyPanel", "Personal data"),
             _make,
             "Ctrl+7",
+            module="auditdesk.ui.privacy.panel",
         )
     ]

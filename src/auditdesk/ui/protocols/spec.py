@@ -23,5 +23,6 @@ def panels() -> list[PanelSpec]:
             title=lambda: QCoreApplication.translate("Panels", "Protocols"),
             factory=_make,
             shortcut="Ctrl+4",
+            module="auditdesk.ui.protocols.panel",
         )
     ]
