@@ -238,3 +238,33 @@ def test_a_panel_whose_module_fails_says_so(
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     runner.wait()
     assert shown == ["the panel's module is broken"] and "slow" not in window.panels
+
+
+def test_a_rows_values_are_built_once_until_the_rows_change(qtbot: QtBot) -> None:
+    class Model(RowsModel[list[int]]):
+        def __init__(self) -> None:
+            super().__init__()
+            self.built = 0
+
+        def headers(self) -> list[str]:
+            return ["a", "b", "c"]
+
+        def cell(self, row: list[int], column: int, role: int) -> Any:
+            if role != Qt.ItemDataRole.DisplayRole:
+                return None
+            return self.shown(row, self.texts)[column]
+
+        def texts(self, row: list[int]) -> list[str]:
+            self.built += 1
+            return [str(v) for v in row]
+
+    model = Model()
+    model.set_rows([[1, 2, 3], [4, 5, 6]])
+    for _ in range(3):  # a view asks each cell many times: fitting, painting
+        cells = [model.data(model.index(r, c)) for r in range(2) for c in range(3)]
+    assert cells == ["1", "2", "3", "4", "5", "6"] and model.built == 2
+    model.rows[0][0] = 9  # changed in place and said so: built again
+    model.dataChanged.emit(model.index(0, 0), model.index(0, 2))
+    assert model.data(model.index(0, 0)) == "9"
+    model.set_rows([[7, 8, 9]])  # new rows: nothing of the old ones is shown
+    assert model.data(model.index(0, 2)) == "9" and model.rowCount() == 1

@@ -23,6 +23,9 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
         # translated headers each time (issue 14: that was half of painting a table), and
         # forgotten whenever the columns may have changed
         self._column_cache: int | None = None
+        # a row's shown values, built once (see `shown`); keyed by the row object, which lives
+        # in self.rows while it is kept, and forgotten whenever the rows may have changed
+        self._shown: dict[int, list[Any]] = {}
         for signal in (
             self.modelReset,
             self.layoutChanged,
@@ -31,9 +34,26 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
             self.headerDataChanged,
         ):
             signal.connect(self._forget_columns)
+        for signal in (self.rowsRemoved, self.dataChanged):
+            signal.connect(self._forget_shown)
 
     def _forget_columns(self, *_args: object) -> None:
         self._column_cache = None
+        self._shown.clear()
+
+    def _forget_shown(self, *_args: object) -> None:
+        self._shown.clear()
+
+    def shown(self, row: RowT, build: Callable[[RowT], list[Any]]) -> list[Any]:
+        """`build(row)`, the row's values for every column, built once until the rows change:
+        a view asks for each cell's text many times (fitting a column, every paint), and a
+        `cell()` building the whole row for each asked 11 times what one build gives (issue 14:
+        fitting the complaints register's columns took 58 ms for 54 rows)."""
+        key = id(row)
+        values = self._shown.get(key)
+        if values is None:
+            values = self._shown[key] = build(row)
+        return values
 
     def _column_total(self) -> int:
         if self._column_cache is None:

@@ -81,10 +81,13 @@ class EntriesModel(RowsModel[svc.EntryRow]):
             return row.summary
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self.shown(row, self._texts)[column]
+
+    def _texts(self, row: svc.EntryRow) -> list[str]:
         kind = indicator_kind_name(row.kind)
         if row.from_representative:
             kind += " ★"
-        values = [
+        return [
             row.reference,
             kind,
             _d(row.received_on),
@@ -97,7 +100,6 @@ class EntriesModel(RowsModel[svc.EntryRow]):
             timeliness_name(row.timeliness, row.days_late),
             row.summary.splitlines()[0] if row.summary else "",
         ]
-        return values[column]
 
 
 class SummaryModel(RowsModel[svc.SummaryRow]):
