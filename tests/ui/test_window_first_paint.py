@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QProgressBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.errors import ValidationFailed
+from auditdesk.services import appraisals as appraisal_svc
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.settings import Settings
 from auditdesk.ui import main_window
+from auditdesk.ui.appraisals.panel import AppraisalsPanel
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.monitoring.cases import CasesTab
 from auditdesk.ui.panels import PanelDeps, PanelSpec
@@ -268,3 +270,86 @@ def test_a_rows_values_are_built_once_until_the_rows_change(qtbot: QtBot) -> Non
     assert model.data(model.index(0, 0)) == "9"
     model.set_rows([[7, 8, 9]])  # new rows: nothing of the old ones is shown
     assert model.data(model.index(0, 2)) == "9" and model.rowCount() == 1
+
+
+@pytest.fixture
+def hr_demo(demo_ctx: AppContext) -> tuple[AppContext, list[int]]:
+    """The demo office as HR (every appraisal) and two appraisal ids."""
+    from sqlalchemy import select
+
+    from auditdesk.services.context import Actor
+    from auditdesk.store.models import Appraisal, User
+
+    with demo_ctx.db.session() as s:
+        user = s.scalar(select(User).where(User.login == "kadry"))
+        assert user is not None
+        actor = Actor.of(user)
+        ids = list(s.scalars(select(Appraisal.id).order_by(Appraisal.id).limit(2)))
+    assert len(ids) == 2
+    return AppContext(demo_ctx.db, actor), ids
+
+
+def appraisals_panel(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> AppraisalsPanel:
+    panel = AppraisalsPanel(lambda: ctx, runner, "en")
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def test_an_appraisal_is_read_on_a_worker_before_its_editor_opens(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, (first, _second) = hr_demo
+    threads: set[str] = set()
+    real = appraisal_svc.appraisal_detail
+
+    def detail(*args: Any, **kw: Any) -> appraisal_svc.AppraisalView:
+        threads.add(threading.current_thread().name)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(appraisal_svc, "appraisal_detail", detail)
+    runner = TaskRunner()
+    panel = appraisals_panel(qtbot, ctx, runner)
+    panel.open_appraisal(first)
+    assert panel.editor is None  # nothing read on the GUI thread: the editor comes later
+    qtbot.waitUntil(lambda: panel.editor is not None, timeout=10_000)
+    runner.wait()
+    assert panel.editor is not None and panel.editor.appraisal_id == first
+    assert panel.editor.view is not None and panel.editor.view.record_number
+    assert panel.editor.view.record_number in panel.editor.header.text()
+    assert threads and threading.main_thread().name not in threads
+    panel.editor.close()
+
+
+def test_the_appraisal_asked_for_last_is_the_one_opened(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]]
+) -> None:
+    ctx, (first, second) = hr_demo
+    runner = HeldRunner()
+    panel = appraisals_panel(qtbot, ctx, runner)
+    held = len(runner.held)  # the team list
+    panel.open_appraisal(first)
+    panel.open_appraisal(second)
+    runner.run(held + 1)  # the later request comes first…
+    assert panel.editor is not None and panel.editor.appraisal_id == second
+    runner.run(held)  # …the earlier one comes last and opens nothing
+    assert panel.editor.appraisal_id == second
+    panel.editor.close()
+
+
+def test_an_appraisal_that_cannot_be_read_is_said(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, (first, _second) = hr_demo
+
+    def refuse(*_args: object, **_kw: object) -> appraisal_svc.AppraisalView:
+        raise ValidationFailed("the appraisal cannot be read: {reason}", reason="disk gone")
+
+    monkeypatch.setattr(appraisal_svc, "appraisal_detail", refuse)
+    runner = TaskRunner()
+    panel = appraisals_panel(qtbot, ctx, runner)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10_000)  # the team first
+    panel.open_appraisal(first)
+    qtbot.waitUntil(lambda: "disk gone" in panel.message.text(), timeout=10_000)
+    runner.wait()
+    assert panel.editor is None

@@ -54,7 +54,10 @@ class AppraisalEditor(EditorPages):
         language: str = "pl",
         today: Callable[[], date] | None = None,
         parent: QWidget | None = None,
+        *,
+        view: svc.AppraisalView | None = None,
     ) -> None:
+        """`view`: the appraisal already read (on a worker, by the panel: issue 14)."""
         super().__init__(parent)
         self.context = context
         self.appraisal_id = appraisal_id
@@ -119,7 +122,10 @@ class AppraisalEditor(EditorPages):
         self._shortcut("Ctrl+D", self.record_decision)
         self._shortcut("Escape", self.close)
         self._shortcut("F1", lambda: open_help(self, "appraisals", self.language))
-        self.reload(choose_step=True)
+        if view is not None:
+            self.show_view(view, choose_step=True)
+        else:
+            self.reload(choose_step=True)
 
     def _shortcut(self, keys: str, slot: Callable[[], object]) -> None:
         QShortcut(QKeySequence(keys), self).activated.connect(slot)
@@ -132,6 +138,10 @@ class AppraisalEditor(EditorPages):
         except AuditDeskError as exc:
             self.message.error(error_text(exc))
             return
+        self.show_view(view, choose_step)
+
+    def show_view(self, view: svc.AppraisalView, choose_step: bool = False) -> None:
+        """Fills every page from `view`; `choose_step`: goes to the step the appraisal is at."""
         self.view = view
         self.version = view.version
         self._loading = True
