@@ -73,6 +73,10 @@
         <translation>Komórka</translation>
     </message>
     <message>
+        <source>Reading the results</source>
+        <translation>Odczytywanie wyników</translation>
+    </message>
+    <message>
         <source>Period from</source>
         <translation>Okres od</translation>
     </message>

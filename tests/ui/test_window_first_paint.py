@@ -19,12 +19,14 @@ from pytestqt.qtbot import QtBot
 from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services import appraisals as appraisal_svc
 from auditdesk.services.context import AppContext
+from auditdesk.services.monitoring import surveys as survey_svc
 from auditdesk.services.monitoring.cases import reports as cases_reports
 from auditdesk.settings import Settings
 from auditdesk.ui import main_window
 from auditdesk.ui.appraisals.panel import AppraisalsPanel
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.monitoring.cases import CasesTab
+from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.panels import PanelDeps, PanelSpec
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.table_view import FIT_ROWS, TableView
@@ -353,3 +355,65 @@ def test_an_appraisal_that_cannot_be_read_is_said(
     qtbot.waitUntil(lambda: "disk gone" in panel.message.text(), timeout=10_000)
     runner.wait()
     assert panel.editor is None
+
+
+def surveys_tab(qtbot: QtBot, ctx: AppContext, runner: TaskRunner) -> SurveysTab:
+    tab = SurveysTab(PanelDeps(lambda: ctx, runner, Settings(language="en")))
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_the_survey_results_are_read_on_a_worker(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, _ids = hr_demo
+    threads: set[str] = set()
+    real = survey_svc.results
+
+    def results(*args: Any, **kw: Any) -> Any:
+        threads.add(threading.current_thread().name)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(survey_svc, "results", results)
+    runner = TaskRunner()
+    tab = surveys_tab(qtbot, ctx, runner)
+    assert tab.results.campaign is not None  # the demo office has a campaign, chosen at once
+    qtbot.waitUntil(lambda: tab.results.model.rowCount() > 0, timeout=10_000)
+    runner.wait()
+    assert tab.results.busy.isHidden() and "Responses:" in tab.results.summary.text()
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_the_survey_results_of_an_earlier_filter_are_dropped(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]]
+) -> None:
+    ctx, _ids = hr_demo
+    runner = HeldRunner()
+    tab = surveys_tab(qtbot, ctx, runner)
+    page = tab.results
+    first = len(runner.held) - 1  # the whole campaign, every unit
+    assert page.model.rowCount() == 0 and not page.busy.isHidden()
+    page.unit.setCurrentIndex(1)
+    page.refresh()  # one unit
+    runner.run(first + 1)
+    one_unit = page.summary.text()
+    assert "Responses:" in one_unit and page.busy.isHidden()
+    runner.run(first)  # every unit's results come last: dropped
+    assert page.summary.text() == one_unit
+
+
+def test_survey_results_that_cannot_be_read_are_said(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, _ids = hr_demo
+
+    def refuse(*_args: object, **_kw: object) -> Any:
+        raise ValidationFailed("the responses cannot be read: {reason}", reason="disk gone")
+
+    monkeypatch.setattr(survey_svc, "results", refuse)
+    runner = TaskRunner()
+    tab = surveys_tab(qtbot, ctx, runner)
+    qtbot.waitUntil(lambda: "disk gone" in tab.results.summary.text(), timeout=10_000)
+    runner.wait()
+    assert tab.results.busy.isHidden() and tab.results.model.rowCount() == 0

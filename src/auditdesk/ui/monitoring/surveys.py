@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -52,6 +53,9 @@ from auditdesk.ui.rows_model import ColumnsModel, RowsModel
 from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
 from auditdesk.ui.tasks import Progress
+
+# what the results page reads: the results, those of the compared period, the comparisons
+Read = tuple[SurveyResults, SurveyResults | None, list[QuestionComparison]]
 
 
 def _pct(value: float | None, language: str) -> str:
@@ -159,6 +163,14 @@ class ResultsView(QWidget):
         self.deps = deps
         self.language = deps.settings.language
         self.campaign: svc.CampaignRow | None = None
+        self._asked = 0  # requests for results: only the latest one's are shown (issue 14)
+        self.busy = QProgressBar()  # an indeterminate bar while the results are being read
+        self.busy.setObjectName("resultsBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(6)
+        self.busy.setAccessibleName(self.tr("Reading the results"))
+        self.busy.hide()
         self.unit = QComboBox()
         self.unit.setObjectName("resultsUnit")
         self.unit.setAccessibleName(self.tr("Unit"))
@@ -212,6 +224,7 @@ class ResultsView(QWidget):
         note.setStyleSheet("color: #555;")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.busy)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
@@ -240,28 +253,45 @@ class ResultsView(QWidget):
             self.start.setDate(self.b_end.date().addDays(1))
 
     def refresh(self) -> None:
+        """Reads the results on a worker (issue 14: `results` held the GUI thread when the tab
+        was first shown), the busy bar meanwhile; the latest request's results are shown, an
+        earlier one's dropped; a failure is said in the summary line."""
         if self.campaign is None:
             return
+        ctx = self.deps.context()
         query = svc.ResultsQuery(
             campaign_id=self.campaign.id,
             unit_id=self.unit.currentData(),
             date_from=to_date(self.start.date()),
             date_to=to_date(self.end.date()),
         )
-        try:
-            if self.compare.isChecked():
-                res, other, comparisons = svc.compare_periods(
-                    self.deps.context(),
-                    query,
-                    (to_date(self.start.date()), to_date(self.end.date())),
-                    (to_date(self.b_start.date()), to_date(self.b_end.date())),
-                )
+        period = (to_date(self.start.date()), to_date(self.end.date()))
+        other_period = (to_date(self.b_start.date()), to_date(self.b_end.date()))
+        compare = self.compare.isChecked()
+        self._asked += 1
+        asked = self._asked
+        self.busy.show()
+
+        def work(_p: Progress) -> Read:
+            if compare:
+                return svc.compare_periods(ctx, query, period, other_period)
+            return svc.results(ctx, query), None, []
+
+        def done(read: Read) -> None:
+            if asked == self._asked:
+                self.busy.hide()
+                self.show_results(*read)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if asked != self._asked:
+                return
+            self.busy.hide()
+            if isinstance(exc, AuditDeskError):
+                self.summary.setText(error_text(exc))
             else:
-                res, other, comparisons = svc.results(self.deps.context(), query), None, []
-        except AuditDeskError as exc:
-            self.summary.setText(error_text(exc))
-            return
-        self.show_results(res, other, comparisons)
+                show_error(self, exc, tb)
+
+        self.deps.runner.submit(work, done, failed)
 
     def show_results(
         self,
