@@ -162,21 +162,33 @@ class OverviewModel(RowsModel[OverviewRow]):
     def cell(self, row: OverviewRow, column: int, role: int) -> Any:
         keys = list(INDICATORS)
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return (
-                    QCoreApplication.translate("Overview", "Whole office")
-                    if row.unit_id is None
-                    else row.unit_code
-                )
-            if column <= len(keys):
-                return cell_text(row.cells[keys[column - 1]])
-            if column == len(keys) + 1:
-                return str(row.overdue_cases)
-            if column == len(keys) + 2:
-                return str(row.no_deadline_cases)
-            if column == len(keys) + 3:
-                return str(row.overdue_actions)
-            return plan_text(row.plan)
+            # each row's texts built once (issue 14: a cell's text, asked again for each
+            # measure and paint, held the GUI thread ~0.1 s when the window opened on it)
+            return self.shown(row, self._texts)[column]
+        return self._other(row, column, role, keys)
+
+    def _texts(self, row: OverviewRow) -> list[str]:
+        return [self._text(row, column) for column in range(self._column_total())]
+
+    def _text(self, row: OverviewRow, column: int) -> str:
+        keys = list(INDICATORS)
+        if column == 0:
+            return (
+                QCoreApplication.translate("Overview", "Whole office")
+                if row.unit_id is None
+                else row.unit_code
+            )
+        if column <= len(keys):
+            return cell_text(row.cells[keys[column - 1]])
+        if column == len(keys) + 1:
+            return str(row.overdue_cases)
+        if column == len(keys) + 2:
+            return str(row.no_deadline_cases)
+        if column == len(keys) + 3:
+            return str(row.overdue_actions)
+        return plan_text(row.plan)
+
+    def _other(self, row: OverviewRow, column: int, role: int, keys: list[str]) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.unit_name
         if role == Qt.ItemDataRole.ToolTipRole and column == len(keys) + 4:
