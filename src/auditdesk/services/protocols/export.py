@@ -15,6 +15,7 @@ this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -282,8 +283,18 @@ def can_fork() -> bool:
 
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
     """The workers forked from this process once it has loaded the drawing code and fonts
-    (all forked at the pool's first job, before its manager thread starts)."""
-    load_drawing()
+    (all forked at the pool's first job, before its manager thread starts). The drawing code
+    lives as long as the process: the garbage collector is held while it loads and then no
+    longer walks it (`gc.freeze`), here or in the workers (issue 14; as the command line does
+    with the database code)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        load_drawing()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("fork"),
