@@ -117,8 +117,11 @@ class TimelinessModel(RowsModel[TimelinessRow]):
             return row.unit_name or None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
+        return self.shown(row, self._texts)[column]  # built once per row (issue 14)
+
+    def _texts(self, row: TimelinessRow) -> list[str]:
         interval = row.interval
-        values = [
+        return [
             row.unit_code,
             row.period,
             row.jrwa,
@@ -130,7 +133,6 @@ class TimelinessModel(RowsModel[TimelinessRow]):
             _num(row.avg_days_to_settle),
             _num(row.avg_days_late),
         ]
-        return values[column]
 
 
 class OverdueModel(RowsModel[OverdueRow]):
@@ -155,7 +157,10 @@ class OverdueModel(RowsModel[OverdueRow]):
             return row.due_rule or None  # how the due date was reached (KPA articles)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        values = [
+        return self.shown(row, self._texts)[column]  # built once per row (issue 14)
+
+    def _texts(self, row: OverdueRow) -> list[str]:
+        return [
             row.sign,
             row.unit_code,
             _day(row.started_on),
@@ -164,7 +169,6 @@ class OverdueModel(RowsModel[OverdueRow]):
             row.handler,
             row.title,
         ]
-        return values[column]
 
 
 class CasesTab(QWidget):
