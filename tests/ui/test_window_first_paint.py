@@ -417,3 +417,30 @@ def test_survey_results_that_cannot_be_read_are_said(
     qtbot.waitUntil(lambda: "disk gone" in tab.results.summary.text(), timeout=10_000)
     runner.wait()
     assert tab.results.busy.isHidden() and tab.results.model.rowCount() == 0
+
+
+def test_the_team_list_builds_each_rows_texts_once(
+    qtbot: QtBot, hr_demo: tuple[AppContext, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from auditdesk.services.appraisals.overview import team_view
+    from auditdesk.ui.appraisals import team_model
+
+    ctx, _ids = hr_demo
+    rows = team_view(ctx, date(2026, 12, 5), "en")
+    built: list[str] = []
+    real = team_model.appraisal_kind_name
+
+    def kind_name(value: str) -> str:
+        built.append(value)
+        return real(value)
+
+    monkeypatch.setattr(team_model, "appraisal_kind_name", kind_name)
+    model = team_model.TeamModel("en")
+    model.set_rows(rows)
+    for _ in range(3):  # fitting the columns, painting: each cell asked again
+        texts = [model.data(model.index(r, c)) for r in range(len(rows)) for c in range(8)]
+    assert len(built) == len(rows) and texts[0] and str(texts[0]).startswith(rows[0].employee)
+    model.set_rows(rows[:1])  # new rows: built again
+    assert model.data(model.index(0, 0)) == texts[0] and len(built) == len(rows) + 1

@@ -38,10 +38,15 @@ class TeamModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[TeamRow] = []
         self.language = language
+        # each row's texts, built once per set of rows (issue 14: fitting the columns asked
+        # each cell several times, and each time built the whole row: up to 75 ms on the GUI
+        # thread when the team list came)
+        self._texts: dict[int, list[str]] = {}
 
     def set_rows(self, rows: list[TeamRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -73,22 +78,30 @@ class TeamModel(QAbstractTableModel):
         r = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            flags = ""
-            if r.promotion:
-                flags = " ▲"
-            if r.hr_warning:
-                flags = " ⚠"
-            values = [
-                r.employee + flags,
-                r.unit,
-                r.position,
-                f"{r.last_record} ({fmt_date(r.last_made_on)})" if r.last_record else "—",
-                r.last_level or "—",
-                fmt_date(r.due),
-                appraisal_kind_name(r.due_reason),
-                due_status_name(r.status),
-            ]
+            values = self._texts.get(index.row())
+            if values is None:
+                values = self._texts[index.row()] = self._row_texts(r)
             return values[col] if 0 <= col < len(values) else None
+        return self._other(r, col, role)
+
+    def _row_texts(self, r: TeamRow) -> list[str]:
+        flags = ""
+        if r.promotion:
+            flags = " ▲"
+        if r.hr_warning:
+            flags = " ⚠"
+        return [
+            r.employee + flags,
+            r.unit,
+            r.position,
+            f"{r.last_record} ({fmt_date(r.last_made_on)})" if r.last_record else "—",
+            r.last_level or "—",
+            fmt_date(r.due),
+            appraisal_kind_name(r.due_reason),
+            due_status_name(r.status),
+        ]
+
+    def _other(self, r: TeamRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             en = self.language == "en"
             rule = (r.due_rule_en if en else r.due_rule_pl) if col == 5 else ""
