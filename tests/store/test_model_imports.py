@@ -68,3 +68,63 @@ def test_each_model_module_works_alone_in_a_fresh_interpreter(module: str) -> No
     assert module in loaded
     if module in ("cases", "trail", "security", "forms"):  # refer to org or nothing
         assert "audits" not in loaded and "appraisals" not in loaded, loaded
+
+
+RACE = """
+import sys, threading
+from sqlalchemy.orm import configure_mappers, mapperlib
+from auditdesk.store import models
+
+assert models._CONFIGURE_MUTEX is mapperlib._CONFIGURE_MUTEX  # the lock SQLAlchemy takes
+paused, go = threading.Event(), threading.Event()
+errors = []
+
+def pause_before_research_action(frame, event, arg):
+    # the class body of ResearchAction runs after ResearchNote is declared and before
+    # ResearchAction is: a configuration now would meet a relationship to a missing class
+    code = frame.f_code
+    if event == "call" and code.co_name == "ResearchAction" and code.co_filename.endswith(
+        "indicators.py"
+    ):
+        paused.set()
+        go.wait(20)
+    return None
+
+def importer():
+    sys.settrace(pause_before_research_action)
+    try:
+        models.ResearchNote
+    except Exception as exc:
+        errors.append(f"import: {exc!r}")
+    finally:
+        sys.settrace(None)
+
+def configurer():
+    try:
+        configure_mappers()
+    except Exception as exc:
+        errors.append(f"configure: {exc!r}")
+
+a = threading.Thread(target=importer)
+a.start()
+assert paused.wait(20), "the import never reached ResearchAction"
+b = threading.Thread(target=configurer)
+b.start()
+b.join(0.5)
+waited = b.is_alive()  # it waits for the whole module, or it ran into the half-declared one
+go.set()
+a.join(20)
+b.join(20)
+assert not a.is_alive() and not b.is_alive(), "deadlock"
+print(waited, errors)
+"""
+
+
+def test_a_query_configuring_mappers_waits_for_a_model_module_being_imported() -> None:
+    """The window imports panels (and with them model modules) on one worker while another
+    worker's query configures the mappers: the configuration waits for the module's classes to
+    be whole (before, it met a relationship to a class not declared yet, or the two threads
+    waited for each other for ever)."""
+    done = subprocess.run([sys.executable, "-c", RACE], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["True", "[]"], done.stdout

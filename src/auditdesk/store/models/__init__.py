@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.orm import Mapper
+from sqlalchemy.orm.mapper import _CONFIGURE_MUTEX
 
 from auditdesk.store.base import Base
 
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
         IndicatorImportMapping,
         ResearchAction,
         ResearchNote,
+        research_note_unit,
     )
     from auditdesk.store.models.office import MonitoringTarget, OfficeSetting
     from auditdesk.store.models.org import Employee, Office, OrgUnit, Role, User
@@ -159,6 +161,7 @@ _HOME: dict[str, str] = {
     "RecordRead": "privacy",
     "ResearchAction": "indicators",
     "ResearchNote": "indicators",
+    "research_note_unit": "indicators",
     "RetentionRule": "privacy",
     "Role": "auditdesk.domain.values",
     "SurveyAnswer": "surveys",
@@ -243,7 +246,21 @@ TABLE_MODULES: dict[str, str] = {
 
 
 def _module(name: str) -> Any:
-    return importlib.import_module(name if "." in name else f"{__name__}.{name}")
+    """A model module, imported while holding SQLAlchemy's configure lock.
+
+    Threads (the window's workers) import model modules and run queries at the same time. A
+    query configures new mappers holding `_CONFIGURE_MUTEX` and, in `load_referred_tables`,
+    imports modules; a module being imported declares classes, which takes the same lock. With
+    the module's import lock taken first on one thread and the configure lock first on the
+    other, the two waited for each other for ever (seen once at the window's start), and a
+    query configuring mappers half-way through another thread's import of a module met a
+    relationship to a class not declared yet ("ResearchAction is not defined"). Taking the
+    configure lock before the import puts both in one order and makes a module's declarations
+    whole before any configuration sees them. The lock is an internal of SQLAlchemy (an RLock,
+    re-entered when one model module imports another); tests/store/test_model_imports.py
+    checks it is the lock SQLAlchemy's own declarations and configuration take."""
+    with _CONFIGURE_MUTEX:
+        return importlib.import_module(name if "." in name else f"{__name__}.{name}")
 
 
 def __getattr__(name: str) -> Any:
@@ -342,4 +359,5 @@ __all__ = [
     "SyncTombstone",
     "TrailHead",
     "User",
+    "research_note_unit",
 ]

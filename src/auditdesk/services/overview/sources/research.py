@@ -6,8 +6,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.services.overview.period import Period
-from auditdesk.store.models import ResearchAction, ResearchNote
-from auditdesk.store.models.indicators import research_note_unit
+from auditdesk.store.models import ResearchAction, ResearchNote, research_note_unit
 
 
 def research_counts(s: Session, p: Period, units: set[int] | None) -> dict[int | None, list[float]]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from auditdesk.services.overview.period import Period
 from auditdesk.services.overview.sources.common import day_start
 from auditdesk.services.plan.visits import effective_status
-from auditdesk.store.models.planning import PlannedVisit
+from auditdesk.store.models import PlannedVisit
 
 
 @dataclass(frozen=True)
