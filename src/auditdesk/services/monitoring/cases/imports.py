@@ -186,16 +186,17 @@ _DERIVED = (
     "days_late",
 )
 # the rule sentence is stored once per distinct text (case_due_rule, 0020_case_rules): the
-# case holds its id, looked up per row when the rows are written (sentences.rule_ids)
+# case holds its id. The derived values as bound are a list shared by every row of the same
+# combination, its sentence replaced by the sentence's id once, before the first row is written
 _RULE = _DERIVED.index("due_rule")
-_BOUND = tuple(name for name in _DERIVED if name != "due_rule")
+_BOUND = tuple("due_rule_id" if name == "due_rule" else name for name in _DERIVED)
 # an item of the import: these, then (the derived values, the same as the driver takes them)
 _HEAD = ("sign", "unit_code", "unit_id", "jrwa", "title", "handler", "remarks")
-_INSERTED = (*_HEAD, *_BOUND, "due_rule_id", "batch_id", "updated_at")
+_INSERTED = (*_HEAD, *_BOUND, "batch_id", "updated_at")
 assert set(_INSERTED) == {*_COMPARED, "sign", "batch_id", "updated_at", "due_rule_id"} - {
     "due_rule"
 }
-Derived = tuple[tuple[Any, ...], tuple[Any, ...]]  # as read, as bound (without the sentence)
+Derived = tuple[tuple[Any, ...], list[Any]]  # as read, as bound (see _BOUND)
 CaseItem = tuple[str, str, int | None, str, str, str, str, Derived]
 
 
@@ -268,20 +269,25 @@ class _Inserts:
             for value, process in zip((batch_id, now), self.tail_processors, strict=True)
         )
 
-    def bind(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The derived values as the driver takes them, without the sentence (`row` adds its
-        id)."""
-        return tuple(
+    def bind(self, values: tuple[Any, ...]) -> list[Any]:
+        """The derived values as the driver takes them, the sentence still as text (`identify`
+        puts its id in its place)."""
+        return [
             value if process is None or value is None else process(value)
-            for value, process in zip(
-                values[:_RULE] + values[_RULE + 1 :], self.derived, strict=True
-            )
-        )
+            for value, process in zip(values, self.derived, strict=True)
+        ]
+
+    def identify(self, session: Session, bound: list[list[Any]]) -> None:
+        """Each of these bound lists (made by `bind`, not given here before) gets its
+        sentence's id, the sentences not stored yet stored (once per distinct text)."""
+        self.rule_ids = sentences.rule_ids(session, {b[_RULE] for b in bound}, self.rule_ids)
+        ids = self.rule_ids
+        for values in bound:
+            values[_RULE] = ids[values[_RULE]]
 
     def row(self, item: CaseItem, tail: tuple[Any, ...]) -> tuple[Any, ...]:
         """The insert's parameters for an item; `tail`: batch id, time of the change."""
-        derived = item[7]
-        out = (*item[:7], *derived[1], self.rule_ids[derived[0][_RULE]], *tail)
+        out = (*item[:7], *item[7][1], *tail)
         if self.others:
             listed = list(out)
             for n, process in self.others:
@@ -330,8 +336,7 @@ class CaseSource(ImportSource[CaseItem]):
         self.dropped: list[tuple[str, str]] = []  # indexes dropped for a bulk load: name, SQL
         self.writer: _Inserts | None = None
         self.found_units: dict[tuple[str, str], tuple[str, int] | None] = {}
-        self.sentences: set[str] = set()  # every rule sentence of the file's cases
-        self.sentences_stored = 0  # how many of them have their id (write)
+        self.unidentified: list[list[Any]] = []  # bound values still holding their sentence
         with ctx.db.session() as s:
             self.rules = load_rules(s)
 
@@ -376,8 +381,9 @@ class CaseSource(ImportSource[CaseItem]):
         writer = self.writer
         assert writer is not None
         values = _derived(case)
-        self.sentences.add(values[_RULE])
-        return values, writer.bind(values)
+        bound = writer.bind(values)
+        self.unidentified.append(bound)
+        return values, bound
 
     def _item(
         self,
@@ -538,9 +544,9 @@ class CaseSource(ImportSource[CaseItem]):
                     .where(CaseRecord.sign.in_(signs))
                 )
             }
-        if len(self.sentences) != self.sentences_stored:  # the file's sentences, stored once
-            writer.rule_ids = sentences.rule_ids(session, self.sentences, writer.rule_ids)
-            self.sentences_stored = len(self.sentences)
+        if self.unidentified:  # the file's sentences, stored once, their ids in the rows
+            writer.identify(session, self.unidentified)
+            self.unidentified = []
         tail = writer.tail(batch.id, self.now)
         make = writer.row
         if not existing:  # all new: the whole chunk in one executemany
