@@ -1364,6 +1364,10 @@
       <translation>{file}: w nagłówku brakuje kolumn {columns}; wyeksportuj plan, aby zobaczyć układ arkusza.</translation>
     </message>
     <message>
+      <source>{file}: the import would store a reference to a row of {parent} that does not exist ({where}); it may have been deleted while the file was imported. Nothing was imported; import the file again.</source>
+      <translation>{file}: import zapisałby odwołanie do nieistniejącego wiersza tabeli {parent} ({where}); mógł on zostać usunięty w czasie importu pliku. Niczego nie zaimportowano; zaimportuj plik ponownie.</translation>
+    </message>
+    <message>
       <source>{file}: the mapping file cannot be read ({detail})</source>
       <translation>{file}: nie można odczytać pliku mapowania ({detail})</translation>
     </message>

@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import delete, func, inspect, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
+from auditdesk.domain.errors import ValidationFailed
 from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases import imports as cases_import
-from auditdesk.store.models import AuditLogEntry, CaseImportBatch, CaseRecord
+from auditdesk.store.models import (
+    AuditLogEntry,
+    CaseDueRule,
+    CaseImportBatch,
+    CaseRecord,
+    CaseSettledDay,
+)
 
 HEADER = "Znak sprawy;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
 
@@ -194,3 +203,94 @@ def test_the_fast_reader_stores_and_refuses_what_the_row_rule_does(
         problems.append([str(p) for p in refused.value.problems])
     assert problems[0] == problems[1]
     assert len(problems[0]) == 5
+
+
+def refuses_a_missing_unit(ctx: AppContext) -> None:
+    """A new session on the same engine still enforces foreign keys: pointing a stored case at
+    a unit that does not exist fails."""
+    with pytest.raises(IntegrityError), ctx.db.session() as s:
+        s.execute(
+            update(CaseRecord)
+            .where(CaseRecord.id == select(func.min(CaseRecord.id)).scalar_subquery())
+            .values(unit_id=987_654)
+        )
+
+
+def test_foreign_key_checks_are_off_only_for_the_bulk_load_and_on_again_after_it(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: the bulk path writes with SQLite's foreign-key checks off; whatever ends its
+    transaction (stored, refused, cancelled), the next session's connection has them on."""
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    sqlite = ctx.db.engine.dialect.name == "sqlite"
+    seen: list[Any] = []
+    insert_rows = cases_import._Inserts.insert
+
+    def spy(self: Any, session: Session, rows: list[tuple[Any, ...]]) -> None:
+        if sqlite:
+            seen.append(session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar())
+        insert_rows(self, session, rows)
+
+    monkeypatch.setattr(cases_import._Inserts, "insert", spy)
+    result = cases_import.import_cases(ctx, write(tmp_path / "a.csv", [HEADER, *rows(300)]))
+    assert result.created == 300
+    assert set(seen) == ({0} if sqlite else set())  # the bulk load ran without the checks
+    refuses_a_missing_unit(ctx)
+
+    bad = [HEADER, *rows(600)]
+    bad[7] = bad[7].replace(";03.03.2025;", ";33.03.2025;")  # refused after prepare
+    with pytest.raises(cases_import.ImportRejected):
+        cases_import.import_cases(ctx, write(tmp_path / "bad.csv", bad))
+    refuses_a_missing_unit(ctx)
+
+    class Stop(Exception):
+        pass
+
+    calls: list[int] = []
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) == 8:  # mid-writing
+            raise Stop()
+
+    with pytest.raises(Stop):
+        cases_import.import_cases(
+            ctx, write(tmp_path / "b.csv", [HEADER, *rows(1200)]), check=check
+        )
+    refuses_a_missing_unit(ctx)
+    seen.clear()
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 10**9)  # the ordinary path keeps the checks
+    cases_import.import_cases(ctx, write(tmp_path / "c.csv", [HEADER, *rows(301)]))
+    assert set(seen) == ({1} if sqlite else set())
+    refuses_a_missing_unit(ctx)
+
+
+@pytest.mark.sqlite_only  # the checks are turned off on SQLite only
+def test_a_bulk_load_referring_to_a_missing_unit_is_refused_and_stores_nothing(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: the one foreign_key_check before the commit finds what the checks, off for the
+    load, would have refused row by row (here a unit deleted while the file was read)."""
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    before = indexes(ctx)
+    monkeypatch.setattr(
+        cases_import.CaseSource, "_find_unit", lambda self, text, sign_unit: ("WKS", 987_654)
+    )
+    with pytest.raises(ValidationFailed) as refused:
+        cases_import.import_cases(ctx, write(tmp_path / "spis.csv", [HEADER, *rows(500)]))
+    message = str(refused.value)
+    assert "spis.csv: the import would store a reference to a row of org_unit" in message
+    assert "(case_record.unit_id = 987654, case WKS.5430.1.2025)" in message
+    assert "Nothing was imported" in message
+    with ctx.db.session() as s:
+        for model in (CaseRecord, CaseImportBatch, CaseDueRule, CaseSettledDay):
+            assert s.scalar(select(func.count()).select_from(model)) == 0
+        assert not s.scalars(
+            select(AuditLogEntry).where(AuditLogEntry.entity == "case_import_batch")
+        ).all()
+    assert indexes(ctx) == before
+    monkeypatch.undo()
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    path = write(tmp_path / "spis.csv", [HEADER, *rows(500)])
+    assert cases_import.import_cases(ctx, path).created == 500  # the same file, units as found
+    refuses_a_missing_unit(ctx)
