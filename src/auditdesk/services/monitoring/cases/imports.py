@@ -805,7 +805,8 @@ def import_cases(
         used = ColumnMapping(columns.columns, remember_as, columns.ignored, columns.values)
         source.result.header_line = table.header_line
         source.result.skipped = table.skipped
-        found = importing.statuses(source, table, used)  # one pass over the cells, not two
+        # one pass over the cells, not two, and over the unknown columns' only (issue 17)
+        found = importing.statuses(source, table, used, count_known=False)
         importing.run_import(
             ctx,
             source,

@@ -254,9 +254,13 @@ def with_spec(
     return apply_spec(mapping, table.header, spec, source.fields, table.file)
 
 
-def statuses(source: ImportSource[T], table: Table, mapping: ColumnMapping) -> list[ColumnStatus]:
-    """Every column of the file: mapped, ignored on purpose, or unknown (issue 13)."""
-    return column_statuses(source.fields, table.header, [r.cells for r in table.rows], mapping)
+def statuses(
+    source: ImportSource[T], table: Table, mapping: ColumnMapping, *, count_known: bool = True
+) -> list[ColumnStatus]:
+    """Every column of the file: mapped, ignored on purpose, or unknown (issue 13).
+    `count_known=False`: only the unknown columns' values counted (column_statuses)."""
+    rows = [r.cells for r in table.rows]
+    return column_statuses(source.fields, table.header, rows, mapping, count_known=count_known)
 
 
 def preview(
