@@ -206,6 +206,11 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.pop("AUDITDESK_DB", None)
+    # An installed AuditDesk has its bytecode (pip compiles it at install, the frozen build
+    # carries it): the warm-up runs write it here too. With PYTHONDONTWRITEBYTECODE set, as on
+    # our build machines, every module changed since .pyc files were last written would be
+    # compiled again in every run (~40 ms of the export's start in December 2026).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["AUDITDESK_PASSWORD"] = DEMO_PASSWORD
     env["HOME"] = str(folder / "home")  # settings, caches and logs of a fresh user
     env["XDG_CACHE_HOME"] = str(folder / "home" / ".cache")

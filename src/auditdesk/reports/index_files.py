@@ -66,9 +66,16 @@ def csv_bytes(rows: Sequence[IndexRow], dialect: str = "pl") -> bytes:
     return (("\ufeff" if polish else "") + buf.getvalue()).encode("utf-8")
 
 
+def load_xlsx_writer() -> None:
+    """openpyxl imported (~0.06 s), so that `xlsx_bytes` does not wait for it. An export calls
+    this while its drawing workers finish the last protocols and this process would only wait
+    for them (issue 14); nothing else imports openpyxl before the index is written."""
+    import openpyxl.styles  # noqa: F401  (what xlsx_bytes uses: the package with its Workbook)
+
+
 def xlsx_bytes(rows: Sequence[IndexRow]) -> bytes:
-    # openpyxl (~0.1 s to import) when the index is written, at the end of an export (issue
-    # 14): meanwhile the export's first protocols are drawn
+    # openpyxl (~0.06 s to import) when the index is written, at the end of an export (issue
+    # 14), or before, while the workers draw (load_xlsx_writer)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

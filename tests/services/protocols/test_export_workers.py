@@ -150,3 +150,28 @@ def test_forked_and_spawned_workers_write_the_bytes_drawn_here_in_the_same_order
         # the collector, held while the drawing code loaded before the fork, runs again
         assert done.stdout.split() == ["forked", str(len(here.files)), "0", "True"], done.stderr
         assert _files(tmp_path / "forked") == expected
+
+
+def test_the_index_writer_loads_while_the_workers_draw_the_last_protocols(
+    office: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 14: openpyxl is imported once every record has gone to the workers and before the
+    # last protocol is written, not after it; an export drawn here has no such wait
+    monkeypatch.setattr(export, "can_fork", lambda: False)
+    monkeypatch.setattr(export, "IN_PROCESS_BELOW", 2)
+    written: list[int] = []
+    loaded_at: list[int] = []
+    monkeypatch.setattr(export, "load_xlsx_writer", lambda: loaded_at.append(written[-1]))
+
+    def progress(done: int, _total: int, _text: str) -> None:
+        written.append(done)
+
+    flt = export.ExportFilter(unit="USC")
+    result = export.export_all(office, tmp_path / "pool", flt, workers=2, on_progress=progress)
+    assert result.drawing == "spawned" and not result.problems
+    assert len(loaded_at) == 1 and loaded_at[0] < len(result.files) == written[-1]
+    assert (tmp_path / "pool" / "index.xlsx").stat().st_size > 0
+    loaded_at.clear()
+    here = export.export_all(office, tmp_path / "here", flt, workers=1, on_progress=progress)
+    assert here.drawing == "here" and loaded_at == []
+    assert (tmp_path / "here" / "index.xlsx").stat().st_size > 0

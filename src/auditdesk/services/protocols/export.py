@@ -49,7 +49,7 @@ from auditdesk.reports.batch import (
     sign_rendered,
     warm_up,
 )
-from auditdesk.reports.index_files import IndexRow, csv_bytes, xlsx_bytes
+from auditdesk.reports.index_files import IndexRow, csv_bytes, load_xlsx_writer, xlsx_bytes
 from auditdesk.reports.protocol_model import IndexEntry, ProtocolDocument
 from auditdesk.services import trail
 from auditdesk.services.access import Permission, require
@@ -472,7 +472,20 @@ def export_all(
                 return done
             return sign_rendered(done, token, sign)
 
-        _run(ctx, refs, stored, writer, result, sink, worker_sign, finish, stop, pool, workers)
+        _run(
+            ctx,
+            refs,
+            stored,
+            writer,
+            result,
+            sink,
+            worker_sign,
+            finish,
+            stop,
+            pool,
+            workers,
+            meanwhile=load_xlsx_writer,
+        )
     if result.cancelled:
         sink.abandon()
         if make_zip:
@@ -564,10 +577,13 @@ def _run(
     stop: Callable[[], bool],
     pool: ProcessPoolExecutor | None,
     workers: int,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> None:
     """Reads each record here, renders (and signs with a PKCS#12) in the pool, or here without
     one, and hands every finished file to the writer; `finish` signs on a token in this
-    process. The caller shuts the pool down."""
+    process. `meanwhile` runs once every record has gone to the pool, while the workers draw
+    the last of them and this process would only wait (issue 14: the index's openpyxl is
+    loaded then, not after the last protocol). The caller shuts the pool down."""
     report = writer.report
     queue: deque[_Done | _Job] = deque()
     try:
@@ -596,6 +612,8 @@ def _run(
             # a deep queue keeps the workers busy while this process stores a batch
             while len(queue) >= 8 * workers and not stop():
                 _drain(queue, writer, finish, block=True)
+        if pool is not None and queue and not stop():
+            meanwhile()
         while queue and not stop():
             _drain(queue, writer, finish, block=True)
         if queue or stop():

@@ -263,13 +263,18 @@ def _module(name: str) -> Any:
         return importlib.import_module(name if "." in name else f"{__name__}.{name}")
 
 
-def __getattr__(name: str) -> Any:
+def _resolve(name: str) -> Any:
+    """A model's name resolved through its module (the package's `__getattr__`, PEP 562)."""
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(_module(home), name)
     globals()[name] = value  # the next lookup is a plain attribute
     return value
+
+
+if not TYPE_CHECKING:  # hidden from mypy, which would take any unknown name as Any
+    __getattr__ = _resolve
 
 
 def load_all() -> None:
