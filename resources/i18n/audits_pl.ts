@@ -36,7 +36,7 @@
         <translation>Przekaż kierownikowi</translation>
     </message>
     <message>
-        <source>Manager's note (required when returning)</source>
+        <source>Manager&apos;s note (required when returning)</source>
         <translation>Uwagi kierownika (wymagane przy zwrocie)</translation>
     </message>
     <message>
@@ -187,7 +187,7 @@ Zakończenie blokuje audyt: odpowiedzi, komentarzy i dowodów nie będzie można
         <translation>Zakończono: %1 – %2. Audyt jest zablokowany do edycji.</translation>
     </message>
     <message>
-        <source>The result calls for an action plan: the audited unit's manager and HR prepare it (Ctrl+Shift+A shows it).</source>
+        <source>The result calls for an action plan: the audited unit&apos;s manager and HR prepare it (Ctrl+Shift+A shows it).</source>
         <translation>Wynik wymaga planu działań naprawczych: przygotowują go kierownik audytowanej komórki i dział kadr (Ctrl+Shift+A pokazuje plan).</translation>
     </message>
 </context>

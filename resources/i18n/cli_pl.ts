@@ -36,7 +36,7 @@
       <translation>W ciągu {days} dni nie przypada żadna ocena.</translation>
     </message>
     <message>
-      <source>Nobody has read this person's appraisals.</source>
+      <source>Nobody has read this person&apos;s appraisals.</source>
       <translation>Nikt nie odczytał ocen tej osoby.</translation>
     </message>
     <message>

@@ -24,16 +24,16 @@
       <translation>--key: {kind!r} nie jest rodzajem klucza; wybierz jeden z: {types}</translation>
     </message>
     <message>
-      <source>--map {option!r}: write HEADER=FIELD (or HEADER= to leave the column out), e.g. --map 'Data zakończenia sprawy=settled_on'</source>
-      <translation>--map {option!r}: napisz NAGŁÓWEK=POLE (albo NAGŁÓWEK=, aby świadomie pominąć kolumnę), np. --map 'Data zakończenia sprawy=settled_on'</translation>
+      <source>--map {option!r}: write HEADER=FIELD (or HEADER= to leave the column out), e.g. --map &apos;Data zakończenia sprawy=settled_on&apos;</source>
+      <translation>--map {option!r}: napisz NAGŁÓWEK=POLE (albo NAGŁÓWEK=, aby świadomie pominąć kolumnę), np. --map &apos;Data zakończenia sprawy=settled_on&apos;</translation>
     </message>
     <message>
       <source>--mapping {value!r}: write COLUMN=QUESTION or name a JSON file</source>
       <translation>--mapping {value!r}: należy podać KOLUMNA=PYTANIE albo nazwę pliku JSON</translation>
     </message>
     <message>
-      <source>--name: give the signer's full name, e.g. --name 'Jan Kowalski'</source>
-      <translation>--name: podaj imię i nazwisko osoby podpisującej, np. --name 'Jan Kowalski'</translation>
+      <source>--name: give the signer&apos;s full name, e.g. --name &apos;Jan Kowalski&apos;</source>
+      <translation>--name: podaj imię i nazwisko osoby podpisującej, np. --name &apos;Jan Kowalski&apos;</translation>
     </message>
     <message>
       <source>--password-env {variable}: that environment variable is not set; export it first, or leave the option out to be asked</source>
@@ -364,8 +364,8 @@
       <translation>Data rozstrzygnięcia {decided} przekracza termin: {rule}</translation>
     </message>
     <message>
-      <source>decision: 'upheld' or 'rejected'</source>
-      <translation>Rozstrzygnięcie: wybierz 'upheld' (sprzeciw uwzględniony) albo 'rejected' (sprzeciw nieuwzględniony).</translation>
+      <source>decision: &apos;upheld&apos; or &apos;rejected&apos;</source>
+      <translation>Rozstrzygnięcie: wybierz &apos;upheld&apos; (sprzeciw uwzględniony) albo &apos;rejected&apos; (sprzeciw nieuwzględniony).</translation>
     </message>
     <message>
       <source>development action #{action} does not exist</source>
@@ -380,8 +380,8 @@
       <translation>Obszar rozwoju {area!r}: jedno z działań nie ma rodzaju; wybierz rodzaj działania.</translation>
     </message>
     <message>
-      <source>development area: name the area (e.g. 'plain language')</source>
-      <translation>Obszar rozwoju: podaj nazwę obszaru (np. 'prosty język').</translation>
+      <source>development area: name the area (e.g. &apos;plain language&apos;)</source>
+      <translation>Obszar rozwoju: podaj nazwę obszaru (np. &apos;prosty język&apos;).</translation>
     </message>
     <message>
       <source>dispute #{dispute_id} does not exist</source>
@@ -396,7 +396,7 @@
       <translation>Rozstrzygnięcie zastrzeżenia: wpisz uzasadnienie.</translation>
     </message>
     <message>
-      <source>dispute: give the unit's reason</source>
+      <source>dispute: give the unit&apos;s reason</source>
       <translation>Zastrzeżenie: podaj uzasadnienie przedstawione przez komórkę.</translation>
     </message>
     <message>
@@ -424,8 +424,8 @@
       <translation>Pracownik nr {employee} nie istnieje.</translation>
     </message>
     <message>
-      <source>encryption needs the sqlcipher3 package: install AuditDesk with 'pip install auditdesk[encryption]'.</source>
-      <translation>Szyfrowanie wymaga pakietu sqlcipher3: zainstaluj AuditDesk poleceniem 'pip install auditdesk[encryption]'.</translation>
+      <source>encryption needs the sqlcipher3 package: install AuditDesk with &apos;pip install auditdesk[encryption]&apos;.</source>
+      <translation>Szyfrowanie wymaga pakietu sqlcipher3: zainstaluj AuditDesk poleceniem &apos;pip install auditdesk[encryption]&apos;.</translation>
     </message>
     <message>
       <source>every scenario needs a positive weight</source>
@@ -456,8 +456,8 @@
       <translation>Format eksportu {format!r} jest nieznany; użyj json, csv albo xlsx.</translation>
     </message>
     <message>
-      <source>feedback kind: 'positive' or 'corrective'</source>
-      <translation>Rodzaj informacji zwrotnej: wybierz 'positive' (pozytywna) albo 'corrective' (korygująca).</translation>
+      <source>feedback kind: &apos;positive&apos; or &apos;corrective&apos;</source>
+      <translation>Rodzaj informacji zwrotnej: wybierz &apos;positive&apos; (pozytywna) albo &apos;corrective&apos; (korygująca).</translation>
     </message>
     <message>
       <source>feedback note: write its topic</source>
@@ -556,7 +556,7 @@
       <translation>pozycja {item!r} ma dwie odpowiedzi albo brak jej identyfikatora</translation>
     </message>
     <message>
-      <source>item {item!r} is not in this audit's form</source>
+      <source>item {item!r} is not in this audit&apos;s form</source>
       <translation>Pytania {item!r} nie ma w arkuszu tego audytu.</translation>
     </message>
     <message>
@@ -608,7 +608,7 @@
       <translation>Rodzaj {kind!r} jest nieznany; użyj jednego z: {kinds}.</translation>
     </message>
     <message>
-      <source>last period's result {value} is not a fraction between 0 and 1</source>
+      <source>last period&apos;s result {value} is not a fraction between 0 and 1</source>
       <translation>Wynik z poprzedniego okresu {value} nie jest ułamkiem od 0 do 1.</translation>
     </message>
     <message>
@@ -632,8 +632,8 @@
       <translation>login: nie może zawierać znaków sterujących ani niewidocznych (znaleziono {characters}); użyj liter a–z, cyfr oraz . _ - @.</translation>
     </message>
     <message>
-      <source>mapping {part!r}: write COLUMN=FIELD, e.g. 'Data wpływu=received_on'</source>
-      <translation>przypisanie {part!r}: zapisz je jako KOLUMNA=POLE, np. 'Data wpływu=received_on'</translation>
+      <source>mapping {part!r}: write COLUMN=FIELD, e.g. &apos;Data wpływu=received_on&apos;</source>
+      <translation>przypisanie {part!r}: zapisz je jako KOLUMNA=POLE, np. &apos;Data wpływu=received_on&apos;</translation>
     </message>
     <message>
       <source>margin {margin} is outside 0–1; give it as a fraction, e.g. 0.1 for ±10 points</source>
@@ -660,8 +660,8 @@
       <translation>wskaż bazę biura: plik bazy danych albo adres serwera (URL)</translation>
     </message>
     <message>
-      <source>no account with login {login!r}; see 'auditdesk users list'.</source>
-      <translation>Nie ma konta o loginie {login!r}; sprawdź listę kont poleceniem 'auditdesk users list'.</translation>
+      <source>no account with login {login!r}; see &apos;auditdesk users list&apos;.</source>
+      <translation>Nie ma konta o loginie {login!r}; sprawdź listę kont poleceniem &apos;auditdesk users list&apos;.</translation>
     </message>
     <message>
       <source>no criterion is rated; rate every chosen criterion first</source>
@@ -744,19 +744,19 @@
       <translation>Data sprzeciwu {filed} przekracza termin: {rule}</translation>
     </message>
     <message>
-      <source>objection: write the employee's reason</source>
+      <source>objection: write the employee&apos;s reason</source>
       <translation>Sprzeciw: wpisz uzasadnienie pracownika.</translation>
     </message>
     <message>
-      <source>only the unit's manager or HR accepts or returns a plan</source>
+      <source>only the unit&apos;s manager or HR accepts or returns a plan</source>
       <translation>Plan zatwierdza lub zwraca tylko kierownik komórki albo dział kadr.</translation>
     </message>
     <message>
-      <source>opening hours are empty; give e.g. 'mon-fri 08:00-16:00'</source>
+      <source>opening hours are empty; give e.g. &apos;mon-fri 08:00-16:00&apos;</source>
       <translation>Nie podano godzin przyjęć; wpisz np. „mon-fri 08:00-16:00”.</translation>
     </message>
     <message>
-      <source>opening hours {part!r} are not like 'mon-fri 08:00-16:00'; separate days with ';'</source>
+      <source>opening hours {part!r} are not like &apos;mon-fri 08:00-16:00&apos;; separate days with &apos;;&apos;</source>
       <translation>Godziny przyjęć {part!r} nie mają postaci „mon-fri 08:00-16:00”; kolejne dni oddziel znakiem „;”.</translation>
     </message>
     <message>
@@ -800,7 +800,7 @@
       <translation>Zaplanowana wizyta #{visit} ma już stan {status}.</translation>
     </message>
     <message>
-      <source>planned visit #{visit} is the office's, copied to this laptop: report it missed or cancelled at the office (HR replaces it there); here it can only be started</source>
+      <source>planned visit #{visit} is the office&apos;s, copied to this laptop: report it missed or cancelled at the office (HR replaces it there); here it can only be started</source>
       <translation>zaplanowana wizyta nr {visit} należy do planu biura i jest tu tylko kopią: zgłoś ją jako nieodbytą lub odwołaną w biurze (tam kadry ją zastąpią); na laptopie można ją tylko rozpocząć</translation>
     </message>
     <message>
@@ -840,7 +840,7 @@
       <translation>znak sprawy {reference} jest już w rejestrze; podaj inny</translation>
     </message>
     <message>
-      <source>reference number: give the register's reference number</source>
+      <source>reference number: give the register&apos;s reference number</source>
       <translation>znak sprawy: podaj numer z rejestru skarg i wniosków</translation>
     </message>
     <message>
@@ -884,7 +884,7 @@
       <translation>Kody scenariuszy muszą być w programie niepowtarzalne.</translation>
     </message>
     <message>
-      <source>scenario {code}: channel {channel} is not one of the programme's</source>
+      <source>scenario {code}: channel {channel} is not one of the programme&apos;s</source>
       <translation>Scenariusz {code}: kanał {channel} nie należy do kanałów programu.</translation>
     </message>
     <message>
@@ -936,11 +936,11 @@
       <translation>sync: zaloguj się w bazie urzędu opcją --user LOGIN (hasło zostanie zapytane albo pobrane z {variable})</translation>
     </message>
     <message>
-      <source>the action's {field} is empty; write it</source>
+      <source>the action&apos;s {field} is empty; write it</source>
       <translation>pole działania „{field}” jest puste; uzupełnij je</translation>
     </message>
     <message>
-      <source>the action's {field} is longer than {limit} characters</source>
+      <source>the action&apos;s {field} is longer than {limit} characters</source>
       <translation>pole działania „{field}” jest dłuższe niż {limit} znaków</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@
       <translation>Plan ma stan „{status}”; decyzję podejmuje się tylko w sprawie planu przekazanego kierownikowi.</translation>
     </message>
     <message>
-      <source>the plan waits for the manager's decision; it cannot change now</source>
+      <source>the plan waits for the manager&apos;s decision; it cannot change now</source>
       <translation>Plan czeka na decyzję kierownika; teraz nie można go zmienić.</translation>
     </message>
     <message>
@@ -1012,7 +1012,7 @@
       <translation>Program nie obejmuje żadnej komórki; dodaj co najmniej jedną.</translation>
     </message>
     <message>
-      <source>the programme's name is empty or longer than {limit} characters</source>
+      <source>the programme&apos;s name is empty or longer than {limit} characters</source>
       <translation>Nazwa programu jest pusta albo dłuższa niż {limit} znaków.</translation>
     </message>
     <message>
@@ -1064,7 +1064,7 @@
       <translation>tym kluczem nie można podpisać protokołu ({detail}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
-      <source>this laptop has not exchanged with an office yet: import the office's package (or synchronise) first</source>
+      <source>this laptop has not exchanged with an office yet: import the office&apos;s package (or synchronise) first</source>
       <translation>ten laptop nie wymieniał jeszcze danych z urzędem: najpierw zaimportuj paczkę z urzędu (albo zsynchronizuj)</translation>
     </message>
     <message>
@@ -1088,7 +1088,7 @@
       <translation>token {token!r}: brak klucza i certyfikatu o etykiecie {key!r} ({detail})</translation>
     </message>
     <message>
-      <source>token {token!r}: the PIN is locked; unblock it with the card's PUK first</source>
+      <source>token {token!r}: the PIN is locked; unblock it with the card&apos;s PUK first</source>
       <translation>token {token!r}: PIN jest zablokowany; najpierw odblokuj go kodem PUK karty</translation>
     </message>
     <message>
@@ -1176,8 +1176,8 @@
       <translation>{database}: administrator już istnieje; zaloguj się jako administrator, aby dodać użytkowników.</translation>
     </message>
     <message>
-      <source>{database}: an administrator already exists; use 'auditdesk --user ADMIN users add …' instead.</source>
-      <translation>{database}: administrator już istnieje; zamiast tego użyj polecenia 'auditdesk --user ADMIN users add …'.</translation>
+      <source>{database}: an administrator already exists; use &apos;auditdesk --user ADMIN users add …&apos; instead.</source>
+      <translation>{database}: administrator już istnieje; zamiast tego użyj polecenia &apos;auditdesk --user ADMIN users add …&apos;.</translation>
     </message>
     <message>
       <source>{database}: backups here are for SQLite files; back up a server database with its own tools (for PostgreSQL, pg_dump).</source>
@@ -1204,23 +1204,23 @@
       <translation>{database}: plik bazy danych lub jego folder jest tylko do odczytu. Ostatnia zmiana NIE została zapisana. Nadaj prawo zapisu albo pracuj na kopii.</translation>
     </message>
     <message>
-      <source>{database}: the database is damaged ({detail}). What you were doing was not done and nothing half-written was kept. Restore the latest backup (Administration → backups, or 'auditdesk backups list').</source>
-      <translation>{database}: baza danych jest uszkodzona ({detail}). Ostatnia czynność nie została wykonana i nic nie zapisano w połowie. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list').</translation>
+      <source>{database}: the database is damaged ({detail}). What you were doing was not done and nothing half-written was kept. Restore the latest backup (Administration → backups, or &apos;auditdesk backups list&apos;).</source>
+      <translation>{database}: baza danych jest uszkodzona ({detail}). Ostatnia czynność nie została wykonana i nic nie zapisano w połowie. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo &apos;auditdesk backups list&apos;).</translation>
     </message>
     <message>
       <source>{database}: the disk is full. The last change was NOT saved (nothing half-written was kept). Free some disk space and do it again.</source>
       <translation>{database}: dysk jest pełny. Ostatnia zmiana NIE została zapisana (nie zachowano niczego zapisanego częściowo). Zwolnij miejsce na dysku i wykonaj ją ponownie.</translation>
     </message>
     <message>
-      <source>{database}: the office store has an older schema ({schema}) than this AuditDesk. Nothing was changed. The administrator upgrades it with 'auditdesk --db {database} init', which backs it up first.</source>
-      <translation>{database}: baza urzędu ma starszy schemat ({schema}) niż ten AuditDesk. Nic nie zostało zmienione. Administrator aktualizuje ją poleceniem 'auditdesk --db {database} init', które najpierw robi kopię zapasową.</translation>
+      <source>{database}: the office store has an older schema ({schema}) than this AuditDesk. Nothing was changed. The administrator upgrades it with &apos;auditdesk --db {database} init&apos;, which backs it up first.</source>
+      <translation>{database}: baza urzędu ma starszy schemat ({schema}) niż ten AuditDesk. Nic nie zostało zmienione. Administrator aktualizuje ją poleceniem &apos;auditdesk --db {database} init&apos;, które najpierw robi kopię zapasową.</translation>
     </message>
     <message>
-      <source>{database}: the server refused the password from {source}; nothing was opened. Correct it there, or check it with the server's administrator.</source>
+      <source>{database}: the server refused the password from {source}; nothing was opened. Correct it there, or check it with the server&apos;s administrator.</source>
       <translation>{database}: serwer odrzucił hasło z {source}; niczego nie otwarto. Popraw je tam albo sprawdź je u administratora serwera.</translation>
     </message>
     <message>
-      <source>{database}: the server refused the password; nothing was opened. Check the password with the server's administrator.</source>
+      <source>{database}: the server refused the password; nothing was opened. Check the password with the server&apos;s administrator.</source>
       <translation>{database}: serwer odrzucił hasło; niczego nie otwarto. Sprawdź hasło u administratora serwera.</translation>
     </message>
     <message>
@@ -1240,8 +1240,8 @@
       <translation>{database}: tę bazę danych zapisała nowsza wersja AuditDesk (schemat {schema}). Niczego nie zmieniono. Zaktualizuj AuditDesk, aby ją otworzyć.</translation>
     </message>
     <message>
-      <source>{database}: this server database holds no AuditDesk office yet. Nothing was changed. The administrator sets it up with 'auditdesk --db {database} init' (docs/office-server.md).</source>
-      <translation>{database}: ta baza na serwerze nie zawiera jeszcze urzędu AuditDesk. Nic nie zostało zmienione. Administrator zakłada ją poleceniem 'auditdesk --db {database} init' (docs/office-server.md).</translation>
+      <source>{database}: this server database holds no AuditDesk office yet. Nothing was changed. The administrator sets it up with &apos;auditdesk --db {database} init&apos; (docs/office-server.md).</source>
+      <translation>{database}: ta baza na serwerze nie zawiera jeszcze urzędu AuditDesk. Nic nie zostało zmienione. Administrator zakłada ją poleceniem &apos;auditdesk --db {database} init&apos; (docs/office-server.md).</translation>
     </message>
     <message>
       <source>{employee} already has appraisal {record} in progress; finish it first</source>
@@ -1276,8 +1276,8 @@
       <translation>Nie można odczytać pliku {file} ({detail}); sprawdź ścieżkę.</translation>
     </message>
     <message>
-      <source>{file}: column(s) not mapped that hold data and are named like a field: {columns}. Nothing was imported: map each (--map '{first}=FIELD') or leave it out on purpose (--map '{first}=')</source>
-      <translation>{file}: nieprzypisane kolumny z danymi, nazwane jak pole: {columns}. Niczego nie zaimportowano: przypisz każdą (--map '{first}=POLE') albo świadomie ją pomiń (--map '{first}=')</translation>
+      <source>{file}: column(s) not mapped that hold data and are named like a field: {columns}. Nothing was imported: map each (--map &apos;{first}=FIELD&apos;) or leave it out on purpose (--map &apos;{first}=&apos;)</source>
+      <translation>{file}: nieprzypisane kolumny z danymi, nazwane jak pole: {columns}. Niczego nie zaimportowano: przypisz każdą (--map &apos;{first}=POLE&apos;) albo świadomie ją pomiń (--map &apos;{first}=&apos;)</translation>
     </message>
     <message>
       <source>{file}: field {field!r} is mapped to column {index}, which the file does not have; map the columns again</source>
@@ -1392,7 +1392,7 @@
       <translation>{file}: skoroszyt po rozpakowaniu ma {size}, ponad limit {limit}; podziel rejestr na mniejsze pliki i zaimportuj je po kolei; niczego nie odczytano</translation>
     </message>
     <message>
-      <source>{file}: the workbook's list of parts is {size}, above the limit of {limit}: not a register workbook; save it again as XLSX; nothing was read</source>
+      <source>{file}: the workbook&apos;s list of parts is {size}, above the limit of {limit}: not a register workbook; save it again as XLSX; nothing was read</source>
       <translation>{file}: spis części skoroszytu ma {size}, ponad limit {limit}: to nie jest skoroszyt rejestru; zapisz go ponownie jako XLSX; niczego nie odczytano</translation>
     </message>
     <message>
@@ -1470,11 +1470,11 @@
       <translation>{login} ({role}) nie może zmieniać ani wykonywać retencji danych osobowych; to zadanie administratorów.</translation>
     </message>
     <message>
-      <source>{login} ({role}) may not decide the objection to appraisal {record}: only a superior of the appraiser or HR decides it: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <source>{login} ({role}) may not decide the objection to appraisal {record}: only a superior of the appraiser or HR decides it: appraisals are personal data, open only to the appraiser, the employee&apos;s line of supervisors and HR.</source>
       <translation>Użytkownik {login} ({role}) nie może rozstrzygnąć sprzeciwu od oceny {record}: rozstrzyga go wyłącznie przełożony oceniającego albo kadry (HR). Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
     </message>
     <message>
-      <source>{login} ({role}) may not manage the appraisals of employee #{employee} (not in their team): appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <source>{login} ({role}) may not manage the appraisals of employee #{employee} (not in their team): appraisals are personal data, open only to the appraiser, the employee&apos;s line of supervisors and HR.</source>
       <translation>Użytkownik {login} ({role}) nie może prowadzić ocen okresowych pracownika nr {employee} (pracownik spoza jego zespołu). Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
     </message>
     <message>
@@ -1486,7 +1486,7 @@
       <translation>{login} ({role}) nie może oglądać ani zmieniać planu wizyt; prowadzą go kadry i zespół ds. jakości.</translation>
     </message>
     <message>
-      <source>{login} ({role}) may not see or record personal data of staff (a person's data, the register, who read what); it is for HR and administrators.</source>
+      <source>{login} ({role}) may not see or record personal data of staff (a person&apos;s data, the register, who read what); it is for HR and administrators.</source>
       <translation>{login} ({role}) nie może przeglądać ani zapisywać danych osobowych pracowników (dane osoby, rejestr, kto co odczytał); to zadanie kadr i administratorów.</translation>
     </message>
     <message>
@@ -1498,7 +1498,7 @@
       <translation>{login} ({role}) nie może zobaczyć notatki z badania nr {note_id}: kierownicy widzą notatki o swoich komórkach i te dotyczące całego urzędu.</translation>
     </message>
     <message>
-      <source>{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are personal data, open only to the appraiser, the employee's line of supervisors and HR.</source>
+      <source>{login} ({role}) may not see the appraisals of employee #{employee}: appraisals are personal data, open only to the appraiser, the employee&apos;s line of supervisors and HR.</source>
       <translation>Użytkownik {login} ({role}) nie może przeglądać ocen okresowych pracownika nr {employee}. Oceny okresowe to dane osobowe, dostępne wyłącznie dla oceniającego, przełożonych pracownika w linii służbowej i kadr (HR).</translation>
     </message>
     <message>
@@ -1518,11 +1518,11 @@
       <translation>{login} nie ma aktywnego konta w bazie urzędu</translation>
     </message>
     <message>
-      <source>{login} is not an auditor; a laptop synchronises an auditor's own records</source>
+      <source>{login} is not an auditor; a laptop synchronises an auditor&apos;s own records</source>
       <translation>{login} nie jest audytorem; laptop synchronizuje własne rekordy audytora</translation>
     </message>
     <message>
-      <source>{login} is not an auditor; a sync package carries an auditor's own records</source>
+      <source>{login} is not an auditor; a sync package carries an auditor&apos;s own records</source>
       <translation>{login} nie jest audytorem; paczka synchronizacji zawiera własne rekordy audytora</translation>
     </message>
     <message>
@@ -1542,11 +1542,11 @@
       <translation>{login} nie może rozpatrywać zastrzeżeń; robi to dział kadr albo administrator.</translation>
     </message>
     <message>
-      <source>{login} may not export another auditor's records; HR or admin does</source>
+      <source>{login} may not export another auditor&apos;s records; HR or admin does</source>
       <translation>{login} nie może eksportować rekordów innego audytora; robi to kadry lub administrator</translation>
     </message>
     <message>
-      <source>{login} may not import another auditor's package; HR or admin does</source>
+      <source>{login} may not import another auditor&apos;s package; HR or admin does</source>
       <translation>{login} nie może importować paczki innego audytora; robi to kadry lub administrator</translation>
     </message>
     <message>
@@ -1598,7 +1598,7 @@
       <translation>{path} jest starsza niż ostatnia paczka zastosowana z tego laptopa; niczego nie zastosowano. Wyeksportuj nową na laptopie.</translation>
     </message>
     <message>
-      <source>{path} is {login}'s package; sign in as {login} to import it</source>
+      <source>{path} is {login}&apos;s package; sign in as {login} to import it</source>
       <translation>{path} to paczka użytkownika {login}; zaloguj się jako {login}, aby ją zaimportować</translation>
     </message>
     <message>
@@ -1666,7 +1666,7 @@
       <translation>{path}: nie znaleziono nieuszkodzonej kopii zapasowej do odtworzenia.</translation>
     </message>
     <message>
-      <source>{path}: no office database there; choose the office's database file or give the server's address (postgresql+psycopg://…)</source>
+      <source>{path}: no office database there; choose the office&apos;s database file or give the server&apos;s address (postgresql+psycopg://…)</source>
       <translation>{path}: nie ma tam bazy biura; wybierz plik bazy biura albo podaj adres serwera (postgresql+psycopg://…)</translation>
     </message>
     <message>
@@ -1678,7 +1678,7 @@
       <translation>{path}: plik nie jest tekstem w kodowaniu UTF-8; niczego nie zaimportowano.</translation>
     </message>
     <message>
-      <source>{path}: not a PostgreSQL backup in pg_dump's custom format (pg_dump -Fc); choose another backup.</source>
+      <source>{path}: not a PostgreSQL backup in pg_dump&apos;s custom format (pg_dump -Fc); choose another backup.</source>
       <translation>{path}: to nie jest kopia PostgreSQL w formacie własnym pg_dump (pg_dump -Fc); wybierz inną kopię.</translation>
     </message>
     <message>
@@ -1726,16 +1726,16 @@
       <translation>{path}: kopia zapasowa jest uszkodzona ({detail}); wybierz inną.</translation>
     </message>
     <message>
-      <source>{path}: the certificate's key is of a kind AuditDesk cannot sign with ({kind}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
+      <source>{path}: the certificate&apos;s key is of a kind AuditDesk cannot sign with ({kind}); use a certificate with an RSA, EC (ECDSA) or Ed25519 key</source>
       <translation>{path}: klucz certyfikatu jest rodzaju, którym AuditDesk nie umie podpisywać ({kind}); użyj certyfikatu z kluczem RSA, EC (ECDSA) lub Ed25519</translation>
     </message>
     <message>
-      <source>{path}: the database file is empty (0 bytes), so it holds no office. Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db. To start a new office in this place, delete the empty file first.</source>
-      <translation>{path}: plik bazy danych jest pusty (0 bajtów), więc nie zawiera danych urzędu. Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik przez --db. Aby założyć w tym miejscu nowy urząd, najpierw usuń pusty plik.</translation>
+      <source>{path}: the database file is empty (0 bytes), so it holds no office. Nothing was changed. Restore the latest backup (Administration → backups, or &apos;auditdesk backups list&apos;) or open another file with --db. To start a new office in this place, delete the empty file first.</source>
+      <translation>{path}: plik bazy danych jest pusty (0 bajtów), więc nie zawiera danych urzędu. Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo &apos;auditdesk backups list&apos;) lub otwórz inny plik przez --db. Aby założyć w tym miejscu nowy urząd, najpierw usuń pusty plik.</translation>
     </message>
     <message>
-      <source>{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest backup (Administration → backups, or 'auditdesk backups list') or open another file with --db.</source>
-      <translation>{path}: baza danych jest uszkodzona ({detail}). Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo 'auditdesk backups list') lub otwórz inny plik przez --db.</translation>
+      <source>{path}: the database is damaged ({detail}). Nothing was changed. Restore the latest backup (Administration → backups, or &apos;auditdesk backups list&apos;) or open another file with --db.</source>
+      <translation>{path}: baza danych jest uszkodzona ({detail}). Niczego nie zmieniono. Odtwórz najnowszą kopię zapasową (Administracja → kopie zapasowe albo &apos;auditdesk backups list&apos;) lub otwórz inny plik przez --db.</translation>
     </message>
     <message>
       <source>{path}: the file holds no private key with its certificate</source>
@@ -1754,7 +1754,7 @@
       <translation>{path}: nazwa pliku wynikowego powinna kończyć się na .p12 (PKCS#12)</translation>
     </message>
     <message>
-      <source>{path}: the package's kind is unknown; nothing was applied</source>
+      <source>{path}: the package&apos;s kind is unknown; nothing was applied</source>
       <translation>{path}: nieznany rodzaj paczki; niczego nie zastosowano</translation>
     </message>
     <message>
@@ -1802,7 +1802,7 @@
       <translation>{path}: {member} nie zgadza się z SHA-256 w manifeście (paczkę zmieniono lub uszkodzono); niczego nie zastosowano. Wyeksportuj paczkę ponownie.</translation>
     </message>
     <message>
-      <source>{path}: {member} holds another record's uid; nothing was applied</source>
+      <source>{path}: {member} holds another record&apos;s uid; nothing was applied</source>
       <translation>{path}: {member} zawiera uid innego rekordu; niczego nie zastosowano</translation>
     </message>
     <message>

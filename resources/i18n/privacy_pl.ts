@@ -32,11 +32,11 @@
         <translation>Zapisz ustanie zatrudnienia</translation>
     </message>
     <message>
-        <source>Who read the person's appraisals</source>
+        <source>Who read the person&apos;s appraisals</source>
         <translation>Kto odczytał oceny osoby</translation>
     </message>
     <message>
-        <source>Requests about the person's data</source>
+        <source>Requests about the person&apos;s data</source>
         <translation>Żądania dotyczące danych osoby</translation>
     </message>
     <message>
@@ -80,7 +80,7 @@
         <translation>Zapisano {0} i {1}.</translation>
     </message>
     <message>
-        <source>Exporting the person's data…</source>
+        <source>Exporting the person&apos;s data…</source>
         <translation>Eksport danych osoby…</translation>
     </message>
     <message>
@@ -219,7 +219,7 @@
         <translation>przygotowanie kolejnej oceny okresowej</translation>
     </message>
     <message>
-        <source>proof of the audit's findings while they can be disputed</source>
+        <source>proof of the audit&apos;s findings while they can be disputed</source>
         <translation>dowód ustaleń badania, dopóki można je zakwestionować</translation>
     </message>
     <message>
@@ -247,7 +247,7 @@
         <translation>RODO art. 6 ust. 1 lit. c w zw. z przepisami o ocenach okresowych (jak dla ocen)</translation>
     </message>
     <message>
-        <source>RODO art. 6(1)(e) (the office's task of measuring its service standards) with art. 6(1)(c) for the appraisal that may cite the audit</source>
+        <source>RODO art. 6(1)(e) (the office&apos;s task of measuring its service standards) with art. 6(1)(c) for the appraisal that may cite the audit</source>
         <translation>RODO art. 6 ust. 1 lit. e (zadanie urzędu: pomiar standardów obsługi) oraz art. 6 ust. 1 lit. c dla oceny, która może powołać badanie</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@
         <translation>RODO art. 6 ust. 1 lit. e oraz art. 6 ust. 1 lit. c (przepisy o ocenach)</translation>
     </message>
     <message>
-        <source>RODO art. 6(1)(c) with the Code of Administrative Procedure section VIII (art. 221-256) and the office's filing plan (JRWA)</source>
+        <source>RODO art. 6(1)(c) with the Code of Administrative Procedure section VIII (art. 221-256) and the office&apos;s filing plan (JRWA)</source>
         <translation>RODO art. 6 ust. 1 lit. c w zw. z działem VIII Kodeksu postępowania administracyjnego (art. 221–256) i jednolitym rzeczowym wykazem akt (JRWA)</translation>
     </message>
     <message>
@@ -283,7 +283,7 @@
         <translation>dzień odczytu</translation>
     </message>
     <message>
-        <source>Save the person's data</source>
+        <source>Save the person&apos;s data</source>
         <translation>Zapisz dane osoby</translation>
     </message>
     <message>
@@ -330,7 +330,7 @@
         <translation>Dane osobowe</translation>
     </message>
     <message>
-        <source>&amp;Person's data</source>
+        <source>&amp;Person&apos;s data</source>
         <translation>&amp;Dane osoby</translation>
     </message>
     <message>
@@ -338,7 +338,7 @@
         <translation>Re&amp;tencja</translation>
     </message>
     <message>
-        <source>Personal data (retention, a person's access request) is for HR and administrators. Your role ({0}) does not include it.</source>
+        <source>Personal data (retention, a person&apos;s access request) is for HR and administrators. Your role ({0}) does not include it.</source>
         <translation>Dane osobowe (retencja, żądanie dostępu osoby) są dla kadr i administratorów. Twoja rola ({0}) tego nie obejmuje.</translation>
     </message>
 </context>

@@ -492,11 +492,11 @@
         <translation>AuditDesk (automatycznie)</translation>
     </message>
     <message>
-        <source>view the office's units</source>
+        <source>view the office&apos;s units</source>
         <translation>przeglądanie komórek urzędu</translation>
     </message>
     <message>
-        <source>manage the office's units</source>
+        <source>manage the office&apos;s units</source>
         <translation>zarządzanie komórkami urzędu</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@
         <translation>Moduł PKCS#11 (karta kryptograficzna)</translation>
     </message>
     <message>
-        <source>none found: choose the card software's PKCS#11 library</source>
+        <source>none found: choose the card software&apos;s PKCS#11 library</source>
         <translation>nie znaleziono: wskaż bibliotekę PKCS#11 oprogramowania karty</translation>
     </message>
     <message>

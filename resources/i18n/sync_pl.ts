@@ -8,7 +8,7 @@
         <translation>Synchronizacja z biurem</translation>
     </message>
     <message>
-        <source>the office's database file, or postgresql+psycopg://server/auditdesk</source>
+        <source>the office&apos;s database file, or postgresql+psycopg://server/auditdesk</source>
         <translation>plik bazy biura albo postgresql+psycopg://serwer/auditdesk</translation>
     </message>
     <message>
@@ -36,15 +36,15 @@
         <translation>&amp;Zatrzymaj</translation>
     </message>
     <message>
-        <source>Keep the &amp;office's version</source>
+        <source>Keep the &amp;office&apos;s version</source>
         <translation>Zachowaj wersję &amp;biura</translation>
     </message>
     <message>
-        <source>Keep the &amp;laptop's version</source>
+        <source>Keep the &amp;laptop&apos;s version</source>
         <translation>Zachowaj wersję &amp;laptopa</translation>
     </message>
     <message>
-        <source>Office's version</source>
+        <source>Office&apos;s version</source>
         <translation>Wersja biura</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>Konflikty</translation>
     </message>
     <message>
-        <source>Laptop's version</source>
+        <source>Laptop&apos;s version</source>
         <translation>Wersja laptopa</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>Za&amp;mknij</translation>
     </message>
     <message>
-        <source>The office's database</source>
+        <source>The office&apos;s database</source>
         <translation>Baza danych biura</translation>
     </message>
     <message>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>The office server asks for the connection password of {0}
-(not your AuditDesk password; the office's administrator gives it):</source>
+(not your AuditDesk password; the office&apos;s administrator gives it):</source>
         <translation>Serwer urzędu prosi o hasło połączenia z {0}
 (to nie jest hasło do AuditDesk; podaje je administrator urzędu):</translation>
     </message>
@@ -214,19 +214,19 @@
         <translation>usunięty na laptopie, zmieniony w biurze</translation>
     </message>
     <message>
-        <source>the office's copy is locked or differs in kind</source>
+        <source>the office&apos;s copy is locked or differs in kind</source>
         <translation>kopia w biurze jest zablokowana albo innego rodzaju</translation>
     </message>
     <message>
-        <source>the laptop's copy is locked or differs in kind</source>
+        <source>the laptop&apos;s copy is locked or differs in kind</source>
         <translation>kopia na laptopie jest zablokowana albo innego rodzaju</translation>
     </message>
     <message>
-        <source> (the office's version is kept at the next synchronisation)</source>
+        <source> (the office&apos;s version is kept at the next synchronisation)</source>
         <translation> (przy następnej synchronizacji zostanie wersja biura)</translation>
     </message>
     <message>
-        <source> (the laptop's version is kept at the next synchronisation)</source>
+        <source> (the laptop&apos;s version is kept at the next synchronisation)</source>
         <translation> (przy następnej synchronizacji zostanie wersja laptopa)</translation>
     </message>
     <message>
@@ -270,11 +270,11 @@
         <translation>Dowody: {0}</translation>
     </message>
     <message>
-        <source>{0}: the office's version is kept; synchronise to apply it.</source>
+        <source>{0}: the office&apos;s version is kept; synchronise to apply it.</source>
         <translation>{0}: zostaje wersja biura; zsynchronizuj, aby ją zastosować.</translation>
     </message>
     <message>
-        <source>{0}: the laptop's version is kept; synchronise to apply it.</source>
+        <source>{0}: the laptop&apos;s version is kept; synchronise to apply it.</source>
         <translation>{0}: zostaje wersja laptopa; zsynchronizuj, aby ją zastosować.</translation>
     </message>
 </context>
