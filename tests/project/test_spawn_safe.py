@@ -4,9 +4,10 @@ freeze_support() first). Every place in src/ that starts a process is found by i
 name the spawn context; the bulk protocol export's pool is run under spawn here on Linux
 (tests/services/protocols/test_export_workers.py draws and signs a batch in it).
 
-One exception (issue 14): the export forks its drawing workers where `can_fork()` says it is
-safe — Linux (a frozen build forks like any process there), one thread, no Qt — named here by
-file and function; everywhere else it spawns."""
+The exceptions (issue 14): the export forks its drawing workers where `can_fork()` says it is
+safe — Linux (a frozen build forks like any process there), one thread, no Qt — once it has
+loaded the drawing code, or, from the command line, first thing (`early_pool`); both are named
+here by file and function; everywhere else it spawns."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from auditdesk.reports import batch
 from auditdesk.services.protocols import export
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "auditdesk"
@@ -38,8 +40,9 @@ def _is_spawn_context(node: ast.expr) -> bool:
     )
 
 
-# (file, function) of the one start that forks, guarded by export.can_fork()
-FORKS = {("services/protocols/export.py", "_forked_pool")}
+# (file, function) of the starts that fork, guarded by reports.batch.can_fork(): the export's
+# workers forked once the drawing code is loaded, and the command line's forked first (issue 14)
+FORKS = {("services/protocols/export.py", "_forked_pool"), ("reports/batch.py", "early_pool")}
 
 
 def process_starts() -> list[tuple[str, int, str, bool]]:
@@ -72,18 +75,19 @@ def test_every_process_pool_names_the_spawn_context() -> None:
     assert not_spawn == [], "start worker processes with multiprocessing.get_context('spawn')"
 
 
-def test_the_one_fork_is_where_the_export_may_fork_only() -> None:
-    source = (SRC / "services" / "protocols" / "export.py").read_text("utf-8")
-    fn = next(
-        n
-        for n in ast.walk(ast.parse(source))
-        if isinstance(n, ast.FunctionDef) and n.name == "_forked_pool"
-    )
-    assert "get_context('fork')" in ast.unparse(fn)
+def test_the_forks_are_where_the_export_may_fork_only() -> None:
+    for where, name in FORKS:
+        fn = next(
+            n
+            for n in ast.walk(ast.parse((SRC / where).read_text("utf-8")))
+            if isinstance(n, ast.FunctionDef) and n.name == name
+        )
+        assert "get_context('fork')" in ast.unparse(fn), where
     for platform in ("win32", "darwin"):
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(sys, "platform", platform)
             assert not export.can_fork()
+            assert batch.early_pool(4) is None
 
 
 def test_the_finder_sees_a_fork_default() -> None:

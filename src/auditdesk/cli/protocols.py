@@ -16,6 +16,8 @@ from auditdesk.cli.common import open_context, out
 from auditdesk.cli.lang import add_dialect_option, csv_dialect, number, t
 
 if TYPE_CHECKING:  # signing, PDF and XLSX are imported by the commands that use them (issue 14)
+    from concurrent.futures import ProcessPoolExecutor
+
     from tqdm import tqdm
 
 
@@ -152,6 +154,19 @@ class _Bar:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from auditdesk.reports.batch import early_pool
+
+    # Issue 14: the drawing workers are forked first, from a process that has loaded almost
+    # nothing yet, and load reportlab while this one imports the database code and signs in
+    drawers = early_pool(args.jobs or os.cpu_count() or 1)
+    try:
+        return _export(args, drawers)
+    finally:
+        if drawers is not None:
+            drawers.shutdown(wait=True, cancel_futures=True)
+
+
+def _export(args: argparse.Namespace, drawers: ProcessPoolExecutor | None) -> int:
     # Issue 14: the imports and the sign-in below make ~100,000 objects that live as long as
     # the process; the cyclic garbage collector would walk them over and over meanwhile (~0.1 s),
     # in the forked drawing workers, and once more at exit (~0.17 s). It is off until they
@@ -193,6 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             on_progress=bar,
             workers=args.jobs or None,
             dialect=csv_dialect(args),
+            drawers=drawers,
         )
     finally:
         bar.close()

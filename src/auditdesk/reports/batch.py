@@ -8,7 +8,12 @@ only render, and the exporting process signs each PDF on the token (`sign_render
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import multiprocessing
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,6 +137,54 @@ def warm_up() -> None:
     ready before the first job, and Ctrl+C is left to the parent."""
     leave_interrupt_to_parent()
     load_drawing()
+
+
+def can_fork() -> bool:
+    """Whether workers may be forked from this process: the platform forks safely (Linux) and
+    this process runs no other thread and no Qt (a fork copies another thread's locks in
+    whatever state they are, and Qt's threads not at all)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and "PySide6" not in sys.modules
+    )
+
+
+def warm_up_forked() -> None:
+    """Process initialiser of a worker forked before the exporting process loaded its database
+    code (`early_pool`): the drawing code and fonts are loaded here, the garbage collector held
+    meanwhile and then kept off them (`gc.freeze`), and on for the drawing (the parent had it
+    off when it forked); Ctrl+C is left to the parent."""
+    leave_interrupt_to_parent()
+    gc.disable()
+    try:
+        load_drawing()
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def early_pool(workers: int) -> ProcessPoolExecutor | None:
+    """Drawing workers forked now, at the start of a bulk export from the command line, before
+    the exporting process imports SQLAlchemy, the models and the services and signs in
+    (~0.5 s): each loads reportlab and the fonts (~0.1 s) on the other core meanwhile and is
+    ready when the first record has been read (issue 14; measured in benchmarks/README.md,
+    "Start of the command line", session 5). None where workers may not be forked or one core
+    draws anyway; the caller hands the pool to `export_all` and shuts it down.
+
+    Forked from a process that has loaded almost nothing, each worker is small and holds no
+    database connection or session of the parent's (tests/services/protocols/
+    test_export_workers.py checks what a worker has loaded)."""
+    if workers < 2 or not can_fork():
+        return None
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=warm_up_forked,
+    )
+    pool.submit(ready)  # forks every worker now (a fork pool starts them all at its first job)
+    return pool
 
 
 def ready() -> bool:

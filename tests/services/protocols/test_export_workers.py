@@ -7,6 +7,7 @@ store). Whoever draws, the files are the same bytes in the same order."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -175,3 +176,68 @@ def test_the_index_writer_loads_while_the_workers_draw_the_last_protocols(
     here = export.export_all(office, tmp_path / "here", flt, workers=1, on_progress=progress)
     assert here.drawing == "here" and loaded_at == []
     assert (tmp_path / "here" / "index.xlsx").stat().st_size > 0
+
+
+# the drawing workers the command line forks first (issue 14), in a fresh interpreter
+EARLY = """
+import gc, sys
+from auditdesk.reports.batch import early_pool
+pool = early_pool(2)
+import sqlalchemy  # the exporting process goes on to import its database code
+print(pool.submit(eval, sys.argv[1]).result(timeout=120), pool.submit(gc.isenabled).result())
+pool.shutdown(wait=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_workers_forked_first_hold_the_drawing_code_only_and_collect_garbage() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", EARLY, LOADED],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.strip() == "['reportlab'] True", done.stderr
+
+
+# `auditdesk protocols export` in a fresh interpreter, saying whether the drawing workers were
+# forked before the database code was imported
+CLI_EXPORT = """
+import sys
+from auditdesk.reports import batch
+made = []
+real = batch.early_pool
+def early_pool(workers):
+    pool = real(workers)
+    made.append(("sqlalchemy" in sys.modules, workers, pool is not None))
+    return pool
+batch.early_pool = early_pool
+from auditdesk.cli import main
+code = main(sys.argv[1:])
+print(made)
+sys.exit(code)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_the_command_line_forks_its_drawers_first_and_writes_the_same_bytes(
+    office: AppContext, tmp_path: Path
+) -> None:
+    flt = export.ExportFilter(unit="USC")
+    here = export.export_all(office, tmp_path / "here", flt, workers=1)
+    assert here.drawing == "here" and not here.problems
+    url = office.db.engine.url.database
+    assert url is not None
+    env = {**os.environ, "AUDITDESK_PASSWORD": "kadry-demo", "AUDITDESK_DB": ""}
+    argv = ["--db", url, "--user", "kadry", "protocols", "export", "--unit", "USC"]
+    done = subprocess.run(
+        [sys.executable, "-c", CLI_EXPORT, *argv, "--jobs", "2", "--out", str(tmp_path / "cli")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[(False, 2, True)]"
+    assert _files(tmp_path / "cli") == _files(tmp_path / "here")

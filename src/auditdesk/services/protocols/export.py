@@ -7,10 +7,11 @@ so a cancelled or crashed export leaves only whole files behind.
 
 The workers are forked from this process, once it has loaded the drawing code, where the
 platform forks and this process runs no other thread (the command line): they draw from their
-first moment, so they pay off from a few protocols. Elsewhere (Windows, macOS, the window with
-its Qt threads, which a fork would copy half-way) they are spawned, each an interpreter that
-imports reportlab first, which pays off from `IN_PROCESS_BELOW` protocols; fewer are drawn in
-this process.
+first moment, so they pay off from a few protocols; the command line forks them even earlier,
+before it imports the database code (`reports.batch.early_pool`, `drawers`). Elsewhere
+(Windows, macOS, the window with its Qt threads, which a fork would copy half-way) they are
+spawned, each an interpreter that imports reportlab first, which pays off from
+`IN_PROCESS_BELOW` protocols; fewer are drawn in this process.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-import sys
-import threading
 import time
 import zipfile
 from collections import deque
@@ -42,6 +41,7 @@ from auditdesk.reports.batch import (
     Pkcs11Source,
     Pkcs12Source,
     SignOptions,
+    can_fork,
     leave_interrupt_to_parent,
     load_drawing,
     ready,
@@ -269,18 +269,6 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def can_fork() -> bool:
-    """Whether workers may be forked from this process: the platform forks safely (Linux) and
-    this process runs no other thread and no Qt (a fork copies another thread's locks in
-    whatever state they are, and Qt's threads not at all)."""
-    return (
-        sys.platform.startswith("linux")
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-        and "PySide6" not in sys.modules
-    )
-
-
 def _forked_pool(workers: int) -> ProcessPoolExecutor:
     """The workers forked from this process once it has loaded the drawing code and fonts
     (all forked at the pool's first job, before its manager thread starts). The drawing code
@@ -430,23 +418,29 @@ def export_all(
     is_cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     dialect: str = "pl",
+    drawers: ProcessPoolExecutor | None = None,
 ) -> BulkResult:
     """Exports every matching protocol; signs unsigned ones when `sign` is given (which locks
     them, as signing one does); index.csv in the CSV `dialect` (domain.dialects). Worker
     processes (one per core) render and sign with a PKCS#12; this process reads, stores and
     writes, and signs on a token (whose session it holds for the whole export, the PIN checked
-    first). Returns what was written; `cancelled` when stopped
-    early."""
+    first). `drawers`: drawing workers the caller forked early (`reports.batch.early_pool`),
+    used whatever the number of protocols and shut down by the caller. Returns what was
+    written; `cancelled` when stopped early."""
     started = time.perf_counter()
     check_dialect(dialect)
     refs = find_records(ctx, flt)
     stored = _stored_rows(ctx, refs)
     with ExitStack() as stack:
         workers = workers or os.cpu_count() or 1
-        fork = can_fork()
-        pool = _start_pool(len(refs) - len(stored), workers, fork)
-        if pool is not None:  # started before the signer is loaded and the records read
-            stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        pool: ProcessPoolExecutor | None
+        if drawers is not None:
+            fork, pool = True, drawers
+        else:
+            fork = can_fork()
+            pool = _start_pool(len(refs) - len(stored), workers, fork)
+            if pool is not None:  # started before the signer is loaded and the records read
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
         token = _open_token(stack, sign)  # a card's key stays in this process
         signer = ""
         if sign is not None:
