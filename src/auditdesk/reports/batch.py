@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     # Signing (pyHanko, ~0.5 s to import) and drawing (reportlab) are imported by the functions
     # that use them (issue 14): a worker that only renders never loads pyHanko, and a process
     # that only hands documents to workers never loads either.
+    from multiprocessing.synchronize import Lock
+
     from pyhanko.sign.signers import Signer
 
     from auditdesk.reports.protocol_pdf import StampBox
@@ -151,15 +153,21 @@ def can_fork() -> bool:
     )
 
 
-def warm_up_forked() -> None:
+def warm_up_forked(turn: Lock) -> None:
     """Process initialiser of a worker forked before the exporting process loaded its database
-    code (`early_pool`): the drawing code and fonts are loaded here, the garbage collector held
-    meanwhile and then kept off them (`gc.freeze`), and on for the drawing (the parent had it
-    off when it forked); Ctrl+C is left to the parent."""
+    code (`early_pool`): the drawing code, the fonts and openpyxl (the index is written by a
+    worker then) are loaded here, one worker after the other (`turn`), so that the exporting
+    process keeps a core of its own while it imports; the garbage collector is held meanwhile
+    and then kept off what was loaded (`gc.freeze`), and on for the drawing; Ctrl+C is left to
+    the parent."""
+    from auditdesk.reports.index_files import load_xlsx_writer
+
     leave_interrupt_to_parent()
     gc.disable()
     try:
-        load_drawing()
+        with turn:
+            load_drawing()
+            load_xlsx_writer()
     finally:
         gc.freeze()
         gc.enable()
@@ -168,20 +176,24 @@ def warm_up_forked() -> None:
 def early_pool(workers: int) -> ProcessPoolExecutor | None:
     """Drawing workers forked now, at the start of a bulk export from the command line, before
     the exporting process imports SQLAlchemy, the models and the services and signs in
-    (~0.5 s): each loads reportlab and the fonts (~0.1 s) on the other core meanwhile and is
-    ready when the first record has been read (issue 14; measured in benchmarks/README.md,
-    "Start of the command line", session 5). None where workers may not be forked or one core
-    draws anyway; the caller hands the pool to `export_all` and shuts it down.
+    (~0.5 s): the workers load reportlab, the fonts and openpyxl (~0.15 s each) one after the
+    other on the other core meanwhile and are ready when the first record has been read, and
+    one of them writes index.xlsx (issue 14; measured in benchmarks/README.md, "Start of the
+    command line", session 5: loading at once, they slowed the exporting process's imports as
+    much as they saved). None where workers may not be forked or one core draws anyway; the
+    caller hands the pool to `export_all` and shuts it down.
 
     Forked from a process that has loaded almost nothing, each worker is small and holds no
     database connection or session of the parent's (tests/services/protocols/
     test_export_workers.py checks what a worker has loaded)."""
     if workers < 2 or not can_fork():
         return None
+    context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
+        mp_context=context,
         initializer=warm_up_forked,
+        initargs=(context.Lock(),),
     )
     pool.submit(ready)  # forks every worker now (a fork pool starts them all at its first job)
     return pool

@@ -190,7 +190,7 @@ pool.shutdown(wait=True)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
-def test_workers_forked_first_hold_the_drawing_code_only_and_collect_garbage() -> None:
+def test_workers_forked_first_hold_the_drawing_and_index_code_only_and_collect_garbage() -> None:
     done = subprocess.run(
         [sys.executable, "-c", EARLY, LOADED],
         capture_output=True,
@@ -198,7 +198,8 @@ def test_workers_forked_first_hold_the_drawing_code_only_and_collect_garbage() -
         timeout=120,
         check=True,
     )
-    assert done.stdout.strip() == "['reportlab'] True", done.stderr
+    # and openpyxl: such a worker writes the index too
+    assert done.stdout.strip() == "['openpyxl', 'reportlab'] True", done.stderr
 
 
 # `auditdesk protocols export` in a fresh interpreter, saying whether the drawing workers were
@@ -241,3 +242,28 @@ def test_the_command_line_forks_its_drawers_first_and_writes_the_same_bytes(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[(False, 2, True)]"
     assert _files(tmp_path / "cli") == _files(tmp_path / "here")
+
+
+# each worker forked first says when it loaded the drawing code (a stand-in taking 0.3 s)
+TURNS = """
+import sys, time
+from auditdesk.reports import batch
+def load_drawing():
+    start = time.monotonic()
+    time.sleep(0.3)
+    with open(sys.argv[1], "a") as f:
+        f.write(f"{start} {time.monotonic()}\\n")
+batch.load_drawing = load_drawing
+pool = batch.early_pool(2)
+pool.shutdown(wait=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_workers_forked_first_load_one_after_the_other(tmp_path: Path) -> None:
+    # the exporting process keeps a core of its own while it imports (issue 14)
+    log = tmp_path / "loads.txt"
+    subprocess.run([sys.executable, "-c", TURNS, str(log)], timeout=120, check=True)
+    loads = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
+    (a, b), (c, d) = loads
+    assert a < b <= c < d

@@ -478,14 +478,19 @@ def export_all(
             stop,
             pool,
             workers,
-            meanwhile=load_xlsx_writer,
+            # drawers forked first have openpyxl loaded and write the index themselves
+            meanwhile=load_xlsx_writer if drawers is None else lambda: None,
         )
     if result.cancelled:
         sink.abandon()
         if make_zip:
             result.files = []
     else:
-        index_csv, index_xlsx = csv_bytes(writer.rows, dialect), xlsx_bytes(writer.rows)
+        index_csv = csv_bytes(writer.rows, dialect)
+        if drawers is not None:  # a worker forked first has openpyxl loaded already
+            index_xlsx = drawers.submit(xlsx_bytes, writer.rows).result()
+        else:
+            index_xlsx = xlsx_bytes(writer.rows)
         if make_zip:
             sink.put("index.csv", index_csv)
             sink.put("index.xlsx", index_xlsx)
