@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import delete, func, inspect, select, update
+from sqlalchemy import delete, event, func, inspect, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -294,3 +294,31 @@ def test_a_bulk_load_referring_to_a_missing_unit_is_refused_and_stores_nothing(
     path = write(tmp_path / "spis.csv", [HEADER, *rows(500)])
     assert cases_import.import_cases(ctx, path).created == 500  # the same file, units as found
     refuses_a_missing_unit(ctx)
+
+
+def test_the_indexes_are_rebuilt_with_sorter_threads_set_back_after(
+    ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 17: SQLite's sorter may use helper threads while the bulk load builds the dropped
+    indexes again; the connection's setting is back to none afterwards."""
+    if ctx.db.engine.dialect.name != "sqlite":
+        pytest.skip("the bulk path drops and rebuilds indexes on SQLite only")
+    monkeypatch.setattr(cases_import, "BULK_ROWS", 100)
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(" ".join(statement.split()).upper())
+
+    event.listen(ctx.db.engine, "before_cursor_execute", seen)
+    try:
+        result = cases_import.import_cases(ctx, write(tmp_path / "a.csv", [HEADER, *rows(300)]))
+    finally:
+        event.remove(ctx.db.engine, "before_cursor_execute", seen)
+    assert result.created == 300
+    built = [n for n, s in enumerate(statements) if s.startswith("CREATE INDEX")]
+    on = [n for n, s in enumerate(statements) if s.startswith("PRAGMA THREADS = ")]
+    assert built and len(on) == 2
+    assert statements[on[0]] != "PRAGMA THREADS = 0" and on[0] < built[0]
+    assert statements[on[1]] == "PRAGMA THREADS = 0" and built[-1] < on[1]
+    with ctx.db.session() as s:
+        assert s.connection().exec_driver_sql("PRAGMA threads").scalar() == 0
