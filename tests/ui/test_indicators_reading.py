@@ -4,13 +4,11 @@ request is dropped when a later one was made, and a failed read is said in the m
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.errors import ValidationFailed
@@ -23,39 +21,10 @@ from auditdesk.ui.i18n import install_language
 from auditdesk.ui.monitoring.indicators import IndicatorsTab
 from auditdesk.ui.monitoring.indicators_models import FIT_ROWS
 from auditdesk.ui.panels import PanelDeps
-from auditdesk.ui.tasks import Progress, SyncTaskRunner, TaskHandle, TaskRunner
+from auditdesk.ui.tasks import SyncTaskRunner, TaskRunner
+from held_runner import HeldRunner
 
 TODAY = date(2025, 12, 1)
-
-
-class HeldRunner(TaskRunner):
-    """Keeps each submitted task until the test runs it, in any order (a worker's timing)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: list[tuple[Callable[[Progress], Any], Callable[[Any], None], Any]] = []
-
-    def submit(  # type: ignore[override]
-        self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException, str], None],
-        *,
-        title: str = "",
-        parent: QWidget | None = None,
-        on_cancel: Callable[[], None] | None = None,
-    ) -> TaskHandle:
-        self.held.append((fn, on_done, on_error))
-        return TaskHandle(None, Progress())  # type: ignore[arg-type]
-
-    def run(self, index: int) -> None:
-        fn, on_done, on_error = self.held[index]
-        try:
-            result = fn(Progress())
-        except Exception as exc:
-            on_error(exc, "")
-        else:
-            on_done(result)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,8 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from auditdesk.ui.tasks import Progress, SyncTaskRunner, TaskRunner
+from auditdesk.ui.tasks import LatestReads, Progress, SyncTaskRunner, TaskRunner
+from held_runner import HeldRunner
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -76,3 +77,26 @@ def test_sync_runner_runs_at_once() -> None:
     seen: list[object] = []
     SyncTaskRunner().submit(lambda p: 7, seen.append, lambda e, tb: seen.append(e))
     assert seen == [7]
+
+
+def test_latest_reads_show_the_latest_request_of_each_key_only() -> None:
+    # issue 14: a slower earlier read never overwrites a later one; busy while any is read
+    runner = HeldRunner()
+    busy: list[bool] = []
+    shown: list[tuple[str, int]] = []
+    failures: list[str] = []
+    reads = LatestReads(runner, busy.append, lambda exc, _tb: failures.append(str(exc)))
+
+    def boom() -> int:
+        raise ValueError("second figures failed")
+
+    reads.read("figures", lambda: 1, lambda n: shown.append(("figures", n)))
+    reads.read("figures", boom, lambda n: shown.append(("figures", n)))
+    reads.read("list", lambda: 3, lambda n: shown.append(("list", n)))
+    assert busy == [True, True, True]
+    runner.run(1)  # the latest figures fail: said
+    assert failures == ["second figures failed"] and busy[-1] is True  # the list still reads
+    runner.run(0)  # the earlier figures arrive late: dropped, busy unchanged
+    assert shown == [] and len(busy) == 4
+    runner.run(2)
+    assert shown == [("list", 3)] and busy[-1] is False

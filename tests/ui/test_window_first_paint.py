@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,37 +29,8 @@ from auditdesk.ui.monitoring.surveys import SurveysTab
 from auditdesk.ui.panels import PanelDeps, PanelSpec
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.table_view import FIT_ROWS, TableView
-from auditdesk.ui.tasks import Progress, TaskHandle, TaskRunner
-
-
-class HeldRunner(TaskRunner):
-    """Keeps each submitted task until the test runs it, in any order (a worker's timing)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.held: list[tuple[Callable[[Progress], Any], Callable[[Any], None], Any]] = []
-
-    def submit(  # type: ignore[override]
-        self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException, str], None],
-        *,
-        title: str = "",
-        parent: QWidget | None = None,
-        on_cancel: Callable[[], None] | None = None,
-    ) -> TaskHandle:
-        self.held.append((fn, on_done, on_error))
-        return TaskHandle(None, Progress())  # type: ignore[arg-type]
-
-    def run(self, index: int) -> None:
-        fn, on_done, on_error = self.held[index]
-        try:
-            result = fn(Progress())
-        except Exception as exc:
-            on_error(exc, "")
-        else:
-            on_done(result)
+from auditdesk.ui.tasks import TaskRunner
+from held_runner import HeldRunner
 
 
 class CountingModel(RowsModel[int]):

@@ -191,3 +191,47 @@ class SyncTaskRunner(TaskRunner):
         else:
             on_done(result)
         return handle
+
+
+class LatestReads:
+    """Reads of a view on the TaskRunner, each under a key (a list, the figures, ...): the
+    latest request of a key wins, what an earlier one read is dropped (a slower earlier filter
+    never overwrites a later one); `busy(True)` while any key is being read, `busy(False)`
+    once none is; a failure of the latest request goes to `failed` (a view says a user's error
+    in its own line and hands anything else to the crash handler). Issue 14: the views read
+    on workers so that the GUI thread never waits for a query."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        busy: Callable[[bool], None],
+        failed: Callable[[BaseException, str], None],
+    ) -> None:
+        self._runner = runner
+        self._busy = busy
+        self._failed = failed
+        self._generation: dict[str, int] = {}
+        self._reading: set[str] = set()
+
+    def read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
+        self._reading.add(key)
+        self._busy(True)
+
+        def latest() -> bool:
+            if generation != self._generation.get(key):
+                return False
+            self._reading.discard(key)
+            self._busy(bool(self._reading))
+            return True
+
+        def done(result: T) -> None:
+            if latest():
+                show(result)
+
+        def failed(exc: BaseException, tb: str) -> None:
+            if latest():
+                self._failed(exc, tb)
+
+        self._runner.submit(lambda _p: work(), done, failed)

@@ -46,7 +46,7 @@ from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
-from auditdesk.ui.tasks import Progress
+from auditdesk.ui.tasks import LatestReads, Progress
 
 T = TypeVar("T")
 Figures = tuple[list[TimelinessRow], list[OverdueRow], CaseSummary]
@@ -181,9 +181,10 @@ class CasesTab(QWidget):
         self.mapping_dialog: ImportMappingDialog | None = None
         self.problems_dialog: ImportProblemsDialog | None = None
         self._pending: Path | None = None
-        # per list read on a worker (issue 14): only the latest request's rows are shown
-        self._generation: dict[str, int] = {}
-        self._reading: set[str] = set()
+        # the register's reads on a worker (issue 14): only the latest request's rows are shown
+        self._reads = LatestReads(
+            deps.runner, lambda on: self.busy.setVisible(on), self._read_failed
+        )
         actor = deps.context().actor
         self.can_import = allowed(actor, Permission.MANAGE_CASES)
         self.can_view = allowed(actor, Permission.VIEW_CASES)
@@ -322,33 +323,16 @@ class CasesTab(QWidget):
     def _read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
         """Runs a read on a worker (issue 14: the register's figures, overdue list and summary
         held the GUI thread when the tab was first shown) with the busy bar shown; the latest
-        request of each kind wins (an earlier one's rows are dropped); an error a user can
-        cause is said in the status line, anything else goes to the crash handler."""
-        generation = self._generation.get(key, 0) + 1
-        self._generation[key] = generation
-        self._reading.add(key)
-        self.busy.show()
+        request of each kind wins."""
+        self._reads.read(key, work, show)
 
-        def latest() -> bool:
-            if generation != self._generation.get(key):
-                return False
-            self._reading.discard(key)
-            self.busy.setVisible(bool(self._reading))
-            return True
-
-        def done(result: T) -> None:
-            if latest():
-                show(result)
-
-        def failed(exc: BaseException, tb: str) -> None:
-            if not latest():
-                return
-            if isinstance(exc, AuditDeskError):
-                self._show_error(exc)
-            else:
-                show_error(self, exc, tb)
-
-        self.deps.runner.submit(lambda _p: work(), done, failed)
+    def _read_failed(self, exc: BaseException, tb: str) -> None:
+        """An error a user can cause is said in the status line, anything else goes to the
+        crash handler."""
+        if isinstance(exc, AuditDeskError):
+            self._show_error(exc)
+        else:
+            show_error(self, exc, tb)
 
     def reload(self) -> None:
         """Units list and figures again (after an import, or on F5)."""

@@ -54,7 +54,7 @@ from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date
 from auditdesk.ui.states import EmptyState, show_no_access
-from auditdesk.ui.tasks import Cancelled, Progress
+from auditdesk.ui.tasks import Cancelled, LatestReads, Progress
 
 PAGE = 500
 T = TypeVar("T")
@@ -83,8 +83,10 @@ class IndicatorsTab(QWidget):
         self.dialog: EntryDialog | None = None
         self.problems: ImportProblemsDialog | None = None
         self.mapping_dialog: ImportMappingDialog | None = None
-        self._generation: dict[str, int] = {}  # per list: only the latest request's rows show
-        self._pending: set[str] = set()  # the lists being read on a worker
+        # the lists' reads on a worker (issue 14): only the latest request's rows are shown
+        self._reads = LatestReads(
+            deps.runner, lambda on: self.busy.setVisible(on), self._read_failed
+        )
         self.busy = QProgressBar()  # an indeterminate bar while a list is being read
         self.busy.setObjectName("busy")
         self.busy.setRange(0, 0)
@@ -287,33 +289,16 @@ class IndicatorsTab(QWidget):
     def _read(self, key: str, work: Callable[[], T], show: Callable[[T], None]) -> None:
         """Runs a list's queries on a worker (issue 14: the register and the summary held the
         GUI thread ~0.1 s each when the tab opened) with the busy bar shown; the latest
-        request of each list wins (an earlier one's rows are dropped); an error a user can
-        cause is said in the message line, anything else goes to the crash handler."""
-        generation = self._generation.get(key, 0) + 1
-        self._generation[key] = generation
-        self._pending.add(key)
-        self.busy.show()
+        request of each list wins."""
+        self._reads.read(key, work, show)
 
-        def latest() -> bool:
-            if generation != self._generation.get(key):
-                return False
-            self._pending.discard(key)
-            self.busy.setVisible(bool(self._pending))
-            return True
-
-        def done(result: T) -> None:
-            if latest():
-                show(result)
-
-        def failed(exc: BaseException, tb: str) -> None:
-            if not latest():
-                return
-            if isinstance(exc, AuditDeskError):
-                self.message.setText(error_text(exc))
-            else:
-                show_error(self, exc, tb)
-
-        self.deps.runner.submit(lambda _p: work(), done, failed)
+    def _read_failed(self, exc: BaseException, tb: str) -> None:
+        """An error a user can cause is said in the message line, anything else goes to the
+        crash handler."""
+        if isinstance(exc, AuditDeskError):
+            self.message.setText(error_text(exc))
+        else:
+            show_error(self, exc, tb)
 
     def reload_register(self) -> None:
         ctx, f, today = self.deps.context(), self.filter(), self.today()
