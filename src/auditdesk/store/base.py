@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import MetaData, select
+from sqlalchemy.orm import DeclarativeBase, Session
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -28,3 +30,13 @@ def utcnow() -> datetime:
     reports, the demo) come from the services' injected clock (`services.clock`); tests pin
     both with time-machine."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def rows_with_ids(session: Session, model: Any, ids: Iterable[int | None]) -> list[Any]:
+    """The rows of `model` whose `id` is one of `ids` (None and repeats left out), in one
+    statement: a bulk read loads the rows a chunk of records refers to, and then finds them in
+    the session's identity map (`session.get`, many-to-one loads) without a query each."""
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return []
+    return list(session.scalars(select(model).where(model.id.in_(wanted))))

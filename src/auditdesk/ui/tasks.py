@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -235,3 +235,16 @@ class LatestReads:
                 self._failed(exc, tb)
 
         self._runner.submit(lambda _p: work(), done, failed)
+
+
+def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
+    """A thin indeterminate bar, hidden, for a view to show while it reads on a worker
+    (`LatestReads`); `accessible_name` says what is being read (a screen reader names it)."""
+    bar = QProgressBar()
+    bar.setObjectName(object_name)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar

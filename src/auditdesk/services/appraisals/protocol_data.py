@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -39,6 +39,7 @@ from auditdesk.services.appraisals.common import (
     spans,
 )
 from auditdesk.services.context import AppContext
+from auditdesk.store.base import rows_with_ids
 from auditdesk.store.models import (
     Absence,
     Appraisal,
@@ -90,13 +91,6 @@ def appraisal_protocol_data_many(
     return out
 
 
-def _in(session: Session, model: Any, ids: Iterable[int | None]) -> list[Any]:
-    wanted = sorted({i for i in ids if i is not None})
-    if not wanted:
-        return []
-    return list(session.scalars(select(model).where(model.id.in_(wanted))))
-
-
 def _prefetch(
     s: Session, chunk: list[int]
 ) -> tuple[list[Any], dict[int, list[Appraisal]], dict[int, list[Absence]]]:
@@ -113,8 +107,8 @@ def _prefetch(
         )
     )
     people = {a.employee_id for a in rows} | {a.appraiser_id for a in rows}
-    employees = _in(s, Employee, people)
-    units = _in(s, OrgUnit, (e.unit_id for e in employees))
+    employees = rows_with_ids(s, Employee, people)
+    units = rows_with_ids(s, OrgUnit, (e.unit_id for e in employees))
     history: dict[int, list[Appraisal]] = {}
     absences: dict[int, list[Absence]] = {}
     made = sorted({a.employee_id for a in rows})
@@ -131,9 +125,9 @@ def _prefetch(
         rows,
         employees,
         units,
-        _in(s, Office, (u.office_id for u in units)),
-        _in(s, FormVersion, (a.form_version_id for a in rows)),
-        _in(s, Appraisal, (a.supersedes_id for a in rows)),
+        rows_with_ids(s, Office, (u.office_id for u in units)),
+        rows_with_ids(s, FormVersion, (a.form_version_id for a in rows)),
+        rows_with_ids(s, Appraisal, (a.supersedes_id for a in rows)),
     ]
     return held, history, absences
 

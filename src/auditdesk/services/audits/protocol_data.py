@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from auditdesk.reports.labels import channel_name
 from auditdesk.services.audits.access import get_visible
 from auditdesk.services.audits.scoring import answers_of, checklist_of
 from auditdesk.services.context import AppContext
+from auditdesk.store.base import rows_with_ids
 from auditdesk.store.models import (
     Audit,
     Employee,
@@ -102,28 +103,21 @@ def audit_protocol_data_many(
     return out
 
 
-def _in(session: Session, model: Any, ids: Iterable[int | None]) -> list[Any]:
-    wanted = sorted({i for i in ids if i is not None})
-    if not wanted:
-        return []
-    return list(session.scalars(select(model).where(model.id.in_(wanted))))
-
-
 def _prefetch(session: Session, chunk: list[int]) -> list[Any]:
     audits = list(
         session.scalars(
             select(Audit).where(Audit.id.in_(chunk)).options(selectinload(Audit.answers))
         )
     )
-    units = _in(session, OrgUnit, (a.unit_id for a in audits))
+    units = rows_with_ids(session, OrgUnit, (a.unit_id for a in audits))
     return [
         audits,
         units,
-        _in(session, FormVersion, (a.form_version_id for a in audits)),
-        _in(session, Office, (u.office_id for u in units)),
-        _in(session, Employee, (a.employee_id for a in audits)),
-        _in(session, Audit, (a.original_id for a in audits)),
-        _in(session, User, (a.auditor_id for a in audits)),
+        rows_with_ids(session, FormVersion, (a.form_version_id for a in audits)),
+        rows_with_ids(session, Office, (u.office_id for u in units)),
+        rows_with_ids(session, Employee, (a.employee_id for a in audits)),
+        rows_with_ids(session, Audit, (a.original_id for a in audits)),
+        rows_with_ids(session, User, (a.auditor_id for a in audits)),
     ]
 
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -46,7 +45,7 @@ from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import RowsModel
 from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
-from auditdesk.ui.tasks import LatestReads, Progress
+from auditdesk.ui.tasks import LatestReads, Progress, busy_bar
 
 T = TypeVar("T")
 Figures = tuple[list[TimelinessRow], list[OverdueRow], CaseSummary]
@@ -284,13 +283,8 @@ class CasesTab(QWidget):
         splitter.addWidget(upper)
         splitter.addWidget(lower)
 
-        self.busy = QProgressBar()  # an indeterminate bar while the figures are being read
-        self.busy.setObjectName("casesBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(6)
-        self.busy.setAccessibleName(self.tr("Reading the case register"))
-        self.busy.hide()
+        # an indeterminate bar while the figures are being read
+        self.busy = busy_bar("casesBusy", self.tr("Reading the case register"))
 
         self.empty = EmptyState()
         layout = QVBoxLayout(self)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -54,7 +53,7 @@ from auditdesk.ui.monitoring.panel import TabSpec
 from auditdesk.ui.panels import PanelDeps
 from auditdesk.ui.qdates import to_date
 from auditdesk.ui.states import EmptyState, show_no_access
-from auditdesk.ui.tasks import Cancelled, LatestReads, Progress
+from auditdesk.ui.tasks import Cancelled, LatestReads, Progress, busy_bar
 
 PAGE = 500
 T = TypeVar("T")
@@ -87,13 +86,8 @@ class IndicatorsTab(QWidget):
         self._reads = LatestReads(
             deps.runner, lambda on: self.busy.setVisible(on), self._read_failed
         )
-        self.busy = QProgressBar()  # an indeterminate bar while a list is being read
-        self.busy.setObjectName("busy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(6)
-        self.busy.setAccessibleName(self.tr("Reading the register"))
-        self.busy.hide()
+        # an indeterminate bar while a list is being read
+        self.busy = busy_bar("busy", self.tr("Reading the register"))
         self.pages = QTabWidget()
         self.pages.setObjectName("indicatorPages")
         self.pages.addTab(self._register_page(), self.tr("Register"))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -52,7 +51,7 @@ from auditdesk.ui.qdates import to_date, to_qdate
 from auditdesk.ui.rows_model import ColumnsModel, RowsModel
 from auditdesk.ui.states import EmptyState, show_no_access
 from auditdesk.ui.table_view import TableView
-from auditdesk.ui.tasks import Progress
+from auditdesk.ui.tasks import Progress, busy_bar
 
 # what the results page reads: the results, those of the compared period, the comparisons
 Read = tuple[SurveyResults, SurveyResults | None, list[QuestionComparison]]
@@ -164,13 +163,8 @@ class ResultsView(QWidget):
         self.language = deps.settings.language
         self.campaign: svc.CampaignRow | None = None
         self._asked = 0  # requests for results: only the latest one's are shown (issue 14)
-        self.busy = QProgressBar()  # an indeterminate bar while the results are being read
-        self.busy.setObjectName("resultsBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(6)
-        self.busy.setAccessibleName(self.tr("Reading the results"))
-        self.busy.hide()
+        # an indeterminate bar while the results are being read
+        self.busy = busy_bar("resultsBusy", self.tr("Reading the results"))
         self.unit = QComboBox()
         self.unit.setObjectName("resultsUnit")
         self.unit.setAccessibleName(self.tr("Unit"))
