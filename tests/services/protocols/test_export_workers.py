@@ -267,3 +267,25 @@ def test_workers_forked_first_load_one_after_the_other(tmp_path: Path) -> None:
     loads = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
     (a, b), (c, d) = loads
     assert a < b <= c < d
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
+def test_a_refused_sign_in_stops_the_drawers_forked_first(
+    office: AppContext, tmp_path: Path
+) -> None:
+    # the workers forked before the sign-in end with the command, which says why it stopped
+    url = office.db.engine.url.database
+    assert url is not None
+    env = {**os.environ, "AUDITDESK_PASSWORD": "not-the-password", "AUDITDESK_DB": ""}
+    argv = ["--db", url, "--user", "kadry", "protocols", "export", "--out", str(tmp_path / "x")]
+    done = subprocess.run(
+        [sys.executable, "-c", CLI_EXPORT, *argv, "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode != 0
+    assert done.stdout.splitlines()[-1] == "[(False, 2, True)]"
+    assert "auditdesk:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x").exists()
