@@ -95,3 +95,21 @@ def test_the_protocol_export_imports_only_the_modules_it_runs() -> None:
         assert unused not in loaded, unused
     assert postgresql == "-" and openpyxl == "-"  # PostgreSQL's dialect on a SQLite laptop
     assert queries == "queries" and flow == "flow"  # and a name, once used, loads its module
+
+
+@pytest.mark.parametrize("name", PACKAGES)
+def test_the_packages_modules_import_each_other_never_the_package(name: str) -> None:
+    # docs/architecture.md: a module takes a name from the module it lives in (a submodule
+    # taken from the package, `from auditdesk.services.audits import counts`, is a module)
+    package = importlib.import_module(name)
+    assert package.__file__ is not None
+    folder = Path(package.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py")}
+    found = []
+    for path in sorted(folder.glob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == name:
+                found += [f"{path.name}: {a.name}" for a in node.names if a.name not in modules]
+    assert found == []

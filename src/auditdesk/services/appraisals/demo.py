@@ -16,7 +16,7 @@ from auditdesk.domain.appraisal import overall_result, required_criteria
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.domain.periods import add_months
 from auditdesk.services import trail
-from auditdesk.services.appraisals import SheetChoice, sheet_of, suggest_sheet
+from auditdesk.services.appraisals.common import SheetChoice, sheet_of, suggest_sheet
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions
 from auditdesk.store.models import (

@@ -20,7 +20,8 @@ from auditdesk.domain.errors import ValidationFailed
 from auditdesk.domain.forms.appraisal_sheet import AppraisalSheet
 from auditdesk.files import create_private, open_private, write_private_text
 from auditdesk.services import trail
-from auditdesk.services.appraisals import (
+from auditdesk.services.appraisals.access import visible_employee_ids
+from auditdesk.services.appraisals.common import (
     IN_PROGRESS,
     SheetChoice,
     made_history,
@@ -29,7 +30,6 @@ from auditdesk.services.appraisals import (
     spans,
     suggest_sheet,
 )
-from auditdesk.services.appraisals.access import visible_employee_ids
 from auditdesk.services.appraisals.periods import proposed_period
 from auditdesk.services.context import AppContext
 from auditdesk.store.models import (

@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from auditdesk.domain.demo_calendar import DemoCalendar
 from auditdesk.domain.forms.checklist import ChecklistForm, ChecklistItem
-from auditdesk.services.audits import (
-    NewAudit,
+from auditdesk.services.audits import counts as audit_counts
+from auditdesk.services.audits.drafts import NewAudit, create_audit_row
+from auditdesk.services.audits.scoring import (
+    _apply_score,
+    _sync_answer_rows,
     answers_of,
     checklist_of,
-    create_audit_row,
 )
-from auditdesk.services.audits import counts as audit_counts
-from auditdesk.services.audits.scoring import _apply_score, _sync_answer_rows
 from auditdesk.services.context import Actor, AppContext
 from auditdesk.services.forms import latest_versions
 from auditdesk.store.models import (

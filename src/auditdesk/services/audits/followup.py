@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from auditdesk.domain.values import ACTION_STATUSES
 from auditdesk.services import trail
-from auditdesk.services.audits import (
-    NewAudit,
+from auditdesk.services.audits.access import get_visible
+from auditdesk.services.audits.drafts import NewAudit, create_audit_row
+from auditdesk.services.audits.scoring import (
+    _apply_score,
+    _sync_answer_rows,
     answers_of,
     checklist_of,
-    create_audit_row,
-    get_visible,
 )
-from auditdesk.services.audits.scoring import _apply_score, _sync_answer_rows
 from auditdesk.services.clock import local_now
 from auditdesk.services.context import AppContext
 from auditdesk.services.forms import latest_versions

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.forms.checklist import ChecklistForm
 from auditdesk.domain.multiple_testing import Correction, significant_after_correction
 from auditdesk.domain.statistics import Comparison, Proportion, two_proportion_test
-from auditdesk.services.audits import checklist_of, scope
+from auditdesk.services.audits.access import scope
 from auditdesk.services.audits.counts import AUDIT_ROW, COUNTED_STATUSES
+from auditdesk.services.audits.scoring import checklist_of
 from auditdesk.services.context import AppContext
 from auditdesk.services.unit_scope import supervised_unit_ids
 from auditdesk.store.models import (
