@@ -11,10 +11,10 @@ falls on every line alike, the median of `--runs`:
 - `auditdesk cases report` on the demo office, and the same report's query time measured inside
   one warm process (median of `--runs` calls): the difference is the sub-command's fixed cost
   (start, opening and checking the database, signing in, printing);
-- the export of the demo office's unit USC protocols (`protocols export --unit USC`, 22 on the
-  demo office) against LibreOffice converting the same number of Word files to PDF, the files
-  themselves made by LibreOffice from text (`--slow-runs` runs each). Without `soffice` on the
-  PATH that line is skipped, saying so.
+- the export of the demo office's unit USC protocols (`protocols export --unit USC`: 22 on
+  the issue's day, 28 on the demo office of 6 December 2026) against LibreOffice converting
+  the same number of Word files to PDF, the files themselves made by LibreOffice from text
+  (`--slow-runs` runs each). Without `soffice` on the PATH that line is skipped, saying so.
 Targets: --version and every --help ≤ 5× `python -c pass`; fixed cost ≤ 0.5 s; the export
 ≤ 0.6× LibreOffice's conversion.
 """
