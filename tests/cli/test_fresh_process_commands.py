@@ -141,3 +141,49 @@ def test_the_protocol_export_imports_neither_the_survey_nor_the_case_models(
     assert {"audits", "appraisals", "protocols"} <= set(models)
     for other in ("surveys", "cases", "indicators", "summaries", "sync"):
         assert other not in models, models
+
+
+# the process's own command (`auditdesk …`: main() with the arguments in sys.argv), saying
+# whether the collector was held when the command signed in, and how it is left
+COLLECTOR = """
+import gc, json, sys
+import auditdesk.cli.common as common
+seen = []
+real = common.release_collector
+def release_collector():
+    seen.append(gc.isenabled())
+    real()
+common.release_collector = release_collector
+sys.argv = ["auditdesk", *json.loads(sys.argv[1])]
+import auditdesk.cli as cli
+code = cli.main()
+print(json.dumps({"code": code, "held": seen[:1] == [False], "on": gc.isenabled(),
+                  "frozen": gc.get_freeze_count()}))
+"""
+
+
+def _collector(argv: list[str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", COLLECTOR, json.dumps(argv)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.stdout.strip(), done.stderr[-3000:]
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_a_command_holds_the_collector_until_it_has_signed_in(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # issue 14: its imports and sign-in are frozen out of the collector's reach, which runs
+    # again for the command itself, also when the sign-in is refused
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "jakosc-demo")
+    found = _collector(["--db", str(demo_file), "--user", "jakosc", "cases", "report"])
+    assert found["code"] == 0 and found["held"] is True and found["on"] is True
+    assert isinstance(found["frozen"], int) and found["frozen"] > 20_000
+    monkeypatch.setenv("AUDITDESK_PASSWORD", "not-the-password")
+    found = _collector(["--db", str(demo_file), "--user", "jakosc", "cases", "report"])
+    assert found["code"] != 0 and found["held"] is True and found["on"] is True

@@ -271,10 +271,12 @@ def test_export_leaves_the_garbage_collector_running(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """The export holds the collector while it imports and signs in (issue 14), and lets it
-    run again for the export itself, also when the sign-in fails."""
+    """A caller's main(argv) (a test's, not the process's own command) leaves the collector
+    as it was: on, nothing frozen, also when the sign-in fails (the process's own command holds
+    it: tests/cli/test_fresh_process_commands.py)."""
     db, ids = demo_db
     assert gc.isenabled()
+    frozen = gc.get_freeze_count()
     export = ["protocols", "export", "--out", str(tmp_path / "out"), "--from", "2034-01-01"]
     assert main(["--db", str(db), *export, "--unit", "USC", "--kind", "audit"]) == 0
     assert f"Exported {len(ids)} of {len(ids)}" in capsys.readouterr().out
@@ -282,4 +284,4 @@ def test_export_leaves_the_garbage_collector_running(
     monkeypatch.setenv("AUDITDESK_PASSWORD", "not-the-password")
     assert main(["--db", str(db), "--user", "kadry", *export]) != 0
     assert "kadry" in capsys.readouterr().err
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

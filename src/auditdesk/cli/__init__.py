@@ -14,6 +14,7 @@ lists stand-ins made from it, and `auditdesk NAME …` builds NAME's module's pa
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -168,8 +169,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             from auditdesk.ui.app import run_gui  # Qt is loaded only for the window
 
             return run_gui(db_target=args.db, language=args.lang)
-        result: int = args.func(args)
-        return result
+        if argv is None:  # this process's own command (issue 14: see hold_collector)
+            from auditdesk.cli.common import hold_collector, release_collector
+
+            hold_collector()
+            try:
+                result: int = args.func(args)
+            finally:
+                release_collector()  # a command that never signed in
+                gc.freeze()  # the process ends: its last collection need not walk it all
+            return result
+        return int(args.func(args))
     except AuditDeskError as exc:
         print(f"auditdesk: {error_message(exc)}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)

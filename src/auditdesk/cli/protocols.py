@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import getpass
 import os
 import sys
@@ -167,22 +166,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, drawers: ProcessPoolExecutor | None) -> int:
-    # Issue 14: the imports and the sign-in below make ~100,000 objects that live as long as
-    # the process; the cyclic garbage collector would walk them over and over meanwhile (~0.1 s),
-    # in the forked drawing workers, and once more at exit (~0.17 s). It is off until they
-    # exist, then they are frozen out of its reach (as the window does once its panels are up).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
-        from auditdesk.services.protocols.export import ExportFilter, export_all
-        from auditdesk.settings import Settings
+    # the collector is held while these load and the user signs in (cli.common.hold_collector)
+    from auditdesk.reports.batch import Pkcs11Source, Pkcs12Source, SignOptions
+    from auditdesk.services.protocols.export import ExportFilter, export_all
+    from auditdesk.settings import Settings
 
-        ctx = open_context(args)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    ctx = open_context(args)
     sign = None
     settings = Settings.load()
     source: Pkcs12Source | Pkcs11Source | None = None
@@ -229,7 +218,6 @@ def _export(args: argparse.Namespace, drawers: ProcessPoolExecutor | None) -> in
     )
     if result.index_csv:
         out(t("Index: {csv}, {xlsx}", csv=result.index_csv, xlsx=result.index_xlsx))
-    gc.freeze()  # the process ends here: its teardown need not walk what the export made
     return 1 if result.problems else 0
 
 

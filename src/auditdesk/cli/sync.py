@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from auditdesk.cli.common import open_context, out
+from auditdesk.cli.common import open_context, out, release_collector
 
 if TYPE_CHECKING:  # the services are imported when a command runs, not to build the parser
     from auditdesk.services.sync.visits import PlanCounts
@@ -64,6 +64,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         )
     office = check_office_address(args.office)
     laptop = open_any(getattr(args, "db", None), cli_passphrase)
+    release_collector()  # the store is open: the collector runs for the synchronisation
     try:
         password = prompt_password(f"Password for {login} at the office: ")
         report = synchronise_with_office(
