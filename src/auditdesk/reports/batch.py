@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import multiprocessing
+import os
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     # Signing (pyHanko, ~0.5 s to import) and drawing (reportlab) are imported by the functions
     # that use them (issue 14): a worker that only renders never loads pyHanko, and a process
     # that only hands documents to workers never loads either.
-    from multiprocessing.synchronize import Lock
+    from multiprocessing.synchronize import Semaphore
 
     from pyhanko.sign.signers import Signer
 
@@ -153,13 +154,13 @@ def can_fork() -> bool:
     )
 
 
-def warm_up_forked(turn: Lock) -> None:
+def warm_up_forked(turn: Semaphore) -> None:
     """Process initialiser of a worker forked before the exporting process loaded its database
     code (`early_pool`): the drawing code, the fonts and openpyxl (the index is written by a
-    worker then) are loaded here, one worker after the other (`turn`), so that the exporting
-    process keeps a core of its own while it imports; the garbage collector is held meanwhile
-    and then kept off what was loaded (`gc.freeze`), and on for the drawing; Ctrl+C is left to
-    the parent."""
+    worker then) are loaded here, as many workers at once as `turn` lets (one on two cores), so
+    that the exporting process keeps a core of its own while it imports; the garbage collector
+    is held meanwhile and then kept off what was loaded (`gc.freeze`), and on for the drawing;
+    Ctrl+C is left to the parent."""
     from auditdesk.reports.index_files import load_xlsx_writer
 
     leave_interrupt_to_parent()
@@ -173,15 +174,21 @@ def warm_up_forked(turn: Lock) -> None:
         gc.enable()
 
 
-def early_pool(workers: int) -> ProcessPoolExecutor | None:
+def loading_at_once() -> int:
+    """How many early workers load at the same time: all cores but the exporting process's."""
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+def early_pool(workers: int, at_once: int | None = None) -> ProcessPoolExecutor | None:
     """Drawing workers forked now, at the start of a bulk export from the command line, before
     the exporting process imports SQLAlchemy, the models and the services and signs in
-    (~0.5 s): the workers load reportlab, the fonts and openpyxl (~0.15 s each) one after the
-    other on the other core meanwhile and are ready when the first record has been read, and
-    one of them writes index.xlsx (issue 14; measured in benchmarks/README.md, "Start of the
-    command line", session 5: loading at once, they slowed the exporting process's imports as
-    much as they saved). None where workers may not be forked or one core draws anyway; the
-    caller hands the pool to `export_all` and shuts it down.
+    (~0.5 s): the workers load reportlab, the fonts and openpyxl (~0.15 s each) meanwhile on
+    the other cores, `at_once` at a time (`loading_at_once()`: one on two cores), and are
+    ready when the first record has been read; one of them writes index.xlsx (issue 14;
+    measured in benchmarks/README.md, "Start of the command line", session 5: two loading at
+    once on two cores slowed the exporting process's imports as much as they saved). None
+    where workers may not be forked or one core draws anyway; the caller hands the pool to
+    `export_all` and shuts it down.
 
     Forked from a process that has loaded almost nothing, each worker is small and holds no
     database connection or session of the parent's (tests/services/protocols/
@@ -193,7 +200,7 @@ def early_pool(workers: int) -> ProcessPoolExecutor | None:
         max_workers=workers,
         mp_context=context,
         initializer=warm_up_forked,
-        initargs=(context.Lock(),),
+        initargs=(context.Semaphore(loading_at_once() if at_once is None else at_once),),
     )
     pool.submit(ready)  # forks every worker now (a fork pool starts them all at its first job)
     return pool

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from auditdesk.reports import batch
 from auditdesk.reports.batch import Pkcs12Source, SignOptions
 from auditdesk.reports.verify import verify_pdf
 from auditdesk.services.context import Actor, AppContext
@@ -254,19 +255,29 @@ def load_drawing():
     with open(sys.argv[1], "a") as f:
         f.write(f"{start} {time.monotonic()}\\n")
 batch.load_drawing = load_drawing
-pool = batch.early_pool(2)
+pool = batch.early_pool(2, at_once=int(sys.argv[2]))
 pool.shutdown(wait=True)
 """
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
-def test_workers_forked_first_load_one_after_the_other(tmp_path: Path) -> None:
+def test_workers_forked_first_load_one_after_the_other_on_two_cores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # the exporting process keeps a core of its own while it imports (issue 14)
-    log = tmp_path / "loads.txt"
-    subprocess.run([sys.executable, "-c", TURNS, str(log)], timeout=120, check=True)
-    loads = sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
-    (a, b), (c, d) = loads
+    def loads(at_once: int) -> list[tuple[float, ...]]:
+        log = tmp_path / f"loads-{at_once}.txt"
+        run = [sys.executable, "-c", TURNS, str(log), str(at_once)]
+        subprocess.run(run, timeout=120, check=True)
+        return sorted(tuple(map(float, line.split())) for line in log.read_text().splitlines())
+
+    (a, b), (c, d) = loads(1)
     assert a < b <= c < d
+    (a, b), (c, d) = loads(2)  # all cores but the exporting process's: both at once
+    assert c < b
+    for cores, at_once in ((1, 1), (2, 1), (4, 3), (16, 15), (None, 1)):
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        assert batch.loading_at_once() == at_once
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
