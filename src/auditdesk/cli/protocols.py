@@ -277,6 +277,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_cert_create(args: argparse.Namespace) -> int:
     from auditdesk.reports.certs import NOT_QUALIFIED, create_certificate
+    from auditdesk.services.clock import SYSTEM_CLOCK
 
     password = secret(args.password_env, f"Password for {args.out}: ", confirm=True)
     if not password:
@@ -288,6 +289,7 @@ def cmd_cert_create(args: argparse.Namespace) -> int:
         organisation=args.organisation,
         email=args.email,
         key_type=args.key,
+        now=SYSTEM_CLOCK.now(),
     )
     out(f"Created {made.p12} (key and certificate) and {made.pem} (certificate, for --trust)")
     out(f"Subject: {made.subject}")

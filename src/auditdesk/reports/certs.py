@@ -74,6 +74,8 @@ def build_certificate(
     if email:
         attrs.append(x509.NameAttribute(NameOID.EMAIL_ADDRESS, email))
     subject = x509.Name(attrs)
+    # a certificate is valid from the moment it is made: the caller passes its clock's `now`
+    # (the command line does); reports/ has no clock of its own, so the machine's otherwise
     start = (now or datetime.now(UTC)) - timedelta(minutes=5)
     cert = (
         x509.CertificateBuilder()
@@ -139,10 +141,15 @@ def create_certificate(
     organisation: str = "",
     email: str = "",
     key_type: str = "rsa",
+    now: datetime | None = None,
 ) -> CreatedCertificate:
+    """A new key and self-signed certificate in `out` (PKCS#12) and beside it as PEM; `now`:
+    when the certificate is made (the caller's clock; the machine's when not given)."""
     if out.suffix.lower() not in (".p12", ".pfx"):
         raise ValidationFailed("{path}: the output file should end in .p12 (PKCS#12)", path=out)
-    key, cert = build_certificate(name, organisation=organisation, email=email, key_type=key_type)
+    key, cert = build_certificate(
+        name, organisation=organisation, email=email, key_type=key_type, now=now
+    )
     write_pkcs12(key, cert, out, password, name)
     return CreatedCertificate(
         p12=out,
