@@ -4,10 +4,9 @@ freeze_support() first). Every place in src/ that starts a process is found by i
 name the spawn context; the bulk protocol export's pool is run under spawn here on Linux
 (tests/services/protocols/test_export_workers.py draws and signs a batch in it).
 
-The exceptions (issue 14): the export forks its drawing workers where `can_fork()` says it is
-safe — Linux (a frozen build forks like any process there), one thread, no Qt — once it has
-loaded the drawing code, or, from the command line, first thing (`early_pool`); both are named
-here by file and function; everywhere else it spawns."""
+One exception (issue 14): the export forks its drawing workers where `can_fork()` says it is
+safe — Linux (a frozen build forks like any process there), one thread, no Qt — in one place
+(`reports.batch.early_pool`), named here by file and function; everywhere else it spawns."""
 
 from __future__ import annotations
 
@@ -40,9 +39,9 @@ def _is_spawn_context(node: ast.expr) -> bool:
     )
 
 
-# (file, function) of the starts that fork, guarded by reports.batch.can_fork(): the export's
-# workers forked once the drawing code is loaded, and the command line's forked first (issue 14)
-FORKS = {("services/protocols/export.py", "_forked_pool"), ("reports/batch.py", "early_pool")}
+# (file, function) of the one start that forks, guarded by reports.batch.can_fork(): the
+# export's drawing workers (issue 14)
+FORKS = {("reports/batch.py", "early_pool")}
 
 
 def process_starts() -> list[tuple[str, int, str, bool]]:

@@ -5,10 +5,10 @@ Rendering and signing run in a pool of worker processes (one per CPU core); the 
 stays in this process. Every file is written under a temporary name and renamed when complete,
 so a cancelled or crashed export leaves only whole files behind.
 
-The workers are forked from this process, once it has loaded the drawing code, where the
-platform forks and this process runs no other thread (the command line): they draw from their
-first moment, so they pay off from a few protocols; the command line forks them even earlier,
-before it imports the database code (`reports.batch.early_pool`, `drawers`). Elsewhere
+The workers are forked from this process where the platform forks and this process runs no
+other thread (the command line), and load the drawing code themselves while this process reads
+(`reports.batch.early_pool`), so they pay off from a few protocols; the command line forks them
+first thing, before it imports the database code, and hands them in (`drawers`). Elsewhere
 (Windows, macOS, the window with its Qt threads, which a fork would copy half-way) they are
 spawned, each an interpreter that imports reportlab first, which pays off from
 `IN_PROCESS_BELOW` protocols; fewer are drawn in this process.
@@ -16,7 +16,6 @@ spawned, each an interpreter that imports reportlab first, which pays off from
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import time
@@ -42,8 +41,7 @@ from auditdesk.reports.batch import (
     Pkcs12Source,
     SignOptions,
     can_fork,
-    leave_interrupt_to_parent,
-    load_drawing,
+    early_pool,
     ready,
     render_and_sign,
     sign_rendered,
@@ -269,29 +267,6 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     return pool
 
 
-def _forked_pool(workers: int) -> ProcessPoolExecutor:
-    """The workers forked from this process once it has loaded the drawing code and fonts
-    (all forked at the pool's first job, before its manager thread starts). The drawing code
-    lives as long as the process: the garbage collector is held while it loads and then no
-    longer walks it (`gc.freeze`), here or in the workers (issue 14; as the command line does
-    with the database code)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        load_drawing()
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=leave_interrupt_to_parent,
-    )
-    pool.submit(ready)
-    return pool
-
-
 def _start_pool(
     to_render: int, workers: int, fork: bool | None = None
 ) -> ProcessPoolExecutor | None:
@@ -300,7 +275,9 @@ def _start_pool(
     if workers < 2:
         return None
     if can_fork() if fork is None else fork:
-        return _forked_pool(workers) if to_render >= FORKED_FROM else None
+        # forked before the drawing code is loaded: the workers load it (and openpyxl, for the
+        # index) on the other cores while this process reads the records
+        return early_pool(workers) if to_render >= FORKED_FROM else None
     if to_render < IN_PROCESS_BELOW:
         return None
     return _pool(workers)
@@ -478,19 +455,21 @@ def export_all(
             stop,
             pool,
             workers,
-            # drawers forked first have openpyxl loaded and write the index themselves
-            meanwhile=load_xlsx_writer if drawers is None else lambda: None,
+            # forked workers have openpyxl loaded (early_pool) and write the index themselves
+            meanwhile=(lambda: None) if fork else load_xlsx_writer,
         )
+        index_csv = index_xlsx = b""
+        if not result.cancelled:
+            index_csv = csv_bytes(writer.rows, dialect)
+            if fork and pool is not None:
+                index_xlsx = pool.submit(xlsx_bytes, writer.rows).result()
+            else:
+                index_xlsx = xlsx_bytes(writer.rows)
     if result.cancelled:
         sink.abandon()
         if make_zip:
             result.files = []
     else:
-        index_csv = csv_bytes(writer.rows, dialect)
-        if drawers is not None:  # a worker forked first has openpyxl loaded already
-            index_xlsx = drawers.submit(xlsx_bytes, writer.rows).result()
-        else:
-            index_xlsx = xlsx_bytes(writer.rows)
         if make_zip:
             sink.put("index.csv", index_csv)
             sink.put("index.xlsx", index_xlsx)
