@@ -20,7 +20,7 @@ HEADS = frozenset(
         "0012_plan",
         "0018_overview_summaries",
         "0019_overview_indexes",
-        "0020_case_rules",
+        "0021_case_partial_indexes",
     }
 )
 
@@ -46,5 +46,6 @@ SCRIPT_FILES = frozenset(
         "0018_overview_summaries.py",
         "0019_overview_indexes.py",
         "0020_case_rules.py",
+        "0021_case_partial_indexes.py",
     }
 )
