@@ -179,6 +179,41 @@ def test_a_cell_over_the_limit_is_named_with_line_and_column(
     _refused(book, "row 2, column 2: a value of 11 characters is longer than the limit of 10")
 
 
+# Issue 17: only rows spanning lines, or any row once a line longer than the limit has been
+# read, have their cells measured; every piece size the reading may see must still find each
+# long cell, in UTF-8 and in Windows-1250, at the line's start, middle or end, in a row of one
+# line or of several, in the last line without its line end.
+LONG_CELL_FILES = {
+    "first row": (["Znak;Opis", "SK.1;" + "x" * 11, "SK.2;b"], "line 2, column 2"),
+    "middle row": (["Znak;Opis", "SK.1;a", "SK.2;" + "ż" * 11, "SK.3;c"], "line 3, column 2"),
+    "first column": (["Znak;Opis", "SK.1;a", "x" * 11 + ";b"], "line 3, column 1"),
+    "last row, no line end": (["Znak;Opis", "SK.1;a", "SK.2;" + "y" * 11], "line 3, column 2"),
+    "across lines": (["Znak;Opis", "SK.1;a", 'SK.2;"abcde\nfghij"'], "line 4, column 2"),
+    "across short lines": (["Znak;Opis", "SK.1;a", '"abcde\nfghij";b'], "line 4, column 1"),
+    "across three lines": (["Znak;Opis", 'SK.1;"ab\ncd\nefghi"', "SK.2;b"], "line 4, column 2"),
+}
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 5, 8, 13, 64, 1024 * 1024])
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1250"])
+@pytest.mark.parametrize("case", sorted(LONG_CELL_FILES))
+def test_every_long_cell_is_found_whatever_the_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int, encoding: str, case: str
+) -> None:
+    monkeypatch.setattr(tabular, "MAX_TABLE_CELL", 10)
+    monkeypatch.setattr(tabular, "CHUNK_BYTES", piece)
+    lines, where = LONG_CELL_FILES[case]
+    path = tmp_path / "opis.csv"
+    text = "\r\n".join(lines) + ("" if case.endswith("no line end") else "\r\n")
+    path.write_bytes(text.encode(encoding))
+    _refused(path, f"{where}: a value of 11 characters is longer than the limit of 10")
+    # the same file with that cell one character shorter is read whole
+    short = text.replace("x" * 11, "x" * 10).replace("ż" * 11, "ż" * 10)
+    short = short.replace("y" * 11, "y" * 10).replace("fghij", "fghi").replace("efghi", "efgh")
+    path.write_bytes(short.encode(encoding))
+    assert len(read_table(path).rows) == len(lines) - 1
+
+
 def test_a_row_wider_than_the_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, event, func, inspect, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -49,9 +51,56 @@ def write(path: Path, lines: list[str]) -> Path:
 
 
 def indexes(ctx: AppContext) -> list[tuple[Any, ...]]:
+    """Name, columns, uniqueness and (on SQLite) the whole definition, partial ones' condition
+    included (0021_case_partial_indexes)."""
     with ctx.db.session() as s:
-        found = inspect(s.connection()).get_indexes("case_record")
-    return sorted((i["name"], tuple(i["column_names"]), bool(i["unique"])) for i in found)
+        conn = s.connection()
+        found = inspect(conn).get_indexes("case_record")
+        sql = {}
+        if conn.dialect.name == "sqlite":
+            sql = dict(
+                conn.exec_driver_sql(
+                    "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'case_record'"
+                ).all()
+            )
+    return sorted(
+        (i["name"], tuple(i["column_names"]), bool(i["unique"]), sql.get(i["name"])) for i in found
+    )
+
+
+@pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.psycopg.dialect()])
+def test_the_derived_values_are_bound_as_the_dialect_binds_them(dialect: Dialect) -> None:
+    """Each distinct value is converted once (the processors remembered, issue 17), to what the
+    dialect's own processor gives, the second time as the first."""
+    writer = cases_import._Inserts(dialect)
+    table = CaseRecord.__table__
+    names = cases_import._BOUND
+    values = (
+        date(2025, 3, 3),
+        date(2025, 4, 1),
+        "one_month",
+        None,
+        date(2025, 4, 3),
+        date(2025, 4, 3),
+        "Termin: 3 kwietnia",
+        0,
+        True,
+        None,
+        None,
+        29,
+        0,
+    )
+    expected = []
+    for name, value in zip(names, values, strict=True):
+        column = "due_rule_id" if name == "due_rule_id" else name
+        process = table.c[column].type.dialect_impl(dialect).bind_processor(dialect)
+        expected.append(value if process is None or value is None else process(value))
+    assert writer.bind(values) == expected
+    assert writer.bind(values) == expected  # remembered
+    for value, process in zip(values, writer.derived, strict=True):
+        if process is not None and value is not None:  # converted once, then remembered
+            info = process.cache_info()  # type: ignore[attr-defined]
+            assert (info.misses, info.hits) == (1, 1)
 
 
 COMPARED = [c for c in CaseRecord.__table__.c if c.name not in ("id", "batch_id")]

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -248,6 +249,12 @@ _WRITTEN = tuple(
 )
 
 
+def _remembered(process: Callable[[Any], Any] | None) -> Callable[[Any], Any] | None:
+    """A bind processor that converts each distinct value once (values are hashable: dates,
+    numbers, text)."""
+    return None if process is None else lru_cache(maxsize=8192)(process)
+
+
 class _Inserts:
     """The Core insert of case_record compiled once for the store's dialect and run as the
     driver's executemany (sqlite3; psycopg 3 pipelines it) on rows of plain values (issue 17:
@@ -273,7 +280,9 @@ class _Inserts:
             name: table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
             for name in _INSERTED
         }
-        self.derived = [processors[name] for name in _BOUND]
+        # once per distinct value: a register's combinations repeat the same few hundred
+        # dates (the dialect's own processor, kept; 300,000 calls at a million cases)
+        self.derived = [_remembered(processors[name]) for name in _BOUND]
         self.others = [
             (n, processors[name]) for n, name in enumerate(_HEAD) if processors[name] is not None
         ]
@@ -326,6 +335,7 @@ class _Inserts:
 
 
 UNIT_CODE_LENGTH = 40  # what case_record.unit_code holds
+_SIGN_OF = itemgetter(0)  # an item's sign
 
 
 class CaseSource(ImportSource[CaseItem]):
@@ -472,6 +482,12 @@ class CaseSource(ImportSource[CaseItem]):
     def check_rows(
         self, items: list[tuple[int, CaseItem]], problems: list[RowProblem]
     ) -> list[CaseItem]:
+        kept = [item for _line, item in items]
+        if len(set(map(_SIGN_OF, kept))) == len(kept):
+            # every sign once (the usual register): told by a set built in C, ~0.1 s at a
+            # million rows against 0.65 s for the loop below, which names the repeats
+            problems.sort(key=lambda p: p.line)
+            return kept
         seen: dict[str, int] = {}
         column = self.table.header[self.columns["sign"]]
         for line, item in items:
@@ -488,7 +504,7 @@ class CaseSource(ImportSource[CaseItem]):
                 )
             seen[sign] = line
         problems.sort(key=lambda p: p.line)
-        return [item for _line, item in items]
+        return kept
 
     def _start_bulk(self, session: Session) -> None:
         """A large register (BULK_ROWS or more, and at least as many rows as the SQLite case
@@ -593,10 +609,12 @@ class CaseSource(ImportSource[CaseItem]):
         assert writer is not None
         result = self.result
         existing = {}
-        signs = [item[0] for item in chunk]
-        if self.known is not None:  # the bulk path knows every stored sign
-            signs = [sign for sign in signs if sign in self.known]
-        if signs and not self.empty:  # only cases that may be stored are looked up
+        signs: list[str] = []
+        if not self.empty:  # only cases that may be stored are looked up
+            signs = [item[0] for item in chunk]
+            if self.known is not None:  # the bulk path knows every stored sign
+                signs = [sign for sign in signs if sign in self.known]
+        if signs:
             existing = {
                 row.sign: row
                 for row in session.execute(
