@@ -62,6 +62,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_cases import HEADER, write_export
 
 # the overview's counts before the summaries (issue 17), kept by the test that compares them
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))  # their helpers
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "services" / "overview"))
 from test_overview_indexes import INDEXES, _rounded, old_audits, old_complaints
 from test_overview_summaries import old_cases, old_surveys

@@ -3,20 +3,17 @@ on PostgreSQL, and the mapper bumps it from there."""
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect, select
 
 from auditdesk.services.context import AppContext
-from auditdesk.store.migrate import alembic_config, schema_state
+from auditdesk.store.migrate import schema_state
 from auditdesk.store.models import Appraisal
+from migration_steps import downgrade, upgrade_to_heads
 
 
 def test_existing_appraisals_get_version_1(demo_ctx: AppContext) -> None:
     db = demo_ctx.db
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0009_integrity")
+    downgrade(db, "0009_integrity")
     with db.engine.connect() as conn:
         columns = {c["name"] for c in inspect(conn).get_columns("appraisal")}
         before = conn.exec_driver_sql("SELECT count(*) FROM appraisal").scalar()
@@ -25,10 +22,7 @@ def test_existing_appraisals_get_version_1(demo_ctx: AppContext) -> None:
     assert before and before > 0, "the demo office holds appraisals"
     assert "0009_integrity" in heads and "0017_appraisal_version" not in heads
     assert "0015_actions" in heads  # the other branches stay where they were
-    db.engine.dispose()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    upgrade_to_heads(db)
     assert schema_state(db).up_to_date
     with db.engine.connect() as conn:
         versions = conn.execute(select(Appraisal.id, Appraisal.version)).all()

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Connection
 
@@ -20,7 +19,8 @@ from auditdesk.services.context import AppContext
 from auditdesk.services.monitoring.cases import reports, summary
 from auditdesk.services.overview import Period
 from auditdesk.services.overview.sources import cases as overview_cases
-from auditdesk.store.migrate import alembic_config, schema_state
+from auditdesk.store.migrate import schema_state
+from migration_steps import downgrade, upgrade_to_heads
 
 PARTIAL = {
     "ix_case_record_open_due": (["due_on"], "settled_on IS NULL"),
@@ -69,16 +69,10 @@ def test_the_indexes_are_partial_and_the_migration_goes_down_and_up(
     db = demo_ctx.db
     with db.engine.connect() as conn:
         assert _indexes(conn) == PARTIAL
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0020_case_rules")
+    downgrade(db, "0020_case_rules")
     with db.engine.connect() as conn:
         assert _indexes(conn) == {name: (columns, None) for name, columns in FULL.items()}
-    db.engine.dispose()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    upgrade_to_heads(db)
     assert schema_state(db).up_to_date
     with db.engine.connect() as conn:
         assert _indexes(conn) == PARTIAL

@@ -4,11 +4,11 @@ PostgreSQL; ix_case_record_batch_id is dropped and built again."""
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import inspect
 
 from auditdesk.services.context import AppContext
-from auditdesk.store.migrate import alembic_config, schema_state
+from auditdesk.store.migrate import schema_state
+from migration_steps import downgrade, upgrade_to_heads
 
 AFTER = (
     "SELECT c.sign, coalesce(r.text, '') FROM case_record c "
@@ -21,20 +21,14 @@ def test_rule_sentences_are_carried_down_and_up(demo_ctx: AppContext) -> None:
     with db.engine.connect() as conn:
         expected = {a: b for a, b in conn.exec_driver_sql(AFTER)}
     assert len(expected) > 100 and all(expected.values()), "the demo office holds cases"
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0011_overview")
+    downgrade(db, "0011_overview")
     with db.engine.connect() as conn:
         found = inspect(conn)
         assert "case_due_rule" not in found.get_table_names()
         assert "ix_case_record_batch_id" in {i["name"] for i in found.get_indexes("case_record")}
         down = {a: b for a, b in conn.exec_driver_sql("SELECT sign, due_rule FROM case_record")}
     assert down == expected
-    db.engine.dispose()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    upgrade_to_heads(db)
     assert schema_state(db).up_to_date
     with db.engine.connect() as conn:
         assert {a: b for a, b in conn.exec_driver_sql(AFTER)} == expected

@@ -244,17 +244,13 @@ def test_an_older_database_gets_its_head_and_seals_from_the_migration(
 ) -> None:
     """Downgraded to before the seals, then opened again: the migration seals the completed
     audits and made appraisals as they stand, and the head from the newest entry."""
-    from alembic import command
-
-    from auditdesk.store.migrate import alembic_config, open_database
+    from auditdesk.store.migrate import open_database
+    from migration_steps import downgrade
 
     db = demo_ctx.db
     answers = _sql(db, "SELECT count(*) FROM audit_answer")
     newest = _newest(db)
-    cfg = alembic_config(db)
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0002_audits")
+    downgrade(db, "0002_audits")
     db.dispose()
     reopened = open_database(db.url)
     try:

@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 import pytest
-from alembic import command
 from sqlalchemy import Table, and_, case, event, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
@@ -23,8 +22,8 @@ from auditdesk.services.context import AppContext
 from auditdesk.services.overview import Period, overview, period_of
 from auditdesk.services.overview.sources import audits, complaints
 from auditdesk.services.overview.sources.common import Counts, day_start, grouped
-from auditdesk.store.migrate import alembic_config
 from auditdesk.store.models import Audit, IndicatorEntry, OrgUnit
+from migration_steps import downgrade, upgrade_to_heads
 
 INDEXES = {
     "audit": "ix_audit_overview",
@@ -239,16 +238,11 @@ def test_the_migration_adds_and_removes_the_indexes(demo_ctx: AppContext, today:
     year = period_of("year", today)
     with demo_ctx.db.session() as s:
         before = audits.audit_counts(s, year, None), complaints.complaint_counts(s, year, None)
-    cfg = alembic_config(demo_ctx.db)
-    with demo_ctx.db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "overview_indexes@-1")
+    downgrade(demo_ctx.db, "overview_indexes@-1")
     assert not set(INDEXES.values()) & _indexes(demo_ctx)
     with demo_ctx.db.session() as s:  # the same figures, only slower
         assert _rounded((old_audits(s, year, None), old_complaints(s, year, None))) == _rounded(
             before
         )
-    with demo_ctx.db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    upgrade_to_heads(demo_ctx.db)
     assert set(INDEXES.values()) <= _indexes(demo_ctx)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import case, func, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
@@ -29,7 +28,6 @@ from auditdesk.services.overview import Period, overview, period_of
 from auditdesk.services.overview.sources import cases as cases_source
 from auditdesk.services.overview.sources import surveys as surveys_source
 from auditdesk.services.overview.sources.common import Counts, grouped
-from auditdesk.store.migrate import alembic_config
 from auditdesk.store.models import (
     CaseRecord,
     CaseSettledDay,
@@ -40,6 +38,7 @@ from auditdesk.store.models import (
     SurveyResponse,
     SurveyResponseMonth,
 )
+from migration_steps import downgrade, upgrade_to_heads
 
 HEADER = "Znak sprawy;Wydział;Tytuł;Data wszczęcia;Data zakończenia;Kategoria;Termin;Prowadzący"
 
@@ -312,14 +311,10 @@ def test_the_migration_fills_the_summaries_from_the_rows_already_stored(
 
     built = counts()
     assert all(built)
-    cfg = alembic_config(demo_ctx.db)
-    with demo_ctx.db.engine.begin() as conn:  # back to before 0018, then up again
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "overview_summaries@-1")
-    with demo_ctx.db.engine.begin() as conn:
+    downgrade(demo_ctx.db, "overview_summaries@-1")  # back to before 0018, then up again
+    with demo_ctx.db.engine.connect() as conn:
         assert not sa_inspect(conn).has_table("case_settled_day")
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    upgrade_to_heads(demo_ctx.db)
     assert counts() == built
     report = check(demo_ctx)
     assert not [p for p in report.problems if "overview summary" in p], report.problems
