@@ -31,6 +31,17 @@ LOADED = (
 )
 
 
+def _python(code: str, *args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """`code` run by a fresh interpreter with `args`; its output as text (a failure raises)."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
+
+
 def test_a_small_batch_is_drawn_here_a_large_one_by_workers() -> None:
     # spawned workers (Windows, macOS, the window)
     assert export._start_pool(export.IN_PROCESS_BELOW - 1, 2, fork=False) is None
@@ -59,14 +70,7 @@ print(can_fork())
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
 def test_workers_are_forked_only_from_a_single_threaded_process_without_qt() -> None:
     def check(case: str) -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", FORK_CHECK, case],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        return done.stdout.strip()
+        return _python(FORK_CHECK, case).stdout.strip()
 
     assert check("plain") == "True"
     assert check("qt") == "False"
@@ -142,13 +146,7 @@ def test_forked_and_spawned_workers_write_the_bytes_drawn_here_in_the_same_order
     if sys.platform.startswith("linux"):
         url = office.db.engine.url.database
         assert url is not None
-        done = subprocess.run(
-            [sys.executable, "-c", FORKED_EXPORT, url, str(tmp_path / "forked")],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
+        done = _python(FORKED_EXPORT, url, str(tmp_path / "forked"), timeout=300)
         # the collector, held while the drawing code loaded before the fork, runs again
         assert done.stdout.split() == ["forked", str(len(here.files)), "0", "True"], done.stderr
         assert _files(tmp_path / "forked") == expected
@@ -192,13 +190,7 @@ pool.shutdown(wait=True)
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork on Linux only")
 def test_workers_forked_first_hold_the_drawing_and_index_code_only_and_collect_garbage() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", EARLY, LOADED],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    done = _python(EARLY, LOADED)
     # and openpyxl: such a worker writes the index too
     assert done.stdout.strip() == "['openpyxl', 'reportlab'] True", done.stderr
 
