@@ -21,9 +21,20 @@ def test_the_heap_is_frozen_once_the_panels_are_loaded(
     gc.unfreeze()  # an earlier window in this process may have frozen it
     monkeypatch.setattr(main_window, "_heap_frozen", False)
     assert gc.get_freeze_count() == 0
+    calls: list[int] = []
+    real_freeze = gc.freeze
+
+    def counted_freeze() -> None:
+        calls.append(1)
+        real_freeze()
+
+    monkeypatch.setattr(gc, "freeze", counted_freeze)
     win = MainWindow(ctx, Settings(language="en"), SyncTaskRunner())
     qtbot.addWidget(win)
-    frozen = gc.get_freeze_count()
-    assert frozen > 1000  # the modules, classes and the window
+    assert calls == [1]
+    # The count itself is no measure of "froze again": a frozen object that dies (a
+    # temporary the window held when it froze) leaves the permanent generation, so the count
+    # may fall by a few between two readings; that made this test fail at random (CI, stop 26).
+    assert gc.get_freeze_count() > 1000  # the modules, classes and the window
     main_window.freeze_heap()  # a second window does not freeze again
-    assert gc.get_freeze_count() == frozen
+    assert calls == [1]
