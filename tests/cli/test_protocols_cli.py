@@ -276,7 +276,16 @@ def test_export_leaves_the_garbage_collector_running(
     it: tests/cli/test_fresh_process_commands.py)."""
     db, ids = demo_db
     assert gc.isenabled()
-    frozen = gc.get_freeze_count()
+    # Counted calls, not gc.get_freeze_count(): a window test earlier in this process may have
+    # frozen the heap, and a frozen object that dies lowers that count (a random failure).
+    freezes: list[int] = []
+    real_freeze = gc.freeze
+
+    def counted_freeze() -> None:
+        freezes.append(1)
+        real_freeze()
+
+    monkeypatch.setattr(gc, "freeze", counted_freeze)
     export = ["protocols", "export", "--out", str(tmp_path / "out"), "--from", "2034-01-01"]
     assert main(["--db", str(db), *export, "--unit", "USC", "--kind", "audit"]) == 0
     assert f"Exported {len(ids)} of {len(ids)}" in capsys.readouterr().out
@@ -284,4 +293,4 @@ def test_export_leaves_the_garbage_collector_running(
     monkeypatch.setenv("AUDITDESK_PASSWORD", "not-the-password")
     assert main(["--db", str(db), "--user", "kadry", *export]) != 0
     assert "kadry" in capsys.readouterr().err
-    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    assert gc.isenabled() and freezes == []
