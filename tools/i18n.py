@@ -32,7 +32,7 @@ LANGUAGES = ["pl"]
 
 # area -> glob patterns (relative to src/auditdesk/ui) of the files whose strings it holds
 AREAS: dict[str, list[str]] = {
-    "shell": ["*.py", "panels/__init__.py", "panels/placeholders.py"],
+    "shell": ["*.py", "panels/__init__.py"],
     "appraisals": ["appraisals/*.py"],
     "admin": ["admin/*.py", "auth/*.py"],
     "audits": ["audits/*.py"],

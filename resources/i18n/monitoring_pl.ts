@@ -187,7 +187,7 @@
     <name>Panels</name>
     <message>
         <source>Monitoring</source>
-        <translation>Monitoring</translation>
+        <translation>Monitorowanie</translation>
     </message>
 </context>
 <context>

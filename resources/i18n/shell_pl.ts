@@ -847,41 +847,6 @@
     </message>
 </context>
 <context>
-    <name>Panels</name>
-    <message>
-        <source>Audits</source>
-        <translation>Audyty</translation>
-    </message>
-    <message>
-        <source>Mystery-client audits will be planned, filled in, scored and compared here.</source>
-        <translation>Tutaj będą planowane, wypełniane, oceniane i porównywane audyty Tajemniczego Klienta.</translation>
-    </message>
-    <message>
-        <source>Appraisals</source>
-        <translation>Oceny okresowe</translation>
-    </message>
-    <message>
-        <source>Periodic appraisals, ongoing feedback and development plans of your team will be kept here.</source>
-        <translation>Tutaj będą prowadzone oceny okresowe, bieżąca informacja zwrotna i plany rozwoju Twojego zespołu.</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>Monitorowanie</translation>
-    </message>
-    <message>
-        <source>The office-wide picture will be here: audit results, satisfaction surveys, complaints, research and cases settled on time.</source>
-        <translation>Tutaj będzie obraz całego urzędu: wyniki audytów, badania satysfakcji, skargi, badania dodatkowe i sprawy załatwione w terminie.</translation>
-    </message>
-    <message>
-        <source>Administration</source>
-        <translation>Administracja</translation>
-    </message>
-    <message>
-        <source>Users and roles, the audit trail, backups and integrity checks will be managed here.</source>
-        <translation>Tutaj będą zarządzane konta i role, dziennik zdarzeń, kopie zapasowe i kontrola spójności.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>PKCS#11 module</source>

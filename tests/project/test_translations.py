@@ -92,3 +92,20 @@ def test_filling_and_updating_agree_on_apostrophes(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert ts.read_bytes() == filled
+
+
+def test_a_message_in_two_areas_is_translated_the_same_in_both() -> None:
+    """Qt asks the translators installed last first, so where two .qm files hold one context and
+    source, the window showed whichever file sorted last: the navigation's "Monitoring" was
+    "Monitorowanie" from the shell's file and "Monitoring" from the monitoring area's."""
+    import xml.etree.ElementTree as ET
+
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for ts in sorted(I18N.glob("*_pl.ts")):
+        for context in ET.parse(ts).iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                key = (name, message.findtext("source") or "")
+                found.setdefault(key, {})[ts.name] = message.findtext("translation") or ""
+    differing = {key: files for key, files in found.items() if len(set(files.values())) > 1}
+    assert not differing, differing

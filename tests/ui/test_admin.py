@@ -67,7 +67,7 @@ def _select(panel_view: object, column_text: str) -> None:
     raise AssertionError(f"{column_text} not in the table")
 
 
-def test_the_real_panel_replaces_the_placeholder(qtbot: QtBot, ctx: AppContext) -> None:
+def test_the_registry_builds_the_admin_panel(qtbot: QtBot, ctx: AppContext) -> None:
     spec = next(s for s in collect_panels() if s.key == "admin")
     deps = PanelDeps(context=lambda: ctx, runner=SyncTaskRunner(), settings=Settings())
     panel = spec.factory(deps)  # the registry holds a factory, built when first opened

@@ -1,6 +1,6 @@
 """The main window's panels. Each feature area provides its panels from its own module, listed
 in PANEL_MODULES; a module's `panels()` returns PanelSpecs. A later spec with the same key
-replaces an earlier one, so a feature's real panel replaces its placeholder.
+replaces an earlier one.
 
 A spec holds a factory, not a panel: a listed module must stay light (no panel imported at
 its top), and the main window calls the factory when the panel is first opened (issue 14)."""
@@ -19,7 +19,6 @@ from auditdesk.settings import Settings
 from auditdesk.ui.tasks import TaskRunner
 
 PANEL_MODULES = [
-    "auditdesk.ui.panels.placeholders",
     "auditdesk.ui.admin.spec",
     "auditdesk.ui.appraisals",
     "auditdesk.ui.audits",
