@@ -176,9 +176,16 @@ def test_overdue_actions_show_on_the_overview_and_drill_down_to_the_register(
     assert view.model.rows and all(r.overdue and r.unit_code == "WKS" for r in view.model.rows)
 
 
-def test_hr_sets_a_units_target_and_the_light_follows(qtbot: QtBot, demo_ctx: AppContext) -> None:
+def test_hr_sets_a_units_target_and_the_light_follows(
+    qtbot: QtBot, demo_ctx: AppContext, today: date
+) -> None:
     hr = as_user(demo_ctx, "kadry")
     panel = make(qtbot, hr)
+    # the twelve months to today hold WKS's settled cases on any day of the year
+    panel.kind.setCurrentIndex(panel.kind.findData("dates"))
+    panel.start.setDate(QDate(today - timedelta(days=364)))
+    panel.end.setDate(QDate(today))
+    qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)
     assert panel.targets_button.isVisibleTo(panel)
     qtbot.mouseClick(panel.targets_button, Qt.MouseButton.LeftButton)
     dialog = panel.targets_dialog
@@ -202,8 +209,8 @@ def test_hr_sets_a_units_target_and_the_light_follows(qtbot: QtBot, demo_ctx: Ap
     cell = panel.model.rows[wks_row].cells["timeliness"]
     col = 1 + list(INDICATORS).index("timeliness")
     text = panel.model.index(wks_row, col).data()
-    if cell.value is not None:
-        assert "target ≥ 95" in text and ("met" in text or "missed" in text)
+    assert cell.value is not None and cell.target_met is (cell.value >= 95)
+    assert "target ≥ 95" in text and ("met" if cell.target_met else "missed") in text, text
     # remove it again
     dialog = panel.edit_targets()
     row = next(
